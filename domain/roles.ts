@@ -1,0 +1,82 @@
+/** Roles and what each may do. Data scope is separate: it follows the user's place in the org tree. */
+export const roles = [
+  'finance_admin',
+  'finance_reviewer',
+  'dept_user',
+  'unit_user',
+  'agency_user',
+  'expert',
+  'viewer',
+  'sys_admin',
+  'sec_admin',
+  'audit_admin',
+] as const
+export type Role = (typeof roles)[number]
+
+export const permissions = [
+  'org.read',
+  'org.manage',
+  'user.read',
+  'user.manage',
+  'user.unlock',
+  'settings.manage',
+  'audit.read',
+] as const
+export type Permission = (typeof permissions)[number]
+
+// 等保 三员分立: sys_admin runs accounts and org, sec_admin security settings and unlocks,
+// audit_admin only reads the audit log. No role holds two of those three.
+const grants: Record<Role, readonly Permission[]> = {
+  finance_admin: ['org.read'],
+  finance_reviewer: ['org.read'],
+  dept_user: ['org.read'],
+  unit_user: ['org.read'],
+  agency_user: [],
+  expert: [],
+  viewer: ['org.read'],
+  sys_admin: ['org.read', 'org.manage', 'user.read', 'user.manage'],
+  sec_admin: ['org.read', 'user.read', 'user.unlock', 'settings.manage'],
+  audit_admin: ['audit.read'],
+}
+
+export function permissionsOf(userRoles: readonly string[]): Permission[] {
+  const granted = new Set<Permission>()
+  for (const role of userRoles) for (const p of grants[role as Role] ?? []) granted.add(p)
+  return permissions.filter((p) => granted.has(p))
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value)
+}
+
+/** The three separated administrators may not be combined with each other (三员分立). */
+export function violatesSeparationOfDuties(userRoles: readonly string[]): boolean {
+  return ['sys_admin', 'sec_admin', 'audit_admin'].filter((r) => userRoles.includes(r)).length > 1
+}
+
+export const roleLabels: Record<Role, { zh: string; en: string }> = {
+  finance_admin: { zh: '财政局绩效管理员', en: 'Finance performance administrator' },
+  finance_reviewer: { zh: '财政局审核人员', en: 'Finance reviewer' },
+  dept_user: { zh: '主管部门用户', en: 'Department user' },
+  unit_user: { zh: '预算单位用户', en: 'Budget unit user' },
+  agency_user: { zh: '第三方机构用户', en: 'Third-party agency user' },
+  expert: { zh: '评审专家', en: 'Expert' },
+  viewer: { zh: '人大/审计查阅', en: 'NPC / audit reader' },
+  sys_admin: { zh: '系统管理员', en: 'System administrator' },
+  sec_admin: { zh: '安全管理员', en: 'Security administrator' },
+  audit_admin: { zh: '安全审计员', en: 'Audit administrator' },
+}
+
+/** Where in the org tree each role may sit: a unit user at a unit, a department user at a department, the rest at a finance bureau. */
+export const roleOrgKinds: Record<Role, readonly ('jurisdiction' | 'department' | 'unit')[]> = {
+  finance_admin: ['jurisdiction'],
+  finance_reviewer: ['jurisdiction'],
+  dept_user: ['department'],
+  unit_user: ['unit'],
+  agency_user: ['jurisdiction'],
+  expert: ['jurisdiction'],
+  viewer: ['jurisdiction'],
+  sys_admin: ['jurisdiction'],
+  sec_admin: ['jurisdiction'],
+  audit_admin: ['jurisdiction'],
+}

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import fastifyCookie from '@fastify/cookie'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Config } from './config.ts'
+import type { Db, Engine } from './db/database.ts'
+import { installErrorHandler, sendNotFound } from './http/errors.ts'
+import { auditRoutes } from './modules/audit/audit.routes.ts'
+import { SESSION_COOKIE, authRoutes } from './modules/auth/auth.routes.ts'
+import { resolveSession } from './modules/auth/auth.service.ts'
+import { healthRoutes } from './modules/health/health.routes.ts'
+import { orgRoutes } from './modules/org/org.routes.ts'
+import { settingsRoutes } from './modules/settings/settings.routes.ts'
+import { userRoutes } from './modules/users/users.routes.ts'
+import type { Clock } from './platform/clock.ts'
+
+export interface Deps {
+  db: Db
+  engine: Engine
+  clock: Clock
+  config: Config
+}
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>
+
+/** Builds the HTTP app around its dependencies; main.ts listens, tests inject. */
+export async function buildApp(deps: Deps): Promise<App> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: deps.config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  installErrorHandler(app)
+
+  await app.register(fastifyCookie)
+  await app.register(fastifyRateLimit, { global: false })
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Jixiao 绩效 API', version: '0.1.0', description: '预算绩效管理平台接口' } },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  app.decorateRequest('actor', null)
+  app.decorateRequest('sessionExpired', false)
+  app.decorateRequest('now', null as unknown as Date)
+  app.addHook('onRequest', async (req) => {
+    req.now = deps.clock.now()
+    const token = req.cookies[SESSION_COOKIE]
+    if (!token || !req.url.startsWith('/api/')) return
+    const session = await resolveSession(deps.db, token, req.now)
+    if (session && 'actor' in session) req.actor = session.actor
+    else if (session) req.sessionExpired = true
+  })
+
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes]) {
+    await app.register(async (scope) => routes(scope as unknown as App, deps))
+  }
+  await serveWeb(app, deps.config.webDistDir)
+  return app
+}
+
+/** The built single-page app, with client-side routes falling back to index.html. */
+async function serveWeb(app: App, webDistDir: string) {
+  const hasWeb = existsSync(join(webDistDir, 'index.html'))
+  if (hasWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: false })
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html')
+    return sendNotFound(req, reply)
+  })
+}

@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util'
+import { isRole, roles } from '../domain/roles.ts'
+import { loadConfig } from './config.ts'
+import { migrateToLatest, openDatabase } from './db/database.ts'
+import { serve } from './main.ts'
+import { verifyAuditChain } from './platform/audit.ts'
+import { systemClock } from './platform/clock.ts'
+import { systemContext } from './system-context.ts'
+
+const usage = `用法 Usage: jixiao <command>
+
+  serve [--demo]                 启动服务（--demo：首次启动写入演示数据）
+  migrate                        执行数据库迁移
+  seed --demo [--force]          写入演示数据（库中已有数据时需 --force，只补充缺少的）
+  org add --code C --name N --level city|district|province|functional [--parent CODE] [--bureau NAME]
+                                 新增行政区划（首次部署时建立根节点）
+  user add --username U --password P --role R --org CODE [--name 姓名]
+                                 新增用户（角色 roles: ${roles.join(', ')}）
+  audit verify                   校验审计日志哈希链
+
+环境变量: DATABASE_URL (PostgreSQL), JIXIAO_DATA_DIR (PGlite 数据目录, 默认 ./data), PORT (默认 3000)`
+
+type Handler = (args: string[]) => Promise<number>
+
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig()
+  const handle = await openDatabase(config)
+  try {
+    if (handle.engine === 'pglite') await migrateToLatest(handle.db)
+    return await work(handle)
+  } finally {
+    await handle.close()
+  }
+}
+
+const commands: Record<string, Handler> = {
+  async serve(args) {
+    const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } })
+    await serve({ demo: values.demo ?? false })
+    return -1 // keep running
+  },
+
+  async migrate() {
+    const handle = await openDatabase(loadConfig())
+    try {
+      const applied = await migrateToLatest(handle.db)
+      console.log(applied.length ? `已执行迁移 applied: ${applied.join(', ')}` : '数据库已是最新 database is up to date')
+    } finally {
+      await handle.close()
+    }
+    return 0
+  },
+
+  async seed(args) {
+    const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, force: { type: 'boolean' } } })
+    if (!values.demo) return fail('请指定 --demo（目前只有演示数据集） only --demo is available')
+    const { seedDemo } = await import('./modules/org/demo-seed.ts')
+    return withDatabase(async ({ db }) => {
+      const summary = await seedDemo(db, systemContext(systemClock, 'seed'), { force: values.force })
+      console.log(`已写入演示数据 seeded: ${summary.orgNodes} org nodes, ${summary.users} users`)
+      return 0
+    })
+  },
+
+  async org(args) {
+    const [sub, ...rest] = args
+    if (sub !== 'add') return fail(usage)
+    const { values } = parseArgs({
+      args: rest,
+      options: { code: { type: 'string' }, name: { type: 'string' }, level: { type: 'string' }, parent: { type: 'string' }, bureau: { type: 'string' } },
+    })
+    if (!values.code || !values.name || !values.level) return fail('需要 --code、--name、--level')
+    const { addJurisdictionFromCli } = await import('./cli-admin.ts')
+    return withDatabase(async ({ db }) => addJurisdictionFromCli(db, systemContext(systemClock, 'cli'), values as never))
+  },
+
+  async user(args) {
+    const [sub, ...rest] = args
+    if (sub !== 'add') return fail(usage)
+    const { values } = parseArgs({
+      args: rest,
+      options: { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string', multiple: true }, org: { type: 'string' }, name: { type: 'string' } },
+    })
+    if (!values.username || !values.password || !values.role?.length || !values.org) return fail('需要 --username、--password、--role、--org')
+    const bad = values.role.find((r) => !isRole(r))
+    if (bad) return fail(`未知角色 unknown role: ${bad}（可选 ${roles.join(', ')}）`)
+    const { addUserFromCli } = await import('./cli-admin.ts')
+    return withDatabase(async ({ db }) => addUserFromCli(db, systemContext(systemClock, 'cli'), values as never))
+  },
+
+  async audit(args) {
+    if (args[0] !== 'verify') return fail(usage)
+    return withDatabase(async ({ db }) => {
+      const verdict = await verifyAuditChain(db)
+      if (verdict.ok) {
+        console.log(`审计日志完整 audit chain intact: ${verdict.rows} rows`)
+        return 0
+      }
+      console.error(`审计日志被篡改 audit chain BROKEN at seq ${verdict.brokenAtSeq}: ${verdict.reason} (${verdict.rows} rows verified before it)`)
+      return 1
+    })
+  },
+}
+
+function fail(message: string) {
+  console.error(message)
+  return 2
+}
+
+export async function runCli(argv: string[]) {
+  const [name, ...args] = argv
+  const command = name ? commands[name] : undefined
+  if (!command) {
+    console.log(usage)
+    return name && name !== 'help' && name !== '--help' ? 2 : 0
+  }
+  return command(args)
+}
+
+const code = await runCli(process.argv.slice(2)).catch((error: Error) => {
+  console.error(error.message)
+  return 1
+})
+if (code >= 0) process.exit(code)

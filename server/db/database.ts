@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely'
+import pg from 'pg'
+import { migrations } from './migrations/index.ts'
+import { PGliteDialect } from './pglite-dialect.ts'
+import type { Database } from './schema.ts'
+import { acquireDataDirLock } from './data-dir-lock.ts'
+
+export type Db = Kysely<Database>
+export type Trx = Transaction<Database>
+export type Engine = 'pglite' | 'postgres'
+
+export interface DatabaseHandle {
+  db: Db
+  engine: Engine
+  close(): Promise<void>
+  /** PGlite only: the whole data folder as a tarball, to clone a migrated template in tests. */
+  dumpDataDir?: () => Promise<Blob>
+}
+
+const INT8 = 20
+const DATE = 1082
+
+// int8 (bigserial, count(*)) arrives as a string from pg and a number/BigInt from PGlite: make both a number.
+// numeric stays a string on both (money is never a float). date stays 'YYYY-MM-DD'.
+const int8ToNumber = (value: string) => Number(value)
+const keepText = (value: string) => value
+
+function kysely(dialect: ConstructorParameters<typeof Kysely<Database>>[0]['dialect']): Db {
+  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] })
+}
+
+export function openPostgres(url: string): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.JIXIAO_PG_POOL ?? 10),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === INT8) return int8ToNumber
+        if (oid === DATE) return keepText
+        return pg.types.getTypeParser(oid, format as 'text')
+      }) as typeof pg.types.getTypeParser,
+    },
+  })
+  const db = kysely(new PostgresDialect({ pool }))
+  return { db, engine: 'postgres', close: () => db.destroy() }
+}
+
+export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<DatabaseHandle> {
+  const releaseLock = options.dataDir ? acquireDataDirLock(options.dataDir) : () => {}
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
+  try {
+    const pglite = await PGlite.create({
+      dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir,
+      parsers: { [INT8]: int8ToNumber, [DATE]: keepText },
+    })
+    const db = kysely(new PGliteDialect(pglite))
+    return {
+      db,
+      engine: 'pglite',
+      dumpDataDir: () => pglite.dumpDataDir('none'),
+      close: async () => {
+        await db.destroy()
+        await pglite.close()
+        releaseLock()
+      },
+    }
+  } catch (error) {
+    releaseLock()
+    throw error
+  }
+}
+
+/** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite under dataDir. */
+export async function openDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite({ dataDir: config.dataDir })
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,95 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+
+export type OrgKind = 'jurisdiction' | 'department' | 'unit'
+export type JurisdictionLevel = 'province' | 'city' | 'district' | 'functional'
+export type ActiveStatus = 'active' | 'disabled'
+
+export interface OrgNodeTable {
+  code: string
+  kind: OrgKind
+  name: string
+  level: JurisdictionLevel | null
+  parentCode: string | null
+  jurisdictionCode: string
+  departmentCode: string | null
+  path: string
+  financeBureauName: string | null
+  formerNames: ColumnType<string[], string[] | undefined, string[]>
+  status: ColumnType<ActiveStatus, ActiveStatus | undefined, ActiveStatus>
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface AppUserTable {
+  id: Generated<string>
+  username: string
+  displayName: string
+  passwordHash: string
+  orgCode: string
+  roles: string[]
+  status: ColumnType<ActiveStatus, ActiveStatus | undefined, ActiveStatus>
+  failedLoginCount: Generated<number>
+  lockedUntil: Date | null
+  lastLoginAt: Date | null
+  passwordChangedAt: Timestamp
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface UserSessionTable {
+  tokenHash: string
+  userId: string
+  createdAt: Date
+  lastSeenAt: Date
+  clientIp: string | null
+  userAgent: string | null
+}
+
+export interface SettingTable {
+  key: string
+  value: unknown
+  version: Generated<number>
+  updatedAt: Timestamp
+}
+
+export interface AuditLogTable {
+  seq: number
+  at: Date
+  actorId: string | null
+  actorUsername: string | null
+  actorOrgPath: string | null
+  action: string
+  entityType: string
+  entityId: string | null
+  before: unknown
+  after: unknown
+  requestId: string | null
+  clientIp: string | null
+  prevHash: string
+  hash: string
+}
+
+export interface AuditHeadTable {
+  id: number
+  seq: number
+  hash: string
+}
+
+export interface Database {
+  orgNode: OrgNodeTable
+  appUser: AppUserTable
+  userSession: UserSessionTable
+  setting: SettingTable
+  auditLog: AuditLogTable
+  auditHead: AuditHeadTable
+}
+
+export type OrgNode = Selectable<OrgNodeTable>
+export type NewOrgNode = Insertable<OrgNodeTable>
+export type OrgNodeUpdate = Updateable<OrgNodeTable>
+export type AppUser = Selectable<AppUserTable>
+export type AuditLog = Selectable<AuditLogTable>

@@ -1,0 +1,91 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { type ErrorCode, errorCatalog, type Language } from '../../domain/errors.ts'
+
+/** The one error type services throw. Only this file turns errors into HTTP responses. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    readonly messageOverride?: { zh: string; en: string },
+  ) {
+    super(code)
+  }
+  get status(): number {
+    return errorCatalog[this.code].status
+  }
+}
+
+export const notFound = (): never => {
+  throw new AppError('NOT_FOUND')
+}
+export const forbidden = (): never => {
+  throw new AppError('FORBIDDEN')
+}
+
+export function assertVersion(row: { version: number }, expected: number) {
+  if (row.version !== expected) throw new AppError('VERSION_CONFLICT', { currentVersion: row.version })
+}
+
+export function requestLanguage(req: FastifyRequest): Language {
+  const header = req.headers['accept-language']
+  return typeof header === 'string' && /^en\b/i.test(header.trim()) ? 'en' : 'zh'
+}
+
+const zodLocales = { zh: z.locales.zhCN(), en: z.locales.en() }
+
+interface ValidationIssue {
+  instancePath: string
+  keyword: string
+  message?: string
+  params: Record<string, unknown>
+}
+
+function describeIssues(issues: ValidationIssue[], where: string | undefined, lang: Language) {
+  return issues.map((issue) => {
+    const localized = zodLocales[lang].localeError?.({ code: issue.keyword, ...issue.params } as never)
+    const message = typeof localized === 'string' ? localized : (localized?.message ?? issue.message ?? '')
+    const path = `${where ?? ''}${issue.instancePath === '/' ? '' : issue.instancePath}`.replace(/^\//, '')
+    return { path: path.replaceAll('/', '.'), message }
+  })
+}
+
+function send(reply: FastifyReply, lang: Language, code: ErrorCode, details?: unknown, override?: { zh: string; en: string }) {
+  const entry = errorCatalog[code]
+  const message = (override ?? entry)[lang]
+  return reply.status(entry.status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } })
+}
+
+// Postgres error classes that mean "your input", never "our bug".
+const pgInputErrors: Record<string, ErrorCode> = {
+  '23505': 'DUPLICATE', // unique_violation
+  '23503': 'IN_USE', // foreign_key_violation
+  '22P02': 'VALIDATION_FAILED', // invalid_text_representation
+  '22001': 'VALIDATION_FAILED', // string_data_right_truncation
+  '22003': 'VALIDATION_FAILED', // numeric_value_out_of_range
+}
+
+export function sendNotFound(req: FastifyRequest, reply: FastifyReply) {
+  return send(reply, requestLanguage(req), 'NOT_FOUND')
+}
+
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError & { code?: string }, req, reply) => {
+    const lang = requestLanguage(req)
+    if (error instanceof AppError) return send(reply, lang, error.code, error.details, error.messageOverride)
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = (error as { validationContext?: string }).validationContext
+      return send(reply, lang, 'VALIDATION_FAILED', describeIssues(error.validation, where, lang))
+    }
+    const pgCode = typeof error.code === 'string' ? pgInputErrors[error.code] : undefined
+    if (pgCode) return send(reply, lang, pgCode)
+    if (error.statusCode === 429) return send(reply, lang, 'RATE_LIMITED')
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Fastify's own 4xx (malformed JSON, bad content type, body too large…)
+      return send(reply, lang, 'VALIDATION_FAILED', [{ path: '', message: error.message }])
+    }
+    req.log.error({ err: error }, 'unhandled error')
+    return send(reply, lang, 'INTERNAL', { requestId: req.id })
+  })
+}

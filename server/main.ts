@@ -1,0 +1,38 @@
+import { buildApp } from './app.ts'
+import { type Config, loadConfig } from './config.ts'
+import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.ts'
+import { hasOrgData, seedDemo } from './modules/org/demo-seed.ts'
+import { systemClock } from './platform/clock.ts'
+import { systemContext } from './system-context.ts'
+
+/** Opens the database, migrates where that is safe, seeds the demo on first start if asked, and listens. */
+export async function serve(options: { demo: boolean }, config: Config = loadConfig()) {
+  const handle = await openDatabase(config)
+  try {
+    await prepareDatabase(handle, options.demo)
+    const app = await buildApp({ db: handle.db, engine: handle.engine, clock: systemClock, config })
+    const stop = async () => {
+      await app.close()
+      await handle.close()
+      process.exit(0)
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+    await app.listen({ port: config.port, host: config.host })
+    app.log.info(`Jixiao 绩效 on http://localhost:${config.port} (${handle.engine})`)
+    return app
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+}
+
+async function prepareDatabase(handle: DatabaseHandle, demo: boolean) {
+  // Embedded mode owns its database and migrates itself; a shared PostgreSQL is migrated with `jixiao migrate`,
+  // except for the demo, which must come up with one command.
+  if (handle.engine === 'pglite' || demo) await migrateToLatest(handle.db)
+  if (demo && !(await hasOrgData(handle.db))) {
+    const summary = await seedDemo(handle.db, systemContext(systemClock, 'seed'))
+    console.log(`已写入演示数据 demo data seeded: ${summary.orgNodes} org nodes, ${summary.users} users`)
+  }
+}

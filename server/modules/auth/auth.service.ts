@@ -1,0 +1,149 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { checkPassword, describePasswordProblem } from '../../../domain/password-policy.ts'
+import { permissionsOf } from '../../../domain/roles.ts'
+import { isLocked, isSessionIdle } from '../../../domain/security-settings.ts'
+import type { Db } from '../../db/database.ts'
+import type { OrgKind } from '../../db/schema.ts'
+import type { Actor, ActorCtx, Ctx } from '../../http/context.ts'
+import { AppError } from '../../http/errors.ts'
+import { recordAudit } from '../../platform/audit.ts'
+import { hashPassword, verifyPassword } from '../../platform/passwords.ts'
+import { getSecuritySettings } from '../settings/settings.service.ts'
+import * as repo from './auth.repository.ts'
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+// Verifying against a real hash when the user does not exist keeps response times alike (no username probing).
+let decoyHash: Promise<string> | undefined
+const decoy = () => (decoyHash ??= hashPassword('decoy-Password-1'))
+
+/** Signs a user in: returns a new session token, or throws after recording the failed attempt. */
+export async function login(db: Db, ctx: Ctx, input: { username: string; password: string; userAgent: string | null }) {
+  const settings = await getSecuritySettings(db)
+  const user = await repo.findUserForLogin(db, input.username)
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoy()), input.password)
+  const attempt = { actor: user ? { id: user.id, username: user.username, orgPath: user.orgPath } : { id: null, username: input.username, orgPath: null } }
+
+  const outcome = await db.transaction().execute(async (trx) => {
+    const audit = (action: string, after?: unknown) =>
+      recordAudit(trx, ctx, { action, entityType: 'user', entityId: user?.id ?? null, after, ...attempt })
+    if (!user) {
+      await audit('auth.login_failed', { reason: 'unknown_user' })
+      return 'AUTH_FAILED' as const
+    }
+    if (isLocked(user.lockedUntil, ctx.now)) {
+      await audit('auth.login_refused', { reason: 'locked', lockedUntil: user.lockedUntil })
+      return 'ACCOUNT_LOCKED' as const
+    }
+    if (!passwordOk) {
+      const failures = await repo.countFailedLogin(trx, user.id)
+      if (failures >= settings.maxFailedLogins) {
+        const until = new Date(ctx.now.getTime() + settings.lockoutMinutes * 60_000)
+        await repo.lockUser(trx, user.id, until)
+        await audit('auth.locked', { failures, lockedUntil: until })
+        return 'ACCOUNT_LOCKED' as const
+      }
+      await audit('auth.login_failed', { reason: 'wrong_password', failures })
+      return 'AUTH_FAILED' as const
+    }
+    if (user.status !== 'active') {
+      await audit('auth.login_refused', { reason: 'disabled' })
+      return 'ACCOUNT_DISABLED' as const
+    }
+    const token = randomBytes(32).toString('base64url')
+    await repo.markLoggedIn(trx, user.id, ctx.now)
+    await repo.insertSession(trx, { tokenHash: hashToken(token), userId: user.id, now: ctx.now, clientIp: ctx.clientIp, userAgent: input.userAgent })
+    await audit('auth.login')
+    return { token }
+  })
+  if (typeof outcome === 'string') throw new AppError(outcome)
+  return { token: outcome.token, userId: user!.id }
+}
+
+export type SessionLookup = { actor: Actor } | { expired: true } | null
+
+/** Finds the actor behind a session token; an idle session is deleted and reported as expired. */
+export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionLookup> {
+  const tokenHash = hashToken(token)
+  const row = await repo.findSessionWithUser(db, tokenHash)
+  if (!row) return null
+  const { sessionIdleMinutes } = await getSecuritySettings(db)
+  if (row.userStatus !== 'active' || isSessionIdle(row.lastSeenAt, now, sessionIdleMinutes)) {
+    await repo.deleteSession(db, tokenHash)
+    return { expired: true }
+  }
+  // One write per request is wasteful; refreshing the idle timer every 30 s is precise enough.
+  if (now.getTime() - row.lastSeenAt.getTime() > 30_000) await repo.touchSession(db, tokenHash, now)
+  return {
+    actor: {
+      userId: row.userId,
+      username: row.username,
+      displayName: row.displayName,
+      roles: row.roles,
+      permissions: new Set(permissionsOf(row.roles)),
+      sessionHash: tokenHash,
+      org: {
+        code: row.orgCode,
+        name: row.orgName,
+        kind: row.orgKind as OrgKind,
+        path: row.orgPath,
+        jurisdictionCode: row.jurisdictionCode,
+        departmentCode: row.departmentCode,
+      },
+    },
+  }
+}
+
+export async function logout(db: Db, ctx: ActorCtx) {
+  await db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, ctx.actor.sessionHash)
+    await recordAudit(trx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId })
+  })
+}
+
+export function describeMe(actor: Actor) {
+  const { code, name, kind, jurisdictionCode, departmentCode } = actor.org
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    roles: actor.roles,
+    permissions: [...actor.permissions],
+    org: { code, name, kind, jurisdictionCode, departmentCode },
+  }
+}
+
+/** Throws PASSWORD_POLICY with every unmet rule spelled out. */
+export async function assertPasswordPolicy(db: Db, ctx: Ctx, password: string) {
+  const settings = await getSecuritySettings(db)
+  const problems = checkPassword(password, { minLength: settings.passwordMinLength, minClasses: settings.passwordMinClasses })
+  if (problems.length === 0) return
+  const zh = problems.map((p) => describePasswordProblem(p, 'zh')).join('；')
+  const en = problems.map((p) => describePasswordProblem(p, 'en')).join('; ')
+  throw new AppError('PASSWORD_POLICY', problems.map((p) => ({ path: 'password', message: describePasswordProblem(p, ctx.lang) })), {
+    zh: `密码不符合安全策略：${zh}`,
+    en: `The password does not meet the policy: ${en}`,
+  })
+}
+
+/** A user changes their own password; their other sessions end. */
+export async function changeOwnPassword(db: Db, ctx: ActorCtx, input: { currentPassword: string; newPassword: string }) {
+  const user = await db.selectFrom('appUser').select(['passwordHash']).where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow()
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('AUTH_FAILED', [{ path: 'currentPassword', message: ctx.lang === 'zh' ? '当前密码不正确' : 'The current password is wrong' }], {
+      zh: '当前密码不正确',
+      en: 'The current password is wrong',
+    })
+  }
+  await assertPasswordPolicy(db, ctx, input.newPassword)
+  const passwordHash = await hashPassword(input.newPassword)
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('appUser')
+      .set((eb) => ({ passwordHash, passwordChangedAt: ctx.now, updatedAt: ctx.now, version: eb('version', '+', 1) }))
+      .where('id', '=', ctx.actor.userId)
+      .execute()
+    await repo.deleteOtherSessions(trx, ctx.actor.userId, ctx.actor.sessionHash)
+    await recordAudit(trx, ctx, { action: 'user.change_own_password', entityType: 'user', entityId: ctx.actor.userId })
+  })
+}

@@ -1,0 +1,78 @@
+import type { Db, Trx } from '../../db/database.ts'
+import type { NewOrgNode } from '../../db/schema.ts'
+import type { Ctx } from '../../http/context.ts'
+import { recordAudit } from '../../platform/audit.ts'
+import { hashPassword } from '../../platform/passwords.ts'
+import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
+
+export class DatabaseNotEmptyError extends Error {
+  constructor() {
+    super('数据库中已有数据，拒绝写入演示数据（如确需补充，请加 --force）。The database already has data; pass --force to add the demo region anyway.')
+  }
+}
+
+export async function hasOrgData(db: Db) {
+  return (await db.selectFrom('orgNode').select('code').limit(1).executeTakeFirst()) !== undefined
+}
+
+/**
+ * Writes the demo region — 深圳市, its districts, departments, units and one user per role — in one
+ * transaction. Deterministic; refuses a database that already has data unless forced, and then adds
+ * only what is missing.
+ */
+export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = {}) {
+  if (!options.force && (await hasOrgData(db))) throw new DatabaseNotEmptyError()
+  const region = demoRegion()
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  return db.transaction().execute(async (trx) => {
+    const paths = new Map<string, string>()
+    const nodes: NewOrgNode[] = []
+    const stamp = { createdAt: ctx.now, updatedAt: ctx.now }
+    for (const j of region.jurisdictions) {
+      const path = `${j.parentCode ? paths.get(j.parentCode) : '/'}${j.code}/`
+      paths.set(j.code, path)
+      nodes.push({ ...j, kind: 'jurisdiction', jurisdictionCode: j.code, departmentCode: null, path, ...stamp })
+    }
+    for (const d of region.departments) {
+      const path = `${paths.get(d.jurisdictionCode)}${d.code}/`
+      paths.set(d.code, path)
+      nodes.push({ ...d, kind: 'department', level: null, parentCode: d.jurisdictionCode, departmentCode: d.code, financeBureauName: null, path, ...stamp })
+    }
+    for (const u of region.units) {
+      nodes.push({ ...u, kind: 'unit', level: null, parentCode: u.departmentCode, financeBureauName: null, path: `${paths.get(u.departmentCode)}${u.code}/`, ...stamp })
+    }
+    const insertedNodes = await insertMissingNodes(trx, nodes)
+    const users = demoUsers.map((u) => ({
+      username: u.username,
+      displayName: u.displayName,
+      passwordHash,
+      orgCode: u.orgCode,
+      roles: [u.role],
+      passwordChangedAt: ctx.now,
+      ...stamp,
+    }))
+    const insertedUsers = await trx
+      .insertInto('appUser')
+      .values(users)
+      .onConflict((oc) => oc.column('username').doNothing())
+      .returning('username')
+      .execute()
+    const summary = { orgNodes: insertedNodes, users: insertedUsers.length }
+    await recordAudit(trx, ctx, { action: 'system.seed_demo', entityType: 'system', entityId: 'demo', after: summary })
+    return summary
+  })
+}
+
+async function insertMissingNodes(trx: Trx, nodes: NewOrgNode[]) {
+  let inserted = 0
+  for (let i = 0; i < nodes.length; i += 500) {
+    const rows = await trx
+      .insertInto('orgNode')
+      .values(nodes.slice(i, i + 500))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .returning('code')
+      .execute()
+    inserted += rows.length
+  }
+  return inserted
+}

@@ -1,0 +1,43 @@
+import { defaultSecuritySettings, type SecuritySettings } from '../../../domain/security-settings.ts'
+import type { Db } from '../../db/database.ts'
+import type { ActorCtx } from '../../http/context.ts'
+import { assertVersion } from '../../http/errors.ts'
+import { recordAudit } from '../../platform/audit.ts'
+
+const SECURITY_KEY = 'security'
+
+export type SecuritySettingsView = SecuritySettings & { version: number }
+
+/** The security limits in force: stored values over the defaults, so a new setting needs no migration. */
+export async function getSecuritySettings(db: Db): Promise<SecuritySettingsView> {
+  const row = await db.selectFrom('setting').select(['value', 'version']).where('key', '=', SECURITY_KEY).executeTakeFirst()
+  return { ...defaultSecuritySettings, ...((row?.value as Partial<SecuritySettings>) ?? {}), version: row?.version ?? 0 }
+}
+
+/** sec_admin changes the password policy, lockout and session limits. */
+export async function updateSecuritySettings(
+  db: Db,
+  ctx: ActorCtx,
+  input: SecuritySettings & { version: number },
+): Promise<SecuritySettingsView> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('setting').selectAll().where('key', '=', SECURITY_KEY).forUpdate().executeTakeFirst()
+    const before = { ...defaultSecuritySettings, ...((row?.value as Partial<SecuritySettings>) ?? {}) }
+    assertVersion({ version: row?.version ?? 0 }, input.version)
+    const { version: _v, ...value } = input
+    const saved = row
+      ? await trx
+          .updateTable('setting')
+          .set({ value: JSON.stringify(value), version: row.version + 1, updatedAt: ctx.now })
+          .where('key', '=', SECURITY_KEY)
+          .returning('version')
+          .executeTakeFirstOrThrow()
+      : await trx
+          .insertInto('setting')
+          .values({ key: SECURITY_KEY, value: JSON.stringify(value), version: 1, updatedAt: ctx.now })
+          .returning('version')
+          .executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, { action: 'settings.update', entityType: 'setting', entityId: SECURITY_KEY, before, after: value })
+    return { ...value, version: saved.version }
+  })
+}

@@ -1,0 +1,91 @@
+import type { Role } from '../../domain/roles.ts'
+import type { Db } from '../db/database.ts'
+import type { OrgNode } from '../db/schema.ts'
+import type { Clock } from '../platform/clock.ts'
+import { hashPassword } from '../platform/passwords.ts'
+
+const TEST_PASSWORD = 'Test@Pass123'
+let passwordHash: Promise<string> | undefined
+
+/** Builders that write test rows directly; each test makes the org and users it needs. */
+export function makeFactories(db: Db, clock: Clock) {
+  let counter = 0
+  const next = () => String(++counter).padStart(3, '0')
+
+  async function insertNode(node: Omit<OrgNode, 'version' | 'createdAt' | 'updatedAt' | 'formerNames' | 'status'>) {
+    return db
+      .insertInto('orgNode')
+      .values({ ...node, createdAt: clock.now(), updatedAt: clock.now() })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  }
+
+  async function jurisdiction(options: { parent?: OrgNode; name?: string; code?: string } = {}) {
+    const code = options.code ?? (options.parent ? `${options.parent.code}J${next()}` : `9${next()}00`)
+    return insertNode({
+      code,
+      kind: 'jurisdiction',
+      name: options.name ?? `测试区划${code}`,
+      level: options.parent ? 'district' : 'city',
+      parentCode: options.parent?.code ?? null,
+      jurisdictionCode: code,
+      departmentCode: null,
+      path: `${options.parent?.path ?? '/'}${code}/`,
+      financeBureauName: `测试财政局${code}`,
+    })
+  }
+
+  async function department(options: { jurisdiction?: OrgNode; name?: string } = {}) {
+    const parent = options.jurisdiction ?? (await jurisdiction())
+    const code = `${parent.code}D${next()}`
+    return insertNode({
+      code,
+      kind: 'department',
+      name: options.name ?? `测试主管部门${code}`,
+      level: null,
+      parentCode: parent.code,
+      jurisdictionCode: parent.code,
+      departmentCode: code,
+      path: `${parent.path}${code}/`,
+      financeBureauName: null,
+    })
+  }
+
+  async function unit(options: { department?: OrgNode; name?: string } = {}) {
+    const parent = options.department ?? (await department())
+    const code = `${parent.code}U${next()}`
+    return insertNode({
+      code,
+      kind: 'unit',
+      name: options.name ?? `测试预算单位${code}`,
+      level: null,
+      parentCode: parent.code,
+      jurisdictionCode: parent.jurisdictionCode,
+      departmentCode: parent.code,
+      path: `${parent.path}${code}/`,
+      financeBureauName: null,
+    })
+  }
+
+  async function user(options: { role: Role | Role[]; org: OrgNode; username?: string; status?: 'active' | 'disabled' }) {
+    const username = options.username ?? `u${next()}_${Array.isArray(options.role) ? options.role[0] : options.role}`
+    const row = await db
+      .insertInto('appUser')
+      .values({
+        username,
+        displayName: `测试用户${username}`,
+        passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+        orgCode: options.org.code,
+        roles: Array.isArray(options.role) ? options.role : [options.role],
+        status: options.status ?? 'active',
+        passwordChangedAt: clock.now(),
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    return { ...row, password: TEST_PASSWORD }
+  }
+
+  return { jurisdiction, department, unit, user }
+}
