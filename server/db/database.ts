@@ -43,6 +43,10 @@ export function openPostgres(url: string): DatabaseHandle {
       }) as typeof pg.types.getTypeParser,
     },
   })
+  // A server can cut an idle pooled connection (restart, pg_terminate_backend, DROP DATABASE … WITH (FORCE)).
+  // pg then drops that client and connects anew on the next query; unlistened, the pool's 'error' event would
+  // crash the process instead.
+  pool.on('error', () => {})
   const db = kysely(new PostgresDialect({ pool }))
   return { db, engine: 'postgres', close: () => db.destroy() }
 }

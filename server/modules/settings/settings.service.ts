@@ -1,7 +1,7 @@
 import { defaultSecuritySettings, type SecuritySettings } from '../../../domain/security-settings.ts'
 import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
-import { assertVersion } from '../../http/errors.ts'
+import { AppError, assertVersion } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
 
 const SECURITY_KEY = 'security'
@@ -35,8 +35,11 @@ export async function updateSecuritySettings(
       : await trx
           .insertInto('setting')
           .values({ key: SECURITY_KEY, value: JSON.stringify(value), version: 1, updatedAt: ctx.now })
+          // Two first saves race past the FOR UPDATE (there is no row to lock yet): the later one is stale.
+          .onConflict((oc) => oc.column('key').doNothing())
           .returning('version')
-          .executeTakeFirstOrThrow()
+          .executeTakeFirst()
+    if (!saved) throw new AppError('VERSION_CONFLICT', { currentVersion: (await getSecuritySettings(trx)).version })
     await recordAudit(trx, ctx, { action: 'settings.update', entityType: 'setting', entityId: SECURITY_KEY, before, after: value })
     return { ...value, version: saved.version }
   })

@@ -1,0 +1,251 @@
+import type { Permission } from '../../domain/roles.ts'
+import type { OrgNode } from '../db/schema.ts'
+import { TEST_PASSWORD, type TestContext } from './context.ts'
+
+/**
+ * Every HTTP endpoint of the API, written down by hand: who may call it, what success looks like, which
+ * org node decides its data scope, one valid request, and which inputs it validates. The authorization
+ * matrix and the bad-input tests are driven from this list, and a test fails when the app has a route
+ * that is missing here — so a new endpoint cannot skip either.
+ */
+
+/** One city's part of the org tree: city → district → department → unit, and a unit user to act on. */
+export interface Tree {
+  city: OrgNode
+  district: OrgNode
+  department: OrgNode
+  unit: OrgNode
+  unitUser: { id: string; username: string; orgCode: string }
+}
+
+/** "own": the city the actors sit in (J1); "other": a separate city (J2) nobody of J1 may see. */
+export interface World {
+  t: TestContext
+  own: Tree
+  other: Tree
+  loginUser: { username: string; password: string }
+}
+
+export type Scope = 'own' | 'other'
+export type Access = 'public' | 'session' | Permission
+/** The node of a Tree whose visibility decides the outcome (a user is visible where its org node is). */
+export type Target = 'city' | 'district' | 'department' | 'unit' | 'unitUser'
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT'
+
+export interface Endpoint {
+  method: Method
+  route: string
+  access: Access
+  ok: 200 | 201 | 204 | 302
+  target?: Target
+  /** Logging out ends the session, so it runs on a session of its own. */
+  freshSession?: true
+  request(w: World, scope: Scope): Promise<{ url: string; body?: unknown }>
+  /** Required body fields; every other field of the valid body is optional. */
+  requiredBody?: string[]
+  /** Query parameters with a value each that must be refused. */
+  badQuery?: Record<string, string>
+  /** A path parameter value that must be refused. */
+  badParam?: string
+}
+
+export async function buildWorld(t: TestContext): Promise<World> {
+  const tree = async (): Promise<Tree> => {
+    const city = await t.make.jurisdiction()
+    const district = await t.make.jurisdiction({ parent: city })
+    const department = await t.make.department({ jurisdiction: district })
+    const unit = await t.make.unit({ department })
+    const unitUser = await t.make.user({ role: 'unit_user', org: unit })
+    return { city, district, department, unit, unitUser }
+  }
+  const own = await tree()
+  const other = await tree()
+  const loginUser = await t.make.user({ role: 'viewer', org: own.city })
+  return { t, own, other, loginUser }
+}
+
+let serial = 0
+const fresh = (prefix: string) => `${prefix}${++serial}`
+
+const orgVersion = async (w: World, code: string) =>
+  (await w.t.db.selectFrom('orgNode').select('version').where('code', '=', code).executeTakeFirstOrThrow()).version
+const userVersion = async (w: World, id: string) =>
+  (await w.t.db.selectFrom('appUser').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
+const settingsVersion = async (w: World) =>
+  (await w.t.db.selectFrom('setting').select('version').where('key', '=', 'security').executeTakeFirst())?.version ?? 0
+
+const tooLong = 'x'.repeat(500)
+const listQuery = { page: 'abc', pageSize: '1000', order: 'sideways', sort: 'nope', status: 'gone', q: tooLong }
+const auditQuery = { page: '0', pageSize: 'many', order: 'up', from: 'yesterday-ish', to: 'soon', username: tooLong, action: tooLong, entityType: tooLong, entityId: tooLong }
+
+const get = (route: string, access: Access, extra: Partial<Endpoint> = {}): Endpoint => ({
+  method: 'GET',
+  route,
+  access,
+  ok: 200,
+  request: async () => ({ url: route }),
+  ...extra,
+})
+
+function orgEndpoints(
+  kind: 'jurisdictions' | 'departments' | 'units',
+  self: Target,
+  parent: Target,
+  newBody: (parent: OrgNode) => Record<string, unknown>,
+  filters: Record<string, string>,
+): Endpoint[] {
+  const base = `/api/org/${kind}`
+  const node = (w: World, scope: Scope) => w[scope][self] as OrgNode
+  return [
+    get(base, 'org.read', { badQuery: { ...listQuery, ...filters } }),
+    get(`${base}/export`, 'org.read', { badQuery: { ...listQuery, ...filters } }),
+    get(`${base}/:code`, 'org.read', { target: self, badParam: '!!', request: async (w, s) => ({ url: `${base}/${node(w, s).code}` }) }),
+    {
+      method: 'POST',
+      route: base,
+      access: 'org.manage',
+      ok: 201,
+      target: parent,
+      request: async (w, s) => ({ url: base, body: newBody(w[s][parent] as OrgNode) }),
+      requiredBody: Object.keys(newBody({ code: 'X' } as OrgNode)),
+    },
+    {
+      method: 'PATCH',
+      route: `${base}/:code`,
+      access: 'org.manage',
+      ok: 200,
+      target: self,
+      badParam: 'x'.repeat(40),
+      request: async (w, s) => ({ url: `${base}/${node(w, s).code}`, body: { name: fresh('改名'), version: await orgVersion(w, node(w, s).code) } }),
+      requiredBody: ['version'],
+    },
+  ]
+}
+
+const userById = (suffix: string, access: Permission, body: (w: World, id: string) => Promise<Record<string, unknown>>): Endpoint => ({
+  method: 'POST',
+  route: `/api/users/:id${suffix}`,
+  access,
+  ok: 200,
+  target: 'unitUser',
+  badParam: 'not-a-uuid',
+  request: async (w, s) => ({ url: `/api/users/${w[s].unitUser.id}${suffix}`, body: await body(w, w[s].unitUser.id) }),
+  requiredBody: suffix === '/unlock' ? ['version'] : ['password', 'version'],
+})
+
+const docs = ['/api/docs', '/api/docs/', '/api/docs/static/swagger-initializer.js', '/api/docs/json', '/api/docs/yaml']
+
+export const endpoints: Endpoint[] = [
+  get('/api/health', 'public'),
+  get('/api/openapi.json', 'public'),
+  ...docs.map((route) => get(route, 'public')),
+  // Swagger UI's own page redirects to /api/docs/; its assets are served by a wildcard.
+  get('/api/docs/static/index.html', 'public', { ok: 302 }),
+  get('/api/docs/*', 'public', { request: async () => ({ url: '/api/docs/static/swagger-ui.css' }) }),
+
+  {
+    method: 'POST',
+    route: '/api/auth/login',
+    access: 'public',
+    ok: 200,
+    request: async (w) => ({ url: '/api/auth/login', body: { username: w.loginUser.username, password: w.loginUser.password } }),
+    requiredBody: ['username', 'password'],
+  },
+  { method: 'POST', route: '/api/auth/logout', access: 'session', ok: 204, freshSession: true, request: async () => ({ url: '/api/auth/logout' }) },
+  get('/api/auth/me', 'session'),
+  {
+    method: 'POST',
+    route: '/api/auth/password',
+    access: 'session',
+    ok: 204,
+    // The same password again: the policy allows it, and the actor can still sign in afterwards.
+    request: async () => ({ url: '/api/auth/password', body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } }),
+    requiredBody: ['currentPassword', 'newPassword'],
+  },
+
+  get('/api/org/tree', 'org.read'),
+  ...orgEndpoints(
+    'jurisdictions',
+    'district',
+    'city',
+    (p) => ({ code: fresh('J'), name: '新区', level: 'district', parentCode: p.code, financeBureauName: '新区财政局' }),
+    { parentCode: '!' },
+  ),
+  ...orgEndpoints('departments', 'department', 'district', (p) => ({ code: fresh('D'), name: '新部门', jurisdictionCode: p.code }), {
+    jurisdictionCode: '!',
+  }),
+  ...orgEndpoints('units', 'unit', 'department', (p) => ({ code: fresh('U'), name: '新单位', departmentCode: p.code }), {
+    jurisdictionCode: 'x'.repeat(33),
+    departmentCode: '!',
+  }),
+
+  get('/api/users', 'user.read', { badQuery: { ...listQuery, role: 'emperor', orgCode: '!' } }),
+  get('/api/users/export', 'user.read', { badQuery: { ...listQuery, role: 'emperor', orgCode: '!' } }),
+  get('/api/users/:id', 'user.read', { target: 'unitUser', badParam: 'not-a-uuid', request: async (w, s) => ({ url: `/api/users/${w[s].unitUser.id}` }) }),
+  {
+    method: 'POST',
+    route: '/api/users',
+    access: 'user.manage',
+    ok: 201,
+    target: 'unit',
+    request: async (w, s) => ({
+      url: '/api/users',
+      body: { username: fresh('new_user_'), displayName: '新用户', password: 'Fresh#Pass123', orgCode: w[s].unit.code, roles: ['unit_user'] },
+    }),
+    requiredBody: ['username', 'displayName', 'password', 'orgCode', 'roles'],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/users/:id',
+    access: 'user.manage',
+    ok: 200,
+    target: 'unitUser',
+    badParam: 'not-a-uuid',
+    request: async (w, s) => ({ url: `/api/users/${w[s].unitUser.id}`, body: { displayName: fresh('改名'), version: await userVersion(w, w[s].unitUser.id) } }),
+    requiredBody: ['version'],
+  },
+  userById('/unlock', 'user.unlock', async (w, id) => ({ version: await userVersion(w, id) })),
+  userById('/reset-password', 'user.manage', async (w, id) => ({ password: 'Reset#Pass456', version: await userVersion(w, id) })),
+
+  get('/api/audit', 'audit.read', { badQuery: auditQuery }),
+  get('/api/audit/export', 'audit.read', { badQuery: auditQuery }),
+
+  get('/api/settings/security', 'settings.manage'),
+  {
+    method: 'PUT',
+    route: '/api/settings/security',
+    access: 'settings.manage',
+    ok: 200,
+    request: async (w) => ({
+      url: '/api/settings/security',
+      body: { passwordMinLength: 8, passwordMinClasses: 3, maxFailedLogins: 5, lockoutMinutes: 15, sessionIdleMinutes: 30, version: await settingsVersion(w) },
+    }),
+    requiredBody: ['passwordMinLength', 'passwordMinClasses', 'maxFailedLogins', 'lockoutMinutes', 'sessionIdleMinutes', 'version'],
+  },
+]
+
+/** Sends one request the way a browser would: JSON body, the session cookie if any. */
+export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {
+  return t.app.inject({
+    method,
+    url,
+    payload: body === undefined ? undefined : (body as object),
+    headers: cookie ? { cookie } : {},
+  })
+}
+
+/** The API's routes as Fastify registered them (HEAD twins left out), from its route tree printout. */
+export function registeredRoutes(app: TestContext['app']): string[] {
+  const found: string[] = []
+  const stack: string[] = []
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([│ ]*)[├└]── (.+?)(?: \(([A-Z, ]+)\))?$/.exec(line)
+    if (!match) continue
+    const depth = match[1]!.length / 4
+    stack.length = depth
+    stack.push(match[2]!)
+    const path = stack.join('')
+    for (const method of match[3]?.split(', ') ?? []) if (method !== 'HEAD') found.push(`${method} ${path}`)
+  }
+  return found.filter((r) => r.split(' ')[1]!.startsWith('/api')).sort()
+}
