@@ -13,6 +13,11 @@ export const errorCatalog = {
   ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已锁定，请稍后再试或联系安全管理员解锁', en: 'Too many failed sign-ins: the account is locked; try later or ask the security administrator to unlock it' },
   PASSWORD_POLICY: { status: 422, zh: '密码不符合安全策略', en: 'The password does not meet the password policy' },
   INVALID_ORG: { status: 422, zh: '组织机构不符合要求', en: 'The organisation is not valid for this action' },
+  INVALID_TRANSITION: { status: 409, zh: '当前状态不允许此操作', en: 'This move is not allowed from the current status' },
+  NOT_EDITABLE: { status: 409, zh: '当前状态下不能修改或删除', en: 'The record cannot be changed or deleted in its current status' },
+  RULE_VIOLATION: { status: 422, zh: '不符合业务规则', en: 'The input breaks a business rule' },
+  FILE_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
+  UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件格式', en: 'Unsupported file format' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
   INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>

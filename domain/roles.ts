@@ -21,19 +21,24 @@ export const permissions = [
   'user.unlock',
   'settings.manage',
   'audit.read',
+  'project.read',
+  'project.edit',
+  'project.review',
+  'project.budget',
+  'project.close',
 ] as const
 export type Permission = (typeof permissions)[number]
 
 // 等保 三员分立: sys_admin runs accounts and org, sec_admin security settings and unlocks,
 // audit_admin only reads the audit log. No role holds two of those three.
 const grants: Record<Role, readonly Permission[]> = {
-  finance_admin: ['org.read'],
-  finance_reviewer: ['org.read'],
-  dept_user: ['org.read'],
-  unit_user: ['org.read'],
+  finance_admin: ['org.read', 'project.read', 'project.edit', 'project.review', 'project.budget', 'project.close'],
+  finance_reviewer: ['org.read', 'project.read', 'project.review', 'project.budget'],
+  dept_user: ['org.read', 'project.read', 'project.edit', 'project.review', 'project.close'],
+  unit_user: ['org.read', 'project.read', 'project.edit'],
   agency_user: [],
   expert: [],
-  viewer: ['org.read'],
+  viewer: ['org.read', 'project.read'],
   sys_admin: ['org.read', 'org.manage', 'user.read', 'user.manage'],
   sec_admin: ['org.read', 'user.read', 'user.unlock', 'settings.manage'],
   audit_admin: ['audit.read'],

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { BudgetKind, ObjectKind, ProjectAttribute, ProjectStatus, ProjectType } from '../../domain/projects.ts'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
@@ -79,6 +80,60 @@ export interface AuditHeadTable {
   hash: string
 }
 
+export interface StoredFileTable {
+  id: Generated<string>
+  sha256: string
+  fileName: string
+  contentType: string
+  sizeBytes: number
+  content: Uint8Array
+  createdBy: string | null
+  createdAt: Timestamp
+}
+
+/** Money columns are numeric(18,2): decimal strings both ways, never floats. */
+export interface ProjectTable {
+  id: Generated<string>
+  code: string
+  name: string
+  fiscalYear: number
+  jurisdictionCode: string
+  departmentCode: string
+  unitCode: string
+  budgetKind: BudgetKind
+  attribute: ProjectAttribute
+  projectType: ProjectType
+  objectKind: ObjectKind
+  periodStartYear: number
+  periodEndYear: number
+  mediumTermAmount: string
+  amountGeneral: string
+  amountFund: string
+  amountStateCapital: string
+  amountSocialInsurance: string
+  amountFiscal: string
+  amountOther: string
+  amountTotal: string
+  isMajorNew: boolean
+  description: string
+  contactName: string | null
+  contactPhone: string | null
+  status: ColumnType<ProjectStatus, ProjectStatus | undefined, ProjectStatus>
+  searchText: string
+  version: Generated<number>
+  createdBy: string | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface ProjectAttachmentTable {
+  id: Generated<string>
+  projectId: string
+  fileId: string
+  createdBy: string | null
+  createdAt: Timestamp
+}
+
 export interface Database {
   orgNode: OrgNodeTable
   appUser: AppUserTable
@@ -86,6 +141,9 @@ export interface Database {
   setting: SettingTable
   auditLog: AuditLogTable
   auditHead: AuditHeadTable
+  storedFile: StoredFileTable
+  project: ProjectTable
+  projectAttachment: ProjectAttachmentTable
 }
 
 export type OrgNode = Selectable<OrgNodeTable>
@@ -93,3 +151,5 @@ export type NewOrgNode = Insertable<OrgNodeTable>
 export type OrgNodeUpdate = Updateable<OrgNodeTable>
 export type AppUser = Selectable<AppUserTable>
 export type AuditLog = Selectable<AuditLogTable>
+export type Project = Selectable<ProjectTable>
+export type NewProject = Insertable<ProjectTable>

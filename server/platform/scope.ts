@@ -21,3 +21,24 @@ export function userVisibleTo(actor: Actor) {
 export function isWithinScope(actor: Actor, path: string) {
   return path.startsWith(actor.org.path)
 }
+
+/**
+ * Scope over fact tables that carry jurisdiction_code, department_code and unit_code: a unit sees its own rows,
+ * a department its units' rows, a finance bureau its jurisdiction's and those of the jurisdictions below it.
+ */
+export function projectVisibleTo(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, 'project'>) => {
+    if (actor.org.kind === 'unit') return eb('project.unitCode', '=', actor.org.code)
+    if (actor.org.kind === 'department') return eb('project.departmentCode', '=', actor.org.code)
+    return eb('project.jurisdictionCode', 'in', jurisdictionsUnder(eb, actor))
+  }
+}
+
+/** The codes of the actor's jurisdiction and every jurisdiction below it, as a subquery. */
+function jurisdictionsUnder(eb: ExpressionBuilder<Database, any>, actor: Actor) {
+  return eb
+    .selectFrom('orgNode as scopeNode')
+    .select('scopeNode.code')
+    .where('scopeNode.kind', '=', 'jurisdiction')
+    .where('scopeNode.path', 'like', `${escapeLike(actor.org.path)}%`)
+}

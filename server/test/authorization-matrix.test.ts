@@ -36,9 +36,12 @@ const outcome = (status: number) => (errorCodes[status] ? `${status} ${errorCode
 function expectedOutcome(role: Role | null, e: Endpoint, scope: Scope): string {
   if (e.access === 'public') return outcome(e.ok)
   if (role === null) return outcome(401)
-  if (e.access !== 'session' && !permissionsOf([role]).includes(e.access)) return outcome(403)
+  const granted = permissionsOf([role])
+  if (e.routeAccess && !granted.includes(e.routeAccess)) return outcome(403)
+  if (!e.routeAccess && e.access !== 'session' && !granted.includes(e.access)) return outcome(403)
   const path = targetPath(e, scope)
   if (path !== null && !sees(role, path)) return outcome(404)
+  if (e.access !== 'session' && !granted.includes(e.access)) return outcome(403)
   return outcome(e.ok)
 }
 

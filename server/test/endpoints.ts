@@ -30,7 +30,7 @@ export type Scope = 'own' | 'other'
 export type Access = 'public' | 'session' | Permission
 /** The node of a Tree whose visibility decides the outcome (a user is visible where its org node is). */
 export type Target = 'city' | 'district' | 'department' | 'unit' | 'unitUser'
-export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT'
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 export interface Endpoint {
   method: Method
@@ -38,6 +38,11 @@ export interface Endpoint {
   access: Access
   ok: 200 | 201 | 204 | 302
   target?: Target
+  /**
+   * When the needed permission depends on the row (a status move), the route first asks only for this one,
+   * then applies scope (404), then the row's own permission (`access`, 403).
+   */
+  routeAccess?: Permission
   /** Logging out ends the session, so it runs on a session of its own. */
   freshSession?: true
   request(w: World, scope: Scope): Promise<{ url: string; body?: unknown }>
@@ -224,13 +229,146 @@ export const endpoints: Endpoint[] = [
   },
 ]
 
+/** A fresh reserve project in the scope's unit, so every request acts on a row in a known state. */
+const freshProject = (w: World, s: Scope) => w.t.make.project({ unit: w[s].unit, code: fresh('P') })
+
+const projectListQuery = {
+  ...listQuery,
+  sort: 'nope',
+  status: 'gone',
+  fiscalYear: 'last',
+  budgetKind: 'cash',
+  objectKind: 'thing',
+  attribute: 'old',
+  projectType: 'sometimes',
+  minAmount: '1.234',
+  maxAmount: '-5',
+  isMajorNew: 'maybe',
+  jurisdictionCode: '!',
+  departmentCode: 'x'.repeat(33),
+  unitCode: '!',
+  amountUnit: 'lakh',
+}
+
+export const projectEndpoints: Endpoint[] = [
+  get('/api/projects', 'project.read', { badQuery: projectListQuery }),
+  {
+    method: 'POST',
+    route: '/api/projects',
+    access: 'project.edit',
+    ok: 201,
+    target: 'unit',
+    request: async (w, s) => ({ url: '/api/projects', body: newProjectBody(w[s].unit.code) }),
+    requiredBody: ['code', 'name', 'fiscalYear', 'unitCode', 'budgetKind', 'attribute', 'projectType', 'objectKind', 'periodStartYear', 'periodEndYear', 'mediumTermAmount', 'amountGeneral'],
+  },
+  get('/api/projects/:id', 'project.read', { target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: `/api/projects/${(await freshProject(w, s)).id}` }) }),
+  get('/api/projects/:id/history', 'project.read', { target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: `/api/projects/${(await freshProject(w, s)).id}/history` }) }),
+  {
+    method: 'PATCH',
+    route: '/api/projects/:id',
+    access: 'project.edit',
+    ok: 200,
+    target: 'unit',
+    badParam: 'not-a-uuid',
+    request: async (w, s) => {
+      const p = await freshProject(w, s)
+      return { url: `/api/projects/${p.id}`, body: { name: fresh('改名项目'), version: p.version } }
+    },
+    requiredBody: ['version'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/projects/:id',
+    access: 'project.edit',
+    ok: 204,
+    target: 'unit',
+    badParam: 'not-a-uuid',
+    request: async (w, s) => {
+      const p = await freshProject(w, s)
+      return { url: `/api/projects/${p.id}`, body: { version: p.version } }
+    },
+    requiredBody: ['version'],
+  },
+  {
+    // 入库 (reserve → library) is the department's and the bureau's move.
+    method: 'POST',
+    route: '/api/projects/:id/status',
+    access: 'project.review',
+    routeAccess: 'project.read',
+    ok: 200,
+    target: 'unit',
+    badParam: 'not-a-uuid',
+    request: async (w, s) => {
+      const p = await freshProject(w, s)
+      return { url: `/api/projects/${p.id}/status`, body: { status: 'library', version: p.version } }
+    },
+    requiredBody: ['status', 'version'],
+  },
+]
+
+/** A multipart/form-data body with one file, as a browser's upload sends it. */
+export class MultipartBody {
+  readonly boundary = `----jixiao${++serial}`
+  constructor(
+    readonly fileName: string,
+    readonly content: Buffer,
+    readonly contentType = 'application/pdf',
+  ) {}
+  payload() {
+    const head = `--${this.boundary}\r\nContent-Disposition: form-data; name="file"; filename="${this.fileName}"\r\nContent-Type: ${this.contentType}\r\n\r\n`
+    return Buffer.concat([Buffer.from(head), this.content, Buffer.from(`\r\n--${this.boundary}--\r\n`)])
+  }
+}
+
+const attachment = async (w: World, s: Scope) => {
+  const p = await freshProject(w, s)
+  const file = await w.t.db.insertInto('storedFile').values({ sha256: '0'.repeat(64), fileName: '实施方案.pdf', contentType: 'application/pdf', sizeBytes: 3, content: Buffer.from('pdf') }).returning('id').executeTakeFirstOrThrow()
+  const link = await w.t.db.insertInto('projectAttachment').values({ projectId: p.id, fileId: file.id }).returning('id').executeTakeFirstOrThrow()
+  return `/api/projects/${p.id}/attachments/${link.id}`
+}
+
+projectEndpoints.push(
+  get('/api/projects/:id/attachments', 'project.read', { target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: `/api/projects/${(await freshProject(w, s)).id}/attachments` }) }),
+  {
+    method: 'POST',
+    route: '/api/projects/:id/attachments',
+    access: 'project.edit',
+    ok: 201,
+    target: 'unit',
+    badParam: 'not-a-uuid',
+    request: async (w, s) => ({ url: `/api/projects/${(await freshProject(w, s)).id}/attachments`, body: new MultipartBody('实施方案.pdf', Buffer.from('%PDF-1.4 demo')) }),
+  },
+  get('/api/projects/:id/attachments/:attachmentId', 'project.read', { target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: await attachment(w, s) }) }),
+  { method: 'DELETE', route: '/api/projects/:id/attachments/:attachmentId', access: 'project.edit', ok: 204, target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: await attachment(w, s) }) },
+)
+
+export function newProjectBody(unitCode: string) {
+  return {
+    code: fresh('NP'),
+    name: '2026年测试培训项目',
+    fiscalYear: 2026,
+    unitCode,
+    budgetKind: 'general',
+    attribute: 'new',
+    projectType: 'one_off',
+    objectKind: 'general',
+    periodStartYear: 2026,
+    periodEndYear: 2026,
+    mediumTermAmount: '1234567.89',
+    amountGeneral: '1234567.89',
+  }
+}
+
+endpoints.push(...projectEndpoints)
+
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {
+  const multipart = body instanceof MultipartBody
   return t.app.inject({
     method,
     url,
-    payload: body === undefined ? undefined : (body as object),
-    headers: cookie ? { cookie } : {},
+    payload: multipart ? body.payload() : body === undefined ? undefined : (body as object),
+    headers: { ...(cookie ? { cookie } : {}), ...(multipart ? { 'content-type': `multipart/form-data; boundary=${body.boundary}` } : {}) },
   })
 }
 

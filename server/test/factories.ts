@@ -1,8 +1,10 @@
+import type { BudgetKind, ProjectStatus } from '../../domain/projects.ts'
 import type { Role } from '../../domain/roles.ts'
 import type { Db } from '../db/database.ts'
 import type { OrgNode } from '../db/schema.ts'
 import type { Clock } from '../platform/clock.ts'
 import { hashPassword } from '../platform/passwords.ts'
+import { segmentForIndex } from '../platform/search.ts'
 
 const TEST_PASSWORD = 'Test@Pass123'
 let passwordHash: Promise<string> | undefined
@@ -87,5 +89,48 @@ export function makeFactories(db: Db, clock: Clock) {
     return { ...row, password: TEST_PASSWORD }
   }
 
-  return { jurisdiction, department, unit, user }
+  /** A project of a unit, written straight to the table (money as strings, totals consistent). */
+  async function project(options: { unit: OrgNode; status?: ProjectStatus; code?: string; name?: string; fiscalYear?: number; amountGeneral?: string; budgetKind?: BudgetKind; description?: string }) {
+    const fiscalYear = options.fiscalYear ?? 2026
+    const amount = options.amountGeneral ?? '100000.00'
+    const name = options.name ?? `测试项目${next()}`
+    const code = options.code ?? `P${next()}`
+    return db
+      .insertInto('project')
+      .values({
+        code,
+        name,
+        fiscalYear,
+        jurisdictionCode: options.unit.jurisdictionCode,
+        departmentCode: options.unit.departmentCode!,
+        unitCode: options.unit.code,
+        budgetKind: options.budgetKind ?? 'general',
+        attribute: 'new',
+        projectType: 'one_off',
+        objectKind: 'general',
+        periodStartYear: fiscalYear,
+        periodEndYear: fiscalYear,
+        mediumTermAmount: amount,
+        amountGeneral: amount,
+        amountFund: '0',
+        amountStateCapital: '0',
+        amountSocialInsurance: '0',
+        amountFiscal: amount,
+        amountOther: '0',
+        amountTotal: amount,
+        isMajorNew: false,
+        description: options.description ?? '',
+        contactName: null,
+        contactPhone: null,
+        status: options.status ?? 'reserve',
+        searchText: segmentForIndex(name, options.description, code),
+        createdBy: null,
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  }
+
+  return { jurisdiction, department, unit, user, project }
 }

@@ -1,0 +1,49 @@
+import type { App, Deps } from '../../app.ts'
+import { authorize } from '../../http/context.ts'
+import { fetchPage } from '../../http/paging.ts'
+import { listProjects } from './projects.repository.ts'
+import {
+  CreateProjectBody,
+  ProjectIdParams,
+  ProjectListQuery,
+  StatusBody,
+  UpdateProjectBody,
+  VersionBody,
+} from './projects.schemas.ts'
+import { createProject, deleteProject, getProject, getProjectHistory, moveProject, updateProject } from './projects.service.ts'
+
+export async function projectRoutes(app: App, { db }: Deps) {
+  const tags = ['projects']
+
+  app.get('/api/projects', { schema: { tags, summary: '项目库列表', querystring: ProjectListQuery } }, async (req) => {
+    const ctx = authorize(req, 'project.read')
+    const { page, pageSize, amountUnit: _u, ...filter } = req.query
+    return fetchPage(listProjects(db, ctx.actor, filter), { page, pageSize })
+  })
+
+  app.post('/api/projects', { schema: { tags, summary: '新增项目（储备）', body: CreateProjectBody } }, async (req, reply) => {
+    const created = await createProject(db, authorize(req, 'project.edit'), req.body)
+    return reply.status(201).send(created)
+  })
+
+  app.get('/api/projects/:id', { schema: { tags, summary: '项目详情', params: ProjectIdParams } }, async (req) =>
+    getProject(db, authorize(req, 'project.read'), req.params.id),
+  )
+
+  app.patch('/api/projects/:id', { schema: { tags, summary: '修改项目', params: ProjectIdParams, body: UpdateProjectBody } }, async (req) =>
+    updateProject(db, authorize(req, 'project.edit'), req.params.id, req.body),
+  )
+
+  app.delete('/api/projects/:id', { schema: { tags, summary: '删除储备项目', params: ProjectIdParams, body: VersionBody } }, async (req, reply) => {
+    await deleteProject(db, authorize(req, 'project.edit'), req.params.id, req.body.version)
+    return reply.status(204).send()
+  })
+
+  app.post('/api/projects/:id/status', { schema: { tags, summary: '项目状态变更', params: ProjectIdParams, body: StatusBody } }, async (req) =>
+    moveProject(db, authorize(req, 'project.read'), req.params.id, req.body),
+  )
+
+  app.get('/api/projects/:id/history', { schema: { tags, summary: '项目变更记录', params: ProjectIdParams } }, async (req) => ({
+    items: await getProjectHistory(db, authorize(req, 'project.read'), req.params.id),
+  }))
+}
