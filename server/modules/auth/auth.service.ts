@@ -130,10 +130,9 @@ export async function assertPasswordPolicy(db: Db, ctx: Ctx, password: string) {
 export async function changeOwnPassword(db: Db, ctx: ActorCtx, input: { currentPassword: string; newPassword: string }) {
   const user = await db.selectFrom('appUser').select(['passwordHash']).where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow()
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError('AUTH_FAILED', [{ path: 'currentPassword', message: ctx.lang === 'zh' ? '当前密码不正确' : 'The current password is wrong' }], {
-      zh: '当前密码不正确',
-      en: 'The current password is wrong',
-    })
+    // 400 on the field, not 401: the session is fine, only the typed password is wrong.
+    const message = { zh: '当前密码不正确', en: 'The current password is wrong' }
+    throw new AppError('VALIDATION_FAILED', [{ path: 'body.currentPassword', message: message[ctx.lang] }], message)
   }
   await assertPasswordPolicy(db, ctx, input.newPassword)
   const passwordHash = await hashPassword(input.newPassword)

@@ -155,7 +155,7 @@ describe('password policy and change', () => {
   test('the current password must be right', async () => {
     const user = await unitUser()
     const res = await (await t.as(user)).post('/api/auth/password', { currentPassword: 'Nope@Nope1', newPassword: 'New#Secret42' })
-    expect(res.statusCode).toBe(401)
-    expect(res.json().error.message).toBe('当前密码不正确')
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: '当前密码不正确', details: [{ path: 'body.currentPassword' }] })
   })
 })

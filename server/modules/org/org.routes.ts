@@ -50,6 +50,13 @@ type ListQuery = z.infer<typeof ListFilters extends infer _ ? z.ZodObject<typeof
   departmentCode?: string
 }
 
+/** Lists name the parent the way each kind calls it: a department's jurisdiction, a unit's department. */
+function withParentName<T extends { kind: OrgKind; parentName: string | null }>(row: T) {
+  if (row.kind === 'department') return { ...row, jurisdictionName: row.parentName }
+  if (row.kind === 'unit') return { ...row, departmentName: row.parentName }
+  return row
+}
+
 export async function orgRoutes(app: App, { db }: Deps) {
   app.get('/api/org/tree', { schema: { tags: ['org'], summary: '组织机构树（本人数据范围）' } }, async (req) => ({
     nodes: await orgTree(db, authorize(req, 'org.read')),
@@ -62,7 +69,8 @@ export async function orgRoutes(app: App, { db }: Deps) {
     app.get(base, { schema: { tags, summary: `${summaries[kind]}列表`, querystring: listQuery[kind] } }, async (req) => {
       const ctx = authorize(req, 'org.read')
       const { page, pageSize, sort, order, ...filter } = req.query as ListQuery
-      return fetchPage(listOrgNodes(db, ctx.actor, { kind, ...filter }, sort, order), { page, pageSize })
+      const result = await fetchPage(listOrgNodes(db, ctx.actor, { kind, ...filter }, sort, order), { page, pageSize })
+      return { ...result, items: result.items.map(withParentName) }
     })
 
     app.get(`${base}/export`, { schema: { tags, summary: `导出${summaries[kind]}`, querystring: listQuery[kind] } }, async (req, reply) => {

@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { startAppServer } from './support/app-server.ts'
+import { keepScreenshot, launchBrowser, signIn } from './support/browser.ts'
+
+let server: Awaited<ReturnType<typeof startAppServer>>
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  server = await startAppServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+beforeEach(async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  page = await context.newPage()
+})
+
+const mainMenu = () => page.getByRole('navigation', { name: /主菜单|Main menu/ })
+
+describe('a budget unit user', () => {
+  test('signs in, sees their unit and role on the home page, switches language, signs out', async () => {
+    await page.goto(`${server.baseUrl}/`)
+    await expect.poll(() => page.url()).toContain('/login')
+    await keepScreenshot(page, 'login')
+
+    await signIn(page, server.baseUrl, 'sz_edu_unit')
+    await page.getByText('深圳中学').first().waitFor()
+    await expect.poll(() => page.getByText('预算单位用户').count()).toBeGreaterThan(0)
+    await keepScreenshot(page, 'home-unit-user-zh')
+
+    await page.getByText('English', { exact: true }).click()
+    await mainMenu().getByText('Home').waitFor()
+    await expect.poll(() => page.getByText('Budget unit user').count()).toBeGreaterThan(0)
+    await page.reload()
+    await mainMenu().getByText('Home').waitFor()
+    await keepScreenshot(page, 'home-unit-user-en')
+
+    await page.getByRole('button', { name: 'User menu' }).click()
+    await page.getByText('Sign out').click()
+    await expect.poll(() => page.url()).toContain('/login')
+    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status)
+    expect(me).toBe(401)
+  })
+
+  test('a wrong password shows the server message', async () => {
+    await signIn(page, server.baseUrl, 'sz_edu_unit', 'Wrong@Pass1')
+    await page.getByText('用户名或密码错误').waitFor()
+  })
+
+  test('the unit user has no admin pages in the menu', async () => {
+    await signIn(page, server.baseUrl, 'sz_edu_unit')
+    await mainMenu().getByText('首页').waitFor()
+    expect(await mainMenu().getByText('用户管理').count()).toBe(0)
+    expect(await mainMenu().getByText('审计日志').count()).toBe(0)
+  })
+})
+
+// Every page in the menu, opened from the menu by a user who may see it, and kept as a screenshot.
+const pagesByUser: [string, string[]][] = [
+  ['sysadmin', ['组织机构', '用户管理']],
+  ['secadmin', ['用户管理', '安全设置']],
+  ['auditadmin', ['审计日志']],
+]
+
+describe.each(pagesByUser)('%s', (username, labels) => {
+  test(`opens ${labels.join('、')} from the menu`, async () => {
+    await signIn(page, server.baseUrl, username)
+    await mainMenu().getByText('首页').waitFor()
+    await keepScreenshot(page, `home-${username}`)
+    for (const label of labels) {
+      const item = mainMenu().getByText(label, { exact: true })
+      if (!(await item.isVisible())) await mainMenu().getByText('系统管理').click()
+      await item.click()
+      await page.getByRole('heading', { name: label }).first().waitFor()
+      await page.waitForLoadState('networkidle')
+      await keepScreenshot(page, `${username}-${label}`)
+      expect(await page.getByText('系统内部错误').count()).toBe(0)
+    }
+  })
+})

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto'
+import { resolve } from 'node:path'
+import { sql } from 'kysely'
+import { buildApp } from '../../server/app.ts'
+import { loadConfig } from '../../server/config.ts'
+import { type DatabaseHandle, migrateToLatest, openPGlite, openPostgres } from '../../server/db/database.ts'
+import { seedDemo } from '../../server/modules/org/demo-seed.ts'
+import { systemClock } from '../../server/platform/clock.ts'
+import { systemContext } from '../../server/system-context.ts'
+import { adminUrl } from '../../server/test/postgres-urls.ts'
+
+/** The real app, demo-seeded, serving the built web UI on a free port: PGlite, or PostgreSQL when TEST_DATABASE_URL is set. */
+export async function startAppServer() {
+  const url = process.env.TEST_DATABASE_URL
+  let handle: DatabaseHandle
+  let drop = async () => {}
+  if (url) {
+    const name = `jixiao_e2e_${randomUUID().replaceAll('-', '').slice(0, 12)}`
+    const admin = openPostgres(adminUrl(url))
+    await sql.raw(`create database ${name}`).execute(admin.db)
+    handle = openPostgres(adminUrl(url, name))
+    drop = async () => {
+      await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db)
+      await admin.close()
+    }
+  } else {
+    handle = await openPGlite({})
+  }
+  await migrateToLatest(handle.db)
+  await seedDemo(handle.db, systemContext(systemClock, 'e2e'))
+  const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: resolve('web/dist'), loginRateLimit: 10_000 }
+  const app = await buildApp({ db: handle.db, engine: handle.engine, clock: systemClock, config })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    db: handle.db,
+    async stop() {
+      await app.close()
+      await handle.close()
+      await drop()
+    },
+  }
+}

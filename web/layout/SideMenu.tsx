@@ -1,0 +1,37 @@
+import { Menu, type MenuProps } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useLocation, useNavigate } from 'react-router'
+import { useCurrentUser } from '../features/auth/CurrentUser'
+import { isMenuGroup, visibleRoutes } from '../routes'
+
+export function SideMenu() {
+  const { t } = useTranslation()
+  const user = useCurrentUser()
+  const navigate = useNavigate()
+  const { pathname } = useLocation()
+  const entries = visibleRoutes(user)
+
+  const items: MenuProps['items'] = entries.map((entry) =>
+    isMenuGroup(entry)
+      ? {
+          key: entry.key,
+          icon: entry.icon,
+          label: t(entry.labelKey),
+          children: entry.children.map((child) => ({ key: child.path, icon: child.icon, label: t(child.labelKey) })),
+        }
+      : { key: entry.path, icon: entry.icon, label: t(entry.labelKey) },
+  )
+
+  return (
+    <nav aria-label={t('nav.mainMenu')}>
+      <Menu
+        mode="inline"
+        theme="dark"
+        selectedKeys={[pathname]}
+        defaultOpenKeys={entries.filter(isMenuGroup).map((group) => group.key)}
+        items={items}
+        onClick={({ key }) => navigate(key)}
+      />
+    </nav>
+  )
+}
