@@ -6,12 +6,15 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['domain/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'server/**/*.data.test.ts'],
         },
       },
       {
         test: {
           name: 'server',
+          // Projects with their own worker limits run as separate groups, one after the other.
+          sequence: { groupOrder: 1 },
           include: ['server/**/*.test.ts'],
           exclude: ['server/**/*.data.test.ts'],
           globalSetup: ['server/test/global-setup.ts'],

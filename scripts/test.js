@@ -2,7 +2,7 @@
 // The one test command (`npm test`): unit and server tests on the database chosen by TEST_DATABASE_URL
 // (PGlite when unset), then the browser journeys in Debian's Chromium. Ends with "N passed, N failed".
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const args = new Set(process.argv.slice(2))
@@ -19,15 +19,17 @@ let exitCode = 0
 function vitest(label, vitestArgs, reportFile) {
   console.log(`\n▶ ${label} — ${engine}`)
   const report = join(resultsDir, reportFile)
+  const started = Date.now()
   const run = spawnSync('npx', ['vitest', 'run', ...vitestArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
     stdio: 'inherit',
     env,
   })
   if (run.status !== 0) exitCode = 1
-  if (existsSync(report)) {
+  if (existsSync(report) && statSync(report).mtimeMs >= started) {
     const json = JSON.parse(readFileSync(report, 'utf8'))
     totals.passed += json.numPassedTests
-    totals.failed += Math.max(json.numFailedTests, json.numFailedTestSuites)
+    // A run that failed without a failing test (a config or import error) still counts as one failure.
+    totals.failed += Math.max(json.numFailedTests, json.numFailedTestSuites, run.status === 0 ? 0 : 1)
     totals.skipped += json.numPendingTests + json.numTodoTests
   } else if (run.status !== 0) totals.failed += 1
 }
