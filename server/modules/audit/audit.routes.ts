@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { auditActionLabel } from '../../../domain/audit-actions.ts'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { fetchPage, PageQuery } from '../../http/paging.ts'
@@ -34,7 +35,7 @@ export async function auditRoutes(app: App, { db }: Deps) {
       { header: '序号', width: 10, value: (r) => r.id },
       { header: '时间', width: 22, value: (r) => r.at },
       { header: '用户', value: (r) => r.username },
-      { header: '操作', width: 24, value: (r) => r.action },
+      { header: '操作', width: 30, value: (r) => `${auditActionLabel(r.action, 'zh')}（${r.action}）` },
       { header: '对象类型', value: (r) => r.entityType },
       { header: '对象编号', width: 38, value: (r) => r.entityId },
       { header: '客户端地址', value: (r) => r.clientIp },

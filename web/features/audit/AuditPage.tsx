@@ -2,6 +2,7 @@ import { Button, Card, DatePicker, type TableColumnsType, Typography } from 'ant
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { auditActionLabel } from '../../../domain/audit-actions'
 import type { AuditEntry } from '../../api/types'
 import { ExportButton } from '../../shared/ExportButton'
 import { ListToolbar } from '../../shared/ListToolbar'
@@ -22,7 +23,7 @@ type AuditFilters = {
 }
 
 export function AuditPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const table = useTableState<AuditFilters>({}, { sort: 'at', order: 'desc' })
   // The audit list sorts by time only: it takes `order` and refuses a `sort` field.
   const { sort: _timeOnly, ...params } = table.params
@@ -41,7 +42,15 @@ export function AuditPage() {
       sortDirections: ['descend', 'ascend', 'descend'],
     },
     { title: t('audit.username'), dataIndex: 'username', render: (name: string | null) => name ?? '—' },
-    { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (action: string) => (
+        <span title={action}>
+          {auditActionLabel(action, i18n.language === 'en' ? 'en' : 'zh')} <Typography.Text type="secondary" code>{action}</Typography.Text>
+        </span>
+      ),
+    },
     { title: t('audit.entityType'), dataIndex: 'entityType' },
     { title: t('audit.entityId'), dataIndex: 'entityId', render: (id: string | null) => id ?? '—' },
     { title: t('audit.clientIp'), dataIndex: 'clientIp', render: (ip: string | null) => ip ?? '—' },
