@@ -34,7 +34,9 @@ const invalidParent = (zh: string, en: string) => new AppError('INVALID_ORG', un
 /** A parent the actor can see, of the kind the child needs; anything else is refused. */
 async function parentFor(db: Db, ctx: ActorCtx, code: string, kind: OrgKind): Promise<OrgNode> {
   const parent = await repo.findVisibleOrgNode(db, ctx.actor, code)
-  if (!parent) throw new AppError('NOT_FOUND', [{ path: 'parent', message: code }])
+  if (!parent) {
+    throw new AppError('NOT_FOUND', [{ path: 'parent', message: ctx.lang === 'zh' ? `上级机构 ${code} 不存在或不在您的权限范围内` : `Parent ${code} not found or outside your scope` }])
+  }
   if (parent.kind !== kind) {
     throw invalidParent(`上级机构 ${code} 不是${kindLabel[kind]}`, `The parent ${code} is not a ${kind}`)
   }
@@ -47,10 +49,8 @@ const kindLabel: Record<OrgKind, string> = { jurisdiction: '行政区划', depar
 async function createNode(db: Db, ctx: ActorCtx, node: Parameters<typeof repo.insertOrgNode>[1]) {
   return db.transaction().execute(async (trx) => {
     if (await repo.findOrgNode(trx, node.code)) {
-      throw new AppError('DUPLICATE', [{ path: 'code', message: node.code }], {
-        zh: `机构编码 ${node.code} 已存在`,
-        en: `The org code ${node.code} already exists`,
-      })
+      const message = { zh: `机构编码 ${node.code} 已存在`, en: `The org code ${node.code} already exists` }
+      throw new AppError('DUPLICATE', [{ path: 'code', message: message[ctx.lang] }], message)
     }
     const created = await repo.insertOrgNode(trx, { ...node, createdAt: ctx.now, updatedAt: ctx.now })
     await recordAudit(trx, ctx, { action: `org.create_${node.kind}`, entityType: 'org_node', entityId: created.code, after: created })

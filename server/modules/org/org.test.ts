@@ -39,7 +39,7 @@ describe('creating org nodes', () => {
     const { department, unit, admin } = await city()
     const res = await admin.post('/api/org/units', { code: department.code, name: '冒名单位', departmentCode: department.code })
     expect(res.statusCode).toBe(409)
-    expect(res.json().error).toMatchObject({ code: 'DUPLICATE', details: [{ path: 'code', message: department.code }] })
+    expect(res.json().error).toMatchObject({ code: 'DUPLICATE', details: [{ path: 'code', message: `机构编码 ${department.code} 已存在` }] })
     expect(res.json().error.message).toContain(department.code)
     const again = await admin.post('/api/org/units', { code: unit.code, name: '重复单位', departmentCode: department.code })
     expect(again.json().error.code).toBe('DUPLICATE')

@@ -50,7 +50,13 @@ export async function attachToProject(db: Db, ctx: ActorCtx, projectId: string, 
 export async function detachFromProject(db: Db, ctx: ActorCtx, projectId: string, attachmentId: string) {
   await editableProject(db, ctx, projectId)
   await db.transaction().execute(async (trx) => {
-    const attachment = await trx.selectFrom('projectAttachment').selectAll().where('id', '=', attachmentId).where('projectId', '=', projectId).executeTakeFirst()
+    const attachment = await trx
+      .selectFrom('projectAttachment as a')
+      .innerJoin('storedFile as f', 'f.id', 'a.fileId')
+      .select(['a.id', 'a.fileId', 'f.fileName', 'f.sizeBytes', 'f.sha256'])
+      .where('a.id', '=', attachmentId)
+      .where('a.projectId', '=', projectId)
+      .executeTakeFirst()
     if (!attachment) throw new AppError('NOT_FOUND')
     await trx.deleteFrom('projectAttachment').where('id', '=', attachmentId).execute()
     await trx.deleteFrom('storedFile').where('id', '=', attachment.fileId).execute()

@@ -30,7 +30,9 @@ const invalid = (zh: string, en: string, path: string) => new AppError('INVALID_
 /** The org must be in the actor's scope and of a kind every role may sit at; the 三员 roles never combine. */
 async function assertPlacement(db: Db | Trx, ctx: ActorCtx, orgCode: string, roles: readonly Role[]) {
   const org = await findVisibleOrgNode(db, ctx.actor, orgCode)
-  if (!org) throw new AppError('NOT_FOUND', [{ path: 'orgCode', message: orgCode }])
+  if (!org) {
+    throw new AppError('NOT_FOUND', [{ path: 'orgCode', message: ctx.lang === 'zh' ? `机构 ${orgCode} 不存在或不在您的权限范围内` : `Organisation ${orgCode} not found or outside your scope` }])
+  }
   if (org.status !== 'active') throw invalid(`机构 ${orgCode} 已停用`, `The organisation ${orgCode} is disabled`, 'orgCode')
   for (const role of roles) {
     if (!roleOrgKinds[role].includes(org.kind)) {
@@ -56,7 +58,10 @@ export async function createUser(db: Db, ctx: ActorCtx, input: NewUser) {
   const passwordHash = await hashPassword(input.password)
   return db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('appUser').select('id').where('username', '=', input.username).executeTakeFirst()
-    if (taken) throw new AppError('DUPLICATE', [{ path: 'username', message: input.username }], { zh: `用户名 ${input.username} 已存在`, en: `The username ${input.username} is taken` })
+    if (taken) {
+      const message = { zh: `用户名 ${input.username} 已存在`, en: `The username ${input.username} is taken` }
+      throw new AppError('DUPLICATE', [{ path: 'username', message: message[ctx.lang] }], message)
+    }
     const { id } = await trx
       .insertInto('appUser')
       .values({

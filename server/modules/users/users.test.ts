@@ -62,7 +62,7 @@ describe('opening accounts', () => {
     expect((await admin.post('/api/users', body)).statusCode).toBe(201)
     const again = await admin.post('/api/users', { ...body, displayName: '李四' })
     expect(again.statusCode).toBe(409)
-    expect(again.json().error).toMatchObject({ code: 'DUPLICATE', details: [{ path: 'username', message: body.username }] })
+    expect(again.json().error).toMatchObject({ code: 'DUPLICATE', details: [{ path: 'username', message: `用户名 ${body.username} 已存在` }] })
   })
 
   test.each([
