@@ -29,7 +29,9 @@ export function compareMoney(a: Money, b: Money): number {
 
 /** 元 → 万元 with the given places, exactly (for display and Excel in 万元). */
 export function toWanYuan(amount: Money, places = 6): string {
-  return new Decimal(amount).dividedBy(10_000).toFixed(places).replace(/\.?0+$/, '')
+  const fixed = new Decimal(amount).dividedBy(10_000).toFixed(places)
+  // Trim trailing zeros of the fraction only: "100.000000" → "100", but "100" (places = 0) stays "100".
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed
 }
 
 /** "1234567.89" → "1,234,567.89" */

@@ -90,18 +90,45 @@ export function codeFromLabel<C extends string>(labels: Record<C, { zh: string; 
   return null
 }
 
-export interface ProjectFigures {
+/** What a unit files for one project: the form, the API and the import file all carry exactly this. */
+export interface ProjectInput {
+  code: string
+  name: string
   fiscalYear: number
+  unitCode: string
+  budgetKind: BudgetKind
+  attribute: ProjectAttribute
   projectType: ProjectType
+  objectKind: ObjectKind
   periodStartYear: number
   periodEndYear: number
+  /** Money: decimal strings with at most two places, never floats. */
   mediumTermAmount: string
   amountGeneral: string
   amountFund: string
   amountStateCapital: string
   amountSocialInsurance: string
   amountOther: string
+  isMajorNew: boolean
+  description: string
+  contactName: string | null
+  contactPhone: string | null
 }
+
+/** The figures the project rules look at. */
+export type ProjectFigures = Pick<
+  ProjectInput,
+  | 'fiscalYear'
+  | 'projectType'
+  | 'periodStartYear'
+  | 'periodEndYear'
+  | 'mediumTermAmount'
+  | 'amountGeneral'
+  | 'amountFund'
+  | 'amountStateCapital'
+  | 'amountSocialInsurance'
+  | 'amountOther'
+>
 
 export interface RuleProblem {
   path: string

@@ -16,6 +16,7 @@ import { resolveSession } from './modules/auth/auth.service.ts'
 import { healthRoutes } from './modules/health/health.routes.ts'
 import { orgRoutes } from './modules/org/org.routes.ts'
 import { attachmentRoutes } from './modules/projects/projects.attachments.ts'
+import { projectImportRoutes } from './modules/projects/projects.import.routes.ts'
 import { projectRoutes } from './modules/projects/projects.routes.ts'
 import { settingsRoutes } from './modules/settings/settings.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
@@ -63,7 +64,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, attachmentRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await serveWeb(app, deps.config.webDistDir)

@@ -12,10 +12,14 @@ const usage = `用法 Usage: jixiao <command>
   serve [--demo]                 启动服务（--demo：首次启动写入演示数据）
   migrate                        执行数据库迁移
   seed --demo [--force]          写入演示数据（库中已有数据时需 --force，只补充缺少的）
+  generate --scale city|province [--seed N] [--force]
+                                 生成压测数据（示范省 99xxxx：city ≈ 2千单位 5万项目，province ≈ 4万单位 100万项目）
   org add --code C --name N --level city|district|province|functional [--parent CODE] [--bureau NAME]
                                  新增行政区划（首次部署时建立根节点）
   user add --username U --password P --role R --org CODE [--name 姓名]
                                  新增用户（角色 roles: ${roles.join(', ')}）
+  import projects FILE [--as USERNAME] [--dry-run]
+                                 导入项目库（.xlsx/.csv；以该用户身份和权限范围，默认第一个 finance_admin）
   audit verify                   校验审计日志哈希链
 
 环境变量: DATABASE_URL (PostgreSQL), JIXIAO_DATA_DIR (PGlite 数据目录, 默认 ./data), PORT (默认 3000)`
@@ -57,7 +61,20 @@ const commands: Record<string, Handler> = {
     const { seedDemo } = await import('./modules/org/demo-seed.ts')
     return withDatabase(async ({ db }) => {
       const summary = await seedDemo(db, systemContext(systemClock, 'seed'), { force: values.force })
-      console.log(`已写入演示数据 seeded: ${summary.orgNodes} org nodes, ${summary.users} users`)
+      console.log(`已写入演示数据 seeded: ${summary.orgNodes} org nodes, ${summary.users} users, ${summary.projects} projects`)
+      return 0
+    })
+  },
+
+  async generate(args) {
+    const { values } = parseArgs({ args, options: { scale: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean' } } })
+    if (values.scale !== 'city' && values.scale !== 'province') return fail('请指定 --scale city|province')
+    const seed = Number(values.seed ?? 1)
+    if (!Number.isInteger(seed)) return fail('--seed 须为整数')
+    const { generateBenchData } = await import('./bench-data/generate.ts')
+    return withDatabase(async ({ db, engine }) => {
+      const ctx = systemContext(systemClock, 'generate')
+      await generateBenchData({ db, engine, databaseUrl: loadConfig().databaseUrl }, ctx, { scale: values.scale as 'city' | 'province', seed, force: values.force, log: console.log })
       return 0
     })
   },
@@ -86,6 +103,15 @@ const commands: Record<string, Handler> = {
     if (bad) return fail(`未知角色 unknown role: ${bad}（可选 ${roles.join(', ')}）`)
     const { addUserFromCli } = await import('./cli-admin.ts')
     return withDatabase(async ({ db }) => addUserFromCli(db, systemContext(systemClock, 'cli'), values as never))
+  },
+
+  async import(args) {
+    const [what, ...rest] = args
+    if (what !== 'projects') return fail(usage)
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { as: { type: 'string' }, 'dry-run': { type: 'boolean' } } })
+    if (positionals.length !== 1) return fail('用法: jixiao import projects FILE [--as USERNAME] [--dry-run]')
+    const { importProjectsFromCli } = await import('./modules/projects/projects.import.cli.ts')
+    return withDatabase(({ db }) => importProjectsFromCli(db, systemClock, { file: positionals[0]!, as: values.as, dryRun: values['dry-run'] ?? false }))
   },
 
   async audit(args) {

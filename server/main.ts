@@ -33,6 +33,6 @@ async function prepareDatabase(handle: DatabaseHandle, demo: boolean) {
   if (handle.engine === 'pglite' || demo) await migrateToLatest(handle.db)
   if (demo && !(await hasOrgData(handle.db))) {
     const summary = await seedDemo(handle.db, systemContext(systemClock, 'seed'))
-    console.log(`已写入演示数据 demo data seeded: ${summary.orgNodes} org nodes, ${summary.users} users`)
+    console.log(`已写入演示数据 demo data seeded: ${summary.orgNodes} org nodes, ${summary.users} users, ${summary.projects} projects`)
   }
 }

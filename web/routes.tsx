@@ -1,14 +1,19 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  DatabaseOutlined,
+  FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
   SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
+  UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons'
 import { type ComponentType, type LazyExoticComponent, type ReactNode, lazy } from 'react'
+import { matchPath } from 'react-router'
 import type { Me, Permission } from './api/types'
 import { hasPermission } from './features/auth/CurrentUser'
 
@@ -21,6 +26,8 @@ export interface PageRoute {
   /** Needed to see the menu item and open the page; none means any signed-in user. */
   permission?: Permission
   page: LazyExoticComponent<ComponentType>
+  /** Reached by links (detail, forms), not from the menu; the menu item whose path prefixes it stays selected. */
+  hideInMenu?: boolean
 }
 
 /** A menu group: no page of its own. */
@@ -42,6 +49,51 @@ export const routes: RouteEntry[] = [
     labelKey: 'nav.home',
     icon: <HomeOutlined aria-hidden />,
     page: lazy(() => import('./features/home/HomePage').then((m) => ({ default: m.HomePage }))),
+  },
+  {
+    key: 'projects',
+    labelKey: 'nav.projects',
+    icon: <DatabaseOutlined aria-hidden />,
+    children: [
+      {
+        path: '/projects',
+        labelKey: 'nav.projectList',
+        icon: <UnorderedListOutlined aria-hidden />,
+        permission: 'project.read',
+        page: lazy(() => import('./features/projects/ProjectListPage').then((m) => ({ default: m.ProjectListPage }))),
+      },
+      {
+        path: '/projects/import',
+        labelKey: 'nav.projectImport',
+        icon: <UploadOutlined aria-hidden />,
+        permission: 'project.edit',
+        page: lazy(() => import('./features/projects/ProjectImportPage').then((m) => ({ default: m.ProjectImportPage }))),
+      },
+      {
+        path: '/projects/new',
+        labelKey: 'nav.projectCreate',
+        icon: <FileTextOutlined aria-hidden />,
+        permission: 'project.edit',
+        hideInMenu: true,
+        page: lazy(() => import('./features/projects/ProjectFormPage').then((m) => ({ default: m.ProjectFormPage }))),
+      },
+      {
+        path: '/projects/:id/edit',
+        labelKey: 'nav.projectEdit',
+        icon: <FileTextOutlined aria-hidden />,
+        permission: 'project.edit',
+        hideInMenu: true,
+        page: lazy(() => import('./features/projects/ProjectFormPage').then((m) => ({ default: m.ProjectFormPage }))),
+      },
+      {
+        path: '/projects/:id',
+        labelKey: 'nav.projectDetail',
+        icon: <FileTextOutlined aria-hidden />,
+        permission: 'project.read',
+        hideInMenu: true,
+        page: lazy(() => import('./features/projects/ProjectDetailPage').then((m) => ({ default: m.ProjectDetailPage }))),
+      },
+    ],
   },
   {
     key: 'system',
@@ -107,15 +159,28 @@ export function allPages(entries: RouteEntry[] = routes): PageRoute[] {
   return entries.flatMap((entry) => (isMenuGroup(entry) ? entry.children : [entry]))
 }
 
-/** The route table cut down to what this user may open; groups left empty disappear. */
+/** The menu for this user: pages they may open that are menu items; groups left empty disappear. */
 export function visibleRoutes(user: Pick<Me, 'permissions'>, entries: RouteEntry[] = routes): RouteEntry[] {
+  const inMenu = (page: PageRoute) => !page.hideInMenu && hasPermission(user, page.permission)
   return entries.flatMap((entry): RouteEntry[] => {
-    if (!isMenuGroup(entry)) return hasPermission(user, entry.permission) ? [entry] : []
-    const children = entry.children.filter((child) => hasPermission(user, child.permission))
+    if (!isMenuGroup(entry)) return inMenu(entry) ? [entry] : []
+    const children = entry.children.filter(inMenu)
     return children.length > 0 ? [{ ...entry, children }] : []
   })
 }
 
+/** The page at a location: an exact path first (/projects/new), then a pattern (/projects/:id). */
 export function findPage(pathname: string): PageRoute | undefined {
-  return allPages().find((page) => page.path === pathname)
+  const pages = allPages()
+  return pages.find((page) => page.path === pathname) ?? pages.find((page) => matchPath(page.path, pathname))
+}
+
+/** The menu item to highlight: the page itself, or for a page outside the menu the item whose path prefixes it. */
+export function menuKeyFor(pathname: string): string {
+  const menuPaths = allPages()
+    .filter((page) => !page.hideInMenu)
+    .map((page) => page.path)
+  if (menuPaths.includes(pathname)) return pathname
+  const parents = menuPaths.filter((path) => path !== '/' && pathname.startsWith(`${path}/`))
+  return parents.sort((a, b) => b.length - a.length)[0] ?? pathname
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely'
+import { CamelCasePlugin, Kysely, Migrator, type PluginTransformResultArgs, PostgresDialect, type QueryResult, type Transaction, type UnknownRow } from 'kysely'
 import pg from 'pg'
 import { migrations } from './migrations/index.ts'
 import { PGliteDialect } from './pglite-dialect.ts'
@@ -27,8 +27,55 @@ const DATE = 1082
 const int8ToNumber = (value: string) => Number(value)
 const keepText = (value: string) => value
 
+/**
+ * CamelCasePlugin converts every identifier of every query and every column of every row, character by
+ * character, and builds each row object key by key. The names are the few our code uses: remember them, and
+ * map a result's rows with one generated function per column list (a 50-row page: ~100 µs → ~20 µs to map,
+ * and the plain-literal rows serialize faster too). With maintainNestedObjectKeys nested values pass through.
+ */
+class CachedCamelCasePlugin extends CamelCasePlugin {
+  readonly #camel = new Map<string, string>()
+  readonly #snake = new Map<string, string>()
+  readonly #mappers = new Map<string, (row: Record<string, unknown>) => Record<string, unknown>>()
+
+  override camelCase(name: string) {
+    return remembered(this.#camel, name, () => super.camelCase(name))
+  }
+  override snakeCase(name: string) {
+    return remembered(this.#snake, name, () => super.snakeCase(name))
+  }
+
+  override async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const rows = args.result.rows
+    const first = rows?.[0]
+    if (!Array.isArray(rows) || !first || !this.opt.maintainNestedObjectKeys) return super.transformResult(args)
+    const mapper = this.#mapperFor(Object.keys(first))
+    return { ...args.result, rows: mapper ? rows.map(mapper) : rows.map((row) => this.mapRow(row)) }
+  }
+
+  #mapperFor(keys: string[]) {
+    const signature = keys.join('\u0000')
+    let mapper = this.#mappers.get(signature)
+    if (!mapper && this.#mappers.size < 1_000 && !keys.includes('__proto__')) {
+      const fields = keys.map((k) => `${JSON.stringify(this.camelCase(k))}: row[${JSON.stringify(k)}]`)
+      mapper = new Function('row', `return { ${fields.join(', ')} }`) as (row: Record<string, unknown>) => Record<string, unknown>
+      this.#mappers.set(signature, mapper)
+    }
+    return mapper
+  }
+}
+
+function remembered(cache: Map<string, string>, name: string, convert: () => string) {
+  let value = cache.get(name)
+  if (value === undefined) {
+    value = convert()
+    if (cache.size < 10_000) cache.set(name, value)
+  }
+  return value
+}
+
 function kysely(dialect: ConstructorParameters<typeof Kysely<Database>>[0]['dialect']): Db {
-  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] })
+  return new Kysely<Database>({ dialect, plugins: [new CachedCamelCasePlugin({ maintainNestedObjectKeys: true })] })
 }
 
 export function openPostgres(url: string): DatabaseHandle {

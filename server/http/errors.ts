@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify'
 import { z } from 'zod'
 import { type ErrorCode, errorCatalog, type Language } from '../../domain/errors.ts'
+import { localizeIssue } from './validation-messages.ts'
 
 /** The one error type services throw. Only this file turns errors into HTTP responses. */
 export class AppError extends Error {
@@ -32,7 +33,6 @@ export function requestLanguage(req: FastifyRequest): Language {
   return typeof header === 'string' && /^en\b/i.test(header.trim()) ? 'en' : 'zh'
 }
 
-const zodLocales = { zh: z.locales.zhCN(), en: z.locales.en() }
 
 interface ValidationIssue {
   instancePath: string
@@ -62,8 +62,7 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
 
 function describeIssues(issues: ValidationIssue[], where: string | undefined, lang: Language) {
   return issues.map((issue) => {
-    const localized = zodLocales[lang].localeError?.({ code: issue.keyword, ...issue.params } as never)
-    const message = typeof localized === 'string' ? localized : (localized?.message ?? issue.message ?? '')
+    const message = localizeIssue({ ...issue.params, code: issue.keyword, message: issue.message }, lang)
     const path = `${where ?? ''}${issue.instancePath === '/' ? '' : issue.instancePath}`.replace(/^\//, '')
     return { path: path.replaceAll('/', '.'), message }
   })

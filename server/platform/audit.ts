@@ -51,19 +51,9 @@ export function chainHash(prevHash: string, row: ChainedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
 }
 
-/**
- * Appends one audit row inside the caller's transaction. Updating the single head row takes a row lock
- * held until commit, so concurrent writers append one after another and the chain never forks.
- */
-export async function recordAudit(trx: Trx, ctx: Ctx, entry: AuditEntry): Promise<void> {
-  const head = await trx
-    .updateTable('auditHead')
-    .set({ seq: sql`seq + 1` })
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow()
-  const row: ChainedFields = {
-    seq: head.seq,
+function chainedFields(ctx: Ctx, entry: AuditEntry, seq: number): ChainedFields {
+  return {
+    seq,
     at: ctx.now,
     actorId: entry.actor ? entry.actor.id : (ctx.actor?.userId ?? null),
     actorUsername: entry.actor ? entry.actor.username : (ctx.actor?.username ?? null),
@@ -76,18 +66,54 @@ export async function recordAudit(trx: Trx, ctx: Ctx, entry: AuditEntry): Promis
     requestId: ctx.requestId,
     clientIp: ctx.clientIp,
   }
-  const hash = chainHash(head.hash, row)
-  await trx
-    .insertInto('auditLog')
-    .values({
-      ...row,
-      before: row.before === null ? null : JSON.stringify(row.before),
-      after: row.after === null ? null : JSON.stringify(row.after),
-      prevHash: head.hash,
-      hash,
+}
+
+function storedRow(row: ChainedFields, prevHash: string, hash: string) {
+  return {
+    ...row,
+    before: row.before === null ? null : JSON.stringify(row.before),
+    after: row.after === null ? null : JSON.stringify(row.after),
+    prevHash,
+    hash,
+  }
+}
+
+/**
+ * Appends one audit row inside the caller's transaction. Updating the single head row takes a row lock
+ * held until commit, so concurrent writers append one after another and the chain never forks.
+ */
+export async function recordAudit(trx: Trx, ctx: Ctx, entry: AuditEntry): Promise<void> {
+  await recordAuditBatch(trx, ctx, [entry])
+}
+
+// 14 columns a row: 1,000 rows stay well under PostgreSQL's 65,535 bind parameters.
+const AUDIT_INSERT_BATCH = 1000
+
+/**
+ * Appends many audit rows at once (an import): the head is locked and advanced once, the rows are chained in
+ * order exactly as recordAudit would chain them one by one, and written with multi-row inserts.
+ */
+export async function recordAuditBatch(trx: Trx, ctx: Ctx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return
+  const head = await trx
+    .updateTable('auditHead')
+    .set({ seq: sql`seq + ${entries.length}` })
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow()
+  let seq = head.seq - entries.length
+  let prevHash = head.hash
+  for (let start = 0; start < entries.length; start += AUDIT_INSERT_BATCH) {
+    const rows = entries.slice(start, start + AUDIT_INSERT_BATCH).map((entry) => {
+      const row = chainedFields(ctx, entry, ++seq)
+      const hash = chainHash(prevHash, row)
+      const stored = storedRow(row, prevHash, hash)
+      prevHash = hash
+      return stored
     })
-    .execute()
-  await trx.updateTable('auditHead').set({ hash }).where('id', '=', 1).execute()
+    await trx.insertInto('auditLog').values(rows).execute()
+  }
+  await trx.updateTable('auditHead').set({ hash: prevHash }).where('id', '=', 1).execute()
 }
 
 export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAtSeq: number; reason: string }

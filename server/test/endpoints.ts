@@ -43,6 +43,11 @@ export interface Endpoint {
    * then applies scope (404), then the row's own permission (`access`, 403).
    */
   routeAccess?: Permission
+  /**
+   * The outcome when the target is out of the caller's scope, if not 404: an import names its unit in a row of
+   * the file, so an out-of-scope unit is a row error (422 IMPORT_INVALID), not a missing resource.
+   */
+  scopeRefusal?: string
   /** Logging out ends the session, so it runs on a session of its own. */
   freshSession?: true
   request(w: World, scope: Scope): Promise<{ url: string; body?: unknown }>
@@ -340,6 +345,30 @@ projectEndpoints.push(
   },
   get('/api/projects/:id/attachments/:attachmentId', 'project.read', { target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: await attachment(w, s) }) }),
   { method: 'DELETE', route: '/api/projects/:id/attachments/:attachmentId', access: 'project.edit', ok: 204, target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: await attachment(w, s) }) },
+)
+
+const { page: _page, pageSize: _pageSize, ...projectExportQuery } = projectListQuery
+
+/** An import file (CSV) of one new project of the unit, with a code never used before. */
+export function projectImportCsv(unitCode: string): Buffer {
+  const header = '项目编码,项目名称,预算年度,预算单位编码,预算类别,项目属性,项目类型,项目类别,实施期开始年度,实施期结束年度,中期资金总额（元）,一般公共预算资金（元）'
+  const row = [fresh('IMP'), '2026年导入测试项目', 2026, unitCode, '一般公共预算', '新增', '一次性', '一般项目', 2026, 2026, '1234567.89', '1234567.89'].join(',')
+  return Buffer.from(`${header}\r\n${row}\r\n`)
+}
+
+projectEndpoints.push(
+  get('/api/projects/import-template', 'project.edit', { badQuery: { amountUnit: 'lakh' } }),
+  {
+    method: 'POST',
+    route: '/api/projects/import',
+    access: 'project.edit',
+    ok: 200,
+    target: 'unit',
+    scopeRefusal: '422 IMPORT_INVALID',
+    request: async (w, s) => ({ url: '/api/projects/import', body: new MultipartBody('项目.csv', projectImportCsv(w[s].unit.code), 'text/csv') }),
+    badQuery: { dryRun: 'maybe' },
+  },
+  get('/api/projects/export', 'project.read', { badQuery: projectExportQuery }),
 )
 
 export function newProjectBody(unitCode: string) {

@@ -54,6 +54,8 @@ export function acceptLanguage(): string {
 interface RequestOptions {
   query?: Query
   body?: unknown
+  /** A multipart body (file uploads); the browser sets its Content-Type with the boundary. */
+  form?: FormData
   signal?: AbortSignal
 }
 
@@ -70,7 +72,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: opts.signal,
     })
   } catch (err) {
@@ -108,4 +110,11 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, { body }),
+  /** POSTs one file as multipart field `file`. */
+  upload: <T>(path: string, file: Blob & { name?: string }, query?: Query) => {
+    const form = new FormData()
+    form.append('file', file, file.name)
+    return request<T>('POST', path, { form, query })
+  },
 }

@@ -2,7 +2,7 @@ import { Menu, type MenuProps } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
 import { useCurrentUser } from '../features/auth/CurrentUser'
-import { isMenuGroup, visibleRoutes } from '../routes'
+import { isMenuGroup, menuKeyFor, visibleRoutes } from '../routes'
 
 export function SideMenu() {
   const { t } = useTranslation()
@@ -27,7 +27,7 @@ export function SideMenu() {
       <Menu
         mode="inline"
         theme="dark"
-        selectedKeys={[pathname]}
+        selectedKeys={[menuKeyFor(pathname)]}
         defaultOpenKeys={entries.filter(isMenuGroup).map((group) => group.key)}
         items={items}
         onClick={({ key }) => navigate(key)}

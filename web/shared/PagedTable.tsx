@@ -1,5 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query'
 import { Alert, Button, Table, type TableColumnsType, type TableProps } from 'antd'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Query } from '../api/client'
 import type { Paged } from '../api/types'
@@ -14,6 +15,10 @@ interface PagedTableProps<T, F extends Query> {
   query: UseQueryResult<Paged<T>>
   table: TableState<F>
   expandable?: TableProps<T>['expandable']
+  /** Shown instead of the table's plain 暂无数据, e.g. with a hint what to do. */
+  emptyText?: ReactNode
+  /** Total width of the columns when they all have one, so widths and ellipsis hold; otherwise as wide as the content. */
+  scrollX?: number
 }
 
 /** A server-paged antd Table with its load error shown above it. */
@@ -45,7 +50,9 @@ export function PagedTable<T extends object, F extends Query>(props: PagedTableP
         pagination={table.pagination(query.data?.total)}
         onChange={table.onChange}
         expandable={props.expandable}
-        scroll={{ x: 'max-content' }}
+        locale={props.emptyText === undefined ? undefined : { emptyText: props.emptyText }}
+        scroll={{ x: props.scrollX ?? 'max-content' }}
+        tableLayout={props.scrollX ? 'fixed' : undefined}
       />
     </>
   )

@@ -1,5 +1,6 @@
-import { sql } from 'kysely'
+import { type CompiledQuery, type InferResult, sql } from 'kysely'
 import type { Db, Trx } from '../../db/database.ts'
+import { SECURITY_KEY } from '../settings/settings.service.ts'
 
 export function findUserForLogin(db: Db, username: string) {
   return db
@@ -54,7 +55,7 @@ export async function insertSession(
     .execute()
 }
 
-export function findSessionWithUser(db: Db, tokenHash: string) {
+function sessionWithUser(db: Db, tokenHash: string) {
   return db
     .selectFrom('userSession as s')
     .innerJoin('appUser as u', 'u.id', 's.userId')
@@ -74,8 +75,24 @@ export function findSessionWithUser(db: Db, tokenHash: string) {
       'o.jurisdictionCode',
       'o.departmentCode',
     ])
+    // Every request checks the idle limit: fetch the security settings in the same round trip.
+    .select((eb) => eb.selectFrom('setting').select('setting.value').where('setting.key', '=', SECURITY_KEY).as('securitySettings'))
     .where('s.tokenHash', '=', tokenHash)
-    .executeTakeFirst()
+}
+
+type SessionWithUser = InferResult<ReturnType<typeof sessionWithUser>>[number]
+
+// This query runs on every API request and only its token changes: build and compile it once per database
+// (Kysely's builder, snake-casing and compiler cost more than the query itself), then swap the token in.
+const TOKEN_SLOT = '\u0000token'
+const compiledSessionQueries = new WeakMap<Db, CompiledQuery<SessionWithUser>>()
+
+export async function findSessionWithUser(db: Db, tokenHash: string): Promise<SessionWithUser | undefined> {
+  let compiled = compiledSessionQueries.get(db)
+  if (!compiled) compiledSessionQueries.set(db, (compiled = sessionWithUser(db, TOKEN_SLOT).compile()))
+  const parameters = compiled.parameters.map((p) => (p === TOKEN_SLOT ? tokenHash : p))
+  const { rows } = await db.executeQuery<SessionWithUser>({ ...compiled, parameters })
+  return rows[0]
 }
 
 export async function touchSession(db: Db, tokenHash: string, now: Date) {

@@ -8,7 +8,7 @@ import type { Actor, ActorCtx, Ctx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts'
-import { getSecuritySettings } from '../settings/settings.service.ts'
+import { getSecuritySettings, securitySettingsOf } from '../settings/settings.service.ts'
 import * as repo from './auth.repository.ts'
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
@@ -67,7 +67,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   const tokenHash = hashToken(token)
   const row = await repo.findSessionWithUser(db, tokenHash)
   if (!row) return null
-  const { sessionIdleMinutes } = await getSecuritySettings(db)
+  const { sessionIdleMinutes } = securitySettingsOf(row.securitySettings)
   if (row.userStatus !== 'active' || isSessionIdle(row.lastSeenAt, now, sessionIdleMinutes)) {
     await repo.deleteSession(db, tokenHash)
     return { expired: true }

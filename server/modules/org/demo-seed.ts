@@ -1,8 +1,11 @@
+import { projectTotals } from '../../../domain/projects.ts'
 import type { Db, Trx } from '../../db/database.ts'
-import type { NewOrgNode } from '../../db/schema.ts'
+import type { NewOrgNode, NewProject } from '../../db/schema.ts'
 import type { Ctx } from '../../http/context.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { hashPassword } from '../../platform/passwords.ts'
+import { segmentForIndex } from '../../platform/search.ts'
+import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
 export class DatabaseNotEmptyError extends Error {
@@ -16,8 +19,8 @@ export async function hasOrgData(db: Db) {
 }
 
 /**
- * Writes the demo region — 深圳市, its districts, departments, units and one user per role — in one
- * transaction. Deterministic; refuses a database that already has data unless forced, and then adds
+ * Writes the demo region — 深圳市, its districts, departments, units, one user per role and the project
+ * library (≈2,600 projects) — in one transaction. Deterministic; refuses a database that already has data unless forced, and then adds
  * only what is missing.
  */
 export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = {}) {
@@ -57,7 +60,8 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
       .onConflict((oc) => oc.column('username').doNothing())
       .returning('username')
       .execute()
-    const summary = { orgNodes: insertedNodes, users: insertedUsers.length }
+    const projects = await insertMissingProjects(trx, ctx)
+    const summary = { orgNodes: insertedNodes, users: insertedUsers.length, projects }
     await recordAudit(trx, ctx, { action: 'system.seed_demo', entityType: 'system', entityId: 'demo', after: summary })
     return summary
   })
@@ -73,6 +77,28 @@ async function insertMissingNodes(trx: Trx, nodes: NewOrgNode[]) {
       .returning('code')
       .execute()
     inserted += rows.length
+  }
+  return inserted
+}
+
+async function insertMissingProjects(trx: Trx, ctx: Ctx) {
+  const rows: NewProject[] = demoProjects().map((p) => ({
+    ...p,
+    ...projectTotals(p),
+    searchText: segmentForIndex(p.name, p.description, p.code),
+    createdBy: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  }))
+  let inserted = 0
+  for (let i = 0; i < rows.length; i += 500) {
+    const done = await trx
+      .insertInto('project')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['jurisdictionCode', 'fiscalYear', 'code']).doNothing())
+      .returning('id')
+      .execute()
+    inserted += done.length
   }
   return inserted
 }

@@ -2,13 +2,14 @@ import { z } from 'zod'
 import type { App, Deps } from '../../app.ts'
 import type { OrgKind } from '../../db/schema.ts'
 import { authorize } from '../../http/context.ts'
+import { bilingual } from '../../http/validation-messages.ts'
 import { fetchPage, PageQuery } from '../../http/paging.ts'
 import { sendXlsx } from '../../platform/excel.ts'
 import { orgExportColumns } from './org.excel.ts'
 import { listOrgNodes, orgSortKeys } from './org.repository.ts'
 import { createDepartment, createJurisdiction, createUnit, getOrgNode, orgTree, updateOrgNode } from './org.service.ts'
 
-const Code = z.string().regex(/^[0-9A-Za-z]{2,32}$/, '编码只能包含 2–32 位数字或字母')
+const Code = z.string().regex(/^[0-9A-Za-z]{2,32}$/, bilingual('编码为 2–32 位数字或字母', 'A code has 2–32 letters or digits'))
 const Name = z.string().trim().min(1).max(100)
 const Status = z.enum(['active', 'disabled'])
 

@@ -50,9 +50,11 @@ function visibleProjects(db: Db | Trx, actor: Actor) {
     .where(projectVisibleTo(actor))
 }
 
-/** The actor's projects, filtered; ranked by relevance when searching without an explicit sort. */
-export function listProjects(db: Db, actor: Actor, filter: Omit<ProjectListFilter, 'page' | 'pageSize' | 'amountUnit'>) {
-  let query = visibleProjects(db, actor).select(projectColumns)
+type ListFilter = Omit<ProjectListFilter, 'page' | 'pageSize' | 'amountUnit'>
+
+/** The actor's projects that match the filter, from the project table alone: counting them needs no joins. */
+function matchingProjects(db: Db, actor: Actor, filter: ListFilter) {
+  let query = db.selectFrom('project').where(projectVisibleTo(actor))
   const eq = { fiscalYear: 'project.fiscalYear', jurisdictionCode: 'project.jurisdictionCode', departmentCode: 'project.departmentCode', unitCode: 'project.unitCode', budgetKind: 'project.budgetKind', objectKind: 'project.objectKind', attribute: 'project.attribute', projectType: 'project.projectType', status: 'project.status', isMajorNew: 'project.isMajorNew' } as const
   for (const [key, column] of Object.entries(eq) as [keyof typeof eq, (typeof eq)[keyof typeof eq]][]) {
     const value = filter[key]
@@ -73,14 +75,30 @@ export function listProjects(db: Db, actor: Actor, filter: Omit<ProjectListFilte
       ]),
     )
   }
-  const order = filter.order
+  return query
+}
+
+/** The number of projects listProjects returns for the filter. */
+export function countProjects(db: Db, actor: Actor, filter: ListFilter) {
+  return matchingProjects(db, actor, filter).select((eb) => eb.fn.countAll<number>().as('total'))
+}
+
+/** The actor's projects, filtered; ranked by relevance when searching without an explicit sort. */
+export function listProjects(db: Db, actor: Actor, filter: ListFilter) {
+  let query = matchingProjects(db, actor, filter)
+    .innerJoin('orgNode as unitNode', 'unitNode.code', 'project.unitCode')
+    .innerJoin('orgNode as departmentNode', 'departmentNode.code', 'project.departmentCode')
+    .select(projectColumns)
+  const terms = filter.q ? queryTerms(filter.q) : []
+  const direction = filter.sort ? filter.order : 'desc'
   if (!filter.sort && terms.length) {
     query = query.orderBy(sql`ts_rank(to_tsvector('simple', project.search_text), to_tsquery('simple', ${tsQueryOf(terms)}))`, 'desc')
   } else {
     const sortColumn = { code: 'project.code', name: 'project.name', fiscalYear: 'project.fiscalYear', amountTotal: 'project.amountTotal', status: 'project.status', updatedAt: 'project.updatedAt' } as const
-    query = query.orderBy(sortColumn[filter.sort ?? 'updatedAt'], filter.sort ? order : 'desc')
+    query = query.orderBy(sortColumn[filter.sort ?? 'updatedAt'], direction)
   }
-  return query.orderBy('project.id')
+  // Ties break on id in the sort's direction, so (…, amount_total, id) indexes give pages in order, unsorted.
+  return query.orderBy('project.id', direction)
 }
 
 export function findVisibleProject(db: Db | Trx, actor: Actor, id: string) {

@@ -1,7 +1,7 @@
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { fetchPage } from '../../http/paging.ts'
-import { listProjects } from './projects.repository.ts'
+import { countProjects, listProjects } from './projects.repository.ts'
 import {
   CreateProjectBody,
   ProjectIdParams,
@@ -18,7 +18,7 @@ export async function projectRoutes(app: App, { db }: Deps) {
   app.get('/api/projects', { schema: { tags, summary: '项目库列表', querystring: ProjectListQuery } }, async (req) => {
     const ctx = authorize(req, 'project.read')
     const { page, pageSize, amountUnit: _u, ...filter } = req.query
-    return fetchPage(listProjects(db, ctx.actor, filter), { page, pageSize })
+    return fetchPage(listProjects(db, ctx.actor, filter), { page, pageSize }, countProjects(db, ctx.actor, filter))
   })
 
   app.post('/api/projects', { schema: { tags, summary: '新增项目（储备）', body: CreateProjectBody } }, async (req, reply) => {

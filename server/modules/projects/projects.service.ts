@@ -94,7 +94,7 @@ export async function updateProject(db: Db, ctx: ActorCtx, id: string, input: Up
         en: `The project is ${projectStatusLabels[project.status].en} and cannot be edited`,
       })
     }
-    const merged: CreateProjectInput = { ...pickInput(project), ...stripUndefined(changes) }
+    const merged: CreateProjectInput = { ...inputOf(project), ...stripUndefined(changes) }
     const unit = await findVisibleOrgNode(trx, ctx.actor, merged.unitCode)
     if (!unit) throw new AppError('NOT_FOUND', [{ path: 'unitCode', message: merged.unitCode }])
     const problems = projectProblems(merged, unit)
@@ -160,7 +160,8 @@ export async function getProjectHistory(db: Db, ctx: ActorCtx, id: string) {
   return repo.projectHistory(db, id)
 }
 
-function pickInput(p: ProjectView): CreateProjectInput {
+/** The input fields of a stored project, as the form would send them. */
+export function inputOf(p: Omit<ProjectView, 'unitName' | 'departmentName'>): CreateProjectInput {
   return {
     code: p.code,
     name: p.name,

@@ -4,14 +4,19 @@ import type { ActorCtx } from '../../http/context.ts'
 import { AppError, assertVersion } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
 
-const SECURITY_KEY = 'security'
+export const SECURITY_KEY = 'security'
 
 export type SecuritySettingsView = SecuritySettings & { version: number }
 
 /** The security limits in force: stored values over the defaults, so a new setting needs no migration. */
 export async function getSecuritySettings(db: Db): Promise<SecuritySettingsView> {
   const row = await db.selectFrom('setting').select(['value', 'version']).where('key', '=', SECURITY_KEY).executeTakeFirst()
-  return { ...defaultSecuritySettings, ...((row?.value as Partial<SecuritySettings>) ?? {}), version: row?.version ?? 0 }
+  return { ...securitySettingsOf(row?.value), version: row?.version ?? 0 }
+}
+
+/** The stored value (or none) over the defaults; for readers that fetched the row along with something else. */
+export function securitySettingsOf(stored: unknown): SecuritySettings {
+  return { ...defaultSecuritySettings, ...((stored as Partial<SecuritySettings> | null | undefined) ?? {}) }
 }
 
 /** sec_admin changes the password policy, lockout and session limits. */

@@ -2,12 +2,13 @@ import { z } from 'zod'
 import { roleLabels, roles } from '../../../domain/roles.ts'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
+import { bilingual } from '../../http/validation-messages.ts'
 import { fetchPage, PageQuery } from '../../http/paging.ts'
 import { sendXlsx } from '../../platform/excel.ts'
 import { listUsers, userSortKeys } from './users.repository.ts'
 import { createUser, getUser, resetPassword, unlockUser, updateUser } from './users.service.ts'
 
-const Username = z.string().regex(/^[A-Za-z0-9_.@-]{3,64}$/, '用户名为 3–64 位字母、数字或 _ . @ -')
+const Username = z.string().regex(/^[A-Za-z0-9_.@-]{3,64}$/, bilingual('用户名为 3–64 位字母、数字或 _ . @ -', 'A username has 3–64 letters, digits or _ . @ -'))
 const OrgCode = z.string().regex(/^[0-9A-Za-z]{2,32}$/)
 const Roles = z.array(z.enum(roles)).min(1).max(roles.length)
 const Version = z.int().min(1)

@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util'
+import type { Engine } from '../server/db/database.ts'
+import { projectsBench } from './projects.bench.ts'
+
+/**
+ * npm run bench -- <name> [--engine postgres|pglite|both] [--duration S] [--rounds N] [--connections N]
+ *
+ * Benchmarks report ratios against a baseline measured in the same run; they never fail on timing.
+ * PostgreSQL: a fresh database `jixiao_bench` on BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
+ * dropped afterwards unless BENCH_KEEP=1. PGlite: a temporary folder.
+ */
+const benchmarks = { projects: projectsBench } as const
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    engine: { type: 'string', default: 'both' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '5' },
+  },
+})
+
+const name = positionals[0] as keyof typeof benchmarks | undefined
+if (!name || !(name in benchmarks)) {
+  console.error(`usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [--engine postgres|pglite|both] [--duration 10] [--rounds 5] [--connections 50]`)
+  process.exit(2)
+}
+const engines: Engine[] = values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine]
+if (!engines.every((e) => e === 'postgres' || e === 'pglite')) {
+  console.error(`unknown engine ${values.engine}`)
+  process.exit(2)
+}
+const duration = Math.min(60, Math.max(1, Number(values.duration)))
+const connections = Math.min(200, Math.max(1, Number(values.connections)))
+const rounds = Math.min(10, Math.max(1, Number(values.rounds)))
+
+for (const engine of engines) {
+  await benchmarks[name](engine, { duration, rounds, connections, log: (line) => console.log(line) })
+}
+process.exit(0)

@@ -1,0 +1,59 @@
+import fastifyMultipart from '@fastify/multipart'
+import { z } from 'zod'
+import type { App, Deps } from '../../app.ts'
+import { authorize } from '../../http/context.ts'
+import { AppError } from '../../http/errors.ts'
+import { sendXlsx } from '../../platform/excel.ts'
+import { attachmentDisposition } from '../../platform/files.ts'
+import { iterateProjects, listTemplateUnits } from './projects.bulk.repository.ts'
+import { exportColumns } from './projects.excel.ts'
+import { buildTemplate } from './projects.template.ts'
+import { importProjects } from './projects.import.ts'
+import { ProjectListQuery } from './projects.schemas.ts'
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+const AmountUnitQuery = z.strictObject({ amountUnit: z.enum(['yuan', 'wan']).default('yuan') })
+const ImportQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') })
+/** The list's filters and sort, without paging: the export is the whole filtered list. */
+const ExportQuery = ProjectListQuery.omit({ page: true, pageSize: true })
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** The project library in Excel: the import template, the import (preview or commit) and the export. */
+export async function projectImportRoutes(app: App, { db }: Deps) {
+  const tags = ['projects']
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } })
+
+  app.get('/api/projects/import-template', { schema: { tags, summary: '项目库导入模板（.xlsx）', querystring: AmountUnitQuery } }, async (req, reply) => {
+    const ctx = authorize(req, 'project.edit')
+    const units = await listTemplateUnits(db, ctx.actor)
+    const content = await buildTemplate(units, req.query.amountUnit)
+    return reply.header('content-type', XLSX).header('content-disposition', attachmentDisposition('项目库导入模板.xlsx')).send(content)
+  })
+
+  app.post(
+    '/api/projects/import',
+    { schema: { tags, summary: '导入项目库（multipart，字段 file：.xlsx 或 .csv，≤50 MB；dryRun=true 只预览不写入）', querystring: ImportQuery } },
+    async (req) => {
+      const ctx = authorize(req, 'project.edit')
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE', undefined, { zh: '请以 multipart/form-data 上传 .xlsx 或 .csv 文件', en: 'Upload an .xlsx or .csv file as multipart/form-data' })
+      const part = await req.file()
+      if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: ctx.lang === 'zh' ? '缺少文件' : 'The file is missing' }])
+      const content = await part.toBuffer().catch((error: { code?: string }) => {
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('FILE_TOO_LARGE', { maxBytes: MAX_IMPORT_BYTES }, { zh: '导入文件不能超过 50 MB', en: 'Import files are limited to 50 MB' })
+        }
+        throw error
+      })
+      if (content.length === 0) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: ctx.lang === 'zh' ? '文件为空' : 'The file is empty' }])
+      return importProjects(db, ctx, { fileName: part.filename || 'import', content }, { dryRun: req.query.dryRun })
+    },
+  )
+
+  app.get('/api/projects/export', { schema: { tags, summary: '导出项目库（当前筛选条件，.xlsx）', querystring: ExportQuery } }, async (req, reply) => {
+    const ctx = authorize(req, 'project.read')
+    const { amountUnit, ...filter } = req.query
+    return sendXlsx(reply, '项目库.xlsx', exportColumns(amountUnit), iterateProjects(db, ctx.actor, filter))
+  })
+}

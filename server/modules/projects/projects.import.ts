@@ -1,0 +1,344 @@
+import { z } from 'zod'
+import { localizeIssue } from '../../http/validation-messages.ts'
+import { editableStatuses, projectStatusLabels, projectTotals } from '../../../domain/projects.ts'
+import type { Db, Trx } from '../../db/database.ts'
+import type { ActorCtx } from '../../http/context.ts'
+import { AppError } from '../../http/errors.ts'
+import { type AuditEntry, recordAudit, recordAuditBatch } from '../../platform/audit.ts'
+import { readSpreadsheet, spreadsheetKind } from '../../platform/excel.ts'
+import { findProjectsByKeys, findVisibleNodes, keyOf, type ProjectKey, type ScopedNode, type StoredProject, upsertProjects } from './projects.bulk.repository.ts'
+import {
+  type AmountUnit,
+  EXAMPLE_MARK,
+  headerOf,
+  cellText,
+  isEmptyCell,
+  matchHeader,
+  type ProjectField,
+  type ProjectSheetColumn,
+  projectSheetColumns,
+  readCell,
+} from './projects.excel.ts'
+import { CreateProjectBody, type CreateProjectInput } from './projects.schemas.ts'
+import { inputOf, projectProblems, toProjectRow } from './projects.service.ts'
+
+/**
+ * Importing the project library from .xlsx or .csv. Every row goes through the same checks as the form
+ * (CreateProjectBody, projectProblems, the scope of the actor, the editable statuses); a preview reports each
+ * problem with its row and column; a commit writes all rows in one transaction, or nothing.
+ */
+
+export interface ImportFile {
+  fileName: string
+  content: Buffer
+}
+
+export type ImportProgress = { phase: 'read'; fraction: number; rows: number } | { phase: 'write'; done: number; total: number }
+
+export interface RowError {
+  row: number
+  column: string | null
+  field: string | null
+  message: string
+}
+
+export type RowAction = 'create' | 'update' | 'unchanged' | 'error'
+
+export interface ImportPreview {
+  dryRun: true
+  total: number
+  toCreate: number
+  toUpdate: number
+  unchanged: number
+  errorCount: number
+  /** The first MAX_REPORTED_ERRORS problems, in row order. */
+  errors: RowError[]
+  /** Headers the file has that are not project columns. */
+  ignoredColumns: string[]
+  rows: { row: number; action: RowAction; code: string | null; name: string | null; fiscalYear: number | null; unitCode: string | null; unitName: string | null; amountTotal: string | null }[]
+}
+
+export interface ImportResult {
+  dryRun: false
+  created: number
+  updated: number
+  unchanged: number
+}
+
+export const MAX_IMPORT_ROWS = 200_000
+const MAX_REPORTED_ERRORS = 1000
+const PREVIEW_ROWS = 200
+const WRITE_BATCH = 1000
+
+interface Problem {
+  row: number
+  column: string | null
+  field: string | null
+  zh: string
+  en: string
+}
+
+interface Binding {
+  index: number
+  header: string
+  column: ProjectSheetColumn
+  unit: AmountUnit
+}
+
+interface ParsedRow {
+  row: number
+  values: Partial<Record<ProjectField, unknown>>
+  problems: Problem[]
+}
+
+interface ParsedFile {
+  rows: ParsedRow[]
+  problems: Problem[]
+  headers: Map<string, string>
+  ignoredColumns: string[]
+}
+
+/** Reads the file into rows of typed values; problems of the file as a whole and of single cells are collected. */
+export async function readProjectFile(file: ImportFile, onProgress?: (p: ImportProgress) => void): Promise<ParsedFile> {
+  const kind = spreadsheetKind(file.content, file.fileName)
+  const parsed: ParsedFile = { rows: [], problems: [], headers: new Map(), ignoredColumns: [] }
+  let bindings: Binding[] | null = null
+  let sheet: string | null = null
+  let headerRow = 1
+  const skippedSheets = new Set<string>()
+  const rows = readSpreadsheet(file.content, kind, (fraction) => onProgress?.({ phase: 'read', fraction, rows: parsed.rows.length }))
+  for await (const r of rows) {
+    if (bindings === null) {
+      if (skippedSheets.has(r.sheet) || r.cells.every(isEmptyCell)) continue
+      const found = r.cells.map((c) => (isEmptyCell(c) ? null : matchHeader(cellText(c))))
+      if (!found.some((m) => m?.column.field === 'code')) {
+        skippedSheets.add(r.sheet) // a sheet of notes or lists, not of projects
+        continue
+      }
+      sheet = r.sheet
+      headerRow = r.number
+      bindings = bindHeader(r.cells.map(cellText), found, r.number, parsed)
+      if (parsed.problems.length) break
+      continue
+    }
+    if (r.sheet !== sheet) break
+    if (r.cells.every(isEmptyCell)) continue
+    const code = bindings.find((b) => b.column.field === 'code')!
+    if (cellText(r.cells[code.index] ?? null).startsWith(EXAMPLE_MARK)) continue
+    if (parsed.rows.length >= MAX_IMPORT_ROWS) {
+      parsed.problems.push(fileProblem(r.number, `文件超过 ${MAX_IMPORT_ROWS} 行，请分批导入`, `The file has more than ${MAX_IMPORT_ROWS} rows; import it in parts`))
+      break
+    }
+    parsed.rows.push(readRow(r.number, r.cells, bindings))
+  }
+  if (bindings === null) {
+    parsed.problems.push(fileProblem(1, '找不到表头：第一行应为“项目编码”“项目名称”等列名，请使用导入模板', 'No header row with 项目编码, 项目名称… was found; use the import template'))
+  } else if (parsed.rows.length === 0 && parsed.problems.length === 0) {
+    parsed.problems.push(fileProblem(headerRow, '文件中没有可导入的项目', 'The file holds no projects to import'))
+  }
+  return parsed
+}
+
+const fileProblem = (row: number, zh: string, en: string): Problem => ({ row, column: null, field: null, zh, en })
+
+function bindHeader(texts: string[], found: (ReturnType<typeof matchHeader> | null)[], row: number, parsed: ParsedFile): Binding[] {
+  const bindings: Binding[] = []
+  found.forEach((match, index) => {
+    const header = texts[index]!
+    if (!match) {
+      if (header) parsed.ignoredColumns.push(header)
+      return
+    }
+    if (!match.column.field) return // a read-only column of an export: totals, names, status
+    if (bindings.some((b) => b.column === match.column)) {
+      parsed.problems.push({ row, column: header, field: match.column.field, zh: `列“${match.column.header}”重复`, en: `The column ${match.column.header} appears twice` })
+      return
+    }
+    bindings.push({ index, header, column: match.column, unit: match.unit })
+    parsed.headers.set(match.column.field, header)
+  })
+  for (const column of projectSheetColumns) {
+    if (column.required && !bindings.some((b) => b.column === column)) {
+      parsed.problems.push({ row, column: headerOf(column, 'yuan'), field: column.field!, zh: `缺少必填列“${column.header}”`, en: `The required column ${column.header} is missing` })
+    }
+  }
+  return bindings
+}
+
+function readRow(row: number, cells: (string | number | boolean | Date | null)[], bindings: Binding[]): ParsedRow {
+  const parsed: ParsedRow = { row, values: {}, problems: [] }
+  for (const b of bindings) {
+    const field = b.column.field!
+    const cell = cells[b.index] ?? null
+    if (isEmptyCell(cell)) {
+      if (b.column.required) parsed.problems.push({ row, column: b.header, field, zh: `${b.column.header}不能为空`, en: `${b.column.header} is required` })
+      else parsed.values[field] = b.column.empty
+      continue
+    }
+    const read = readCell(cell, b.column, b.unit)
+    if ('problem' in read) parsed.problems.push({ row, column: b.header, field, ...read.problem })
+    else parsed.values[field] = read.value
+  }
+  return parsed
+}
+
+interface PlannedRow {
+  row: number
+  action: RowAction
+  input: CreateProjectInput | null
+  values: ParsedRow['values']
+  unit: ScopedNode | undefined
+  existing: StoredProject | undefined
+}
+
+interface Plan {
+  rows: PlannedRow[]
+  problems: Problem[]
+}
+
+const localize = (issue: z.core.$ZodIssue, lang: 'zh' | 'en') => localizeIssue(issue as never, lang)
+
+/** Decides each row's fate against the database: scope, existing codes, duplicates, the form's validation. */
+async function plan(db: Db | Trx, ctx: ActorCtx, parsed: ParsedFile): Promise<Plan> {
+  const problems = [...parsed.problems]
+  const unitCodes = [...new Set(parsed.rows.map((r) => r.values.unitCode).filter((c): c is string => typeof c === 'string'))]
+  const units = await findVisibleNodes(db, ctx.actor, unitCodes)
+  const keyOfRow = (r: ParsedRow): ProjectKey | null => {
+    const unit = units.get(r.values.unitCode as string)
+    const { code, fiscalYear } = r.values
+    return unit && typeof code === 'string' && typeof fiscalYear === 'number' ? { jurisdictionCode: unit.jurisdictionCode, fiscalYear, code } : null
+  }
+  const keys = new Map<string, ProjectKey>()
+  for (const r of parsed.rows) {
+    const key = keyOfRow(r)
+    if (key) keys.set(keyOf(key), key)
+  }
+  const existing = await findProjectsByKeys(db, ctx.actor, [...keys.values()])
+  const firstRowOf = new Map<string, number>()
+  const column = (field: string | null) => (field ? (parsed.headers.get(field as ProjectField) ?? null) : null)
+  const rows = parsed.rows.map((r): PlannedRow => {
+    const rowProblems = [...r.problems]
+    const add = (field: string, zh: string, en: string) => rowProblems.push({ row: r.row, column: column(field), field, zh, en })
+    const unit = units.get(r.values.unitCode as string)
+    const key = keyOfRow(r)
+    const stored = key ? existing.get(keyOf(key)) : undefined
+    if (typeof r.values.code === 'string') {
+      const duplicateKey = key ? keyOf(key) : `?${r.values.unitCode}|${r.values.fiscalYear}|${r.values.code}`
+      const first = firstRowOf.get(duplicateKey)
+      if (first !== undefined) add('code', `项目编码 ${r.values.code} 与第 ${first} 行重复（同一预算年度内编码唯一）`, `Code ${r.values.code} repeats row ${first} (codes are unique within a fiscal year)`)
+      else firstRowOf.set(duplicateKey, r.row)
+    }
+    if (stored && !stored.visible) {
+      add('code', `${stored.fiscalYear} 年度编码为 ${stored.code} 的项目已存在，且不在您的权限范围内`, `A ${stored.fiscalYear} project with code ${stored.code} exists outside your scope`)
+    } else if (stored && !editableStatuses.includes(stored.status)) {
+      const label = projectStatusLabels[stored.status]
+      add('code', `项目 ${stored.code} 处于“${label.zh}”状态，不能通过导入修改`, `Project ${stored.code} is ${label.en} and cannot be changed by an import`)
+    }
+    // Columns the file leaves out keep the stored values; the merged project is checked like the form's.
+    const merged = stored?.visible ? { ...inputOf(stored), ...r.values } : r.values
+    const failed = new Set(r.problems.map((p) => p.field))
+    const result = CreateProjectBody.safeParse(merged)
+    let input: CreateProjectInput | null = null
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const field = String(issue.path[0] ?? '')
+        if (!failed.has(field)) add(field, localize(issue, 'zh'), localize(issue, 'en'))
+      }
+    } else if (r.problems.length === 0) {
+      for (const p of projectProblems(result.data, unit)) add(p.path, p.zh, p.en)
+      input = result.data
+    }
+    problems.push(...rowProblems)
+    const action: RowAction = rowProblems.length ? 'error' : !stored ? 'create' : sameInput(stored, input!) ? 'unchanged' : 'update'
+    return { row: r.row, action, input: action === 'error' ? null : input, values: r.values, unit, existing: stored }
+  })
+  return { rows, problems }
+}
+
+function sameInput(stored: StoredProject, input: CreateProjectInput): boolean {
+  const before = inputOf(stored)
+  return (Object.keys(input) as ProjectField[]).every((f) => (before[f] ?? null) === (input[f] ?? null))
+}
+
+const localized = (problems: Problem[], ctx: ActorCtx): RowError[] =>
+  problems.slice(0, MAX_REPORTED_ERRORS).map((p) => ({ row: p.row, column: p.column, field: p.field, message: p[ctx.lang] }))
+
+function preview(parsed: ParsedFile, planned: Plan, ctx: ActorCtx): ImportPreview {
+  const count = (action: RowAction) => planned.rows.filter((r) => r.action === action).length
+  return {
+    dryRun: true,
+    total: planned.rows.length,
+    toCreate: count('create'),
+    toUpdate: count('update'),
+    unchanged: count('unchanged'),
+    errorCount: planned.problems.length,
+    errors: localized(planned.problems, ctx),
+    ignoredColumns: parsed.ignoredColumns,
+    rows: planned.rows.slice(0, PREVIEW_ROWS).map((r) => {
+      const v = r.values
+      const text = (x: unknown) => (typeof x === 'string' ? x : null)
+      return {
+        row: r.row,
+        action: r.action,
+        code: text(v.code),
+        name: text(v.name),
+        fiscalYear: typeof v.fiscalYear === 'number' ? v.fiscalYear : null,
+        unitCode: text(v.unitCode),
+        unitName: r.unit?.name ?? null,
+        amountTotal: r.input ? projectTotals(r.input).amountTotal : null,
+      }
+    }),
+  }
+}
+
+const changedMeanwhile = () =>
+  new AppError('VERSION_CONFLICT', undefined, { zh: '导入期间有项目被他人新增或修改，未写入任何数据，请重新导入', en: 'Projects were added or changed by someone else meanwhile; nothing was written; import again' })
+
+function invalid(planned: Plan, ctx: ActorCtx) {
+  const n = planned.problems.length
+  return new AppError('IMPORT_INVALID', localized(planned.problems, ctx), {
+    zh: `导入文件有 ${n} 处错误，未写入任何数据`,
+    en: `The file has ${n} error${n === 1 ? '' : 's'}; nothing was written`,
+  })
+}
+
+/**
+ * The import use case. dryRun: the preview, nothing written. Otherwise every row is written in one
+ * transaction — multi-row upserts of WRITE_BATCH rows, each project audited — or, if any row has a problem,
+ * IMPORT_INVALID with the same row errors and nothing written.
+ */
+export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: { dryRun: true; onProgress?: (p: ImportProgress) => void }): Promise<ImportPreview>
+export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: { dryRun: boolean; onProgress?: (p: ImportProgress) => void }): Promise<ImportPreview | ImportResult>
+export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: { dryRun: boolean; onProgress?: (p: ImportProgress) => void }) {
+  const parsed = await readProjectFile(file, options.onProgress)
+  if (options.dryRun) return preview(parsed, await plan(db, ctx, parsed), ctx)
+  return db.transaction().execute(async (trx): Promise<ImportResult> => {
+    const planned = await plan(trx, ctx, parsed)
+    if (planned.problems.length) throw invalid(planned, ctx)
+    const writes = planned.rows.filter((r) => r.action === 'create' || r.action === 'update')
+    let created = 0
+    let updated = 0
+    if (writes.length) options.onProgress?.({ phase: 'write', done: 0, total: writes.length })
+    for (let start = 0; start < writes.length; start += WRITE_BATCH) {
+      const batch = writes.slice(start, start + WRITE_BATCH)
+      const stored = new Map((await upsertProjects(trx, batch.map((r) => toProjectRow(r.input!, r.unit!, ctx)))).map((s) => [keyOf(s), s]))
+      const entries: AuditEntry[] = batch.map((r) => {
+        const { inserted, ...after } = stored.get(keyOf({ jurisdictionCode: r.unit!.jurisdictionCode, fiscalYear: r.input!.fiscalYear, code: r.input!.code }))!
+        // Optimistic concurrency instead of locking every row read: a project created, or changed (edited,
+        // moved on in its lifecycle), by someone else since the plan was made shows here, and rolls all back.
+        if (inserted ? r.action !== 'create' : r.action !== 'update' || after.version !== r.existing!.version + 1) throw changedMeanwhile()
+        if (inserted) created += 1
+        else updated += 1
+        const view = { ...after, unitName: r.unit!.name, departmentName: r.unit!.departmentName }
+        if (inserted) return { action: 'project.create', entityType: 'project', entityId: after.id, after: view }
+        const { visible: _v, ...before } = r.existing!
+        return { action: 'project.update', entityType: 'project', entityId: after.id, before, after: view }
+      })
+      await recordAuditBatch(trx, ctx, entries)
+      options.onProgress?.({ phase: 'write', done: start + batch.length, total: writes.length })
+    }
+    const unchanged = planned.rows.length - writes.length
+    await recordAudit(trx, ctx, { action: 'project.import', entityType: 'project', after: { fileName: file.fileName, created, updated, unchanged } })
+    return { dryRun: false, created, updated, unchanged }
+  })
+}

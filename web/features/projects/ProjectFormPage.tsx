@@ -1,0 +1,90 @@
+import { Button, Result } from 'antd'
+import dayjs from 'dayjs'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate, useParams } from 'react-router'
+import { editableStatuses } from '../../../domain/projects'
+import { PageSpinner } from '../../layout/AppLayout'
+import { errorMessage } from '../../shared/serverErrors'
+import { useCurrentUser } from '../auth/CurrentUser'
+import { ProjectForm } from './ProjectForm'
+import { type ProjectFormValues, toFormValues } from './projectForm'
+import { useCreateProject, useProject, useUpdateProject } from './projects.queries'
+import type { Project } from './projects.types'
+
+type UpdateProject = ReturnType<typeof useUpdateProject>['mutateAsync']
+
+/** 新增项目 (/projects/new) and 编辑项目 (/projects/:id/edit). */
+export function ProjectFormPage() {
+  const { id } = useParams()
+  return id ? <EditProject id={id} /> : <CreateProject />
+}
+
+function CreateProject() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const user = useCurrentUser()
+  const create = useCreateProject()
+  // Projects are filed for next year's budget; the period starts as that one year.
+  const year = dayjs().year() + 1
+  const initialValues: Partial<ProjectFormValues> = {
+    fiscalYear: year,
+    periodStartYear: year,
+    periodEndYear: year,
+    attribute: 'new',
+    isMajorNew: false,
+    unitCode: user.org.kind === 'unit' ? user.org.code : undefined,
+  }
+  return (
+    <ProjectForm
+      label={t('projects.create')}
+      initialValues={initialValues}
+      onSubmit={(input) => create.mutateAsync(input)}
+      onSaved={(project) => navigate(`/projects/${project.id}`, { replace: true })}
+      onCancel={() => navigate('/projects')}
+    />
+  )
+}
+
+function EditProject({ id }: { id: string }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const project = useProject(id)
+  const update = useUpdateProject()
+  const back = () => navigate(`/projects/${id}`)
+
+  if (project.isPending) return <PageSpinner />
+  if (project.isError) {
+    return (
+      <Result
+        status="warning"
+        title={errorMessage(project.error)}
+        extra={<Button onClick={() => navigate('/projects')}>{t('projects.backToList')}</Button>}
+      />
+    )
+  }
+  if (!editableStatuses.includes(project.data.status)) {
+    return (
+      <Result status="info" title={t('projects.notEditable')} extra={<Button onClick={back}>{t('projects.backToDetail')}</Button>} />
+    )
+  }
+  return <EditForm project={project.data} onSubmit={update.mutateAsync} onDone={back} />
+}
+
+/**
+ * Saves against the version the form was opened with: if someone else saved meanwhile, the server answers
+ * VERSION_CONFLICT instead of the form silently overwriting their change.
+ */
+function EditForm({ project, onSubmit, onDone }: { project: Project; onSubmit: UpdateProject; onDone: () => void }) {
+  const { t } = useTranslation()
+  const [opened] = useState(() => ({ version: project.version, values: toFormValues(project) }))
+  return (
+    <ProjectForm
+      label={t('projects.edit')}
+      initialValues={opened.values}
+      onSubmit={(input) => onSubmit({ id: project.id, version: opened.version, ...input })}
+      onSaved={onDone}
+      onCancel={onDone}
+    />
+  )
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { permissionsOf } from '../domain/roles'
+import { allPages, findPage, isMenuGroup, menuKeyFor, visibleRoutes } from './routes'
+
+const menuPaths = (roles: string[]) =>
+  allPages(visibleRoutes({ permissions: permissionsOf(roles) })).map((page) => page.path)
+
+describe('the route table', () => {
+  it('finds pages by exact path first, then by pattern', () => {
+    expect(findPage('/projects/new')?.labelKey).toBe('nav.projectCreate')
+    expect(findPage('/projects/import')?.labelKey).toBe('nav.projectImport')
+    expect(findPage('/projects/0b6f…')?.labelKey).toBe('nav.projectDetail')
+    expect(findPage('/projects/abc/edit')?.labelKey).toBe('nav.projectEdit')
+    expect(findPage('/nowhere')).toBeUndefined()
+  })
+
+  it('keeps detail and form pages out of the menu but highlights their list', () => {
+    expect(menuPaths(['unit_user'])).toEqual(['/', '/projects', '/projects/import', '/org', '/account/password'])
+    expect(menuPaths(['viewer'])).not.toContain('/projects/import')
+    expect(menuKeyFor('/projects/abc')).toBe('/projects')
+    expect(menuKeyFor('/projects/abc/edit')).toBe('/projects')
+    expect(menuKeyFor('/projects/import')).toBe('/projects/import')
+    expect(menuKeyFor('/users')).toBe('/users')
+  })
+
+  it('drops a menu group when none of its pages is visible', () => {
+    const groups = visibleRoutes({ permissions: permissionsOf(['audit_admin']) }).filter(isMenuGroup)
+    expect(groups.map((g) => g.key)).not.toContain('projects')
+  })
+})
