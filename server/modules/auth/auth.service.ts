@@ -10,6 +10,7 @@ import { recordAudit } from '../../platform/audit.ts'
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts'
 import { getSecuritySettings, securitySettingsOf } from '../settings/settings.service.ts'
 import * as repo from './auth.repository.ts'
+import { cachedSession, forgetSession, forgetUserSessions, rememberSession } from './session-cache.ts'
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
@@ -61,19 +62,28 @@ export async function login(db: Db, ctx: Ctx, input: { username: string; passwor
 }
 
 export type SessionLookup = { actor: Actor } | { expired: true } | null
+type SessionRow = NonNullable<Awaited<ReturnType<typeof repo.findSessionWithUser>>>
 
 /** Finds the actor behind a session token; an idle session is deleted and reported as expired. */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionLookup> {
   const tokenHash = hashToken(token)
-  const row = await repo.findSessionWithUser(db, tokenHash)
-  if (!row) return null
+  let row = cachedSession<SessionRow>(db, tokenHash)
+  if (!row) {
+    row = await repo.findSessionWithUser(db, tokenHash)
+    if (!row) return null
+    rememberSession(db, tokenHash, row.userId, row)
+  }
   const { sessionIdleMinutes } = securitySettingsOf(row.securitySettings)
   if (row.userStatus !== 'active' || isSessionIdle(row.lastSeenAt, now, sessionIdleMinutes)) {
+    forgetSession(db, tokenHash)
     await repo.deleteSession(db, tokenHash)
     return { expired: true }
   }
   // One write per request is wasteful; refreshing the idle timer every 30 s is precise enough.
-  if (now.getTime() - row.lastSeenAt.getTime() > 30_000) await repo.touchSession(db, tokenHash, now)
+  if (now.getTime() - row.lastSeenAt.getTime() > 30_000) {
+    await repo.touchSession(db, tokenHash, now)
+    row.lastSeenAt = now
+  }
   return {
     actor: {
       userId: row.userId,
@@ -97,6 +107,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
 export async function logout(db: Db, ctx: ActorCtx) {
   await db.transaction().execute(async (trx) => {
     await repo.deleteSession(trx, ctx.actor.sessionHash)
+    forgetSession(db, ctx.actor.sessionHash)
     await recordAudit(trx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId })
   })
 }
@@ -143,6 +154,7 @@ export async function changeOwnPassword(db: Db, ctx: ActorCtx, input: { currentP
       .where('id', '=', ctx.actor.userId)
       .execute()
     await repo.deleteOtherSessions(trx, ctx.actor.userId, ctx.actor.sessionHash)
+    forgetUserSessions(db, ctx.actor.userId)
     await recordAudit(trx, ctx, { action: 'user.change_own_password', entityType: 'user', entityId: ctx.actor.userId })
   })
 }
