@@ -83,3 +83,19 @@ describe.each(pagesByUser)('%s', (username, labels) => {
     }
   })
 })
+
+describe('the system administrator', () => {
+  test('browses departments and units in the org page and opens the create dialog', async () => {
+    await signIn(page, server.baseUrl, 'sysadmin')
+    await mainMenu().getByText('首页').waitFor()
+    await page.goto(`${server.baseUrl}/org`)
+    await page.getByRole('tab', { name: '主管部门' }).click()
+    await page.getByText('深圳市教育局').first().waitFor()
+    await keepScreenshot(page, 'sysadmin-org-departments')
+    await page.getByRole('tab', { name: '预算单位' }).click()
+    await page.getByText('深圳中学').first().waitFor()
+    await page.getByRole('button', { name: '新增预算单位' }).click()
+    await page.getByRole('dialog').waitFor()
+    await keepScreenshot(page, 'sysadmin-org-units-create')
+  })
+})

@@ -1,111 +1,44 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { App, Button, Space, type TableColumnsType } from 'antd'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Department, RecordStatus } from '../../api/types'
-import { ExportButton } from '../../shared/ExportButton'
-import { ListToolbar } from '../../shared/ListToolbar'
-import { PagedTable } from '../../shared/PagedTable'
-import { SearchInput } from '../../shared/SearchInput'
-import { StatusSelect } from '../../shared/StatusSelect'
-import { StatusTag } from '../../shared/StatusTag'
-import { StatusToggle } from '../../shared/StatusToggle'
-import { errorMessage } from '../../shared/serverErrors'
 import type { TableState } from '../../shared/useTableState'
-import { useCan, useCurrentUser } from '../auth/CurrentUser'
+import { useCurrentUser } from '../auth/CurrentUser'
 import { DepartmentFormModal } from './DepartmentFormModal'
+import { OrgNodesTab } from './OrgNodesTab'
 import { OrgTreeSelect } from './OrgTreeSelect'
-import { orgListPath, useOrgList, useUpdateOrg } from './org.queries'
 
 export type DepartmentFilters = { q?: string; status?: RecordStatus; jurisdictionCode?: string }
 
 export function DepartmentsTab({ table }: { table: TableState<DepartmentFilters> }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const canManage = useCan('org.manage')
   // A department user's scope has a single jurisdiction: no filter to offer.
   const orgKind = useCurrentUser().org.kind
-  const list = useOrgList('departments', table.params)
-  const update = useUpdateOrg('departments')
-  const [modal, setModal] = useState<{ editing?: Department } | null>(null)
-
-  const toggle = (row: Department) => (status: RecordStatus) =>
-    update.mutateAsync({ code: row.code, status, version: row.version }).then(
-      () => message.success(t('common.saved')),
-      (err) => message.error(errorMessage(err)),
-    )
-
-  const columns: TableColumnsType<Department> = [
-    { title: t('org.department.code'), dataIndex: 'code', sorter: true, sortOrder: table.sortOrderOf('code'), width: 120 },
-    { title: t('org.department.name'), dataIndex: 'name', sorter: true, sortOrder: table.sortOrderOf('name') },
-    {
-      title: t('org.department.jurisdiction'),
-      dataIndex: 'jurisdictionName',
-      render: (name: string | undefined, row) => (name ? `${name} (${row.jurisdictionCode})` : row.jurisdictionCode),
-    },
-    {
-      title: t('common.status'),
-      dataIndex: 'status',
-      sorter: true,
-      sortOrder: table.sortOrderOf('status'),
-      render: (status: RecordStatus) => <StatusTag status={status} />,
-    },
-  ]
-  if (canManage) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_, row) => (
-        <Space size={0}>
-          <Button type="link" size="small" aria-label={`${t('common.edit')} ${row.name}`} onClick={() => setModal({ editing: row })}>
-            {t('common.edit')}
-          </Button>
-          <StatusToggle status={row.status} name={`${row.name} (${row.code})`} onToggle={toggle(row)} />
-        </Space>
-      ),
-    })
-  }
-
   return (
-    <>
-      <ListToolbar
-        filters={
-          <>
-            <SearchInput label={t('org.searchCodeOrName')} value={table.filters.q} onSearch={(q) => table.setFilters({ q })} />
-            <StatusSelect value={table.filters.status} onChange={(status) => table.setFilters({ status })} />
-            {orgKind === 'jurisdiction' && (
-              <OrgTreeSelect
-                kinds={['jurisdiction']}
-                label={t('org.department.jurisdiction')}
-                value={table.filters.jurisdictionCode}
-                onChange={(jurisdictionCode) => table.setFilters({ jurisdictionCode })}
-                allowClear
-                width={220}
-              />
-            )}
-            <Button onClick={table.resetFilters}>{t('common.reset')}</Button>
-          </>
-        }
-        actions={
-          <>
-            {canManage && (
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setModal({})}>
-                {t('org.department.create')}
-              </Button>
-            )}
-            <ExportButton path={`${orgListPath('departments')}/export`} params={table.params} />
-          </>
-        }
-      />
-      <PagedTable label={t('org.tabs.departments')} rowKey="code" columns={columns} query={list} table={table} />
-      {modal && (
-        <DepartmentFormModal
-          editing={modal.editing}
-          defaultJurisdiction={table.filters.jurisdictionCode}
-          onClose={() => setModal(null)}
-        />
+    <OrgNodesTab<Department, DepartmentFilters>
+      resource="departments"
+      table={table}
+      labels={{ code: 'org.department.code', name: 'org.department.name', create: 'org.department.create', table: 'org.tabs.departments' }}
+      columns={[
+        {
+          title: t('org.department.jurisdiction'),
+          dataIndex: 'jurisdictionName',
+          render: (name: string | undefined, row) => (name ? `${name} (${row.jurisdictionCode})` : row.jurisdictionCode),
+        },
+      ]}
+      filters={
+        orgKind === 'jurisdiction' && (
+          <OrgTreeSelect
+            kinds={['jurisdiction']}
+            label={t('org.department.jurisdiction')}
+            value={table.filters.jurisdictionCode}
+            onChange={(jurisdictionCode) => table.setFilters({ jurisdictionCode })}
+            allowClear
+            width={220}
+          />
+        )
+      }
+      renderModal={(editing, onClose) => (
+        <DepartmentFormModal editing={editing} defaultJurisdiction={table.filters.jurisdictionCode} onClose={onClose} />
       )}
-    </>
+    />
   )
 }
