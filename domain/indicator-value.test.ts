@@ -32,11 +32,17 @@ describe('indicator values as written in real tables', () => {
     expect(parseIndicatorValue(text)).toEqual({ kind: 'qualitative', nature: 'qualitative', text, original: text })
   })
 
+  const normalizedOf = (text: string) => {
+    const parsed = parseIndicatorValue(text)
+    if (parsed.kind !== 'quantitative') throw new Error(`${text} was not read as a number`)
+    return parsed.normalized
+  }
+
   test('units are normalised with the original kept', () => {
     expect(parseIndicatorValue('≤90万元')).toMatchObject({ unit: '万元', normalized: { value: '900000', unit: '元' } })
-    expect(parseIndicatorValue('≤1.5亿元').normalized).toEqual({ value: '150000000', unit: '元' })
-    expect(parseIndicatorValue('<2‰').normalized).toEqual({ value: '0.2', unit: '%' })
-    expect(parseIndicatorValue('≥95%').normalized).toEqual({ value: '95', unit: '%' })
+    expect(normalizedOf('≤1.5亿元')).toEqual({ value: '150000000', unit: '元' })
+    expect(normalizedOf('<2‰')).toEqual({ value: '0.2', unit: '%' })
+    expect(normalizedOf('≥95%')).toEqual({ value: '95', unit: '%' })
   })
 
   test.each([
