@@ -115,6 +115,17 @@ export interface ProjectInput {
   contactPhone: string | null
 }
 
+export const projectInputFields = [
+  'code', 'name', 'fiscalYear', 'unitCode', 'budgetKind', 'attribute', 'projectType', 'objectKind', 'periodStartYear',
+  'periodEndYear', 'mediumTermAmount', 'amountGeneral', 'amountFund', 'amountStateCapital', 'amountSocialInsurance',
+  'amountOther', 'isMajorNew', 'description', 'contactName', 'contactPhone',
+] as const satisfies readonly (keyof ProjectInput)[]
+
+/** Just the filed fields of a stored or displayed project (what the form would send back). */
+export function projectInputOf(project: ProjectInput): ProjectInput {
+  return Object.fromEntries(projectInputFields.map((field) => [field, project[field]])) as unknown as ProjectInput
+}
+
 /** The figures the project rules look at. */
 export type ProjectFigures = Pick<
   ProjectInput,

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type { BudgetKind, ObjectKind, ProjectAttribute, ProjectStatus, ProjectType } from '../../domain/projects.ts'
+import type { ProjectInput, ProjectStatus } from '../../domain/projects.ts'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
@@ -92,32 +92,12 @@ export interface StoredFileTable {
 }
 
 /** Money columns are numeric(18,2): decimal strings both ways, never floats. */
-export interface ProjectTable {
+export interface ProjectTable extends ProjectInput {
   id: Generated<string>
-  code: string
-  name: string
-  fiscalYear: number
   jurisdictionCode: string
   departmentCode: string
-  unitCode: string
-  budgetKind: BudgetKind
-  attribute: ProjectAttribute
-  projectType: ProjectType
-  objectKind: ObjectKind
-  periodStartYear: number
-  periodEndYear: number
-  mediumTermAmount: string
-  amountGeneral: string
-  amountFund: string
-  amountStateCapital: string
-  amountSocialInsurance: string
   amountFiscal: string
-  amountOther: string
   amountTotal: string
-  isMajorNew: boolean
-  description: string
-  contactName: string | null
-  contactPhone: string | null
   status: ColumnType<ProjectStatus, ProjectStatus | undefined, ProjectStatus>
   searchText: string
   version: Generated<number>

@@ -2,6 +2,7 @@ import {
   canTransition,
   editableStatuses,
   type ProjectStatus,
+  projectInputOf,
   projectRuleProblems,
   projectStatusLabels,
   projectTotals,
@@ -162,28 +163,7 @@ export async function getProjectHistory(db: Db, ctx: ActorCtx, id: string) {
 
 /** The input fields of a stored project, as the form would send them. */
 export function inputOf(p: Omit<ProjectView, 'unitName' | 'departmentName'>): CreateProjectInput {
-  return {
-    code: p.code,
-    name: p.name,
-    fiscalYear: p.fiscalYear,
-    unitCode: p.unitCode,
-    budgetKind: p.budgetKind,
-    attribute: p.attribute,
-    projectType: p.projectType,
-    objectKind: p.objectKind,
-    periodStartYear: p.periodStartYear,
-    periodEndYear: p.periodEndYear,
-    mediumTermAmount: p.mediumTermAmount,
-    amountGeneral: p.amountGeneral,
-    amountFund: p.amountFund,
-    amountStateCapital: p.amountStateCapital,
-    amountSocialInsurance: p.amountSocialInsurance,
-    amountOther: p.amountOther,
-    isMajorNew: p.isMajorNew,
-    description: p.description,
-    contactName: p.contactName,
-    contactPhone: p.contactPhone,
-  }
+  return projectInputOf(p)
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

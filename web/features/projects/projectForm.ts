@@ -1,6 +1,6 @@
 import { ApiError } from '../../api/client'
 import { formatMoney } from '../../../domain/money'
-import { type ProjectFigures, projectTotals } from '../../../domain/projects'
+import { type ProjectFigures, projectInputOf, projectTotals } from '../../../domain/projects'
 import { parseAmount } from './amounts'
 import type { Project, ProjectInput } from './projects.types'
 
@@ -26,23 +26,7 @@ export const figureFields = ['fiscalYear', 'projectType', 'periodStartYear', 'pe
 
 export function toFormValues(p: Project): ProjectFormValues {
   const money = Object.fromEntries(moneyFields.map((f) => [f, formatMoney(p[f])])) as Record<MoneyField, string>
-  return {
-    code: p.code,
-    name: p.name,
-    fiscalYear: p.fiscalYear,
-    unitCode: p.unitCode,
-    budgetKind: p.budgetKind,
-    attribute: p.attribute,
-    projectType: p.projectType,
-    objectKind: p.objectKind,
-    periodStartYear: p.periodStartYear,
-    periodEndYear: p.periodEndYear,
-    isMajorNew: p.isMajorNew,
-    description: p.description,
-    contactName: p.contactName,
-    contactPhone: p.contactPhone,
-    ...money,
-  }
+  return { ...projectInputOf(p), ...money }
 }
 
 /** An optional amount left empty counts as 0. */
