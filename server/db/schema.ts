@@ -3,9 +3,9 @@ import type { ProjectInput, ProjectStatus } from '../../domain/projects.ts'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
-export type OrgKind = 'jurisdiction' | 'department' | 'unit'
-export type JurisdictionLevel = 'province' | 'city' | 'district' | 'functional'
-export type ActiveStatus = 'active' | 'disabled'
+import type { ActiveStatus, JurisdictionLevel, OrgKind } from '../../domain/org.ts'
+
+export type { ActiveStatus, JurisdictionLevel, OrgKind }
 
 export interface OrgNodeTable {
   code: string

@@ -1,8 +1,9 @@
 // Response and request shapes of the HTTP API, as agreed with server/.
 
-export type OrgKind = 'jurisdiction' | 'department' | 'unit'
-export type RecordStatus = 'active' | 'disabled'
-export type JurisdictionLevel = 'province' | 'city' | 'district' | 'functional'
+import type { ActiveStatus, JurisdictionLevel, OrgKind } from '../../domain/org'
+
+export type { JurisdictionLevel, OrgKind }
+export type RecordStatus = ActiveStatus
 export type SortOrder = 'asc' | 'desc'
 
 // Roles and permissions are domain vocabulary, shared with the server.
