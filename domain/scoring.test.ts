@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { nationalScoringRules as rules } from './rule-set.ts'
+import { nationalRules as rules } from './rule-set.ts'
 import { gradeOf, qualitativeRange, scoreExecution, scoreIndicator } from './scoring.ts'
 
 describe('grades (REFERENCE §13.2)', () => {

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js'
-import type { ScoringRules } from './rule-set.ts'
+import type { Grade, ScoringRules } from './rule-set.ts'
 
-export type Grade = '优' | '良' | '中' | '差'
+export type { Grade }
 export type Nature = '>=' | '>' | '=' | '<=' | '<'
 
 /** Every figure comes with the rule, the inputs and the formula that produced it, for the UI to show. */
