@@ -145,3 +145,25 @@ export interface IndicatorContent {
 export interface SeedIndicator extends IndicatorContent {
   code: string
 }
+
+export interface ContentProblem {
+  path: string
+  zh: string
+  en: string
+}
+
+/** What a library row must satisfy beyond field types: placement in the tree, a unit for numbers, sane years. */
+export function indicatorContentProblems(
+  c: Pick<IndicatorContent, 'level1' | 'nature' | 'unit'> & { level2: string; costKind?: CostKind | null; validFromYear: number; validToYear: number | null },
+): ContentProblem[] {
+  const problems: ContentProblem[] = []
+  if (!(legacyPlacement[c.level1] as readonly string[]).includes(c.level2))
+    problems.push({ path: 'level2', zh: `二级指标「${c.level2}」不属于一级指标「${c.level1}」`, en: `${c.level2} is not under ${c.level1}` })
+  if (c.nature !== 'qualitative' && !c.unit.trim())
+    problems.push({ path: 'unit', zh: '定量指标须填写计量单位', en: 'A quantitative indicator needs a unit' })
+  if (c.costKind && c.level2 !== '成本指标')
+    problems.push({ path: 'costKind', zh: '只有成本指标可以选择成本类别', en: 'Only cost indicators have a cost kind' })
+  if (c.validToYear !== null && c.validToYear < c.validFromYear)
+    problems.push({ path: 'validToYear', zh: '有效期止年不能早于起年', en: 'The last valid year cannot precede the first' })
+  return problems
+}

@@ -26,19 +26,24 @@ export const permissions = [
   'project.review',
   'project.budget',
   'project.close',
+  'indicator.read',
+  'indicator.propose',
+  'indicator.manage',
+  'ruleset.read',
+  'ruleset.manage',
 ] as const
 export type Permission = (typeof permissions)[number]
 
 // 等保 三员分立: sys_admin runs accounts and org, sec_admin security settings and unlocks,
 // audit_admin only reads the audit log. No role holds two of those three.
 const grants: Record<Role, readonly Permission[]> = {
-  finance_admin: ['org.read', 'project.read', 'project.edit', 'project.review', 'project.budget', 'project.close'],
-  finance_reviewer: ['org.read', 'project.read', 'project.review', 'project.budget'],
-  dept_user: ['org.read', 'project.read', 'project.edit', 'project.review', 'project.close'],
-  unit_user: ['org.read', 'project.read', 'project.edit'],
-  agency_user: [],
-  expert: [],
-  viewer: ['org.read', 'project.read'],
+  finance_admin: ['org.read', 'project.read', 'project.edit', 'project.review', 'project.budget', 'project.close', 'indicator.read', 'indicator.propose', 'indicator.manage', 'ruleset.read', 'ruleset.manage'],
+  finance_reviewer: ['org.read', 'project.read', 'project.review', 'project.budget', 'indicator.read', 'ruleset.read'],
+  dept_user: ['org.read', 'project.read', 'project.edit', 'project.review', 'project.close', 'indicator.read', 'indicator.propose', 'ruleset.read'],
+  unit_user: ['org.read', 'project.read', 'project.edit', 'indicator.read', 'indicator.propose', 'ruleset.read'],
+  agency_user: ['indicator.read', 'ruleset.read'],
+  expert: ['indicator.read', 'ruleset.read'],
+  viewer: ['org.read', 'project.read', 'indicator.read', 'ruleset.read'],
   sys_admin: ['org.read', 'org.manage', 'user.read', 'user.manage'],
   sec_admin: ['org.read', 'user.read', 'user.unlock', 'settings.manage'],
   audit_admin: ['audit.read'],

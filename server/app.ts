@@ -14,10 +14,13 @@ import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { SESSION_COOKIE, authRoutes } from './modules/auth/auth.routes.ts'
 import { resolveSession } from './modules/auth/auth.service.ts'
 import { healthRoutes } from './modules/health/health.routes.ts'
+import { frameworkRoutes } from './modules/indicators/frameworks.routes.ts'
+import { indicatorRoutes } from './modules/indicators/indicators.routes.ts'
 import { orgRoutes } from './modules/org/org.routes.ts'
 import { attachmentRoutes } from './modules/projects/projects.attachments.ts'
 import { projectImportRoutes } from './modules/projects/projects.import.routes.ts'
 import { projectRoutes } from './modules/projects/projects.routes.ts'
+import { ruleSetRoutes } from './modules/rule-sets/rule-sets.routes.ts'
 import { settingsRoutes } from './modules/settings/settings.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
 import type { Clock } from './platform/clock.ts'
@@ -64,7 +67,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await serveWeb(app, deps.config.webDistDir)

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { CostKind, IndicatorNature, IndicatorScope, IndicatorStatus, ValueBasis } from '../../domain/indicators.ts'
 import type { ProjectInput, ProjectStatus } from '../../domain/projects.ts'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -114,6 +115,85 @@ export interface ProjectAttachmentTable {
   createdAt: Timestamp
 }
 
+export interface IndicatorFrameworkTable {
+  code: string
+  name: string
+  description: ColumnType<string, string | undefined, string>
+  jurisdictionCode: string | null
+  fiscalYearFrom: number
+  status: ColumnType<ActiveStatus, ActiveStatus | undefined, ActiveStatus>
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface FrameworkNodeTable {
+  id: Generated<string>
+  frameworkCode: string
+  parentId: string | null
+  level: 1 | 2
+  name: string
+  sortOrder: number
+  defaultWeight: string | null
+  /** Library placements ("产出指标/成本指标", "产出指标/成本指标#social") this node shows. */
+  mapsFrom: ColumnType<string[], string[] | undefined, string[]>
+}
+
+/** One revision of a library indicator. */
+export interface IndicatorTable {
+  id: Generated<string>
+  code: string
+  revision: Generated<number>
+  name: string
+  level1: string
+  level2: string
+  nature: IndicatorNature
+  unit: string
+  definition: string
+  formula: string
+  dataSource: string
+  valueBasis: ValueBasis
+  scoringRule: string
+  sectors: string[]
+  projectKinds: string[]
+  scope: IndicatorScope
+  costKind: CostKind | null
+  exampleTarget: string | null
+  ownerJurisdictionCode: string | null
+  validFromYear: number
+  validToYear: number | null
+  status: IndicatorStatus
+  proposedBy: string | null
+  proposedOrgCode: string | null
+  proposalReason: string | null
+  reviewOpinion: string | null
+  reviewedBy: string | null
+  reviewedAt: Date | null
+  changeNote: string | null
+  docLength: ColumnType<number, number | undefined, number>
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface IndicatorTermTable {
+  term: string
+  indicatorId: string
+  tf: number
+}
+
+export interface RuleSetTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  fiscalYear: number
+  revision: number
+  overrides: unknown
+  note: string
+  isCurrent: boolean
+  createdBy: string | null
+  createdAt: Timestamp
+}
+
 export interface Database {
   orgNode: OrgNodeTable
   appUser: AppUserTable
@@ -124,6 +204,11 @@ export interface Database {
   storedFile: StoredFileTable
   project: ProjectTable
   projectAttachment: ProjectAttachmentTable
+  indicatorFramework: IndicatorFrameworkTable
+  frameworkNode: FrameworkNodeTable
+  indicator: IndicatorTable
+  indicatorTerm: IndicatorTermTable
+  ruleSet: RuleSetTable
 }
 
 export type OrgNode = Selectable<OrgNodeTable>
@@ -133,3 +218,6 @@ export type AppUser = Selectable<AppUserTable>
 export type AuditLog = Selectable<AuditLogTable>
 export type Project = Selectable<ProjectTable>
 export type NewProject = Insertable<ProjectTable>
+export type Indicator = Selectable<IndicatorTable>
+export type NewIndicator = Insertable<IndicatorTable>
+export type RuleSetRow = Selectable<RuleSetTable>

@@ -35,10 +35,37 @@ export function projectVisibleTo(actor: Actor) {
 }
 
 /** The codes of the actor's jurisdiction and every jurisdiction below it, as a subquery. */
-function jurisdictionsUnder(eb: ExpressionBuilder<Database, any>, actor: Actor) {
+export function jurisdictionsUnder(eb: ExpressionBuilder<Database, any>, actor: Actor) {
   return eb
     .selectFrom('orgNode as scopeNode')
     .select('scopeNode.code')
     .where('scopeNode.kind', '=', 'jurisdiction')
     .where('scopeNode.path', 'like', `${escapeLike(actor.org.path)}%`)
+}
+
+/** The actor's jurisdiction and those above it, root first: whose rules and library the actor inherits. */
+export function jurisdictionChainOf(actor: Actor): string[] {
+  const segments = actor.org.path.split('/').filter(Boolean)
+  return segments.slice(0, segments.indexOf(actor.org.jurisdictionCode) + 1)
+}
+
+/** Org codes at or below the actor's node, as a subquery. */
+export function orgCodesUnder(eb: ExpressionBuilder<Database, any>, actor: Actor) {
+  return eb.selectFrom('orgNode as scopeNode').select('scopeNode.code').where('scopeNode.path', 'like', `${escapeLike(actor.org.path)}%`)
+}
+
+/**
+ * The library a user sees: shared (national) indicators, those of its own jurisdiction and the ones above it, and
+ * for a finance bureau those of the jurisdictions below it. Proposals (and rejected ones) are seen only where they
+ * were proposed and above.
+ */
+export function indicatorVisibleTo(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, 'indicator'>) => {
+    const owners = [eb('indicator.ownerJurisdictionCode', 'is', null), eb('indicator.ownerJurisdictionCode', 'in', jurisdictionChainOf(actor))]
+    if (actor.org.kind === 'jurisdiction') owners.push(eb('indicator.ownerJurisdictionCode', 'in', jurisdictionsUnder(eb, actor)))
+    return eb.or([
+      eb.and([eb('indicator.status', 'not in', ['proposed', 'rejected']), eb.or(owners)]),
+      eb.and([eb('indicator.status', 'in', ['proposed', 'rejected']), eb('indicator.proposedOrgCode', 'in', orgCodesUnder(eb, actor))]),
+    ])
+  }
 }

@@ -36,3 +36,27 @@ export function queryTerms(q: string): string[] {
 export function tsQueryOf(terms: string[]): string {
   return terms.map((t) => `'${t}'`).join(' & ')
 }
+
+// Words too common in indicator texts and project descriptions to tell one from another.
+const STOP_WORDS = new Set(['的', '和', '与', '及', '等', '或', '在', '对', '为', '是', '了', '年', '年度', '项目', '指标', '类', '情况', '相关', '工作', '开展', '进行'])
+
+/** Jieba search-mode words with their frequencies, each field's words counted `weight` times (BM25 term frequencies). */
+export function weightedTerms(fields: [text: string | null | undefined, weight: number][]): Map<string, number> {
+  const tf = new Map<string, number>()
+  for (const [text, weight] of fields) {
+    if (!text) continue
+    for (const raw of segmenter().cutForSearch(text, true)) {
+      const word = raw.trim().toLowerCase()
+      if (!WORD.test(word) || STOP_WORDS.has(word) || /^\d+$/.test(word) || word.length > 64) continue
+      tf.set(word, (tf.get(word) ?? 0) + weight)
+    }
+  }
+  return tf
+}
+
+/** The words of a search box or a project text for ranked (BM25) search: search-mode words, each once, with a weight. */
+export function rankedQueryTerms(fields: [text: string | null | undefined, weight: number][], options: { minLength?: number } = {}) {
+  const terms = weightedTerms(fields)
+  for (const term of terms.keys()) if (term.length < (options.minLength ?? 1)) terms.delete(term)
+  return { terms: [...terms.keys()], weights: [...terms.values()] }
+}

@@ -40,7 +40,8 @@ function expectedOutcome(role: Role | null, e: Endpoint, scope: Scope): string {
   if (e.routeAccess && !granted.includes(e.routeAccess)) return outcome(403)
   if (!e.routeAccess && e.access !== 'session' && !granted.includes(e.access)) return outcome(403)
   const path = targetPath(e, scope)
-  if (path !== null && !sees(role, path)) return e.scopeRefusal ?? outcome(404)
+  const visible = path === null || sees(role, path) || (e.sees === 'chain' && placeOf(role).path.startsWith(path))
+  if (!visible) return e.scopeRefusal ?? outcome(404)
   if (e.access !== 'session' && !granted.includes(e.access)) return outcome(403)
   return outcome(e.ok)
 }

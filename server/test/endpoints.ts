@@ -1,6 +1,8 @@
 import type { Permission } from '../../domain/roles.ts'
 import type { OrgNode } from '../db/schema.ts'
 import { TEST_PASSWORD, type TestContext } from './context.ts'
+import { indicatorEndpoints } from './endpoints.indicators.ts'
+import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
  * Every HTTP endpoint of the API, written down by hand: who may call it, what success looks like, which
@@ -48,6 +50,11 @@ export interface Endpoint {
    * the file, so an out-of-scope unit is a row error (422 IMPORT_INVALID), not a missing resource.
    */
   scopeRefusal?: string
+  /**
+   * How the target's visibility is decided: 'below' (default) — the caller sits at or above it; 'chain' — also
+   * when the target is above the caller (an inherited library or rule set).
+   */
+  sees?: 'below' | 'chain'
   /** Logging out ends the session, so it runs on a session of its own. */
   freshSession?: true
   request(w: World, scope: Scope): Promise<{ url: string; body?: unknown }>
@@ -68,6 +75,7 @@ export async function buildWorld(t: TestContext): Promise<World> {
     const unitUser = await t.make.user({ role: 'unit_user', org: unit })
     return { city, district, department, unit, unitUser }
   }
+  await seedFrameworks(t.db, new Date())
   const own = await tree()
   const other = await tree()
   const loginUser = await t.make.user({ role: 'viewer', org: own.city })
@@ -388,7 +396,7 @@ export function newProjectBody(unitCode: string) {
   }
 }
 
-endpoints.push(...projectEndpoints)
+endpoints.push(...projectEndpoints, ...indicatorEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

@@ -1,3 +1,4 @@
+import type { IndicatorContent, IndicatorStatus } from '../../domain/indicators.ts'
 import type { BudgetKind, ProjectStatus } from '../../domain/projects.ts'
 import type { Role } from '../../domain/roles.ts'
 import type { Db } from '../db/database.ts'
@@ -5,6 +6,7 @@ import type { OrgNode } from '../db/schema.ts'
 import type { Clock } from '../platform/clock.ts'
 import { hashPassword } from '../platform/passwords.ts'
 import { segmentForIndex } from '../platform/search.ts'
+import { indexIndicators } from '../modules/indicators/indicators.index.ts'
 
 const TEST_PASSWORD = 'Test@Pass123'
 let passwordHash: Promise<string> | undefined
@@ -132,5 +134,43 @@ export function makeFactories(db: Db, clock: Clock) {
       .executeTakeFirstOrThrow()
   }
 
-  return { jurisdiction, department, unit, user, project }
+  /**
+   * A library indicator, indexed for search. Owned by a jurisdiction (null: shared); a proposal (status
+   * 'proposed') also names the org node it came from.
+   */
+  async function indicator(options: { owner: OrgNode | null; status?: IndicatorStatus; proposedBy?: OrgNode; code?: string } & Partial<IndicatorContent> = { owner: null }) {
+    const { owner, status, proposedBy, code, ...content } = options
+    const row = await db
+      .insertInto('indicator')
+      .values({
+        code: code ?? `T${next()}`,
+        name: content.name ?? `测试指标${next()}`,
+        level1: content.level1 ?? '产出指标',
+        level2: content.level2 ?? '数量指标',
+        nature: content.nature ?? '>=',
+        unit: content.unit ?? '个',
+        definition: content.definition ?? '用于测试的指标解释。',
+        formula: content.formula ?? '—',
+        dataSource: content.dataSource ?? '测试数据',
+        valueBasis: content.valueBasis ?? 'plan',
+        scoringRule: content.scoringRule ?? '达到目标值得满分',
+        sectors: content.sectors ?? [],
+        projectKinds: content.projectKinds ?? [],
+        scope: content.scope ?? 'individual',
+        costKind: content.costKind ?? null,
+        exampleTarget: content.exampleTarget ?? null,
+        ownerJurisdictionCode: owner ? owner.jurisdictionCode : null,
+        validFromYear: 2020,
+        status: status ?? 'active',
+        proposedOrgCode: proposedBy?.code ?? null,
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    if (row.status !== 'superseded' && row.status !== 'rejected') await indexIndicators(db, [row])
+    return row
+  }
+
+  return { jurisdiction, department, unit, user, project, indicator }
 }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import * as foundation from './2026_11_29_0001_foundation.ts'
 import * as projects from './2026_11_29_0002_projects.ts'
 import * as projectListOrder from './2026_11_29_0003_project_list_order.ts'
+import * as indicators from './2026_11_29_0004_indicators.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
   '2026_11_29_0001_foundation': foundation,
   '2026_11_29_0002_projects': projects,
   '2026_11_29_0003_project_list_order': projectListOrder,
+  '2026_11_29_0004_indicators': indicators,
 }

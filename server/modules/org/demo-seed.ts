@@ -5,6 +5,7 @@ import type { Ctx } from '../../http/context.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { hashPassword } from '../../platform/passwords.ts'
 import { segmentForIndex } from '../../platform/search.ts'
+import { seedDemoIndicators } from '../indicators/demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
@@ -61,7 +62,8 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
       .returning('username')
       .execute()
     const projects = await insertMissingProjects(trx, ctx)
-    const summary = { orgNodes: insertedNodes, users: insertedUsers.length, projects }
+    const library = await seedDemoIndicators(trx, ctx)
+    const summary = { orgNodes: insertedNodes, users: insertedUsers.length, projects, ...library }
     await recordAudit(trx, ctx, { action: 'system.seed_demo', entityType: 'system', entityId: 'demo', after: summary })
     return summary
   })

@@ -1,0 +1,136 @@
+import { sql } from 'kysely'
+import { projectKindsOfText, sectorOfDepartment } from '../../../domain/classify.ts'
+import type { ProjectKind, Sector } from '../../../domain/indicators.ts'
+import type { Db } from '../../db/database.ts'
+import type { ActorCtx } from '../../http/context.ts'
+import { AppError } from '../../http/errors.ts'
+import { projectVisibleTo } from '../../platform/scope.ts'
+import { rankedQueryTerms, tsQueryOf } from '../../platform/search.ts'
+import { bm25, indicatorListColumns, visibleIndicators } from './indicators.repository.ts'
+
+// A project's name says more than its description. An indicator made for the project's type or sector is a
+// candidate even when no word matches (the bonuses, in BM25 units: one strong name match scores about 5–10), and
+// its word matches count for more (the factors), so a long text's incidental words do not outrank its type.
+const NAME_WEIGHT = 2
+const KIND_BONUS = 6
+const SECTOR_BONUS = 3
+const KIND_FACTOR = 0.6
+const SECTOR_FACTOR = 0.3
+const MAX_TERMS = 40
+const SIMILAR_PROJECTS = 5
+const SECTOR_SAMPLE = 20
+const SECTOR_SHARE = 0.4
+
+interface Subject {
+  name: string
+  description: string
+  departmentName: string | null
+  projectId: string | null
+}
+
+async function subjectOf(db: Db, ctx: ActorCtx, q: { projectId?: string; text?: string }): Promise<Subject> {
+  if (!q.projectId) {
+    // Free text from a department or unit is about its own line of work.
+    const department = ctx.actor.org.departmentCode
+      ? await db.selectFrom('orgNode').select('name').where('code', '=', ctx.actor.org.departmentCode).executeTakeFirst()
+      : undefined
+    return { name: q.text!, description: '', departmentName: department?.name ?? null, projectId: null }
+  }
+  const project = await db
+    .selectFrom('project')
+    .innerJoin('orgNode as department', 'department.code', 'project.departmentCode')
+    .select(['project.id', 'project.name', 'project.description', 'department.name as departmentName'])
+    .where(projectVisibleTo(ctx.actor))
+    .where('project.id', '=', q.projectId)
+    .executeTakeFirst()
+  if (!project) throw new AppError('NOT_FOUND', [{ path: 'projectId', message: q.projectId }])
+  return { name: project.name, description: project.description, departmentName: project.departmentName, projectId: project.id }
+}
+
+/** Words of the subject, strongest first, at most MAX_TERMS; single characters say too little to rank on. */
+function termsOf(subject: Subject) {
+  const { terms, weights } = rankedQueryTerms([[subject.name, NAME_WEIGHT], [subject.description, 1]], { minLength: 2 })
+  const order = terms.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]!).slice(0, MAX_TERMS)
+  return { terms: order.map((i) => terms[i]!), weights: order.map((i) => weights[i]!) }
+}
+
+/** Projects in the user's scope whose words overlap the subject's most: what "similar" means for the explanation. */
+async function similarProjects(db: Db, ctx: ActorCtx, subject: Subject, terms: string[]) {
+  if (!terms.length) return []
+  const query = tsQueryOf(terms.slice(0, 8)).replaceAll(' & ', ' | ')
+  let q = db
+    .selectFrom('project')
+    .select(['project.id', 'project.name', 'project.fiscalYear', sql<number>`ts_rank(to_tsvector('simple', project.search_text), to_tsquery('simple', ${query}))`.as('rank')])
+    .where(projectVisibleTo(ctx.actor))
+    .where(sql<boolean>`to_tsvector('simple', project.search_text) @@ to_tsquery('simple', ${query})`)
+  if (subject.projectId) q = q.where('project.id', '!=', subject.projectId)
+  return q.orderBy('rank', 'desc').orderBy('project.id').limit(SIMILAR_PROJECTS).execute()
+}
+
+/**
+ * Without a department to go by, the sector is the one that dominates the best word matches (pseudo-relevance
+ * feedback): "新校区校舍建设" matches mostly education indicators, so it is an education project.
+ */
+async function sectorOfBestMatches(db: Db, ctx: ActorCtx, terms: string[], weights: number[]): Promise<Sector | null> {
+  if (!terms.length) return null
+  const top = await visibleIndicators(db, ctx.actor)
+    .innerJoin(bm25(terms, weights).as('ranked'), 'ranked.indicatorId', 'indicator.id')
+    .select(['indicator.sectors', 'ranked.score'])
+    .where('indicator.status', '=', 'active')
+    .orderBy('ranked.score', 'desc')
+    .limit(SECTOR_SAMPLE)
+    .execute()
+  const mass = new Map<string, number>()
+  let total = 0
+  for (const row of top) {
+    total += row.score
+    for (const s of row.sectors) mass.set(s, (mass.get(s) ?? 0) + row.score)
+  }
+  const [best, score] = [...mass].sort((a, b) => b[1] - a[1])[0] ?? [null, 0]
+  return best && score >= total * SECTOR_SHARE ? (best as Sector) : null
+}
+
+/**
+ * Indicators for a project (or a free text): BM25 over its name and description, plus a bonus for indicators
+ * made for its project type (培训, 工程建设 …, read from its name) and for its department's sector. Each suggestion
+ * says why: the words it matched, the type and sector it fits.
+ */
+export async function recommendIndicators(db: Db, ctx: ActorCtx, q: { projectId?: string; text?: string; limit: number }) {
+  const subject = await subjectOf(db, ctx, q)
+  const text = `${subject.name} ${subject.description}`
+  const kinds: ProjectKind[] = projectKindsOfText(subject.name).length ? projectKindsOfText(subject.name) : projectKindsOfText(text)
+  const { terms, weights } = termsOf(subject)
+  const sector: Sector | null = (subject.departmentName && sectorOfDepartment(subject.departmentName)) || (await sectorOfBestMatches(db, ctx, terms, weights))
+  const kindMatch = sql<boolean>`indicator.project_kinds && ${kinds}::text[]`
+  const sectorMatch = sql<boolean>`indicator.sectors && ${sector ? [sector] : []}::text[]`
+  const rows = await visibleIndicators(db, ctx.actor)
+    .leftJoin(bm25(terms.length ? terms : [''], terms.length ? weights : [0]).as('ranked'), 'ranked.indicatorId', 'indicator.id')
+    .select([
+      ...indicatorListColumns,
+      'ranked.matched',
+      kindMatch.as('kindMatch'),
+      sectorMatch.as('sectorMatch'),
+      sql<number>`coalesce(ranked.score, 0) * (1 + case when ${kindMatch} then ${sql.lit(KIND_FACTOR)} else 0 end + case when ${sectorMatch} then ${sql.lit(SECTOR_FACTOR)} else 0 end)
+        + case when ${kindMatch} then ${sql.lit(KIND_BONUS)} else 0 end + case when ${sectorMatch} then ${sql.lit(SECTOR_BONUS)} else 0 end`.as('score'),
+    ])
+    .where('indicator.status', '=', 'active')
+    .where((eb) => eb.or([eb('ranked.indicatorId', 'is not', null), kindMatch, sectorMatch]))
+    .orderBy('score', 'desc')
+    .orderBy('indicator.code')
+    .limit(q.limit)
+    .execute()
+  const similar = await similarProjects(db, ctx, subject, terms)
+  return {
+    subject: { name: subject.name, projectId: subject.projectId, projectKinds: kinds, sector, terms },
+    similarProjects: similar.map(({ rank: _r, ...p }) => p),
+    items: rows.map(({ matched, kindMatch: k, sectorMatch: s, score, ...indicator }) => ({
+      ...indicator,
+      score: Math.round(Number(score) * 100) / 100,
+      reasons: {
+        matchedTerms: matched ?? [],
+        projectKinds: k ? indicator.projectKinds.filter((x) => (kinds as string[]).includes(x)) : [],
+        sector: s ? sector : null,
+      },
+    })),
+  }
+}
