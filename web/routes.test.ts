@@ -15,12 +15,21 @@ describe('the route table', () => {
   })
 
   it('keeps detail and form pages out of the menu but highlights their list', () => {
-    expect(menuPaths(['unit_user'])).toEqual(['/', '/projects', '/projects/import', '/org', '/account/password'])
+    expect(menuPaths(['unit_user'])).toEqual(expect.arrayContaining(['/', '/projects', '/projects/import', '/org', '/account/password']))
+    expect(menuPaths(['unit_user'])).not.toContain('/projects/new')
     expect(menuPaths(['viewer'])).not.toContain('/projects/import')
     expect(menuKeyFor('/projects/abc')).toBe('/projects')
     expect(menuKeyFor('/projects/abc/edit')).toBe('/projects')
     expect(menuKeyFor('/projects/import')).toBe('/projects/import')
     expect(menuKeyFor('/users')).toBe('/users')
+  })
+
+  it('shows the indicator pages by permission: proposals to those who may propose, nothing to those without indicator.read', () => {
+    expect(menuPaths(['unit_user'])).toEqual(expect.arrayContaining(['/indicators', '/indicators/proposals', '/indicators/recommend']))
+    expect(menuPaths(['expert'])).toEqual(expect.arrayContaining(['/indicators', '/indicators/recommend']))
+    expect(menuPaths(['expert'])).not.toContain('/indicators/proposals')
+    expect(menuPaths(['sys_admin']).filter((path) => path.startsWith('/indicators'))).toEqual([])
+    expect(menuKeyFor('/indicators/proposals')).toBe('/indicators/proposals')
   })
 
   it('drops a menu group when none of its pages is visible', () => {
