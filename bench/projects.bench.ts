@@ -8,7 +8,7 @@ import { loadConfig } from '../server/config.ts'
 import type { Engine } from '../server/db/database.ts'
 import { systemClock } from '../server/platform/clock.ts'
 import { systemContext } from '../server/system-context.ts'
-import { autocannon, type BenchDatabase, combine, freshDatabase, type LoadResult, machine, table, writeResult } from './lib/harness.ts'
+import { type BenchDatabase, type Comparison, compareUnderLoad, freshDatabase, machine, table, writeResult } from './lib/harness.ts'
 
 /**
  * The project list under load: a department user's projects for one year and one budget, sorted by amount,
@@ -120,7 +120,7 @@ export async function projectsBench(engine: Engine, options: ProjectsBenchOption
     const headers = { cookie }
 
     const loadBefore = loadavg()
-    const results: { variant: string; app: LoadResult; baseline: LoadResult; ratio: number; sliceRatios: number[]; appUrl: string; baselineUrl: string }[] = []
+    const results: (Comparison & { variant: string; appUrl: string; baselineUrl: string })[] = []
     try {
       for (const v of VARIANTS) {
         const appPath = `/api/projects?fiscalYear=${FILTER.fiscalYear}&budgetKind=${FILTER.budgetKind}&sort=amountTotal&order=desc&page=${v.page}&pageSize=${v.pageSize}`
@@ -132,33 +132,8 @@ export async function projectsBench(engine: Engine, options: ProjectsBenchOption
         if (a.total !== b.total || ids(a) !== ids(b) || a.items.length !== v.pageSize) {
           throw new Error(`app and baseline disagree on ${v.name}: totals ${a.total}/${b.total}, items ${a.items?.length}/${b.items.length}`)
         }
-        log(`${v.name}: warming up`)
-        await autocannon(appUrl + appPath, { connections: options.connections, duration: 2, headers })
-        await autocannon(baselineUrl + basePath, { connections: options.connections, duration: 2 })
-        // Interleaved slices (A B B A A B B A …): drift in the machine's load hits both sides alike.
-        const rounds = options.rounds
-        const slice = Math.max(1, options.duration / rounds)
-        const runApp = () => autocannon(appUrl + appPath, { connections: options.connections, duration: slice, headers })
-        const runBase = () => autocannon(baselineUrl + basePath, { connections: options.connections, duration: slice })
-        log(`${v.name}: app and baseline, ${rounds} interleaved slices of ${slice} s each`)
-        const appRuns: LoadResult[] = []
-        const baseRuns: LoadResult[] = []
-        for (let r = 0; r < rounds; r++) {
-          if (r % 2 === 0) {
-            appRuns.push(await runApp())
-            baseRuns.push(await runBase())
-          } else {
-            baseRuns.push(await runBase())
-            appRuns.push(await runApp())
-          }
-        }
-        const appResult = combine(appRuns)
-        const baseResult = combine(baseRuns)
-        const sliceRatios = appRuns.map((a, i) => Math.round((a.requestsPerSecond / baseRuns[i]!.requestsPerSecond) * 100) / 100)
-        for (const [who, r] of [['app', appResult], ['baseline', baseResult]] as const) {
-          if (r.non2xx || r.errors) throw new Error(`${who} had ${r.non2xx} non-2xx responses and ${r.errors} errors on ${v.name}`)
-        }
-        results.push({ variant: v.name, app: appResult, baseline: baseResult, ratio: appResult.requestsPerSecond / baseResult.requestsPerSecond, sliceRatios, appUrl: appPath, baselineUrl: basePath })
+        const compared = await compareUnderLoad(appUrl + appPath, baselineUrl + basePath, { ...options, headers, label: v.name })
+        results.push({ variant: v.name, ...compared, appUrl: appPath, baselineUrl: basePath })
       }
     } finally {
       await app.close()

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { Engine } from '../server/db/database.ts'
+import { indicatorsBench } from './indicators.bench.ts'
 import { projectsBench } from './projects.bench.ts'
 
 /**
@@ -9,7 +10,7 @@ import { projectsBench } from './projects.bench.ts'
  * PostgreSQL: a fresh database `jixiao_bench` on BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
  * dropped afterwards unless BENCH_KEEP=1. PGlite: a temporary folder.
  */
-const benchmarks = { projects: projectsBench } as const
+const benchmarks = { projects: projectsBench, indicators: indicatorsBench } as const
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -135,3 +135,47 @@ export function table(rows: Record<string, string | number>[]) {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width[i]!)).join('  ')
   return [line(keys), line(width.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => String(r[k]))))].join('\n')
 }
+
+export interface Comparison {
+  app: LoadResult
+  baseline: LoadResult
+  ratio: number
+  sliceRatios: number[]
+}
+
+/**
+ * The app route against its baseline under the same load: a short warm-up each, then interleaved slices
+ * (A B B A A B …) so drift in the machine's load hits both alike. Any non-2xx response or error fails the run.
+ */
+export async function compareUnderLoad(
+  appUrl: string,
+  baselineUrl: string,
+  options: { connections: number; duration: number; rounds: number; headers?: Record<string, string>; label: string; log: (line: string) => void },
+): Promise<Comparison> {
+  const { connections, rounds, headers, label, log } = options
+  log(`${label}: warming up`)
+  await autocannon(appUrl, { connections, duration: 2, headers })
+  await autocannon(baselineUrl, { connections, duration: 2 })
+  const slice = Math.max(1, options.duration / rounds)
+  const runApp = () => autocannon(appUrl, { connections, duration: slice, headers })
+  const runBase = () => autocannon(baselineUrl, { connections, duration: slice })
+  log(`${label}: app and baseline, ${rounds} interleaved slices of ${slice} s each`)
+  const appRuns: LoadResult[] = []
+  const baseRuns: LoadResult[] = []
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2 === 0) {
+      appRuns.push(await runApp())
+      baseRuns.push(await runBase())
+    } else {
+      baseRuns.push(await runBase())
+      appRuns.push(await runApp())
+    }
+  }
+  const app = combine(appRuns)
+  const baseline = combine(baseRuns)
+  for (const [who, r] of [['app', app], ['baseline', baseline]] as const) {
+    if (r.non2xx || r.errors) throw new Error(`${who} had ${r.non2xx} non-2xx responses and ${r.errors} errors on ${label}`)
+  }
+  const sliceRatios = appRuns.map((a, i) => Math.round((a.requestsPerSecond / baseRuns[i]!.requestsPerSecond) * 100) / 100)
+  return { app, baseline, ratio: app.requestsPerSecond / baseline.requestsPerSecond, sliceRatios }
+}

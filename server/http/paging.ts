@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely'
+import { type SelectQueryBuilder, sql } from 'kysely'
 import { z } from 'zod'
 
 export const PageQuery = {
@@ -23,9 +23,17 @@ export interface Page<T> {
 export async function fetchPage<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,
   page: { page: number; pageSize: number },
-  count?: SelectQueryBuilder<any, any, { total: number }>,
+  count?: SelectQueryBuilder<any, any, { total: number }> | 'window',
 ): Promise<Page<O>> {
   const offset = (page.page - 1) * page.pageSize
+  if (count === 'window') {
+    // The total as a window over the filtered rows: one pass where the rows are expensive to find (ranked search).
+    const rows = (await query.select(sql<number>`count(*) over ()`.as('pageTotal') as never).limit(page.pageSize).offset(offset).execute()) as (O & { pageTotal?: number | string })[]
+    if (!rows.length && offset > 0) return { ...(await fetchPage(query, { page: 1, pageSize: 1 })), items: [], page: page.page, pageSize: page.pageSize }
+    const total = rows.length ? Number(rows[0]!.pageTotal) : 0
+    for (const row of rows) delete row.pageTotal
+    return { items: rows, total, page: page.page, pageSize: page.pageSize }
+  }
   if (count) {
     const rows = (await query
       .select(count.as('pageTotal') as never)

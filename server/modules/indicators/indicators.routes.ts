@@ -59,7 +59,8 @@ export async function indicatorRoutes(app: App, { db }: Deps) {
 
   app.get('/api/indicators', { schema: { tags, summary: '指标库检索（分词、BM25 排序）', querystring: IndicatorListQuery } }, async (req) => {
     const ctx = authorize(req, 'indicator.read')
-    return fetchPage(listIndicators(db, ctx.actor, req.query, queryOf(req.query.q)), req.query)
+    const query = queryOf(req.query.q)
+    return fetchPage(listIndicators(db, ctx.actor, req.query, query), req.query, query ? 'window' : undefined)
   })
 
   app.get('/api/indicators/export', { schema: { tags, summary: '导出指标库', querystring: ExportQuery } }, async (req, reply) => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { SeedIndicator } from '../../../domain/indicators.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import type { NewIndicator } from '../../db/schema.ts'
@@ -52,6 +53,8 @@ export async function seedIndicatorLibrary(db: Db | Trx, options: { ownerJurisdi
     for (let i = 0; i < terms.length; i += 2000) await db.insertInto('indicatorTerm').values(terms.slice(i, i + 2000)).execute()
     for (const { id, length } of lengths) await db.updateTable('indicator').set({ docLength: length }).where('id', '=', id).execute()
   }
+  // Fresh statistics, or the planner guesses the term table's size and may pick nested loops over all of it.
+  if (fresh.length) await sql`analyze indicator, indicator_term`.execute(db)
   return fresh.length
 }
 

@@ -43,6 +43,13 @@ describe('search', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a))
   })
 
+  test('a page past the end of ranked results is empty but still tells the total', async () => {
+    const c = await t.as(unitUser)
+    const first = (await c.get(`/api/indicators?q=${encodeURIComponent('教师培训')}&pageSize=5`)).json()
+    const beyond = (await c.get(`/api/indicators?q=${encodeURIComponent('教师培训')}&pageSize=5&page=1000`)).json()
+    expect(beyond).toMatchObject({ items: [], total: first.total, page: 1000 })
+  })
+
   test('finds words, not substrings, and the best match of a full name first', async () => {
     const c = await t.as(unitUser)
     const exact = (await c.get(`/api/indicators?q=${encodeURIComponent('适龄儿童免疫规划疫苗接种率')}&pageSize=3`)).json()
