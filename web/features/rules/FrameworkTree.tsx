@@ -1,0 +1,83 @@
+import { Space, Table, Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { splitPlacement } from './frameworkEdit'
+import type { FrameworkDetail } from './rules.types'
+
+type T = (key: string, params?: Record<string, unknown>) => string
+
+/** "产出指标/成本指标#economic" → "产出指标 / 成本指标（经济成本）". */
+export function placementLabel(placement: string, t: T): string {
+  const { level1, level2, costKind } = splitPlacement(placement)
+  const path = level2 ? `${level1} / ${level2}` : level1
+  return costKind ? t('rules.frameworks.withCostKind', { path, kind: t(`rules.frameworks.costKinds.${costKind}`) }) : path
+}
+
+export function PlacementTags({ mapsFrom }: { mapsFrom: string[] }) {
+  const { t } = useTranslation()
+  if (mapsFrom.length === 0) return <Typography.Text type="secondary">—</Typography.Text>
+  return (
+    <Space size={4} wrap>
+      {mapsFrom.map((placement) => (
+        <Tag key={placement} color="geekblue">
+          {placementLabel(placement, t)}
+        </Tag>
+      ))}
+    </Space>
+  )
+}
+
+interface TreeRow {
+  key: string
+  name: string
+  level: 1 | 2
+  defaultWeight: string | null
+  mapsFrom: string[]
+  children?: TreeRow[]
+}
+
+/** The 一级 → 二级 tree of a framework, with default weights and the library placements each node shows. */
+export function FrameworkTree({ framework }: { framework: FrameworkDetail }) {
+  const { t } = useTranslation()
+  const rows: TreeRow[] = framework.nodes.map((node): TreeRow => ({
+    key: node.id,
+    name: node.name,
+    level: 1,
+    defaultWeight: node.defaultWeight,
+    mapsFrom: node.mapsFrom,
+    // No children key for a leaf 一级: the table would draw an expand button for an empty list.
+    ...(node.children.length > 0
+      ? { children: node.children.map((child): TreeRow => ({ key: child.id, name: child.name, level: 2, defaultWeight: null, mapsFrom: child.mapsFrom })) }
+      : {}),
+  }))
+  return (
+    <Table<TreeRow>
+      size="small"
+      pagination={false}
+      rowKey="key"
+      dataSource={rows}
+      expandable={{ defaultExpandAllRows: true }}
+      aria-label={t('rules.frameworks.treeLabel')}
+      columns={[
+        {
+          key: 'name',
+          title: t('rules.frameworks.columns.name'),
+          render: (_, row) => (row.level === 1 ? <Typography.Text strong>{row.name}</Typography.Text> : row.name),
+        },
+        {
+          key: 'level',
+          title: t('rules.frameworks.columns.level'),
+          width: 90,
+          render: (_, row) => <Tag color={row.level === 1 ? 'purple' : 'default'}>{t(row.level === 1 ? 'rules.frameworks.level1' : 'rules.frameworks.level2')}</Tag>,
+        },
+        {
+          key: 'weight',
+          title: t('rules.frameworks.columns.defaultWeight'),
+          width: 110,
+          align: 'right',
+          render: (_, row) => (row.level === 1 ? (row.defaultWeight === null ? '—' : Number(row.defaultWeight).toString()) : ''),
+        },
+        { key: 'mapsFrom', title: t('rules.frameworks.columns.mapsFrom'), render: (_, row) => <PlacementTags mapsFrom={row.mapsFrom} /> },
+      ]}
+    />
+  )
+}

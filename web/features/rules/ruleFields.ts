@@ -1,0 +1,243 @@
+import { grades, type Grade } from '../../../domain/rule-set'
+
+/**
+ * The rule-set page's catalogue: every leaf of a RuleSet (domain/rule-set.ts), grouped into rows (what one label,
+ * one source tag and one 恢复继承 button cover) and rows into cards. A test holds it to `ruleSetPaths`, so a rule
+ * added to the domain without a place on the page fails.
+ */
+
+export type LeafKind =
+  /** A plain number. */
+  | 'number'
+  /** Stored as a ratio (0.8), shown and typed as a percentage (80). */
+  | 'percent'
+  | 'select'
+  | 'boolean'
+  /** Monitoring cut-off months, 1–12. */
+  | 'months'
+  /** 元 as a decimal string. */
+  | 'money'
+  /** Free list of names (required 一级 indicators). */
+  | 'tags'
+  /** A framework code, chosen from /api/frameworks. */
+  | 'framework'
+
+export interface LeafOption {
+  value: string
+  labelKey: string
+}
+
+export interface RuleLeaf {
+  path: string
+  kind: LeafKind
+  /** Label of the leaf inside a row of several; a one-leaf row uses the row's label. */
+  labelKey?: string
+  labelParams?: Record<string, string>
+  options?: LeafOption[]
+  min?: number
+  max?: number
+  step?: number
+  /** i18n key of the unit shown after the value. */
+  unitKey?: string
+}
+
+export interface RuleRow {
+  /** Path prefix of the row's leaves ('gradeBands', 'gradeBudgetProposals.中'); problems at or below it show here. */
+  key: string
+  labelKey: string
+  labelParams?: Record<string, string>
+  hintKey?: string
+  leaves: RuleLeaf[]
+}
+
+export interface RuleCard {
+  key: string
+  titleKey: string
+  rows: RuleRow[]
+}
+
+/** i18n key part of each grade: 优 excellent, 良 good, 中 pass, 差 fail. */
+export const gradeKeys: Record<Grade, string> = { 优: 'excellent', 良: 'good', 中: 'pass', 差: 'fail' }
+
+const options = (set: string, values: readonly string[]): LeafOption[] =>
+  values.map((value) => ({ value, labelKey: `rules.options.${set}.${value}` }))
+
+const points = { kind: 'number', min: 0, max: 100, step: 1, unitKey: 'rules.units.points' } as const
+const percent = { kind: 'percent', min: 0, max: 100, step: 5, unitKey: 'rules.units.percent' } as const
+const lightBand = { kind: 'number', min: 0, max: 1000, step: 5, unitKey: 'rules.units.percent' } as const
+
+export const reviewConsequenceOptions = options('reviewConsequence', ['proceed', 'proceed_after_edits', 'revise_and_resubmit', 'blocked'])
+export const proposalActionOptions = options('proposalAction', ['priority', 'maintain', 'cut', 'cancel'])
+/** 一级 names offered for 必备一级指标 (others may be typed). */
+export const level1Suggestions = ['产出指标', '效益指标', '满意度指标', '成本指标']
+
+export const ruleCards: RuleCard[] = [
+  {
+    key: 'scoring',
+    titleKey: 'rules.cards.scoring',
+    rows: [
+      {
+        key: 'gradeBands',
+        labelKey: 'rules.fields.gradeBands',
+        hintKey: 'rules.hints.gradeBands',
+        leaves: (['excellent', 'good', 'pass'] as const).map((band) => ({ path: `gradeBands.${band}`, labelKey: `rules.leaves.${band}`, ...points })),
+      },
+      {
+        key: 'reverseFormula',
+        labelKey: 'rules.fields.reverseFormula',
+        hintKey: 'rules.hints.reverseFormula',
+        leaves: [{ path: 'reverseFormula', kind: 'select', options: options('reverseFormula', ['linear_to_double', 'target_over_actual']) }],
+      },
+      {
+        key: 'qualitativeBands',
+        labelKey: 'rules.fields.qualitativeBands',
+        hintKey: 'rules.hints.qualitativeBands',
+        leaves: (['achieved', 'partial'] as const).map((band) => ({ path: `qualitativeBands.${band}`, labelKey: `rules.leaves.${band}`, ...percent })),
+      },
+      {
+        key: 'overAchievementRatio',
+        labelKey: 'rules.fields.overAchievementRatio',
+        hintKey: 'rules.hints.overAchievementRatio',
+        leaves: [{ path: 'overAchievementRatio', ...percent, min: 100, max: 1000 }],
+      },
+      {
+        key: 'executionReasonBelow',
+        labelKey: 'rules.fields.executionReasonBelow',
+        hintKey: 'rules.hints.executionReasonBelow',
+        leaves: [{ path: 'executionReasonBelow', ...percent }],
+      },
+    ],
+  },
+  {
+    key: 'weights',
+    titleKey: 'rules.cards.weights',
+    rows: [
+      {
+        key: 'selfEvaluationWeights',
+        labelKey: 'rules.fields.selfEvaluationWeights',
+        hintKey: 'rules.hints.selfEvaluationWeights',
+        leaves: (['execution', 'output', 'effect', 'satisfaction'] as const).map((part) => ({
+          path: `selfEvaluationWeights.${part}`,
+          labelKey: `rules.leaves.${part}`,
+          ...points,
+        })),
+      },
+      {
+        key: 'unitsMayChangeLevel1Weights',
+        labelKey: 'rules.fields.unitsMayChangeLevel1Weights',
+        leaves: [{ path: 'unitsMayChangeLevel1Weights', kind: 'boolean' }],
+      },
+    ],
+  },
+  {
+    key: 'monitoring',
+    titleKey: 'rules.cards.monitoring',
+    rows: [
+      {
+        key: 'monitoringLights',
+        labelKey: 'rules.fields.monitoringLights',
+        hintKey: 'rules.hints.monitoringLights',
+        leaves: (['yellowFrom', 'greenFrom', 'blueFrom'] as const).map((band) => ({ path: `monitoringLights.${band}`, labelKey: `rules.leaves.${band}`, ...lightBand })),
+      },
+      {
+        key: 'budgetLights',
+        labelKey: 'rules.fields.budgetLights',
+        hintKey: 'rules.hints.budgetLights',
+        leaves: (['yellowFrom', 'greenFrom'] as const).map((band) => ({ path: `budgetLights.${band}`, labelKey: `rules.leaves.${band}`, ...lightBand })),
+      },
+      {
+        key: 'timeProportionalScope',
+        labelKey: 'rules.fields.timeProportionalScope',
+        hintKey: 'rules.hints.timeProportionalScope',
+        leaves: [{ path: 'timeProportionalScope', kind: 'select', options: options('timeProportionalScope', ['all', 'shanxi']) }],
+      },
+      {
+        key: 'monitoringCutoffMonths',
+        labelKey: 'rules.fields.monitoringCutoffMonths',
+        hintKey: 'rules.hints.monitoringCutoffMonths',
+        leaves: [{ path: 'monitoringCutoffMonths', kind: 'months' }],
+      },
+    ],
+  },
+  {
+    key: 'exAnte',
+    titleKey: 'rules.cards.exAnte',
+    rows: [
+      {
+        key: 'exAnte.majorProjectAmount',
+        labelKey: 'rules.fields.majorProjectAmount',
+        hintKey: 'rules.hints.majorProjectAmount',
+        leaves: [{ path: 'exAnte.majorProjectAmount', kind: 'money', unitKey: 'rules.units.yuan' }],
+      },
+      {
+        key: 'exAnte.dimensionPoints',
+        labelKey: 'rules.fields.dimensionPoints',
+        hintKey: 'rules.hints.dimensionPoints',
+        leaves: [{ path: 'exAnte.dimensionPoints', ...points, min: 1 }],
+      },
+      {
+        key: 'exAnte.passingConclusion',
+        labelKey: 'rules.fields.passingConclusion',
+        hintKey: 'rules.hints.passingConclusion',
+        leaves: [{ path: 'exAnte.passingConclusion', kind: 'select', options: [{ value: '予以支持', labelKey: 'rules.options.passingConclusion.supported' }] }],
+      },
+    ],
+  },
+  {
+    key: 'review',
+    titleKey: 'rules.cards.review',
+    rows: [
+      {
+        key: 'requiredLevel1',
+        labelKey: 'rules.fields.requiredLevel1',
+        hintKey: 'rules.hints.requiredLevel1',
+        leaves: [{ path: 'requiredLevel1', kind: 'tags' }],
+      },
+      ...grades.map(
+        (grade): RuleRow => ({
+          key: `reviewConsequences.${grade}`,
+          labelKey: 'rules.fields.reviewConsequence',
+          labelParams: { grade },
+          leaves: [{ path: `reviewConsequences.${grade}`, kind: 'select', options: reviewConsequenceOptions }],
+        }),
+      ),
+    ],
+  },
+  {
+    key: 'results',
+    titleKey: 'rules.cards.results',
+    rows: grades.map(
+      (grade): RuleRow => ({
+        key: `gradeBudgetProposals.${grade}`,
+        labelKey: 'rules.fields.gradeBudgetProposal',
+        labelParams: { grade },
+        leaves: [
+          { path: `gradeBudgetProposals.${grade}.action`, kind: 'select', labelKey: 'rules.leaves.action', options: proposalActionOptions },
+          { path: `gradeBudgetProposals.${grade}.cutPercent`, labelKey: 'rules.leaves.cutPercent', ...points, unitKey: 'rules.units.percent' },
+        ],
+      }),
+    ),
+  },
+  {
+    key: 'framework',
+    titleKey: 'rules.cards.framework',
+    rows: [{ key: 'frameworkCode', labelKey: 'rules.fields.frameworkCode', hintKey: 'rules.hints.frameworkCode', leaves: [{ path: 'frameworkCode', kind: 'framework' }] }],
+  },
+]
+
+export const ruleRows: RuleRow[] = ruleCards.flatMap((card) => card.rows)
+export const ruleLeaves: RuleLeaf[] = ruleRows.flatMap((row) => row.leaves)
+
+export const leafAt = (path: string): RuleLeaf | undefined => ruleLeaves.find((leaf) => leaf.path === path)
+export const rowOfLeaf = (path: string): RuleRow | undefined => ruleRows.find((row) => row.leaves.some((leaf) => leaf.path === path))
+
+/**
+ * The row a problem belongs to: the one whose key is the problem's path or a prefix of it
+ * ('gradeBudgetProposals.中.cutPercent' → 'gradeBudgetProposals.中'), else the first row under it.
+ */
+export function rowOfProblem(path: string): RuleRow | undefined {
+  return (
+    ruleRows.find((row) => path === row.key || path.startsWith(`${row.key}.`)) ??
+    ruleRows.find((row) => row.key.startsWith(`${path}.`))
+  )
+}
