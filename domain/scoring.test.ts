@@ -1,7 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { nationalRules as rules } from './rule-set.ts'
-import { gradeOf, qualitativeRange, scoreExecution, scoreIndicator } from './scoring.ts'
+import { gradeOf, qualitativeRange, scoreExecution, scoreIndicator, totalScore } from './scoring.ts'
+
+const amounts = fc.double({ min: 0, max: 1e6, noNaN: true })
+const natures = fc.constantFrom('>=', '>', '=', '<=', '<' as const)
 
 describe('grades (REFERENCE §13.2)', () => {
   test.each([
@@ -55,9 +58,6 @@ describe('quantitative indicators (§13.9–12)', () => {
     expect(scoreIndicator({ nature: '>=', target: 100, actual: 129, weight: 10 }, rules).value.deviationReasonRequired).toBe(false)
   })
 
-  const amounts = fc.double({ min: 0, max: 1e6, noNaN: true })
-  const natures = fc.constantFrom('>=', '>', '=', '<=', '<' as const)
-
   test('a score is never above its weight nor below 0', () => {
     fc.assert(
       fc.property(natures, amounts, amounts, fc.integer({ min: 0, max: 100 }), (nature, target, actual, weight) => {
@@ -75,6 +75,38 @@ describe('quantitative indicators (§13.9–12)', () => {
         return score(low) <= score(high)
       }),
     )
+  })
+})
+
+describe('totals (§13.1, §13.3)', () => {
+  // A self-evaluation table: execution 10, and indicators whose weights split the other 90 points.
+  const table = fc.record({
+    budget: fc.double({ min: 0, max: 1e7, noNaN: true }),
+    executed: fc.double({ min: 0, max: 1e7, noNaN: true }),
+    indicators: fc.array(fc.record({ nature: natures, target: amounts, actual: amounts, share: fc.integer({ min: 1, max: 20 }) }), { minLength: 1, maxLength: 12 }),
+  })
+
+  test('the total of a table whose weights sum to 100 stays within 0–100 and always has a grade', () => {
+    fc.assert(
+      fc.property(table, ({ budget, executed, indicators }) => {
+        const shares = indicators.reduce((n, i) => n + i.share, 0)
+        // Weights in whole hundredths summing to exactly 90: the last one takes the rounding remainder.
+        const weights = indicators.map((i) => Math.floor((i.share / shares) * 9000) / 100)
+        weights[weights.length - 1] = Math.round((90 - weights.slice(0, -1).reduce((a, b) => a + b, 0)) * 100) / 100
+        const scores = [
+          scoreExecution({ budget, executed, weight: 10 }, rules).value.score,
+          ...indicators.map((i, k) => scoreIndicator({ ...i, weight: weights[k]! }, rules).value.score),
+        ]
+        const total = Number(totalScore(scores))
+        return total >= 0 && total <= 100 && ['优', '良', '中', '差'].includes(gradeOf(total, rules).value)
+      }),
+    )
+  })
+
+  test('a full table scores 100.00; one cent short of 90 is 良', () => {
+    expect(totalScore(['10.00', '50.00', '30.00', '10.00'])).toBe('100.00')
+    expect(totalScore(['6.56', '45.00', '28.44', '9.99'])).toBe('89.99')
+    expect(gradeOf(totalScore(['6.56', '45.00', '28.44', '9.99']), rules).value).toBe('良')
   })
 })
 

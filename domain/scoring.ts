@@ -91,3 +91,8 @@ export function qualitativeRange(level: QualitativeLevel, weight: Decimal.Value,
   if (level === '部分达成年度指标并具有一定效果') return { low: text(w.times(partial)), high: text(w.times(achieved)), highExclusive: true }
   return { low: '0.00', high: text(w.times(partial)), highExclusive: true }
 }
+
+/** 总分 = 执行率得分 + Σ 指标得分, two places; never above the sum of the weights (100). §13.1, §13.3 */
+export function totalScore(scores: readonly Decimal.Value[]): string {
+  return text(scores.reduce<Decimal>((sum, s) => sum.plus(s), new Decimal(0)))
+}
