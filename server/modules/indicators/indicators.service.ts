@@ -199,6 +199,7 @@ export async function getIndicator(db: Db, ctx: ActorCtx, id: string) {
     .where('id', 'in', [row.proposedBy, row.reviewedBy].filter((v): v is string => Boolean(v)).concat(['00000000-0000-0000-0000-000000000000']))
     .execute()
   const nameOf = (userId: string | null) => people.find((p) => p.id === userId)?.displayName ?? null
+  const owner = row.ownerJurisdictionCode ? await db.selectFrom('orgNode').select('name').where('code', '=', row.ownerJurisdictionCode).executeTakeFirst() : undefined
   const { docLength: _d, ...rest } = row
-  return { ...rest, proposedByName: nameOf(row.proposedBy), reviewedByName: nameOf(row.reviewedBy), revisions }
+  return { ...rest, ownerJurisdictionName: owner?.name ?? null, proposedByName: nameOf(row.proposedBy), reviewedByName: nameOf(row.reviewedBy), revisions }
 }

@@ -199,7 +199,7 @@ describe('dynamic management', () => {
     expect(next).toMatchObject({ code: original.code, revision: 2, status: 'active', changeNote: '统计口径改为在编教师' })
     expect(next.id).not.toBe(original.id)
     const old = (await admin.get(`/api/indicators/${original.id}`)).json()
-    expect(old).toMatchObject({ status: 'superseded', revision: 1, definition: original.definition, unit: original.unit })
+    expect(old).toMatchObject({ status: 'superseded', revision: 1, definition: original.definition, unit: original.unit, ownerJurisdictionName: '测试市' })
     expect(old.revisions.map((r: { revision: number }) => r.revision)).toEqual([2, 1])
     const stale = await admin.post(`/api/indicators/${original.id}/revise`, { ...indicatorContent(), changeNote: '再改', version: original.version })
     expect(stale.statusCode).toBe(409)

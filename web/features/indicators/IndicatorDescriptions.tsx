@@ -32,7 +32,7 @@ export function IndicatorDescriptions({ indicator: r }: { indicator: IndicatorDe
       label: label('validity'),
       children: r.validToYear ? `${r.validFromYear}–${r.validToYear}` : t('indicators.validFrom', { year: r.validFromYear }),
     },
-    { key: 'owner', label: label('ownerJurisdictionCode'), children: orDash(r.ownerJurisdictionCode) },
+    { key: 'owner', label: label('ownerJurisdictionCode'), children: orDash(r.ownerJurisdictionName ?? r.ownerJurisdictionCode) },
     {
       key: 'sectors',
       label: label('sectors'),

@@ -62,6 +62,8 @@ export interface IndicatorDetail extends IndicatorRow {
   reviewedAt: string | null
   changeNote: string | null
   createdAt: string
+  /** The owner's name; null for shared (national) indicators. */
+  ownerJurisdictionName: string | null
   proposedByName: string | null
   reviewedByName: string | null
   /** Every revision of the code the user may see, newest first. */
