@@ -1,6 +1,7 @@
 // Shapes of the indicator library API (server/modules/indicators), as the web uses them.
 import type {
   CostKind,
+  IndicatorContent,
   IndicatorNature,
   IndicatorScope,
   IndicatorStatus,
@@ -70,21 +71,8 @@ export interface IndicatorDetail extends IndicatorRow {
   revisions: IndicatorRevision[]
 }
 
-/** The content a new indicator or a revision sends. */
-export interface IndicatorContentBody {
-  name: string
-  level1: Level1
-  level2: Level2
-  nature: IndicatorNature
-  unit: string
-  definition: string
-  formula: string
-  dataSource: string
-  valueBasis: ValueBasis
-  scoringRule: string
-  sectors: Sector[]
-  projectKinds: ProjectKind[]
-  scope: IndicatorScope
+/** The content a new indicator or a revision sends: the domain's content, with the optional fields explicit. */
+export interface IndicatorContentBody extends Omit<IndicatorContent, 'costKind' | 'exampleTarget'> {
   costKind: CostKind | null
   exampleTarget: string | null
   validFromYear: number
