@@ -50,6 +50,7 @@ const indicatorListQuery = {
   scope: 'all',
   status: 'active,gone',
   year: 'last',
+  origin: 'seed',
 }
 const { page: _p, pageSize: _s, ...indicatorExportQuery } = indicatorListQuery
 

@@ -430,7 +430,6 @@ export const en: LocaleMessages = {
     proposals: {
       listLabel: 'Indicator proposals',
       tabs: { proposed: 'Awaiting confirmation', active: 'Adopted', rejected: 'Rejected' },
-      activeHint: 'Newest changes first: recently confirmed proposals lead; the rest are the library’s indicators in use',
       empty: {
         proposed: 'No proposals await confirmation',
         active: 'No adopted indicators yet',

@@ -429,7 +429,6 @@ export const zhCN = {
     proposals: {
       listLabel: '指标提议列表',
       tabs: { proposed: '待确认', active: '已采纳', rejected: '未采纳' },
-      activeHint: '按更新时间排列，最近确认的提议在最前；其余为指标库中在用的指标',
       empty: {
         proposed: '没有待确认的提议',
         active: '暂无已采纳的指标',

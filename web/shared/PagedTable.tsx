@@ -17,6 +17,8 @@ interface PagedTableProps<T, F extends Query> {
   expandable?: TableProps<T>['expandable']
   /** Shown instead of the table's plain 暂无数据, e.g. with a hint what to do. */
   emptyText?: ReactNode
+  /** Opens a row when it is clicked anywhere (the name link stays the keyboard way in). */
+  onRowClick?: (row: T) => void
   /** Total width of the columns when they all have one, so widths and ellipsis hold; otherwise as wide as the content. */
   scrollX?: number
 }
@@ -50,6 +52,7 @@ export function PagedTable<T extends object, F extends Query>(props: PagedTableP
         pagination={table.pagination(query.data?.total)}
         onChange={table.onChange}
         expandable={props.expandable}
+        onRow={props.onRowClick ? (row) => ({ onClick: () => props.onRowClick!(row), style: { cursor: 'pointer' } }) : undefined}
         locale={props.emptyText === undefined ? undefined : { emptyText: props.emptyText }}
         scroll={{ x: props.scrollX ?? 'max-content' }}
         tableLayout={props.scrollX ? 'fixed' : undefined}

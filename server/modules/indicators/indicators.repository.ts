@@ -64,6 +64,7 @@ export function applyIndicatorFilter<O>(query: SelectQueryBuilder<Database, 'ind
   if (f.projectKind) q = q.where(sql<boolean>`indicator.project_kinds @> ${[f.projectKind]}::text[]`)
   if (f.nature) q = q.where('indicator.nature', '=', f.nature)
   if (f.scope) q = q.where('indicator.scope', '=', f.scope)
+  if (f.origin === 'proposal') q = q.where('indicator.proposedOrgCode', 'is not', null)
   q = q.where('indicator.status', 'in', f.status?.length ? f.status : ['proposed', 'active', 'retired'])
   if (f.year) {
     const year = f.year

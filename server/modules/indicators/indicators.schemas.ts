@@ -92,6 +92,8 @@ export const IndicatorListQuery = z.strictObject({
   /** Comma-separated; the library's live rows (proposed, active, retired) when absent. */
   status: csvOf(indicatorStatuses).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** 'proposal': only indicators that came in as a department's or unit's proposal. */
+  origin: z.enum(['proposal']).optional(),
   sort: z.enum(IndicatorSortKeys).optional(),
   ...PageQuery,
 })

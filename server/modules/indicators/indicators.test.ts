@@ -164,6 +164,8 @@ describe('dynamic management', () => {
     expect(confirmed.statusCode).toBe(200)
     expect(confirmed.json()).toMatchObject({ status: 'active', reviewOpinion: '同意' })
     expect((await hospitalUserSees(proposal.id))).toBe(200)
+    const adopted = (await admin.get('/api/indicators?status=active&origin=proposal&pageSize=100')).json()
+    expect(adopted.items.map((i: Item) => i.id)).toEqual([proposal.id])
     const audit = await t.db.selectFrom('auditLog').select('action').where('entityId', '=', proposal.id).orderBy('seq').execute()
     expect(audit.map((a) => a.action)).toEqual(['indicator.propose', 'indicator.confirm'])
     const again = await admin.post(`/api/indicators/${proposal.id}/confirm`, { version: confirmed.json().version })

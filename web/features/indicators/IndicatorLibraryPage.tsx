@@ -81,6 +81,7 @@ export function IndicatorLibraryPage() {
             query={indicators}
             table={table}
             scrollX={widthOf(columns)}
+            onRowClick={(row) => setOpenId(row.id)}
             emptyText={
               <Empty
                 description={

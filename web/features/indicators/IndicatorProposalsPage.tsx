@@ -26,7 +26,7 @@ export function IndicatorProposalsPage() {
   const { message, modal } = App.useApp()
   const vocabulary = useIndicatorVocabulary()
   const canManage = useCan('indicator.manage')
-  const table = useTableState<IndicatorFilters>({ status: 'proposed' }, { sort: 'updatedAt', order: 'desc' })
+  const table = useTableState<IndicatorFilters>({ status: 'proposed', origin: 'proposal' }, { sort: 'updatedAt', order: 'desc' })
   const tab = (TABS as readonly string[]).includes(table.filters.status ?? '') ? (table.filters.status as ProposalTab) : 'proposed'
   const indicators = useIndicators(table.params)
   const confirmMany = useConfirmMany()
@@ -71,11 +71,10 @@ export function IndicatorProposalsPage() {
         activeKey={tab}
         onChange={(key) => {
           setSelected([])
-          table.setFilters({ status: key })
+          table.setFilters({ status: key, origin: 'proposal' })
         }}
         items={TABS.map((key) => ({ key, label: t(`indicators.proposals.tabs.${key}`) }))}
       />
-      {tab === 'active' && <Alert type="info" showIcon title={t('indicators.proposals.activeHint')} style={{ marginBottom: 12 }} />}
       <ListToolbar
         filters={<IndicatorListFilters table={table} showStatus={false} />}
         actions={

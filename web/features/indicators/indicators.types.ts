@@ -94,6 +94,8 @@ export type IndicatorFilters = {
   /** Comma-separated statuses; the live rows (proposed, active, retired) when absent. */
   status?: string
   year?: number
+  /** 'proposal': only rows that came in as proposals. */
+  origin?: 'proposal'
 }
 
 export interface IndicatorFacets {
