@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type { CostKind, IndicatorNature, IndicatorScope, IndicatorStatus, ValueBasis } from '../../domain/indicators.ts'
+import type { CostKind, IndicatorContent, IndicatorStatus } from '../../domain/indicators.ts'
 import type { ProjectInput, ProjectStatus } from '../../domain/projects.ts'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -139,24 +139,11 @@ export interface FrameworkNodeTable {
   mapsFrom: ColumnType<string[], string[] | undefined, string[]>
 }
 
-/** One revision of a library indicator. */
-export interface IndicatorTable {
+/** One revision of a library indicator: the domain's content, then identity, owner and lifecycle. */
+export interface IndicatorTable extends Omit<IndicatorContent, 'costKind' | 'exampleTarget'> {
   id: Generated<string>
   code: string
   revision: Generated<number>
-  name: string
-  level1: string
-  level2: string
-  nature: IndicatorNature
-  unit: string
-  definition: string
-  formula: string
-  dataSource: string
-  valueBasis: ValueBasis
-  scoringRule: string
-  sectors: string[]
-  projectKinds: string[]
-  scope: IndicatorScope
   costKind: CostKind | null
   exampleTarget: string | null
   ownerJurisdictionCode: string | null

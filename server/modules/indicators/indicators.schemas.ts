@@ -4,6 +4,7 @@ import {
   indicatorNatures,
   indicatorScopes,
   indicatorStatuses,
+  type Level2,
   legacyPlacement,
   projectKinds,
   sectors,
@@ -12,7 +13,7 @@ import {
 import { PageQuery } from '../../http/paging.ts'
 import { bilingual } from '../../http/validation-messages.ts'
 
-const level2Names = Object.values(legacyPlacement).flat() as [string, ...string[]]
+const level2Names = Object.values(legacyPlacement).flat() as [Level2, ...Level2[]]
 const Year = z.int().min(2000).max(2100)
 
 export const indicatorContentFields = {

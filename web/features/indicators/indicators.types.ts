@@ -13,18 +13,10 @@ import type {
 } from '../../../domain/indicators'
 
 /** One row of the library list (one revision of an indicator). */
-export interface IndicatorRow {
+export interface IndicatorRow extends Pick<IndicatorContent, 'name' | 'level1' | 'level2' | 'nature' | 'unit' | 'sectors' | 'projectKinds' | 'scope'> {
   id: string
   code: string
   revision: number
-  name: string
-  level1: Level1
-  level2: Level2
-  nature: IndicatorNature
-  unit: string
-  sectors: Sector[]
-  projectKinds: ProjectKind[]
-  scope: IndicatorScope
   costKind: CostKind | null
   exampleTarget: string | null
   status: IndicatorStatus
