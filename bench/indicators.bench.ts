@@ -1,7 +1,5 @@
 import { loadavg } from 'node:os'
 import Fastify from 'fastify'
-import { CompiledQuery } from 'kysely'
-import pg from 'pg'
 import { buildApp } from '../server/app.ts'
 import { loadConfig } from '../server/config.ts'
 import type { Engine } from '../server/db/database.ts'
@@ -12,7 +10,7 @@ import { DEMO_PASSWORD } from '../server/modules/org/demo-region.data.ts'
 import { systemClock } from '../server/platform/clock.ts'
 import { rankedQueryTerms } from '../server/platform/search.ts'
 import { systemContext } from '../server/system-context.ts'
-import { type BenchDatabase, type Comparison, compareUnderLoad, freshDatabase, machine, table, writeResult } from './lib/harness.ts'
+import { type BenchDatabase, baselineQuery, type Comparison, compareUnderLoad, freshDatabase, machine, table, writeResult } from './lib/harness.ts'
 
 /**
  * Library search under load: a unit user's ranked search (jieba words → BM25, 20 per page) through the real app
@@ -44,20 +42,12 @@ const BASELINE_SQL = `with q as (select * from unnest($1::text[], $2::real[]) as
 type Row = Record<string, unknown> & { total?: number | string }
 
 async function startBaseline(db: BenchDatabase, owners: string[]) {
-  let query: (params: unknown[]) => Promise<Row[]>
-  let close = async () => {}
-  if (db.engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: db.url, max: Number(process.env.JIXIAO_PG_POOL ?? 10) })
-    query = async (params) => (await pool.query(BASELINE_SQL, params)).rows
-    close = () => pool.end()
-  } else {
-    query = async (params) => (await db.handle.db.executeQuery(CompiledQuery.raw(BASELINE_SQL, params))).rows as Row[]
-  }
+  const { query, close } = baselineQuery(db, BASELINE_SQL)
   const segmented = new Map(QUERIES.map((q) => [q, rankedQueryTerms([[q, 1]])]))
   const app = Fastify({ logger: false })
   app.get<{ Querystring: { q: (typeof QUERIES)[number] } }>('/baseline', async (req) => {
     const { terms, weights } = segmented.get(req.query.q)!
-    const rows = await query([terms, weights, owners])
+    const rows: Row[] = await query([terms, weights, owners])
     const total = rows.length ? Number(rows[0]!.total) : 0
     for (const row of rows) delete row.total
     return { items: rows, total, page: 1, pageSize: 20 }

@@ -1,14 +1,13 @@
 import { loadavg } from 'node:os'
-import { CompiledQuery, sql } from 'kysely'
+import { sql } from 'kysely'
 import Fastify from 'fastify'
-import pg from 'pg'
 import { buildApp } from '../server/app.ts'
 import { BENCH_PASSWORD, benchUsername, generateBenchData } from '../server/bench-data/generate.ts'
 import { loadConfig } from '../server/config.ts'
 import type { Engine } from '../server/db/database.ts'
 import { systemClock } from '../server/platform/clock.ts'
 import { systemContext } from '../server/system-context.ts'
-import { type BenchDatabase, type Comparison, compareUnderLoad, freshDatabase, machine, table, writeResult } from './lib/harness.ts'
+import { type BenchDatabase, baselineQuery, type Comparison, compareUnderLoad, freshDatabase, machine, table, writeResult } from './lib/harness.ts'
 
 /**
  * The project list under load: a department user's projects for one year and one budget, sorted by amount,
@@ -49,22 +48,12 @@ const BASELINE_SQL = `with page as (
 type Row = Record<string, unknown> & { total?: number | string }
 
 async function startBaseline(db: BenchDatabase) {
-  let query: (params: unknown[]) => Promise<Row[]>
-  let close = async () => {}
-  if (db.engine === 'postgres') {
-    // Its own pool, the same size as the app's.
-    const pool = new pg.Pool({ connectionString: db.url, max: Number(process.env.JIXIAO_PG_POOL ?? 10) })
-    query = async (params) => (await pool.query(BASELINE_SQL, params)).rows
-    close = () => pool.end()
-  } else {
-    // PGlite is one in-process connection: the only way in is the handle the app uses.
-    query = async (params) => (await db.handle.db.executeQuery(CompiledQuery.raw(BASELINE_SQL, params))).rows as Row[]
-  }
+  const { query, close } = baselineQuery(db, BASELINE_SQL)
   const app = Fastify({ logger: false })
   app.get<{ Params: { department: string }; Querystring: { page?: string; pageSize?: string } }>('/baseline/:department', async (req) => {
     const page = Number(req.query.page ?? 1)
     const pageSize = Number(req.query.pageSize ?? 20)
-    const rows = await query([req.params.department, FILTER.fiscalYear, FILTER.budgetKind, pageSize, (page - 1) * pageSize])
+    const rows: Row[] = await query([req.params.department, FILTER.fiscalYear, FILTER.budgetKind, pageSize, (page - 1) * pageSize])
     const total = rows.length ? Number(rows[0]!.total) : 0
     for (const row of rows) delete row.total
     return { items: rows, total, page, pageSize }

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { sql } from 'kysely'
+import { CompiledQuery, sql } from 'kysely'
+import pg from 'pg'
 import { type DatabaseHandle, type Engine, migrateToLatest, openPGlite, openPostgres } from '../../server/db/database.ts'
 import { adminUrl } from '../../server/test/postgres-urls.ts'
 
@@ -178,4 +179,16 @@ export async function compareUnderLoad(
   }
   const sliceRatios = appRuns.map((a, i) => Math.round((a.requestsPerSecond / baseRuns[i]!.requestsPerSecond) * 100) / 100)
   return { app, baseline, ratio: app.requestsPerSecond / baseline.requestsPerSecond, sliceRatios }
+}
+
+/**
+ * One hand-written SQL, run the way a careful bare endpoint would: on PostgreSQL its own pool the size of the
+ * app's; on PGlite the handle the app uses (one in-process connection is the only way in).
+ */
+export function baselineQuery(db: BenchDatabase, text: string) {
+  if (db.engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: db.url, max: Number(process.env.JIXIAO_PG_POOL ?? 10) })
+    return { query: async (params: unknown[]) => (await pool.query(text, params)).rows as Record<string, unknown>[], close: () => pool.end() }
+  }
+  return { query: async (params: unknown[]) => (await db.handle.db.executeQuery(CompiledQuery.raw(text, params))).rows as Record<string, unknown>[], close: async () => {} }
 }
