@@ -1,34 +1,24 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { startAppServer } from './support/app-server.ts'
-import { keepScreenshot, launchBrowser, signIn } from './support/browser.ts'
+import type { Page } from 'playwright-core'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { keepScreenshot, signIn } from './support/browser.ts'
+import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
-let server: Awaited<ReturnType<typeof startAppServer>>
-let browser: Browser
+const env = useAppAndBrowser()
 let page: Page
 
-beforeAll(async () => {
-  server = await startAppServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
 beforeEach(async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-  page = await context.newPage()
+  page = await newPage(env.browser)
 })
 
 const mainMenu = () => page.getByRole('navigation', { name: /主菜单|Main menu/ })
 
 describe('a budget unit user', () => {
   test('signs in, sees their unit and role on the home page, switches language, signs out', async () => {
-    await page.goto(`${server.baseUrl}/`)
+    await page.goto(`${env.server.baseUrl}/`)
     await expect.poll(() => page.url()).toContain('/login')
     await keepScreenshot(page, 'login')
 
-    await signIn(page, server.baseUrl, 'sz_edu_unit')
+    await signIn(page, env.server.baseUrl, 'sz_edu_unit')
     await page.getByText('深圳中学').first().waitFor()
     await expect.poll(() => page.getByText('预算单位用户').count()).toBeGreaterThan(0)
     await keepScreenshot(page, 'home-unit-user-zh')
@@ -48,12 +38,12 @@ describe('a budget unit user', () => {
   })
 
   test('a wrong password shows the server message', async () => {
-    await signIn(page, server.baseUrl, 'sz_edu_unit', 'Wrong@Pass1')
+    await signIn(page, env.server.baseUrl, 'sz_edu_unit', 'Wrong@Pass1')
     await page.getByText('用户名或密码错误').waitFor()
   })
 
   test('the unit user has no admin pages in the menu', async () => {
-    await signIn(page, server.baseUrl, 'sz_edu_unit')
+    await signIn(page, env.server.baseUrl, 'sz_edu_unit')
     await mainMenu().getByText('首页').waitFor()
     expect(await mainMenu().getByText('用户管理').count()).toBe(0)
     expect(await mainMenu().getByText('审计日志').count()).toBe(0)
@@ -65,18 +55,16 @@ const pagesByUser: [string, string[]][] = [
   ['sysadmin', ['组织机构', '用户管理']],
   ['secadmin', ['用户管理', '安全设置']],
   ['auditadmin', ['审计日志']],
+  ['sz_finance_admin', ['指标库', '指标提议', '指标推荐', '规则集', '指标体系', '试算']],
 ]
 
 describe.each(pagesByUser)('%s', (username, labels) => {
   test(`opens ${labels.join('、')} from the menu`, async () => {
-    await signIn(page, server.baseUrl, username)
+    await signIn(page, env.server.baseUrl, username)
     await mainMenu().getByText('首页').waitFor()
     await keepScreenshot(page, `home-${username}`)
     for (const label of labels) {
-      const item = mainMenu().getByText(label, { exact: true })
-      if (!(await item.isVisible())) await mainMenu().getByText('系统管理').click()
-      await item.click()
-      await page.getByRole('heading', { name: label }).first().waitFor()
+      await openFromMenu(page, label)
       await page.waitForLoadState('networkidle')
       await keepScreenshot(page, `${username}-${label}`)
       expect(await page.getByText('系统内部错误').count()).toBe(0)
@@ -86,9 +74,9 @@ describe.each(pagesByUser)('%s', (username, labels) => {
 
 describe('the system administrator', () => {
   test('browses departments and units in the org page and opens the create dialog', async () => {
-    await signIn(page, server.baseUrl, 'sysadmin')
+    await signIn(page, env.server.baseUrl, 'sysadmin')
     await mainMenu().getByText('首页').waitFor()
-    await page.goto(`${server.baseUrl}/org`)
+    await page.goto(`${env.server.baseUrl}/org`)
     await page.getByRole('tab', { name: '主管部门' }).click()
     await page.getByText('深圳市教育局').first().waitFor()
     await keepScreenshot(page, 'sysadmin-org-departments')

@@ -2,29 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeEach, describe, expect, test } from 'vitest'
 import { chooseOption } from './support/antd.ts'
-import { startAppServer } from './support/app-server.ts'
-import { keepScreenshot, launchBrowser, signIn } from './support/browser.ts'
+import { keepScreenshot, signIn } from './support/browser.ts'
+import { newPage, useAppAndBrowser } from './support/session.ts'
 
-let server: Awaited<ReturnType<typeof startAppServer>>
-let browser: Browser
+const env = useAppAndBrowser()
 let page: Page
 const scratch = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'))
 
-beforeAll(async () => {
-  server = await startAppServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
 beforeEach(async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
-  page = await context.newPage()
-  await signIn(page, server.baseUrl, 'sz_edu_unit')
+  page = await newPage(env.browser, { acceptDownloads: true })
+  await signIn(page, env.server.baseUrl, 'sz_edu_unit')
   await page.getByRole('navigation', { name: '主菜单' }).getByText('首页').waitFor()
 })
 
@@ -94,7 +84,7 @@ describe('a budget unit user in the project library', () => {
     await page.getByText('导入完成').first().waitFor()
     await keepScreenshot(page, 'project-import-done')
 
-    const stored = await server.db.selectFrom('project').select(['name', 'amountGeneral']).where('code', '=', 'E2E-IMP-001').executeTakeFirstOrThrow()
+    const stored = await env.server.db.selectFrom('project').select(['name', 'amountGeneral']).where('code', '=', 'E2E-IMP-001').executeTakeFirstOrThrow()
     expect(stored).toEqual({ name: '2027年深圳中学校园安全提升项目', amountGeneral: '300000.00' })
   })
 })
