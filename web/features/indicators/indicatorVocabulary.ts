@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next'
 import {
   type CostKind,
   type IndicatorNature,
@@ -21,22 +20,14 @@ import {
   valueBases,
   valueBasisLabels,
 } from '../../../domain/indicators'
-
-type Labels<C extends string> = Record<C, { zh: string; en: string }>
+import { useCodeLabels } from '../../shared/useCodeLabels'
 
 /**
  * The library's code lists with labels in the current language. The labels live in domain/ (the export and the
  * server use the same ones); only the 101号 cost kinds, which the domain names in code alone, come from the locale.
  */
 export function useIndicatorVocabulary() {
-  const { t, i18n } = useTranslation()
-  const lang = i18n.language === 'en' ? 'en' : 'zh'
-  const labelOf =
-    <C extends string>(labels: Labels<C>) =>
-    (code: C) =>
-      labels[code]?.[lang] ?? code
-  const optionsOf = <C extends string>(codes: readonly C[], labels: Labels<C>) =>
-    codes.map((code) => ({ value: code, label: labels[code][lang] }))
+  const { t, labelOf, optionsOf } = useCodeLabels()
   const costKind = (code: CostKind) => t(`indicators.costKinds.${code}`)
 
   return {

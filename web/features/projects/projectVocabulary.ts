@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next'
 import {
   type BudgetKind,
   type ObjectKind,
@@ -16,22 +15,14 @@ import {
   projectTypeLabels,
   projectTypes,
 } from '../../../domain/projects'
-
-type Labels<C extends string> = Record<C, { zh: string; en: string }>
+import { useCodeLabels } from '../../shared/useCodeLabels'
 
 /**
  * The project library's code lists with labels in the current language. The labels live in domain/ (the
  * import file and the server use the same ones), so they are not repeated in the locale files.
  */
 export function useProjectVocabulary() {
-  const { i18n } = useTranslation()
-  const lang = i18n.language === 'en' ? 'en' : 'zh'
-  const labelOf =
-    <C extends string>(labels: Labels<C>) =>
-    (code: C) =>
-      labels[code]?.[lang] ?? code
-  const optionsOf = <C extends string>(codes: readonly C[], labels: Labels<C>) =>
-    codes.map((code) => ({ value: code, label: labels[code][lang] }))
+  const { labelOf, optionsOf } = useCodeLabels()
 
   return {
     budgetKind: labelOf<BudgetKind>(budgetKindLabels),
