@@ -1,15 +1,11 @@
 import { Button, Select } from 'antd'
-import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import type { IndicatorNature, IndicatorScope, IndicatorStatus } from '../../../domain/indicators'
+import { filterSelectProps, fiscalYearOptions } from '../../shared/listFilters'
 import { SearchInput } from '../../shared/SearchInput'
 import type { TableState } from '../../shared/useTableState'
 import { useIndicatorVocabulary } from './indicatorVocabulary'
 import type { IndicatorFilters } from './indicators.types'
-
-/** Budget years an indicator may be valid in: a few back, two ahead. */
-const yearOptions = (now = dayjs().year()) =>
-  Array.from({ length: 7 }, (_, i) => now + 2 - i).map((year) => ({ value: year, label: String(year) }))
 
 /** The statuses of the 状态 filter; the server's default (empty) is the live library: proposed, active, retired. */
 const statusChoices: IndicatorStatus[] = ['active', 'proposed', 'retired', 'rejected', 'superseded']
@@ -19,33 +15,26 @@ export function IndicatorListFilters({ table, showStatus = true }: { table: Tabl
   const { t } = useTranslation()
   const vocabulary = useIndicatorVocabulary()
   const { filters, setFilters } = table
-  const select = (label: string, width: number) => ({
-    'aria-label': label,
-    placeholder: label,
-    allowClear: true,
-    style: { width },
-    popupMatchSelectWidth: false,
-  })
   const statuses = filters.status ? (filters.status.split(',') as IndicatorStatus[]) : []
 
   return (
     <>
       <SearchInput label={t('indicators.filters.q')} value={filters.q} onSearch={(q) => setFilters({ q })} width={260} />
       <Select
-        {...select(t('indicators.fields.nature'), 110)}
+        {...filterSelectProps(t('indicators.fields.nature'), 110)}
         options={vocabulary.natureOptions}
         value={filters.nature}
         onChange={(nature?: IndicatorNature) => setFilters({ nature })}
       />
       <Select
-        {...select(t('indicators.fields.scope'), 120)}
+        {...filterSelectProps(t('indicators.fields.scope'), 120)}
         options={vocabulary.scopeOptions}
         value={filters.scope}
         onChange={(scope?: IndicatorScope) => setFilters({ scope })}
       />
       {showStatus && (
         <Select<IndicatorStatus[]>
-          {...select(t('indicators.fields.status'), 200)}
+          {...filterSelectProps(t('indicators.fields.status'), 200)}
           mode="multiple"
           maxTagCount="responsive"
           placeholder={t('indicators.filters.liveStatuses')}
@@ -55,8 +44,8 @@ export function IndicatorListFilters({ table, showStatus = true }: { table: Tabl
         />
       )}
       <Select
-        {...select(t('indicators.filters.year'), 120)}
-        options={yearOptions()}
+        {...filterSelectProps(t('indicators.filters.year'), 120)}
+        options={fiscalYearOptions()}
         value={filters.year}
         onChange={(year?: number) => setFilters({ year })}
       />

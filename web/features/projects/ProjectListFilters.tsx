@@ -1,6 +1,6 @@
 import { Button, Select } from 'antd'
-import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
+import { filterSelectProps, fiscalYearOptions } from '../../shared/listFilters'
 import { SearchInput } from '../../shared/SearchInput'
 import type { TableState } from '../../shared/useTableState'
 import { AmountRangeFilter } from './AmountRangeFilter'
@@ -9,48 +9,36 @@ import type { AmountUnit } from './amounts'
 import { useProjectVocabulary } from './projectVocabulary'
 import type { ProjectFilters } from './projects.types'
 
-/** Budget years offered in the filter: a few back for history, two ahead for planning. */
-export function fiscalYearOptions(now = dayjs().year()) {
-  return Array.from({ length: 7 }, (_, i) => now + 2 - i).map((year) => ({ value: year, label: String(year) }))
-}
-
 /** The project list's filters; every change goes back to page 1. */
 export function ProjectListFilters({ table, unit }: { table: TableState<ProjectFilters>; unit: AmountUnit }) {
   const { t } = useTranslation()
   const vocabulary = useProjectVocabulary()
   const { filters, setFilters } = table
-  const select = (label: string, width: number) => ({
-    'aria-label': label,
-    placeholder: label,
-    allowClear: true,
-    style: { width },
-    popupMatchSelectWidth: false,
-  })
 
   return (
     <>
       <SearchInput label={t('projects.filters.q')} value={filters.q} onSearch={(q) => setFilters({ q })} width={240} />
       <Select
-        {...select(t('projects.fields.fiscalYear'), 120)}
+        {...filterSelectProps(t('projects.fields.fiscalYear'), 120)}
         options={fiscalYearOptions()}
         value={filters.fiscalYear}
         onChange={(fiscalYear?: number) => setFilters({ fiscalYear })}
       />
       <ProjectOrgFilter value={filters} onChange={setFilters} />
       <Select
-        {...select(t('projects.fields.budgetKind'), 160)}
+        {...filterSelectProps(t('projects.fields.budgetKind'), 160)}
         options={vocabulary.budgetKindOptions}
         value={filters.budgetKind}
         onChange={(budgetKind?: ProjectFilters['budgetKind']) => setFilters({ budgetKind })}
       />
       <Select
-        {...select(t('projects.fields.objectKind'), 150)}
+        {...filterSelectProps(t('projects.fields.objectKind'), 150)}
         options={vocabulary.objectKindOptions}
         value={filters.objectKind}
         onChange={(objectKind?: ProjectFilters['objectKind']) => setFilters({ objectKind })}
       />
       <Select
-        {...select(t('projects.fields.status'), 130)}
+        {...filterSelectProps(t('projects.fields.status'), 130)}
         options={vocabulary.statusOptions}
         value={filters.status}
         onChange={(status?: ProjectFilters['status']) => setFilters({ status })}
