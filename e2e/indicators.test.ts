@@ -39,3 +39,23 @@ describe('a budget unit user in the indicator library', () => {
     await keepScreenshot(page, 'trial-calculation')
   })
 })
+
+describe('the finance bureau on a proposal', () => {
+  test('cannot turn it down without saying why, then does, and it leaves the waiting list', async () => {
+    const admin = await newPage(env.browser)
+    await signIn(admin, env.server.baseUrl, 'sz_finance_admin')
+    await openFromMenu(admin, '指标提议')
+    await admin.getByRole('button', { name: '查看指标「学生体质健康达标率」' }).click()
+    const drawer = admin.getByRole('dialog', { name: /学生体质健康达标率/ })
+    await drawer.getByRole('button', { name: '不予采纳' }).click()
+    const dialog = admin.getByRole('dialog', { name: '确认不予采纳' })
+    await dialog.getByRole('button', { name: '不予采纳' }).click()
+    await dialog.getByText('请填写意见（至少 2 个字）').waitFor()
+    await dialog.getByRole('textbox', { name: '审核意见' }).fill('与“学生体质健康标准达标优良率”重复，请使用库内指标')
+    await keepScreenshot(admin, 'indicator-reject-dialog')
+    await dialog.getByRole('button', { name: '不予采纳' }).click()
+    await admin.getByText('已不予采纳').waitFor()
+    await admin.keyboard.press('Escape')
+    await admin.getByRole('button', { name: '查看指标「学生体质健康达标率」' }).waitFor({ state: 'detached' })
+  })
+})

@@ -1,8 +1,8 @@
-import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd'
+import { Button, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProjectStatus } from '../../../domain/projects'
-import { errorMessage } from '../../shared/serverErrors'
+import { OpinionDialog } from '../../shared/OpinionDialog'
 import { useCurrentUser } from '../auth/CurrentUser'
 import { allowedMoves, moveVerb, opinionOf } from './projectMoves'
 import { useProjectVocabulary } from './projectVocabulary'
@@ -33,55 +33,23 @@ export function ProjectStatusActions({ project }: { project: Project }) {
 
 function MoveDialog({ project, to, onClose }: { project: Project; to: ProjectStatus; onClose: () => void }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const vocabulary = useProjectVocabulary()
   const move = useMoveProject()
-  const [form] = Form.useForm<{ opinion?: string }>()
-  const [error, setError] = useState<string | null>(null)
   const verb = moveVerb(project.status, to)
-  const opinion = opinionOf(verb)
   const action = t(`projects.moves.${verb}`)
-
-  async function confirm({ opinion: text }: { opinion?: string }) {
-    setError(null)
-    try {
-      await move.mutateAsync({ id: project.id, status: to, version: project.version, opinion: text?.trim() || undefined })
-      message.success(t('projects.moved', { action }))
-      onClose()
-    } catch (err) {
-      setError(errorMessage(err))
-    }
-  }
-
   return (
-    <Modal
-      open
+    <OpinionDialog
       title={t('projects.moveTitle', { action })}
       okText={action}
-      okButtonProps={{ danger: verb === 'cancel' }}
-      cancelText={t('common.cancel')}
-      confirmLoading={move.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Paragraph style={{ marginBottom: 0 }}>
-          {t('projects.moveConfirm', { name: project.name, from: vocabulary.status(project.status), to: vocabulary.status(to) })}
-        </Typography.Paragraph>
-        {error && <Alert type="error" showIcon title={error} />}
-        <Form form={form} layout="vertical" aria-label={t('projects.moveTitle', { action })} onFinish={confirm}>
-          {opinion !== 'none' && (
-            <Form.Item
-              name="opinion"
-              label={t('projects.opinion')}
-              rules={opinion === 'required' ? [{ required: true, whitespace: true, message: t('projects.opinionRequired') }] : []}
-            >
-              <Input.TextArea rows={3} maxLength={500} showCount />
-            </Form.Item>
-          )}
-        </Form>
-      </Space>
-    </Modal>
+      danger={verb === 'cancel'}
+      question={t('projects.moveConfirm', { name: project.name, from: vocabulary.status(project.status), to: vocabulary.status(to) })}
+      opinion={opinionOf(verb)}
+      opinionLabel={t('projects.opinion')}
+      requiredMessage={t('projects.opinionRequired')}
+      maxLength={500}
+      onSubmit={(opinion) => move.mutateAsync({ id: project.id, status: to, version: project.version, opinion: opinion || undefined })}
+      successMessage={t('projects.moved', { action })}
+      onClose={onClose}
+    />
   )
 }
