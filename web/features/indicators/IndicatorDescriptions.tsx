@@ -1,5 +1,6 @@
-import { Descriptions, type DescriptionsProps, Typography } from 'antd'
+import { type DescriptionsProps, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { DescriptionGroup } from '../../shared/DescriptionGroup'
 import { formatDateTime } from '../../shared/format'
 import { TagList } from './indicatorColumns'
 import { useIndicatorVocabulary } from './indicatorVocabulary'
@@ -71,22 +72,11 @@ export function IndicatorDescriptions({ indicator: r }: { indicator: IndicatorDe
     { key: 'updatedAt', label: label('updatedAt'), children: formatDateTime(r.updatedAt) },
   ]
 
-  const group = (title: string, items: Items, column: DescriptionsProps['column']) => (
-    <Descriptions
-      size="small"
-      bordered
-      title={title}
-      column={column}
-      items={items}
-      styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
-      style={{ marginBottom: 16 }}
-    />
-  )
   return (
     <>
-      {group(t('indicators.sections.basic'), basic, { xs: 1, sm: 2 })}
-      {group(t('indicators.sections.measure'), measure, 1)}
-      {group(t('indicators.sections.record'), record, 1)}
+      <DescriptionGroup title={t('indicators.sections.basic')} items={basic} column={{ xs: 1, sm: 2 }} labelWidth={120} nowrapLabels />
+      <DescriptionGroup title={t('indicators.sections.measure')} items={measure} column={1} labelWidth={120} nowrapLabels />
+      <DescriptionGroup title={t('indicators.sections.record')} items={record} column={1} labelWidth={120} nowrapLabels />
     </>
   )
 }

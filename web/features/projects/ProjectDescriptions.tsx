@@ -1,6 +1,7 @@
-import { Descriptions, type DescriptionsProps, Typography } from 'antd'
+import { type DescriptionsProps, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '../../../domain/money'
+import { DescriptionGroup } from '../../shared/DescriptionGroup'
 import { formatDateTime } from '../../shared/format'
 import { useProjectVocabulary } from './projectVocabulary'
 import type { Project } from './projects.types'
@@ -55,22 +56,11 @@ export function ProjectDescriptions({ project: p }: { project: Project }) {
     { key: 'version', label: label('version'), children: p.version },
   ]
 
-  const group = (title: string, items: Items, column: DescriptionsProps['column'], labelWidth = 150) => (
-    <Descriptions
-      size="small"
-      bordered
-      title={title}
-      column={column}
-      items={items}
-      styles={{ label: { width: labelWidth } }}
-      style={{ marginBottom: 16 }}
-    />
-  )
   return (
     <>
-      {group(t('projects.sections.basic'), basic, { xs: 1, md: 2, xl: 3 })}
-      {group(t('projects.sections.fundingYuan'), funding, { xs: 1, md: 2 }, 220)}
-      {group(t('projects.sections.record'), record, { xs: 1, md: 3 })}
+      <DescriptionGroup title={t('projects.sections.basic')} items={basic} column={{ xs: 1, md: 2, xl: 3 }} />
+      <DescriptionGroup title={t('projects.sections.fundingYuan')} items={funding} column={{ xs: 1, md: 2 }} labelWidth={220} />
+      <DescriptionGroup title={t('projects.sections.record')} items={record} column={{ xs: 1, md: 3 }} />
     </>
   )
 }
