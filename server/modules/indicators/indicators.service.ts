@@ -70,7 +70,8 @@ export async function createIndicator(db: Db, ctx: ActorCtx, input: CreateIndica
   assertContent(ctx, input)
   const direct = ctx.actor.permissions.has('indicator.manage')
   return db.transaction().execute(async (trx) => {
-    // Serialises proposal numbering; the live-code unique index is the last word.
+    // Proposal numbers are max + 1: take the audit head's row lock (every write takes it anyway, to append its
+    // audit record) before reading the max, so two proposals never draw the same number.
     await trx.updateTable('auditHead').set({ id: 1 }).where('id', '=', 1).execute()
     const row: NewIndicator = {
       ...contentRow(input),
@@ -193,11 +194,8 @@ export async function getIndicator(db: Db, ctx: ActorCtx, id: string) {
     .where('indicator.code', '=', row.code)
     .orderBy('indicator.revision', 'desc')
     .execute()
-  const people = await db
-    .selectFrom('appUser')
-    .select(['id', 'displayName'])
-    .where('id', 'in', [row.proposedBy, row.reviewedBy].filter((v): v is string => Boolean(v)).concat(['00000000-0000-0000-0000-000000000000']))
-    .execute()
+  const userIds = [row.proposedBy, row.reviewedBy].filter((v): v is string => Boolean(v))
+  const people = userIds.length ? await db.selectFrom('appUser').select(['id', 'displayName']).where('id', 'in', userIds).execute() : []
   const nameOf = (userId: string | null) => people.find((p) => p.id === userId)?.displayName ?? null
   const owner = row.ownerJurisdictionCode ? await db.selectFrom('orgNode').select('name').where('code', '=', row.ownerJurisdictionCode).executeTakeFirst() : undefined
   const { docLength: _d, ...rest } = row

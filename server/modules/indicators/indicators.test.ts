@@ -270,3 +270,24 @@ describe('frameworks', () => {
     expect(national.statusCode).toBe(403)
   })
 })
+
+describe('the audit trail', () => {
+  test('every library and framework write leaves its audit record', async () => {
+    const actions = async (entityId: string) =>
+      (await t.db.selectFrom('auditLog').select('action').where('entityId', '=', entityId).orderBy('seq').execute()).map((a) => a.action)
+    const admin = await t.as(financeAdmin)
+    const row = (await admin.post('/api/indicators', { ...indicatorContent(), name: '审计留痕测试指标', reason: '' })).json()
+    const revised = (await admin.post(`/api/indicators/${row.id}/revise`, { ...indicatorContent(), name: '审计留痕测试指标', changeNote: '调整口径', version: row.version })).json()
+    await admin.post(`/api/indicators/${revised.id}/retire`, { version: revised.version, opinion: '不再使用' })
+    expect(await actions(row.id)).toEqual(['indicator.create'])
+    expect(await actions(revised.id)).toEqual(['indicator.revise', 'indicator.retire'])
+
+    const proposal = (await (await t.as(unitUser)).post('/api/indicators', { ...indicatorContent(), name: '审计留痕提议', reason: '需要' })).json()
+    await admin.post(`/api/indicators/${proposal.id}/reject`, { version: proposal.version, opinion: '重复' })
+    expect(await actions(proposal.id)).toEqual(['indicator.propose', 'indicator.reject'])
+
+    const framework = (await admin.post('/api/frameworks', { code: 'audit-fw', name: '审计测试体系', fiscalYearFrom: 2026, copyFrom: 'core-101' })).json()
+    await admin.put('/api/frameworks/audit-fw', { version: framework.version, name: '审计测试体系（改）', description: '', fiscalYearFrom: 2026, status: 'disabled', nodes: [{ name: '产出指标', children: [] }] })
+    expect(await actions('audit-fw')).toEqual(['framework.create', 'framework.update'])
+  })
+})
