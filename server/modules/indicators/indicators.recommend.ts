@@ -97,8 +97,9 @@ async function sectorOfBestMatches(db: Db, ctx: ActorCtx, terms: string[], weigh
  */
 export async function recommendIndicators(db: Db, ctx: ActorCtx, q: { projectId?: string; text?: string; limit: number }) {
   const subject = await subjectOf(db, ctx, q)
-  const text = `${subject.name} ${subject.description}`
-  const kinds: ProjectKind[] = projectKindsOfText(subject.name).length ? projectKindsOfText(subject.name) : projectKindsOfText(text)
+  // The name says what the money buys; the description only when the name does not.
+  const fromName = projectKindsOfText(subject.name)
+  const kinds: ProjectKind[] = fromName.length ? fromName : projectKindsOfText(`${subject.name} ${subject.description}`)
   const { terms, weights } = termsOf(subject)
   const sector: Sector | null = (subject.departmentName && sectorOfDepartment(subject.departmentName)) || (await sectorOfBestMatches(db, ctx, terms, weights))
   const kindMatch = sql<boolean>`indicator.project_kinds && ${kinds}::text[]`
