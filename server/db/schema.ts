@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { CostKind, IndicatorContent, IndicatorStatus } from '../../domain/indicators.ts'
 import type { ProjectInput, ProjectStatus } from '../../domain/projects.ts'
+import type { GoalKind, GoalStatus, ReviewStage } from '../../domain/goals.ts'
+import type { IndicatorNature, ValueBasis } from '../../domain/indicators.ts'
+import type { Grade } from '../../domain/rule-set.ts'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
@@ -181,6 +184,88 @@ export interface RuleSetTable {
   createdAt: Timestamp
 }
 
+export interface GoalTable {
+  id: Generated<string>
+  lineageId: string
+  revision: ColumnType<number, number | undefined, number>
+  kind: GoalKind
+  projectId: string | null
+  fiscalYear: number
+  jurisdictionCode: string
+  departmentCode: string
+  unitCode: string | null
+  name: string
+  overallTarget: string
+  mediumTermTarget: string
+  annualTarget: string
+  frameworkCode: string
+  status: GoalStatus
+  reviewRound: ColumnType<number, number | undefined, number>
+  financeGrade: Grade | null
+  adjustmentReason: string | null
+  basedOnId: string | null
+  /** The last quality findings (GoalFinding[]), stored so reviewers see what the unit saw. */
+  quality: ColumnType<unknown, string | undefined, string>
+  submittedAt: Date | null
+  approvedAt: Date | null
+  approvedBy: string | null
+  publishedAt: Date | null
+  inForceFrom: Date | null
+  inForceTo: Date | null
+  version: Generated<number>
+  createdBy: string | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface GoalIndicatorTable {
+  id: Generated<string>
+  goalId: string
+  sortOrder: number
+  level1: string
+  level2: string
+  name: string
+  indicatorId: string | null
+  indicatorCode: string | null
+  nature: IndicatorNature
+  target: string
+  unit: string
+  targetNumber: string | null
+  targetBaseUnit: string | null
+  mediumTermTarget: string | null
+  weight: string | null
+  valueBasis: ValueBasis
+  scoringRule: string
+}
+
+export interface GoalOpinionTable {
+  id: Generated<string>
+  goalId: string
+  round: number
+  stage: ReviewStage | 'unit'
+  action: string
+  grade: Grade | null
+  dimensions: ColumnType<unknown, string | undefined, string>
+  opinion: string
+  actorId: string | null
+  orgCode: string | null
+  createdAt: Timestamp
+}
+
+export interface GoalExpertReviewTable {
+  id: Generated<string>
+  goalId: string
+  round: number
+  expertId: string
+  assignedBy: string | null
+  assignedAt: Timestamp
+  score: string | null
+  grade: Grade | null
+  dimensions: ColumnType<unknown, string | undefined, string>
+  opinion: ColumnType<string, string | undefined, string>
+  submittedAt: Date | null
+}
+
 export interface Database {
   orgNode: OrgNodeTable
   appUser: AppUserTable
@@ -196,6 +281,10 @@ export interface Database {
   indicator: IndicatorTable
   indicatorTerm: IndicatorTermTable
   ruleSet: RuleSetTable
+  goal: GoalTable
+  goalIndicator: GoalIndicatorTable
+  goalOpinion: GoalOpinionTable
+  goalExpertReview: GoalExpertReviewTable
 }
 
 export type OrgNode = Selectable<OrgNodeTable>
