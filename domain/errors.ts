@@ -16,6 +16,8 @@ export const errorCatalog = {
   INVALID_TRANSITION: { status: 409, zh: '当前状态不允许此操作', en: 'This move is not allowed from the current status' },
   NOT_EDITABLE: { status: 409, zh: '当前状态下不能修改或删除', en: 'The record cannot be changed or deleted in its current status' },
   RULE_VIOLATION: { status: 422, zh: '不符合业务规则', en: 'The input breaks a business rule' },
+  GATE_BLOCKED: { status: 422, zh: '未满足进入下一阶段的前置条件', en: 'A precondition for the next stage is not met' },
+  GOAL_QUALITY: { status: 422, zh: '绩效目标未通过智能审核，请按提示修改后再提交', en: 'The goal fails the quality check; fix the listed problems and submit again' },
   IMPORT_INVALID: { status: 422, zh: '导入文件有错误，未写入任何数据', en: 'The import file has errors; nothing was written' },
   FILE_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
   UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件格式', en: 'Unsupported file format' },

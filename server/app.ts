@@ -13,6 +13,9 @@ import { installErrorHandler, sendNotFound, validatorCompiler } from './http/err
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { SESSION_COOKIE, authRoutes } from './modules/auth/auth.routes.ts'
 import { resolveSession } from './modules/auth/auth.service.ts'
+import { goalExcelRoutes } from './modules/goals/goals.excel.routes.ts'
+import { goalRoutes } from './modules/goals/goals.routes.ts'
+import { exAnteRoutes } from './modules/exante/exante.routes.ts'
 import { healthRoutes } from './modules/health/health.routes.ts'
 import { frameworkRoutes } from './modules/indicators/frameworks.routes.ts'
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts'
@@ -67,7 +70,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await serveWeb(app, deps.config.webDistDir)

@@ -135,3 +135,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   if (error) throw error
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
+
+/** Runs the work in the caller's transaction when there is one, else in a new one: a use case can join a larger one (an import). */
+export function inTransaction<T>(db: Db | Trx, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Trx) : db.transaction().execute(work)
+}

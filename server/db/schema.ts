@@ -4,6 +4,7 @@ import type { ProjectInput, ProjectStatus } from '../../domain/projects.ts'
 import type { GoalKind, GoalStatus, ReviewStage } from '../../domain/goals.ts'
 import type { IndicatorNature, ValueBasis } from '../../domain/indicators.ts'
 import type { Grade } from '../../domain/rule-set.ts'
+import type { AssessorKind, ExAnteChecklist, ExAnteConclusion, ExAnteKind, ExAnteScores, ExAnteStatus } from '../../domain/exante.ts'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
@@ -240,6 +241,7 @@ export interface GoalIndicatorTable {
 
 export interface GoalOpinionTable {
   id: Generated<string>
+  seq: Generated<string>
   goalId: string
   round: number
   stage: ReviewStage | 'unit'
@@ -266,6 +268,32 @@ export interface GoalExpertReviewTable {
   submittedAt: Date | null
 }
 
+export interface ExAnteAssessmentTable {
+  id: Generated<string>
+  projectId: string
+  kind: ExAnteKind
+  assessorKind: AssessorKind
+  assessorOrgCode: string
+  assignedUserId: string | null
+  dimensionPoints: string
+  scores: ColumnType<ExAnteScores, string | undefined, string>
+  total: ColumnType<string, string | undefined, string>
+  conclusion: ExAnteConclusion | null
+  opinion: ColumnType<string, string | undefined, string>
+  process: ColumnType<string, string | undefined, string>
+  suggestions: ColumnType<string, string | undefined, string>
+  otherIssues: ColumnType<string, string | undefined, string>
+  attachments: ColumnType<ExAnteChecklist, string | undefined, string>
+  status: ColumnType<ExAnteStatus, ExAnteStatus | undefined, ExAnteStatus>
+  submittedAt: Date | null
+  concludedAt: Date | null
+  concludedBy: string | null
+  version: Generated<number>
+  createdBy: string | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
 export interface Database {
   orgNode: OrgNodeTable
   appUser: AppUserTable
@@ -285,6 +313,7 @@ export interface Database {
   goalIndicator: GoalIndicatorTable
   goalOpinion: GoalOpinionTable
   goalExpertReview: GoalExpertReviewTable
+  exanteAssessment: ExAnteAssessmentTable
 }
 
 export type OrgNode = Selectable<OrgNodeTable>

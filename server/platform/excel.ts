@@ -1,7 +1,8 @@
 import { PassThrough, Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import ExcelJS from 'exceljs'
-import type { FastifyReply } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Language } from '../../domain/errors.ts'
 import { AppError } from '../http/errors.ts'
 import { decodeCsv, parseCsv } from './csv.ts'
 import { ZipError, type ZipEntry, zipEntries, zipEntryStream } from './zip.ts'
@@ -44,6 +45,30 @@ export interface SheetRow {
   number: number
   /** 0-based by column (A = 0). */
   cells: CellValue[]
+}
+
+export interface CellProblem {
+  zh: string
+  en: string
+}
+export type Read<T> = { value: T } | { problem: CellProblem }
+
+export function isEmptyCell(value: CellValue): boolean {
+  return value === null || (typeof value === 'string' && value.trim() === '')
+}
+
+/** Text of a cell; whole numbers typed into text columns (codes, phone numbers) read as their digits. */
+export function cellText(value: CellValue): string {
+  if (value === null) return ''
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value)
+  return String(value).trim()
+}
+
+export function readYear(value: CellValue): Read<number> {
+  const text = cellText(value)
+  if (!/^\d{4}(\.0+)?$/.test(text)) return { problem: { zh: `“${text}”不是有效的年度（四位数字，如 2026）`, en: `"${text}" is not a year (four digits, e.g. 2026)` } }
+  return { value: Number.parseInt(text, 10) }
 }
 
 export type SpreadsheetKind = 'xlsx' | 'csv'
@@ -176,4 +201,73 @@ class BufferWorkbookReader extends (ExcelJS.stream.xlsx.WorkbookReader as unknow
       yield* this._parseWorksheet(utf8Text(zipEntryStream(this.zip, entry), this.hooks.bytesRead), no)
     }
   }
+}
+
+// ─── forms ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface WorkbookSheet {
+  name: string
+  rows: SheetRow[]
+}
+
+/** A form's file is small; this bounds what a crafted one may unpack to in memory. */
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+/**
+ * A whole .xlsx in memory, for forms (one record laid out over a sheet, merged cells, values typed as Excel
+ * formats them) rather than long lists, which readSpreadsheet streams. A merged range is read once, at its
+ * top-left cell, the others being empty as in the stream reader; a number formatted as a percentage reads as the
+ * text the sheet shows ("95%"), since forms mean that text. exceljs's whole-file loader decodes each part at once,
+ * so it has not the split-character fault of its stream reader.
+ */
+export async function readWorkbook(content: Buffer): Promise<WorkbookSheet[]> {
+  const unreadable = () => unsupported('文件无法读取，请确认是有效的 .xlsx 文件', 'The file cannot be read; is it a valid .xlsx file?')
+  let unpacked = 0
+  try {
+    for (const entry of zipEntries(content).values()) unpacked += entry.size
+  } catch {
+    throw unreadable()
+  }
+  if (unpacked > MAX_UNPACKED_BYTES) throw unsupported('文件解压后过大，请确认是有效的 .xlsx 文件', 'The file unpacks to too much data; is it a valid .xlsx file?')
+  const book = new ExcelJS.Workbook()
+  try {
+    await book.xlsx.load(content as unknown as Parameters<typeof book.xlsx.load>[0])
+  } catch {
+    throw unreadable()
+  }
+  return book.worksheets.map((sheet) => {
+    const rows: SheetRow[] = []
+    sheet.eachRow((row, number) => {
+      const cells: CellValue[] = []
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = cell.isMerged && cell.master.address !== cell.address ? null : formCellValue(cell.value, cell.numFmt)
+      })
+      rows.push({ sheet: sheet.name, number, cells: Array.from(cells, (c) => c ?? null) })
+    })
+    return { name: sheet.name, rows }
+  })
+}
+
+function formCellValue(raw: unknown, numFmt: string | undefined): CellValue {
+  const value = cellValue(raw)
+  if (typeof value !== 'number' || !numFmt?.includes('%') || !Number.isFinite(value)) return value
+  const percent = Number((value * 100).toPrecision(15))
+  return `${percent}%`
+}
+
+/**
+ * The one file of a multipart/form-data upload (field `file`) of an import, whole: 415 when the request is not
+ * multipart, 413 past the limit the route's multipart registration sets (`maxBytes`), 400 when missing or empty.
+ */
+export async function receiveImportFile(req: FastifyRequest, lang: Language, maxBytes: number, formats: string): Promise<{ fileName: string; content: Buffer }> {
+  if (!req.isMultipart()) throw unsupported(`请以 multipart/form-data 上传 ${formats} 文件`, `Upload an ${formats.replace(' 或 ', ' or ')} file as multipart/form-data`)
+  const part = await req.file()
+  if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: lang === 'zh' ? '缺少文件' : 'The file is missing' }])
+  const megabytes = Math.round(maxBytes / 1024 / 1024)
+  const content = await part.toBuffer().catch((error: { code?: string }) => {
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { maxBytes }, { zh: `导入文件不能超过 ${megabytes} MB`, en: `Import files are limited to ${megabytes} MB` })
+    throw error
+  })
+  if (content.length === 0) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: lang === 'zh' ? '文件为空' : 'The file is empty' }])
+  return { fileName: part.filename || 'import', content }
 }

@@ -69,3 +69,18 @@ export function indicatorVisibleTo(actor: Actor) {
     ])
   }
 }
+
+/**
+ * Goals follow their project's scope; a department's overall goal has no unit and is seen by the department and
+ * above. An expert sees only the goals assigned to it for review.
+ */
+export function goalVisibleTo(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, 'goal'>) => {
+    if (actor.permissions.has('goal.expert_review') && !actor.permissions.has('goal.read')) {
+      return eb('goal.id', 'in', eb.selectFrom('goalExpertReview').select('goalExpertReview.goalId').where('goalExpertReview.expertId', '=', actor.userId))
+    }
+    if (actor.org.kind === 'unit') return eb('goal.unitCode', '=', actor.org.code)
+    if (actor.org.kind === 'department') return eb('goal.departmentCode', '=', actor.org.code)
+    return eb('goal.jurisdictionCode', 'in', jurisdictionsUnder(eb, actor))
+  }
+}

@@ -37,12 +37,15 @@ function expectedOutcome(role: Role | null, e: Endpoint, scope: Scope): string {
   if (e.access === 'public') return outcome(e.ok)
   if (role === null) return outcome(401)
   const granted = permissionsOf([role])
+  const hasAccess = e.access === 'session' || granted.includes(e.access) || (!!e.alsoAccess && granted.includes(e.alsoAccess))
   if (e.routeAccess && !granted.includes(e.routeAccess)) return outcome(403)
-  if (!e.routeAccess && e.access !== 'session' && !granted.includes(e.access)) return outcome(403)
+  if (!e.routeAccess && !hasAccess) return outcome(403)
   const path = targetPath(e, scope)
-  const visible = path === null || sees(role, path) || (e.sees === 'chain' && placeOf(role).path.startsWith(path))
+  const assignedOnly = e.assignedOnly && (role === 'agency_user' || role === 'expert')
+  const visible = !assignedOnly && (path === null || sees(role, path) || (e.sees === 'chain' && placeOf(role).path.startsWith(path)))
   if (!visible) return e.scopeRefusal ?? outcome(404)
-  if (e.access !== 'session' && !granted.includes(e.access)) return outcome(403)
+  if (!hasAccess) return outcome(403)
+  if (e.onlyAt && !e.onlyAt.includes(roleOrgKinds[role][0]!)) return outcome(403)
   return outcome(e.ok)
 }
 

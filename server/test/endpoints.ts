@@ -1,6 +1,9 @@
 import type { Permission } from '../../domain/roles.ts'
 import type { OrgNode } from '../db/schema.ts'
 import { TEST_PASSWORD, type TestContext } from './context.ts'
+import { exAnteEndpoints } from './endpoints.exante.ts'
+import { goalEndpoints } from './endpoints.goals.ts'
+import { goalExcelEndpoints } from './endpoints.goals-excel.ts'
 import { indicatorEndpoints } from './endpoints.indicators.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
@@ -55,6 +58,15 @@ export interface Endpoint {
    * when the target is above the caller (an inherited library or rule set).
    */
   sees?: 'below' | 'chain'
+  /**
+   * Third-party agencies and experts see such a row only when it is assigned to them, and they read no projects;
+   * the requests assign nobody, so they are "not found" to them.
+   */
+  assignedOnly?: true
+  /** A second permission that also lets a caller in (experts read the goals assigned to them). */
+  alsoAccess?: Permission
+  /** The move belongs to callers sitting at these kinds of org node (初审 at a department, 复审 at a bureau); others get 403. */
+  onlyAt?: ('jurisdiction' | 'department' | 'unit')[]
   /** Logging out ends the session, so it runs on a session of its own. */
   freshSession?: true
   request(w: World, scope: Scope): Promise<{ url: string; body?: unknown }>
@@ -396,7 +408,7 @@ export function newProjectBody(unitCode: string) {
   }
 }
 
-endpoints.push(...projectEndpoints, ...indicatorEndpoints)
+endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

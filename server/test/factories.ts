@@ -1,8 +1,10 @@
 import type { IndicatorContent, IndicatorStatus } from '../../domain/indicators.ts'
+import type { GoalIndicatorInput, GoalStatus } from '../../domain/goals.ts'
 import type { BudgetKind, ProjectStatus } from '../../domain/projects.ts'
+import type { Grade } from '../../domain/rule-set.ts'
 import type { Role } from '../../domain/roles.ts'
 import type { Db } from '../db/database.ts'
-import type { OrgNode } from '../db/schema.ts'
+import type { OrgNode, Project } from '../db/schema.ts'
 import type { Clock } from '../platform/clock.ts'
 import { hashPassword } from '../platform/passwords.ts'
 import { segmentForIndex } from '../platform/search.ts'
@@ -172,5 +174,59 @@ export function makeFactories(db: Db, clock: Clock) {
     return row
   }
 
-  return { jurisdiction, department, unit, user, project, indicator }
+  /**
+   * A project's goal of its fiscal year, written directly in the given status (approved ones are in force from
+   * now), with a complete set of indicators unless others are given.
+   */
+  async function goal(options: { project: Project; status?: GoalStatus; financeGrade?: Grade | null; indicators?: GoalIndicatorInput[] }) {
+    const { project } = options
+    const status = options.status ?? 'draft'
+    const inForce = status === 'approved' || status === 'published'
+    const row = await db
+      .insertInto('goal')
+      .values({
+        lineageId: crypto.randomUUID(),
+        kind: 'project',
+        projectId: project.id,
+        fiscalYear: project.fiscalYear,
+        jurisdictionCode: project.jurisdictionCode,
+        departmentCode: project.departmentCode,
+        unitCode: project.unitCode,
+        name: `${project.name}绩效目标`,
+        overallTarget: '完成培训500人次，参训人员满意度不低于90%。',
+        annualTarget: '完成培训500人次，参训人员满意度不低于90%。',
+        mediumTermTarget: '',
+        frameworkCode: 'legacy-88',
+        status,
+        financeGrade: options.financeGrade ?? (inForce ? '优' : null),
+        submittedAt: status === 'draft' ? null : clock.now(),
+        approvedAt: inForce ? clock.now() : null,
+        inForceFrom: inForce ? clock.now() : null,
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    const indicators = options.indicators ?? goodGoalIndicators()
+    if (indicators.length) {
+      await db.insertInto('goalIndicator').values(indicators.map((i, index) => ({ ...i, goalId: row.id, sortOrder: index + 1, indicatorCode: null }))).execute()
+    }
+    return row
+  }
+
+  return { jurisdiction, department, unit, user, project, indicator, goal }
+}
+
+/** Indicators a good project goal has: every 一级, numbers with units, one deadline. */
+export function goodGoalIndicators(): GoalIndicatorInput[] {
+  const row = (level1: string, level2: string, name: string, nature: GoalIndicatorInput['nature'], target: string, unit: string): GoalIndicatorInput => ({
+    level1, level2, name, indicatorId: null, nature, target, unit, mediumTermTarget: null, weight: null, valueBasis: 'plan', scoringRule: '',
+  })
+  return [
+    row('产出指标', '数量指标', '培训人次', '>=', '500', '人次'),
+    row('产出指标', '质量指标', '培训合格率', '>=', '95', '%'),
+    row('产出指标', '时效指标', '培训完成时间', 'qualitative', '2026年11月30日前', ''),
+    row('效益指标', '社会效益指标', '参训人员考核优良率', '>=', '90', '%'),
+    row('满意度指标', '服务对象满意度指标', '参训人员满意度', '>=', '90', '%'),
+  ]
 }

@@ -73,6 +73,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     -- Every review decision, per round and stage: what the unit must fix and what finance graded.
     create table goal_opinion (
       id uuid primary key default gen_random_uuid(),
+      seq bigint generated always as identity,
       goal_id uuid not null references goal (id) on delete cascade,
       round integer not null,
       stage varchar(12) not null check (stage in ('unit', 'dept', 'finance', 'expert')),
@@ -84,7 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       org_code varchar(32) references org_node (code),
       created_at timestamptz not null default now()
     );
-    create index goal_opinion_goal_idx on goal_opinion (goal_id, created_at);
+    create index goal_opinion_goal_idx on goal_opinion (goal_id, seq);
 
     -- Optional expert review: finance assigns experts, each scores and comments once per round.
     create table goal_expert_review (

@@ -4,6 +4,7 @@ import * as projects from './2026_11_29_0002_projects.ts'
 import * as projectListOrder from './2026_11_29_0003_project_list_order.ts'
 import * as indicators from './2026_11_29_0004_indicators.ts'
 import * as goals from './2026_11_29_0005_goals.ts'
+import * as exante from './2026_11_29_0006_exante.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0003_project_list_order': projectListOrder,
   '2026_11_29_0004_indicators': indicators,
   '2026_11_29_0005_goals': goals,
+  '2026_11_29_0006_exante': exante,
 }

@@ -6,6 +6,7 @@ import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { projectVisibleTo } from '../../platform/scope.ts'
 import { rankedQueryTerms, tsQueryOf } from '../../platform/search.ts'
+import { indicatorUsageAmong } from '../goals/goals.service.ts'
 import { bm25, indicatorListColumns, visibleIndicators } from './indicators.repository.ts'
 
 // A project's name says more than its description. An indicator made for the project's type or sector is a
@@ -18,6 +19,11 @@ const KIND_FACTOR = 0.6
 const SECTOR_FACTOR = 0.3
 const MAX_TERMS = 40
 const SIMILAR_PROJECTS = 5
+// Similar projects whose approved goals vote for the indicators they used: a bonus per goal, up to a cap, so a
+// habit of peers lifts an indicator without drowning the word matches.
+const USAGE_PROJECTS = 30
+const USAGE_BONUS = 2
+const USAGE_CAP = 3
 const SECTOR_SAMPLE = 20
 const SECTOR_SHARE = 0.4
 
@@ -55,7 +61,7 @@ function termsOf(subject: Subject) {
 }
 
 /** Projects in the user's scope whose words overlap the subject's most: what "similar" means for the explanation. */
-async function similarProjects(db: Db, ctx: ActorCtx, subject: Subject, terms: string[]) {
+async function similarProjects(db: Db, ctx: ActorCtx, subject: Subject, terms: string[], limit: number) {
   if (!terms.length) return []
   const query = tsQueryOf(terms.slice(0, 8)).replaceAll(' & ', ' | ')
   let q = db
@@ -64,7 +70,7 @@ async function similarProjects(db: Db, ctx: ActorCtx, subject: Subject, terms: s
     .where(projectVisibleTo(ctx.actor))
     .where(sql<boolean>`to_tsvector('simple', project.search_text) @@ to_tsquery('simple', ${query})`)
   if (subject.projectId) q = q.where('project.id', '!=', subject.projectId)
-  return q.orderBy('rank', 'desc').orderBy('project.id').limit(SIMILAR_PROJECTS).execute()
+  return q.orderBy('rank', 'desc').orderBy('project.id').limit(limit).execute()
 }
 
 /**
@@ -102,35 +108,42 @@ export async function recommendIndicators(db: Db, ctx: ActorCtx, q: { projectId?
   const kinds: ProjectKind[] = fromName.length ? fromName : projectKindsOfText(`${subject.name} ${subject.description}`)
   const { terms, weights } = termsOf(subject)
   const sector: Sector | null = (subject.departmentName && sectorOfDepartment(subject.departmentName)) || (await sectorOfBestMatches(db, ctx, terms, weights))
+  const similar = await similarProjects(db, ctx, subject, terms, USAGE_PROJECTS)
+  const usage = await indicatorUsageAmong(db, similar.map((p) => p.id))
+  const usedCodes = [...usage.keys()]
+  const usedCounts = usedCodes.map((c) => Math.min(usage.get(c)!, USAGE_CAP))
   const kindMatch = sql<boolean>`indicator.project_kinds && ${kinds}::text[]`
   const sectorMatch = sql<boolean>`indicator.sectors && ${sector ? [sector] : []}::text[]`
   const rows = await visibleIndicators(db, ctx.actor)
     .leftJoin(bm25(terms.length ? terms : [''], terms.length ? weights : [0]).as('ranked'), 'ranked.indicatorId', 'indicator.id')
+    .leftJoin(sql<{ code: string; uses: number }>`(select * from unnest(${usedCodes}::text[], ${usedCounts}::int[]) as u(code, uses))`.as('usage'), 'usage.code', 'indicator.code')
     .select([
+      sql<number | null>`usage.uses`.as('uses'),
       ...indicatorListColumns,
       'ranked.matched',
       kindMatch.as('kindMatch'),
       sectorMatch.as('sectorMatch'),
       sql<number>`coalesce(ranked.score, 0) * (1 + case when ${kindMatch} then ${sql.lit(KIND_FACTOR)} else 0 end + case when ${sectorMatch} then ${sql.lit(SECTOR_FACTOR)} else 0 end)
-        + case when ${kindMatch} then ${sql.lit(KIND_BONUS)} else 0 end + case when ${sectorMatch} then ${sql.lit(SECTOR_BONUS)} else 0 end`.as('score'),
+        + case when ${kindMatch} then ${sql.lit(KIND_BONUS)} else 0 end + case when ${sectorMatch} then ${sql.lit(SECTOR_BONUS)} else 0 end
+        + coalesce(usage.uses, 0) * ${sql.lit(USAGE_BONUS)}`.as('score'),
     ])
     .where('indicator.status', '=', 'active')
-    .where((eb) => eb.or([eb('ranked.indicatorId', 'is not', null), kindMatch, sectorMatch]))
+    .where((eb) => eb.or([eb('ranked.indicatorId', 'is not', null), kindMatch, sectorMatch, eb('usage.code', 'is not', null)]))
     .orderBy('score', 'desc')
     .orderBy('indicator.code')
     .limit(q.limit)
     .execute()
-  const similar = await similarProjects(db, ctx, subject, terms)
   return {
     subject: { name: subject.name, projectId: subject.projectId, projectKinds: kinds, sector, terms },
-    similarProjects: similar.map(({ rank: _r, ...p }) => p),
-    items: rows.map(({ matched, kindMatch: k, sectorMatch: s, score, ...indicator }) => ({
+    similarProjects: similar.slice(0, SIMILAR_PROJECTS).map(({ rank: _r, ...p }) => p),
+    items: rows.map(({ matched, kindMatch: k, sectorMatch: s, score, uses: _u, ...indicator }) => ({
       ...indicator,
       score: Math.round(Number(score) * 100) / 100,
       reasons: {
         matchedTerms: matched ?? [],
         projectKinds: k ? indicator.projectKinds.filter((x) => (kinds as string[]).includes(x)) : [],
         sector: s ? sector : null,
+        usedBySimilarGoals: usage.get(indicator.code) ?? 0,
       },
     })),
   }

@@ -91,7 +91,7 @@ describe('recommendation', () => {
   const top = async (user: { username: string; password: string }, query: string, n = 5) => {
     const res = await (await t.as(user)).get(`/api/indicators/recommend?${query}&limit=${n}`)
     expect(res.statusCode).toBe(200)
-    return res.json() as { subject: { projectKinds: string[]; sector: string | null }; items: (Item & { reasons: { matchedTerms: string[]; projectKinds: string[]; sector: string | null } })[]; similarProjects: { name: string }[] }
+    return res.json() as { subject: { projectKinds: string[]; sector: string | null }; items: (Item & { reasons: { matchedTerms: string[]; projectKinds: string[]; sector: string | null; usedBySimilarGoals: number } })[]; similarProjects: { name: string }[] }
   }
 
   test('a training project gets training indicators, each saying why', async () => {
@@ -136,6 +136,25 @@ describe('recommendation', () => {
     await t.make.project({ unit: school, name: '2025年教师培训项目' })
     const result = await top(unitUser, `text=${encodeURIComponent('教师培训')}`)
     expect(result.similarProjects.map((p) => p.name)).toContain('2025年教师培训项目')
+  })
+
+  test('indicators that approved goals of similar projects used rank higher, and say how often', async () => {
+    const subject = await t.make.project({ unit: hospital, name: '人民医院病案管理系统运维', description: '' })
+    const before = await top(hospitalUser, `projectId=${subject.id}`, 40)
+    // The habit of peers: an indicator that ranks low for this project on words alone.
+    const favourite = before.items.at(-1)!
+    const favouriteRow = await t.db.selectFrom('indicator').select(['id', 'code', 'level1', 'level2', 'name', 'nature', 'unit']).where('id', '=', favourite.id).executeTakeFirstOrThrow()
+    for (const name of ['人民医院病案系统运维服务', '人民医院病案管理运维保障']) {
+      const peer = await t.make.project({ unit: hospital, name })
+      const goal = await t.make.goal({ project: peer, status: 'approved' })
+      await t.db.insertInto('goalIndicator').values({ goalId: goal.id, sortOrder: 99, level1: favouriteRow.level1, level2: favouriteRow.level2, name: favouriteRow.name, indicatorId: favouriteRow.id, indicatorCode: favouriteRow.code, nature: favouriteRow.nature, target: '1', unit: favouriteRow.unit, valueBasis: 'plan', scoringRule: '' }).execute()
+    }
+    const after = await top(hospitalUser, `projectId=${subject.id}`, 40)
+    const rankOf = (items: typeof before.items) => items.findIndex((i) => i.id === favourite.id)
+    expect(rankOf(after.items)).toBeLessThan(rankOf(before.items))
+    const reasons = after.items.find((i) => i.id === favourite.id)!.reasons
+    expect(reasons.usedBySimilarGoals).toBe(2)
+    expect(before.items.every((i) => i.reasons.usedBySimilarGoals === 0)).toBe(true)
   })
 
   test('a project out of scope is 404', async () => {

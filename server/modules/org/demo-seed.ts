@@ -5,6 +5,8 @@ import type { Ctx } from '../../http/context.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { hashPassword } from '../../platform/passwords.ts'
 import { segmentForIndex } from '../../platform/search.ts'
+import { seedDemoExAnte } from '../exante/demo-seed.ts'
+import { seedDemoGoals } from '../goals/demo-seed.ts'
 import { seedDemoIndicators } from '../indicators/demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
@@ -63,7 +65,9 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
       .execute()
     const projects = await insertMissingProjects(trx, ctx)
     const library = await seedDemoIndicators(trx, ctx)
-    const summary = { orgNodes: insertedNodes, users: insertedUsers.length, projects, ...library }
+    const exAnteAssessments = await seedDemoExAnte(trx, ctx)
+    const { goals } = await seedDemoGoals(trx, ctx)
+    const summary = { orgNodes: insertedNodes, users: insertedUsers.length, projects, ...library, exAnteAssessments, goals }
     await recordAudit(trx, ctx, { action: 'system.seed_demo', entityType: 'system', entityId: 'demo', after: summary })
     return summary
   })

@@ -8,7 +8,7 @@ import {
   projectStatusLabels,
   projectTypeLabels,
 } from '../../../domain/projects.ts'
-import type { CellValue, ExcelColumn } from '../../platform/excel.ts'
+import { type CellProblem, type CellValue, cellText, type ExcelColumn, type Read, readYear } from '../../platform/excel.ts'
 import type { listProjects } from './projects.repository.ts'
 import type { CreateProjectInput } from './projects.schemas.ts'
 
@@ -127,23 +127,7 @@ export function exportColumns(unit: AmountUnit): ExcelColumn<ProjectListRow>[] {
 
 // ─── reading ───────────────────────────────────────────────────────────────────────────────────────────────────
 
-export interface CellProblem {
-  zh: string
-  en: string
-}
-export type Read<T> = { value: T } | { problem: CellProblem }
-
-export function isEmptyCell(value: CellValue): boolean {
-  return value === null || (typeof value === 'string' && value.trim() === '')
-}
-
-/** Text of a cell; whole numbers typed into text columns (codes, phone numbers) read as their digits. */
-export function cellText(value: CellValue): string {
-  if (value === null) return ''
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value)
-  return String(value).trim()
-}
+export { type CellProblem, cellText, isEmptyCell, type Read, readYear } from '../../platform/excel.ts'
 
 /**
  * A money cell, exactly. A number cell is taken at Excel's own precision (15 significant digits), so a value
@@ -174,12 +158,6 @@ export function readMoney(value: CellValue, unit: AmountUnit): Read<Money> {
 }
 
 const notMoney = (text: string): CellProblem => ({ zh: `“${text}”不是有效的金额`, en: `"${text}" is not an amount of money` })
-
-export function readYear(value: CellValue): Read<number> {
-  const text = cellText(value)
-  if (!/^\d{4}(\.0+)?$/.test(text)) return { problem: { zh: `“${text}”不是有效的年度（四位数字，如 2026）`, en: `"${text}" is not a year (four digits, e.g. 2026)` } }
-  return { value: Number.parseInt(text, 10) }
-}
 
 export function readLabel(value: CellValue, column: ProjectSheetColumn): Read<string> {
   const text = cellText(value)

@@ -2,8 +2,7 @@ import fastifyMultipart from '@fastify/multipart'
 import { z } from 'zod'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
-import { AppError } from '../../http/errors.ts'
-import { sendXlsx } from '../../platform/excel.ts'
+import { receiveImportFile, sendXlsx } from '../../platform/excel.ts'
 import { attachmentDisposition } from '../../platform/files.ts'
 import { iterateProjects, listTemplateUnits } from './projects.bulk.repository.ts'
 import { exportColumns } from './projects.excel.ts'
@@ -37,17 +36,8 @@ export async function projectImportRoutes(app: App, { db }: Deps) {
     { schema: { tags, summary: '导入项目库（multipart，字段 file：.xlsx 或 .csv，≤50 MB；dryRun=true 只预览不写入）', querystring: ImportQuery } },
     async (req) => {
       const ctx = authorize(req, 'project.edit')
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE', undefined, { zh: '请以 multipart/form-data 上传 .xlsx 或 .csv 文件', en: 'Upload an .xlsx or .csv file as multipart/form-data' })
-      const part = await req.file()
-      if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: ctx.lang === 'zh' ? '缺少文件' : 'The file is missing' }])
-      const content = await part.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('FILE_TOO_LARGE', { maxBytes: MAX_IMPORT_BYTES }, { zh: '导入文件不能超过 50 MB', en: 'Import files are limited to 50 MB' })
-        }
-        throw error
-      })
-      if (content.length === 0) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: ctx.lang === 'zh' ? '文件为空' : 'The file is empty' }])
-      return importProjects(db, ctx, { fileName: part.filename || 'import', content }, { dryRun: req.query.dryRun })
+      const file = await receiveImportFile(req, ctx.lang, MAX_IMPORT_BYTES, '.xlsx 或 .csv')
+      return importProjects(db, ctx, file, { dryRun: req.query.dryRun })
     },
   )
 

@@ -146,3 +146,8 @@ export function projectHistory(db: Db, projectId: string) {
     .orderBy('seq')
     .execute()
 }
+
+/** The actor's projects of a year with this code: one per jurisdiction at most (codes are unique within one). */
+export function findVisibleProjectsByCode(db: Db | Trx, actor: Actor, code: string, fiscalYear: number) {
+  return visibleProjects(db, actor).select(projectColumns).where('project.code', '=', code).where('project.fiscalYear', '=', fiscalYear).orderBy('project.jurisdictionCode').execute()
+}

@@ -16,6 +16,9 @@ import { recordAudit } from '../../platform/audit.ts'
 import { segmentForIndex } from '../../platform/search.ts'
 import { findVisibleOrgNode } from '../org/org.repository.ts'
 import * as repo from './projects.repository.ts'
+import { budgetGateProblem } from '../goals/goals.gate.ts'
+import { exAnteGateProblem } from '../exante/exante.gate.ts'
+import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import type { CreateProjectInput, UpdateProjectInput } from './projects.schemas.ts'
 
 export type ProjectView = NonNullable<Awaited<ReturnType<typeof repo.findVisibleProject>>>
@@ -125,6 +128,13 @@ export async function deleteProject(db: Db, ctx: ActorCtx, id: string, version: 
   })
 }
 
+/** 先有目标，后有预算: the project's approved goal must meet the rule set before it enters the budget (§13.20). */
+async function assertBudgetGate(trx: Trx, project: { id: string; fiscalYear: number; jurisdictionCode: string }) {
+  const { rules } = await effectiveRules(trx, project.jurisdictionCode, project.fiscalYear)
+  const problem = await budgetGateProblem(trx, project, rules)
+  if (problem) throw new AppError('GATE_BLOCKED', { gate: 'goal' }, problem)
+}
+
 /** Moves a project along its lifecycle (入库, 纳入预算, 执行, 完结, 撤销, 退回), with who may do which. */
 export async function moveProject(db: Db, ctx: ActorCtx, id: string, input: { status: ProjectStatus; version: number; opinion?: string }) {
   return db.transaction().execute(async (trx) => {
@@ -137,6 +147,12 @@ export async function moveProject(db: Db, ctx: ActorCtx, id: string, input: { st
       })
     }
     if (!ctx.actor.permissions.has(transitionPermission(from, input.status))) throw new AppError('FORBIDDEN')
+    if (from === 'library' && input.status === 'budgeted') await assertBudgetGate(trx, project)
+    if (from === 'reserve' && input.status === 'library') {
+      // 事前评估: a major project enters the library only with the conclusion 予以支持 (§13.28).
+      const problem = await exAnteGateProblem(trx, project, (await effectiveRules(trx, project.jurisdictionCode, project.fiscalYear)).rules)
+      if (problem) throw new AppError('GATE_BLOCKED', { gate: 'exante' }, problem)
+    }
     await repo.updateProjectRow(trx, id, { status: input.status, updatedAt: ctx.now })
     const updated = (await repo.findVisibleProject(trx, ctx.actor, id))!
     await recordAudit(trx, ctx, {
@@ -168,4 +184,20 @@ export function inputOf(p: Omit<ProjectView, 'unitName' | 'departmentName'>): Cr
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+/**
+ * The actor's project of a year by its code, as a form (the 绩效目标申报表) names it; null when none is in scope.
+ * Codes are unique within a jurisdiction: when several jurisdictions in scope use the code, the actor's own wins,
+ * and otherwise the code is ambiguous (DUPLICATE).
+ */
+export async function findVisibleProjectByCode(db: Db | Trx, ctx: ActorCtx, code: string, fiscalYear: number): Promise<ProjectView | null> {
+  const found = await repo.findVisibleProjectsByCode(db, ctx.actor, code, fiscalYear)
+  if (found.length <= 1) return found[0] ?? null
+  const own = found.find((p) => p.jurisdictionCode === ctx.actor.org.jurisdictionCode)
+  if (own) return own
+  throw new AppError('DUPLICATE', [{ path: 'code', message: code }], {
+    zh: `${found.map((p) => p.jurisdictionCode).join('、')} 等多个行政区划都有编码为 ${code} 的 ${fiscalYear} 年度项目，请由项目所属区划的用户导入`,
+    en: `Several jurisdictions (${found.map((p) => p.jurisdictionCode).join(', ')}) have a ${fiscalYear} project with code ${code}; import it as a user of the project's jurisdiction`,
+  })
 }

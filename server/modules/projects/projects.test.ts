@@ -97,6 +97,7 @@ describe('editing and the lifecycle', () => {
     expect(refused.statusCode).toBe(403)
     const inLibrary = await (await t.as(deptUser)).post(`/api/projects/${p.id}/status`, { status: 'library', version: 1, opinion: '同意入库' })
     expect(inLibrary.json()).toMatchObject({ status: 'library', version: 2 })
+    await t.make.goal({ project: p, status: 'approved' })
     const budgeted = await (await t.as(reviewer)).post(`/api/projects/${p.id}/status`, { status: 'budgeted', version: 2 })
     expect(budgeted.json().status).toBe('budgeted')
     const edit = await unit.patch(`/api/projects/${p.id}`, { name: '预算后改名', version: 3 })

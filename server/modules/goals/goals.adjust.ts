@@ -1,0 +1,67 @@
+import { goalInForceStatuses, type GoalView } from '../../../domain/goals.ts'
+import type { Db } from '../../db/database.ts'
+import type { ActorCtx } from '../../http/context.ts'
+import { AppError } from '../../http/errors.ts'
+import { recordAudit } from '../../platform/audit.ts'
+import { getProject } from '../projects/projects.service.ts'
+import * as repo from './goals.repository.ts'
+import type { AdjustGoalInput } from './goals.schemas.ts'
+import { lockGoal, qualityOf, readGoal } from './goals.service.ts'
+import { indicatorRowsOf } from './goals.rows.ts'
+
+/**
+ * An approved goal never changes. A change is an adjustment: a new version of the same lineage, a draft with the
+ * reason, that goes through review again and replaces the approved one only when it is approved itself.
+ */
+export async function requestAdjustment(db: Db, ctx: ActorCtx, id: string, input: AdjustGoalInput): Promise<GoalView> {
+  return db.transaction().execute(async (trx) => {
+    const { version, reason, ...content } = input
+    const goal = await lockGoal(trx, ctx, id, version)
+    if (!goalInForceStatuses.includes(goal.status)) {
+      throw new AppError('INVALID_TRANSITION', { from: goal.status }, { zh: '只有已批复或已公开的绩效目标可以申请调整', en: 'Only an approved or published goal can be adjusted' })
+    }
+    const latest = (await repo.latestRevision(trx, goal.lineageId))!
+    if (latest.id !== goal.id) {
+      throw new AppError('DUPLICATE', { pendingId: latest.id }, { zh: '该目标已有一个调整申请在办理中', en: 'An adjustment of this goal is already under way' })
+    }
+    if (!ctx.actor.permissions.has('goal.edit')) throw new AppError('FORBIDDEN')
+    const rows = await indicatorRowsOf(trx, content)
+    const view = await readGoal(trx, ctx, id)
+    const project = view.projectCode ? { code: view.projectCode, jurisdictionCode: goal.jurisdictionCode, fiscalYear: goal.fiscalYear } : null
+    const quality = await qualityOf(trx, goal, project, content, rows.map((r) => r.indicatorCode))
+    const newId = await repo.insertGoal(trx, {
+      lineageId: goal.lineageId,
+      revision: goal.revision + 1,
+      kind: goal.kind,
+      projectId: goal.projectId,
+      fiscalYear: goal.fiscalYear,
+      jurisdictionCode: goal.jurisdictionCode,
+      departmentCode: goal.departmentCode,
+      unitCode: goal.unitCode,
+      name: content.name,
+      overallTarget: content.overallTarget,
+      mediumTermTarget: content.mediumTermTarget,
+      annualTarget: content.annualTarget,
+      frameworkCode: goal.frameworkCode,
+      status: 'draft',
+      adjustmentReason: reason,
+      basedOnId: goal.id,
+      quality: JSON.stringify(quality),
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    await repo.replaceIndicators(trx, newId, rows)
+    const created = await readGoal(trx, ctx, newId)
+    await recordAudit(trx, ctx, { action: 'goal.adjust', entityType: 'goal', entityId: newId, before: { basedOn: goal.id, revision: goal.revision }, after: created })
+    return created
+  })
+}
+
+/** The version of a project's goal in force at a moment (monitoring and evaluation read the goal as it stood then). */
+export async function goalInForceAt(db: Db, ctx: ActorCtx, projectId: string, at: Date) {
+  await getProject(db, ctx, projectId)
+  const versions = await repo.projectGoalVersionsAllYears(db, projectId)
+  const inForce = versions.find((v) => v.inForceFrom && v.inForceFrom <= at && (!v.inForceTo || v.inForceTo > at))
+  return inForce ? readGoal(db, ctx, inForce.id) : null
+}

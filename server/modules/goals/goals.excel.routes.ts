@@ -1,0 +1,58 @@
+import fastifyMultipart from '@fastify/multipart'
+import type { FastifyReply } from 'fastify'
+import { z } from 'zod'
+import { goalStatuses } from '../../../domain/goals.ts'
+import type { App, Deps } from '../../app.ts'
+import { authorize } from '../../http/context.ts'
+import { receiveImportFile } from '../../platform/excel.ts'
+import { attachmentDisposition } from '../../platform/files.ts'
+import { declarationTemplate } from './goals.excel.write.ts'
+import { exportDeclaration, exportDeclarations } from './goals.export.ts'
+import { importGoals } from './goals.import.ts'
+import { GoalIdParams } from './goals.schemas.ts'
+
+export const MAX_DECLARATION_BYTES = 10 * 1024 * 1024
+
+const Year = z.coerce.number().pipe(z.int().min(2000).max(2100))
+const ImportQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') })
+const TemplateQuery = z.strictObject({ fiscalYear: Year.optional() })
+const ExportQuery = z.strictObject({
+  departmentCode: z.string().trim().min(1).max(32).optional(),
+  fiscalYear: Year.optional(),
+  status: z.enum(goalStatuses).optional(),
+})
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const sendWorkbook = (reply: FastifyReply, { fileName, content }: { fileName: string; content: Buffer }) =>
+  reply.header('content-type', XLSX).header('content-disposition', attachmentDisposition(fileName)).send(content)
+
+/** The 绩效目标申报表 in Excel: the empty form, the import (preview or commit) and the filled forms. */
+export async function goalExcelRoutes(app: App, { db }: Deps) {
+  const tags = ['goals']
+  // Encapsulated in this plugin's scope, like the project import's own registration.
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_DECLARATION_BYTES, files: 1, fields: 5 } })
+
+  app.get('/api/goals/import-template', { schema: { tags, summary: '绩效目标申报表模板（.xlsx）', querystring: TemplateQuery } }, async (req, reply) => {
+    authorize(req, 'goal.edit')
+    const fiscalYear = req.query.fiscalYear ?? req.now.getFullYear() + 1
+    return sendWorkbook(reply, { fileName: `绩效目标申报表模板-${fiscalYear}.xlsx`, content: await declarationTemplate(fiscalYear) })
+  })
+
+  app.post(
+    '/api/goals/import',
+    { schema: { tags, summary: '导入绩效目标申报表（multipart，字段 file：.xlsx，≤10 MB，每个工作表一个项目；dryRun=true 只预览不写入）', querystring: ImportQuery } },
+    async (req) => {
+      const ctx = authorize(req, 'goal.edit')
+      const file = await receiveImportFile(req, ctx.lang, MAX_DECLARATION_BYTES, '.xlsx')
+      return importGoals(db, ctx, file, { dryRun: req.query.dryRun })
+    },
+  )
+
+  app.get('/api/goals/declarations.xlsx', { schema: { tags, summary: '导出绩效目标申报表（筛选条件内的项目支出绩效目标，每个目标一个工作表）', querystring: ExportQuery } }, async (req, reply) => {
+    return sendWorkbook(reply, await exportDeclarations(db, authorize(req, 'goal.read'), req.query))
+  })
+
+  app.get('/api/goals/:id/declaration.xlsx', { schema: { tags, summary: '导出一个绩效目标的申报表', params: GoalIdParams } }, async (req, reply) => {
+    return sendWorkbook(reply, await exportDeclaration(db, authorize(req, 'goal.read'), req.params.id))
+  })
+}
