@@ -271,6 +271,8 @@ export interface GoalExpertReviewTable {
 export interface ExAnteAssessmentTable {
   id: Generated<string>
   projectId: string
+  jurisdictionCode: string
+  fiscalYear: number
   kind: ExAnteKind
   assessorKind: AssessorKind
   assessorOrgCode: string

@@ -22,13 +22,17 @@ export async function makeAssessment(
   t: TestContext,
   options: { unit: OrgNode; projectId?: string; scored?: boolean; status?: ExAnteStatus; conclusion?: ExAnteConclusion; assignedUserId?: string },
 ) {
-  const projectId = options.projectId ?? (await t.make.project({ unit: options.unit, code: fresh('EA') })).id
+  const project = options.projectId
+    ? await t.db.selectFrom('project').select(['id', 'jurisdictionCode', 'fiscalYear']).where('id', '=', options.projectId).executeTakeFirstOrThrow()
+    : await t.make.project({ unit: options.unit, code: fresh('EA') })
   const status = options.status ?? (options.conclusion ? 'completed' : 'draft')
   const scores = options.scored || options.conclusion ? allScores() : {}
   return t.db
     .insertInto('exanteAssessment')
     .values({
-      projectId,
+      projectId: project.id,
+      jurisdictionCode: project.jurisdictionCode,
+      fiscalYear: project.fiscalYear,
       kind: 'project',
       assessorKind: options.assignedUserId ? 'agency' : 'unit',
       assessorOrgCode: options.unit.code,

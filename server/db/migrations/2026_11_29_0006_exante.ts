@@ -1,14 +1,18 @@
 import { type Kysely, sql } from 'kysely'
 
 // Forward-only. Never import app code here.
-// 事前绩效评估: one row per assessment of a project (or policy). Scope follows the project row (its unit can move),
-// so the org codes are not copied here. Scores and the checklist of materials are small documents keyed by the
-// domain's review-point and item codes; the full points per dimension are fixed from the rule set at the start.
+// 事前绩效评估: one row per assessment of a project (or policy). Scope follows the project row (its unit can move);
+// only its jurisdiction and year are copied, as the keys every fact table carries. Scores and the checklist of
+// materials are small documents keyed by the domain's review-point and item codes; the full points per dimension
+// are fixed from the rule set at the start.
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create table exante_assessment (
       id uuid primary key default gen_random_uuid(),
       project_id uuid not null references project (id),
+      -- The project's finance bureau and year: the distribution and partition keys every fact table carries.
+      jurisdiction_code varchar(32) not null references org_node (code),
+      fiscal_year integer not null check (fiscal_year between 2000 and 2100),
       kind varchar(8) not null check (kind in ('project', 'policy')),
       assessor_kind varchar(8) not null check (assessor_kind in ('unit', 'finance', 'agency', 'expert')),
       assessor_org_code varchar(32) not null references org_node (code),

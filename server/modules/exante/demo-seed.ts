@@ -53,6 +53,8 @@ export async function seedDemoExAnte(trx: Trx, ctx: Ctx) {
       .insertInto('exanteAssessment')
       .values({
         projectId: project.id,
+        jurisdictionCode: project.jurisdictionCode,
+        fiscalYear: project.fiscalYear,
         kind,
         assessorKind: demo.assessor,
         assessorOrgCode: demo.assessor === 'unit' ? project.unitCode : assessor.orgCode,

@@ -96,6 +96,8 @@ export async function startExAnte(db: Db, ctx: ActorCtx, input: { projectId: str
     }
     const id = await repo.insertExAnte(trx, {
       projectId: project.id,
+      jurisdictionCode: project.jurisdictionCode,
+      fiscalYear: project.fiscalYear,
       kind: exAnteKindOf(project.objectKind),
       assessorKind: ctx.actor.org.kind === 'jurisdiction' ? 'finance' : 'unit',
       assessorOrgCode: ctx.actor.org.code,
