@@ -55,7 +55,8 @@ const pagesByUser: [string, string[]][] = [
   ['sysadmin', ['组织机构', '用户管理']],
   ['secadmin', ['用户管理', '安全设置']],
   ['auditadmin', ['审计日志']],
-  ['sz_finance_admin', ['指标库', '指标提议', '指标推荐', '规则集', '指标体系', '试算']],
+  ['sz_finance_admin', ['事前绩效评估', '指标库', '指标提议', '指标推荐', '规则集', '指标体系', '试算', '待办', '目标列表', '申报表导入']],
+  ['expert_demo', ['专家评审']],
 ]
 
 describe.each(pagesByUser)('%s', (username, labels) => {

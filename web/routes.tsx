@@ -1,12 +1,15 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
   BulbOutlined,
+  CarryOutOutlined,
   CalculatorOutlined,
   ClusterOutlined,
   ControlOutlined,
   DatabaseOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -14,6 +17,7 @@ import {
   SafetyOutlined,
   SettingOutlined,
   SlidersOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UploadOutlined,
@@ -48,6 +52,10 @@ export interface MenuGroup {
 export type RouteEntry = PageRoute | MenuGroup
 
 export const isMenuGroup = (entry: RouteEntry): entry is MenuGroup => 'children' in entry
+
+// One page component behind several paths (to-do and expert reviews; new, edit and adjust).
+const goalTodoPage = lazy(() => import('./features/goals/GoalTodoPage').then((m) => ({ default: m.GoalTodoPage })))
+const goalEditorPage = lazy(() => import('./features/goals/GoalEditorPage').then((m) => ({ default: m.GoalEditorPage })))
 
 // Icons are decorative (aria-hidden), so menu items are named "首页", not "home 首页".
 export const routes: RouteEntry[] = [
@@ -99,6 +107,21 @@ export const routes: RouteEntry[] = [
         permission: 'project.read',
         hideInMenu: true,
         page: lazy(() => import('./features/projects/ProjectDetailPage').then((m) => ({ default: m.ProjectDetailPage }))),
+      },
+      {
+        path: '/exante',
+        labelKey: 'nav.exante',
+        icon: <FileSearchOutlined aria-hidden />,
+        permission: 'exante.read',
+        page: lazy(() => import('./features/exante/ExAnteListPage').then((m) => ({ default: m.ExAnteListPage }))),
+      },
+      {
+        path: '/exante/:id',
+        labelKey: 'nav.exanteDetail',
+        icon: <FileSearchOutlined aria-hidden />,
+        permission: 'exante.read',
+        hideInMenu: true,
+        page: lazy(() => import('./features/exante/ExAnteDetailPage').then((m) => ({ default: m.ExAnteDetailPage }))),
       },
     ],
   },
@@ -155,6 +178,74 @@ export const routes: RouteEntry[] = [
         icon: <CalculatorOutlined aria-hidden />,
         permission: 'ruleset.read',
         page: lazy(() => import('./features/rules/TrialPage').then((m) => ({ default: m.TrialPage }))),
+      },
+    ],
+  },
+  {
+    key: 'goals',
+    labelKey: 'nav.goals',
+    icon: <AimOutlined aria-hidden />,
+    children: [
+      {
+        path: '/goals/todo',
+        labelKey: 'nav.goalTodo',
+        icon: <CarryOutOutlined aria-hidden />,
+        permission: 'goal.read',
+        page: goalTodoPage,
+      },
+      {
+        path: '/goals',
+        labelKey: 'nav.goalList',
+        icon: <UnorderedListOutlined aria-hidden />,
+        permission: 'goal.read',
+        page: lazy(() => import('./features/goals/GoalListPage').then((m) => ({ default: m.GoalListPage }))),
+      },
+      {
+        path: '/goals/import',
+        labelKey: 'nav.goalImport',
+        icon: <UploadOutlined aria-hidden />,
+        permission: 'goal.edit',
+        page: lazy(() => import('./features/goals/GoalImportPage').then((m) => ({ default: m.GoalImportPage }))),
+      },
+      {
+        // Experts read no goal list: their to-do is the goals assigned to them.
+        path: '/goals/expert',
+        labelKey: 'nav.goalExpert',
+        icon: <SolutionOutlined aria-hidden />,
+        permission: 'goal.expert_review',
+        page: goalTodoPage,
+      },
+      {
+        path: '/goals/new',
+        labelKey: 'nav.goalCreate',
+        icon: <FileTextOutlined aria-hidden />,
+        permission: 'goal.edit',
+        hideInMenu: true,
+        page: goalEditorPage,
+      },
+      {
+        path: '/goals/:id/edit',
+        labelKey: 'nav.goalEdit',
+        icon: <FileTextOutlined aria-hidden />,
+        permission: 'goal.edit',
+        hideInMenu: true,
+        page: goalEditorPage,
+      },
+      {
+        path: '/goals/:id/adjust',
+        labelKey: 'nav.goalAdjust',
+        icon: <FileTextOutlined aria-hidden />,
+        permission: 'goal.edit',
+        hideInMenu: true,
+        page: goalEditorPage,
+      },
+      {
+        // Read with goal.read, or by an expert the goal is assigned to: the server decides (404 otherwise).
+        path: '/goals/:id',
+        labelKey: 'nav.goalDetail',
+        icon: <FileTextOutlined aria-hidden />,
+        hideInMenu: true,
+        page: lazy(() => import('./features/goals/GoalDetailPage').then((m) => ({ default: m.GoalDetailPage }))),
       },
     ],
   },

@@ -1,3 +1,5 @@
+import { exanteEn } from './exante.en'
+import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
 
 export const en: LocaleMessages = {
@@ -52,6 +54,17 @@ export const en: LocaleMessages = {
     indicatorLibrary: 'Indicator library',
     indicatorProposals: 'Indicator proposals',
     indicatorRecommend: 'Suggestions',
+    exante: 'Ex-ante assessment',
+    exanteDetail: 'Ex-ante assessment',
+    goals: 'Performance goals',
+    goalTodo: 'To-do',
+    goalList: 'Goal list',
+    goalImport: 'Import declarations',
+    goalExpert: 'Expert reviews',
+    goalCreate: 'New performance goal',
+    goalEdit: 'Edit performance goal',
+    goalAdjust: 'Adjust performance goal',
+    goalDetail: 'Performance goal',
   },
   errors: {
     network: 'Cannot reach the server. Check the network and try again.',
@@ -454,6 +467,7 @@ export const en: LocaleMessages = {
       results: 'Suggested indicators ({{count}})',
       empty: 'No suitable indicator found; try another description',
       reasons: 'Why',
+      usedBySimilarGoals: 'Used by {{count}} approved goals of similar projects',
       matchedTerms: 'Words: ',
       fitsKind: 'Project type: ',
       fitsSector: 'Sector: ',
@@ -722,4 +736,6 @@ export const en: LocaleMessages = {
       chineseExplanations: 'The rule engine writes its explanations in Chinese only for now.',
     },
   },
+  exante: exanteEn,
+  goals: goalsEn,
 }

@@ -1,4 +1,6 @@
 // Default language. en.ts must have exactly these keys (checked by the type below and by i18n.test.ts).
+import { exanteZhCN } from './exante.zh-CN'
+import { goalsZhCN } from './goals.zh-CN'
 export const zhCN = {
   app: { name: '绩效 Jixiao', title: '预算绩效管理平台' },
   common: {
@@ -51,6 +53,17 @@ export const zhCN = {
     indicatorLibrary: '指标库',
     indicatorProposals: '指标提议',
     indicatorRecommend: '指标推荐',
+    exante: '事前绩效评估',
+    exanteDetail: '事前评估详情',
+    goals: '绩效目标',
+    goalTodo: '待办',
+    goalList: '目标列表',
+    goalImport: '申报表导入',
+    goalExpert: '专家评审',
+    goalCreate: '新建绩效目标',
+    goalEdit: '编辑绩效目标',
+    goalAdjust: '申请调整绩效目标',
+    goalDetail: '绩效目标详情',
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试',
@@ -453,6 +466,7 @@ export const zhCN = {
       results: '推荐指标（{{count}}）',
       empty: '没有找到合适的指标，可换个描述再试',
       reasons: '推荐理由',
+      usedBySimilarGoals: '同类项目已批复目标使用 {{count}} 次',
       matchedTerms: '关键词：',
       fitsKind: '适用类型：',
       fitsSector: '适用行业：',
@@ -721,6 +735,8 @@ export const zhCN = {
       chineseExplanations: '计算说明由规则引擎生成，暂只提供中文。',
     },
   },
+  exante: exanteZhCN,
+  goals: goalsZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }

@@ -197,7 +197,7 @@ function RecommendedTable({ data, loading, onOpen }: { data: Recommendation | un
 function Reasons({ row }: { row: RecommendedIndicator }) {
   const { t } = useTranslation()
   const vocabulary = useIndicatorVocabulary()
-  const { matchedTerms, projectKinds, sector } = row.reasons
+  const { matchedTerms, projectKinds, sector, usedBySimilarGoals } = row.reasons
   return (
     <Space orientation="vertical" size={2}>
       {matchedTerms.length > 0 && (
@@ -223,6 +223,11 @@ function Reasons({ row }: { row: RecommendedIndicator }) {
           </Typography.Text>
           <Tag color="blue">{vocabulary.sector(sector)}</Tag>
         </span>
+      )}
+      {usedBySimilarGoals > 0 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('indicators.recommend.usedBySimilarGoals', { count: usedBySimilarGoals })}
+        </Typography.Text>
       )}
     </Space>
   )

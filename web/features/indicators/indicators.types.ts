@@ -99,7 +99,7 @@ export interface IndicatorFacets {
 
 export interface RecommendedIndicator extends IndicatorRow {
   score: number
-  reasons: { matchedTerms: string[]; projectKinds: ProjectKind[]; sector: Sector | null }
+  reasons: { matchedTerms: string[]; projectKinds: ProjectKind[]; sector: Sector | null; usedBySimilarGoals: number }
 }
 
 export interface Recommendation {

@@ -6,6 +6,8 @@ import { editableStatuses } from '../../../domain/projects'
 import { PageSpinner } from '../../layout/AppLayout'
 import { errorMessage } from '../../shared/serverErrors'
 import { useCan } from '../auth/CurrentUser'
+import { ProjectExAnteCard } from '../exante/ProjectExAnteCard'
+import { ProjectGoalCard } from '../goals/ProjectGoalCard'
 import { ProjectAttachments } from './ProjectAttachments'
 import { ProjectDescriptions } from './ProjectDescriptions'
 import { ProjectHistory } from './ProjectHistory'
@@ -56,6 +58,14 @@ export function ProjectDetailPage() {
       >
         <ProjectDescriptions project={p} />
       </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <ProjectExAnteCard project={p} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <ProjectGoalCard project={p} />
+        </Col>
+      </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <ProjectHistory projectId={p.id} />

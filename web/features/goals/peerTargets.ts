@@ -1,0 +1,19 @@
+import Decimal from 'decimal.js'
+import { parseIndicatorValue } from '../../../domain/indicator-value'
+import type { GoalIndicatorInput, PeerTargets } from './goals.types'
+
+export type PeerPosition = 'below' | 'within' | 'above'
+
+/**
+ * Where a row's target sits against what similar approved goals set: below their lowest, within, above their
+ * highest. Null when it cannot be compared: qualitative, unreadable, or counted in another base unit (件 vs %).
+ */
+export function peerPosition(row: Pick<GoalIndicatorInput, 'target' | 'nature' | 'unit'>, peer: PeerTargets): PeerPosition | null {
+  if (row.nature === 'qualitative' || !row.target.trim()) return null
+  const value = parseIndicatorValue(row.target, { nature: row.nature, unit: row.unit })
+  if (value.kind !== 'quantitative' || value.normalized.unit !== peer.unit) return null
+  const target = new Decimal(value.normalized.value)
+  if (target.lessThan(peer.min)) return 'below'
+  if (target.greaterThan(peer.max)) return 'above'
+  return 'within'
+}
