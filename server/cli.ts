@@ -61,7 +61,7 @@ const commands: Record<string, Handler> = {
     const { seedDemo } = await import('./modules/org/demo-seed.ts')
     return withDatabase(async ({ db }) => {
       const summary = await seedDemo(db, systemContext(systemClock, 'seed'), { force: values.force })
-      console.log(`已写入演示数据 seeded: ${summary.orgNodes} org nodes, ${summary.users} users, ${summary.projects} projects`)
+      console.log(`已写入演示数据 seeded: ${summary.orgNodes} org nodes, ${summary.users} users, ${summary.projects} projects, ${summary.goals} goals, ${summary.exAnteAssessments} ex-ante assessments`)
       return 0
     })
   },

@@ -16,7 +16,9 @@ const groups: [string, string, number][] = [
 
 /** Where each demo project's goal stands: budgeted and later projects have approved goals (先有目标，后有预算). */
 function statusOf(projectStatus: string, index: number): GoalStatus | null {
-  if (projectStatus === 'budgeted' || projectStatus === 'executing' || projectStatus === 'closed') return index % 3 === 0 ? 'published' : 'approved'
+  // Published with the budget, except some budgeted ones the bureau has yet to publish (its to-do).
+  if (projectStatus === 'executing' || projectStatus === 'closed') return 'published'
+  if (projectStatus === 'budgeted') return index % 4 === 0 ? 'approved' : 'published'
   if (projectStatus === 'library') return (['draft', 'submitted', 'dept_approved', 'returned', null] as const)[index % 5]!
   return null
 }
