@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
 import type { z } from 'zod'
 import { errorCatalog } from '../../../domain/errors.ts'
-import type { GoalContent } from '../../../domain/goals.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
@@ -20,44 +19,13 @@ import { createGoal } from './goals.service.ts'
  * if any sheet has a problem — nothing.
  */
 
+import type { GoalImportPreview, GoalImportResult, GoalImportRow, SheetError } from '../../../domain/goals-import.ts'
+
+export type { GoalImportPreview, GoalImportResult, GoalImportRow, SheetError }
+
 export interface ImportFile {
   fileName: string
   content: Buffer
-}
-
-export interface SheetError {
-  sheet: string
-  row: number
-  column: string | null
-  field: string | null
-  message: string
-}
-
-export interface GoalImportRow {
-  sheet: string
-  projectCode: string | null
-  projectName: string | null
-  fiscalYear: number | null
-  indicators: number
-  /** The goal as read from the sheet: targets and indicators with their natures and units. */
-  content: GoalContent
-  errors: SheetError[]
-}
-
-export interface GoalImportPreview {
-  dryRun: true
-  total: number
-  toCreate: number
-  errorCount: number
-  /** The first MAX_REPORTED_ERRORS problems, sheet by sheet in row order. */
-  errors: SheetError[]
-  rows: GoalImportRow[]
-}
-
-export interface GoalImportResult {
-  dryRun: false
-  created: number
-  goals: { sheet: string; id: string; projectCode: string | null }[]
 }
 
 const MAX_REPORTED_ERRORS = 1000

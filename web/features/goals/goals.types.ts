@@ -104,34 +104,4 @@ export interface ExpertCandidate {
   orgName: string
 }
 
-export interface SheetError {
-  sheet: string
-  row: number
-  column: string | null
-  field: string | null
-  message: string
-}
-
-export interface GoalImportRow {
-  sheet: string
-  projectCode: string | null
-  projectName: string | null
-  fiscalYear: number | null
-  indicators: number
-  errors: SheetError[]
-}
-
-export interface GoalImportPreview {
-  dryRun: true
-  total: number
-  toCreate: number
-  errorCount: number
-  errors: SheetError[]
-  rows: GoalImportRow[]
-}
-
-export interface GoalImportResult {
-  dryRun: false
-  created: number
-  goals: { sheet: string; id: string; projectCode: string | null }[]
-}
+export type { GoalImportPreview, GoalImportResult, GoalImportRow, SheetError } from '../../../domain/goals-import.ts'
