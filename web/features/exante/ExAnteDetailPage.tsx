@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, FileWordOutlined, SaveOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Form, Input, Result, Space, Typography } from 'antd'
+import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
@@ -16,28 +16,16 @@ import { AssignDialog, ConcludeDialog, SubmitDialog } from './ExAnteDialogs'
 import { type ScoreFields, ExAnteScoreTable, scoresOf } from './ExAnteScoreTable'
 import { exAntePath, useExAnte, useUpdateExAnte } from './exante.queries'
 import type { ExAnte, ExAnteChanges } from './exante.types'
+import { LoadFailed } from '../../shared/LoadFailed'
 import { ConclusionTag, ExAnteStatusTag, useExAnteVocabulary } from './exanteVocabulary'
 
 /** 事前评估详情: the project, the score sheet, the checklist and the report texts; save, submit, assign, conclude. */
 export function ExAnteDetailPage() {
   const { t } = useTranslation()
-  const navigate = useNavigate()
   const { id } = useParams()
   const query = useExAnte(id)
   if (query.isPending) return <PageSpinner />
-  if (query.isError) {
-    return (
-      <Result
-        status="warning"
-        title={errorMessage(query.error)}
-        extra={
-          <Button type="primary" onClick={() => navigate('/exante')}>
-            {t('exante.backToList')}
-          </Button>
-        }
-      />
-    )
-  }
+  if (query.isError) return <LoadFailed query={query} backTo="/exante" backLabel={t('exante.backToList')} />
   // A new version (saved, concluded) starts the form afresh from what the server holds.
   return <ExAnteEditor key={`${query.data.id}:${query.data.version}`} assessment={query.data} />
 }

@@ -1,29 +1,15 @@
 import { ArrowLeftOutlined } from '@ant-design/icons'
 import type { UseQueryResult } from '@tanstack/react-query'
-import { Button, Result, Space, Typography } from 'antd'
+import { Button, Space, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { errorMessage } from '../../shared/serverErrors'
+import { LoadFailed } from '../../shared/LoadFailed'
 
-/** A goal that could not be read (gone, out of scope, network): say why, retry, or go back to the list. */
+/** A goal that could not be read: say why, retry, or go back to the list. */
 export function GoalLoadFailed({ query }: { query: UseQueryResult<unknown> }) {
   const { t } = useTranslation()
-  const navigate = useNavigate()
-  return (
-    <Result
-      status="warning"
-      title={errorMessage(query.error)}
-      extra={
-        <Space>
-          <Button onClick={() => query.refetch()}>{t('common.retry')}</Button>
-          <Button type="primary" onClick={() => navigate('/goals')}>
-            {t('goals.backToList')}
-          </Button>
-        </Space>
-      }
-    />
-  )
+  return <LoadFailed query={query} backTo="/goals" backLabel={t('goals.backToList')} />
 }
 
 /** A goal page card's title: a back arrow, the heading, and tags after it. */

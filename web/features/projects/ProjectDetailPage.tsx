@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons'
-import { App, Button, Card, Col, Popconfirm, Result, Row, Space, Typography } from 'antd'
+import { App, Button, Card, Col, Popconfirm, Row, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { editableStatuses } from '../../../domain/projects'
@@ -12,6 +12,7 @@ import { ProjectAttachments } from './ProjectAttachments'
 import { ProjectDescriptions } from './ProjectDescriptions'
 import { ProjectHistory } from './ProjectHistory'
 import { ProjectStatusActions } from './ProjectStatusActions'
+import { LoadFailed } from '../../shared/LoadFailed'
 import { ProjectStatusTag } from './ProjectStatusTag'
 import { useDeleteProject, useProject } from './projects.queries'
 import type { Project } from './projects.types'
@@ -24,22 +25,7 @@ export function ProjectDetailPage() {
   const project = useProject(id)
 
   if (project.isPending) return <PageSpinner />
-  if (project.isError) {
-    return (
-      <Result
-        status="warning"
-        title={errorMessage(project.error)}
-        extra={
-          <Space>
-            <Button onClick={() => project.refetch()}>{t('common.retry')}</Button>
-            <Button type="primary" onClick={() => navigate('/projects')}>
-              {t('projects.backToList')}
-            </Button>
-          </Space>
-        }
-      />
-    )
-  }
+  if (project.isError) return <LoadFailed query={project} backTo="/projects" backLabel={t('projects.backToList')} />
   const p = project.data
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
