@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const args = new Set(process.argv.slice(2))
+// Anything that is not a flag narrows both runs to the test files whose path contains it (`npm run test:e2e -- goals`).
+const filters = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const env = { ...process.env }
 if (args.has('--pg') && !env.TEST_DATABASE_URL) env.TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 const engine = env.TEST_DATABASE_URL ? `PostgreSQL (${env.TEST_DATABASE_URL})` : 'PGlite'
@@ -20,7 +22,7 @@ function vitest(label, vitestArgs, reportFile) {
   console.log(`\n▶ ${label} — ${engine}`)
   const report = join(resultsDir, reportFile)
   const started = Date.now()
-  const run = spawnSync('npx', ['vitest', 'run', ...vitestArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+  const run = spawnSync('npx', ['vitest', 'run', ...vitestArgs, ...filters, ...(filters.length ? ['--passWithNoTests'] : []), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
     stdio: 'inherit',
     env,
   })
