@@ -7,7 +7,7 @@ import { getProject } from '../projects/projects.service.ts'
 import * as repo from './goals.repository.ts'
 import type { AdjustGoalInput } from './goals.schemas.ts'
 import { lockGoal, qualityOf, readGoal } from './goals.service.ts'
-import { indicatorRowsOf } from './goals.rows.ts'
+import { goalTextColumns, indicatorRowsOf } from './goals.rows.ts'
 
 /**
  * An approved goal never changes. A change is an adjustment: a new version of the same lineage, a draft with the
@@ -38,10 +38,7 @@ export async function requestAdjustment(db: Db, ctx: ActorCtx, id: string, input
       jurisdictionCode: goal.jurisdictionCode,
       departmentCode: goal.departmentCode,
       unitCode: goal.unitCode,
-      name: content.name,
-      overallTarget: content.overallTarget,
-      mediumTermTarget: content.mediumTermTarget,
-      annualTarget: content.annualTarget,
+      ...goalTextColumns(content),
       frameworkCode: goal.frameworkCode,
       status: 'draft',
       adjustmentReason: reason,

@@ -22,3 +22,8 @@ export async function indicatorRowsOf(db: Db | Trx, content: GoalContent) {
   })
 }
 
+
+/** The goal's own text columns, as written from its content. */
+export function goalTextColumns(content: GoalContent) {
+  return { name: content.name, overallTarget: content.overallTarget, mediumTermTarget: content.mediumTermTarget, annualTarget: content.annualTarget }
+}

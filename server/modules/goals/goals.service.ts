@@ -11,7 +11,7 @@ import { findVisibleOrgNode } from '../org/org.repository.ts'
 import { getProject } from '../projects/projects.service.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import { historyTargets, peerTargets } from './goals.peers.ts'
-import { indicatorRowsOf } from './goals.rows.ts'
+import { goalTextColumns, indicatorRowsOf } from './goals.rows.ts'
 import * as repo from './goals.repository.ts'
 import type { CreateGoalInput, GoalListFilter, UpdateGoalInput } from './goals.schemas.ts'
 
@@ -74,10 +74,7 @@ export async function createGoal(db: Db | Trx, ctx: ActorCtx, input: CreateGoalI
       jurisdictionCode: place.jurisdictionCode,
       departmentCode: place.departmentCode,
       unitCode: place.unitCode,
-      name: input.name,
-      overallTarget: input.overallTarget,
-      mediumTermTarget: input.mediumTermTarget,
-      annualTarget: input.annualTarget,
+      ...goalTextColumns(input),
       frameworkCode: rules.frameworkCode,
       status: 'draft',
       quality: JSON.stringify(quality),
@@ -119,7 +116,7 @@ export async function updateGoal(db: Db, ctx: ActorCtx, id: string, input: Updat
     const rows = await indicatorRowsOf(trx, content)
     const project = goal.projectId && before.projectCode ? { code: before.projectCode, jurisdictionCode: goal.jurisdictionCode, fiscalYear: goal.fiscalYear } : null
     const quality = await qualityOf(trx, goal, project, content, rows.map((r) => r.indicatorCode))
-    await repo.updateGoalRow(trx, id, { name: content.name, overallTarget: content.overallTarget, mediumTermTarget: content.mediumTermTarget, annualTarget: content.annualTarget, quality: JSON.stringify(quality), updatedAt: ctx.now })
+    await repo.updateGoalRow(trx, id, { ...goalTextColumns(content), quality: JSON.stringify(quality), updatedAt: ctx.now })
     await repo.replaceIndicators(trx, id, rows)
     const updated = await readGoal(trx, ctx, id)
     await recordAudit(trx, ctx, { action: 'goal.update', entityType: 'goal', entityId: id, before, after: updated })

@@ -1,6 +1,6 @@
-import { CheckOutlined, ReloadOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Flex, Space, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd'
+import { Alert, Card, Space, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { ImportActions, ImportErrorsCard } from '../../shared/ImportPreviewParts'
 import type { GoalImportPreview, GoalImportRow, SheetError } from './goals.types'
 
 interface GoalImportPreviewStepProps {
@@ -45,26 +45,8 @@ export function GoalImportPreviewStep({ fileName, preview, committing, error, on
         <Card size="small" title={t('goals.import.sheets')}>
           <Table<GoalImportRow> rowKey="sheet" size="small" aria-label={t('goals.import.sheets')} columns={sheetColumns} dataSource={preview.rows} pagination={false} scroll={{ x: 'max-content' }} />
         </Card>
-        {preview.errors.length > 0 && (
-          <Card size="small" title={t('goals.import.errorsTitle')}>
-            <Table<SheetError>
-              rowKey={(e) => `${e.sheet}:${e.row}:${e.column ?? ''}:${e.message}`}
-              size="small"
-              aria-label={t('goals.import.errorsTitle')}
-              columns={errorColumns}
-              dataSource={preview.errors}
-              pagination={{ pageSize: 10, showSizeChanger: false }}
-            />
-          </Card>
-        )}
-        <Flex justify="end" gap={8}>
-          <Button icon={<ReloadOutlined aria-hidden />} onClick={onReupload} disabled={committing}>
-            {t('goals.import.reupload')}
-          </Button>
-          <Button type="primary" icon={<CheckOutlined aria-hidden />} disabled={!ready} loading={committing} onClick={onCommit}>
-            {t('goals.import.commit')}
-          </Button>
-        </Flex>
+        <ImportErrorsCard title={t('goals.import.errorsTitle')} errors={preview.errors} columns={errorColumns} keyPrefix={(e) => `${e.sheet}:`} />
+        <ImportActions ready={ready} committing={committing} onReupload={onReupload} onCommit={onCommit} reuploadLabel={t('goals.import.reupload')} commitLabel={t('goals.import.commit')} />
       </Space>
     </Spin>
   )

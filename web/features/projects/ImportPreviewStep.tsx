@@ -1,6 +1,6 @@
-import { CheckOutlined, ReloadOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Flex, Row, Space, Spin, Statistic, Table, type TableColumnsType, Typography } from 'antd'
+import { Alert, Card, Col, Row, Space, Spin, Statistic, type TableColumnsType, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { ImportActions, ImportErrorsCard } from '../../shared/ImportPreviewParts'
 import { ImportPreviewTable } from './ImportPreviewTable'
 import { canCommit } from './importErrors'
 import type { ImportPreview, ImportRowError } from './projects.types'
@@ -66,26 +66,8 @@ export function ImportPreviewStep({ fileName, preview, committing, error, onReup
         <Card size="small" title={t('projects.import.rowsTitle', { shown: preview.rows.length, total: preview.total })}>
           <ImportPreviewTable rows={preview.rows} errors={preview.errors} />
         </Card>
-        {preview.errors.length > 0 && (
-          <Card size="small" title={t('projects.import.errorsTitle')}>
-            <Table<ImportRowError>
-              aria-label={t('projects.import.errorsTitle')}
-              rowKey={(e) => `${e.row}:${e.column ?? ''}:${e.message}`}
-              size="small"
-              columns={errorColumns}
-              dataSource={preview.errors}
-              pagination={{ pageSize: 10, showSizeChanger: false }}
-            />
-          </Card>
-        )}
-        <Flex justify="end" gap={8}>
-          <Button icon={<ReloadOutlined aria-hidden />} onClick={onReupload} disabled={committing}>
-            {t('projects.import.reupload')}
-          </Button>
-          <Button type="primary" icon={<CheckOutlined aria-hidden />} disabled={!ready} loading={committing} onClick={onCommit}>
-            {t('projects.import.commit')}
-          </Button>
-        </Flex>
+        <ImportErrorsCard title={t('projects.import.errorsTitle')} errors={preview.errors} columns={errorColumns} />
+        <ImportActions ready={ready} committing={committing} onReupload={onReupload} onCommit={onCommit} reuploadLabel={t('projects.import.reupload')} commitLabel={t('projects.import.commit')} />
       </Space>
     </Spin>
   )
