@@ -58,3 +58,12 @@ export async function fetchPage<DB, TB extends keyof DB, O>(
 export function likeContains(text: string) {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
+
+/** Narrows a list query by each filter value that is set, to rows whose column equals it. */
+export function whereEquals<DB, TB extends keyof DB, O, F extends object>(query: SelectQueryBuilder<DB, TB, O>, filter: F, columns: Partial<Record<keyof F, string>>) {
+  for (const [key, column] of Object.entries(columns) as [keyof F, string][]) {
+    const value = filter[key]
+    if (value !== undefined) query = query.where(column as never, '=', value as never)
+  }
+  return query
+}

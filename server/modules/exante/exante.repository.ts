@@ -2,7 +2,7 @@ import type { ExpressionBuilder, Insertable, Updateable } from 'kysely'
 import type { Db, Trx } from '../../db/database.ts'
 import type { Database, ExAnteAssessmentTable } from '../../db/schema.ts'
 import type { Actor } from '../../http/context.ts'
-import { likeContains } from '../../http/paging.ts'
+import { likeContains, whereEquals } from '../../http/paging.ts'
 import { projectVisibleTo, userVisibleTo } from '../../platform/scope.ts'
 import type { ExAnteListFilter } from './exante.schemas.ts'
 
@@ -85,11 +85,7 @@ function withNames<Q extends ReturnType<typeof visible>>(query: Q) {
 
 function matching(db: Db, actor: Actor, filter: ExAnteListFilter) {
   let query = visible(db, actor)
-  const eq = { projectId: 'exanteAssessment.projectId', status: 'exanteAssessment.status', conclusion: 'exanteAssessment.conclusion', assessorKind: 'exanteAssessment.assessorKind', fiscalYear: 'project.fiscalYear', departmentCode: 'project.departmentCode' } as const
-  for (const [key, column] of Object.entries(eq) as [keyof typeof eq, (typeof eq)[keyof typeof eq]][]) {
-    const value = filter[key]
-    if (value !== undefined) query = query.where(column, '=', value as never)
-  }
+  query = whereEquals(query, filter, { projectId: 'exanteAssessment.projectId', status: 'exanteAssessment.status', conclusion: 'exanteAssessment.conclusion', assessorKind: 'exanteAssessment.assessorKind', fiscalYear: 'project.fiscalYear', departmentCode: 'project.departmentCode' })
   if (filter.q) {
     const pattern = likeContains(filter.q)
     query = query.where((eb) => eb.or([eb('project.name', 'ilike', pattern), eb('project.code', 'ilike', pattern)]))

@@ -4,7 +4,7 @@ import type { Db, Trx } from '../../db/database.ts'
 import type { Database, GoalIndicatorTable, GoalTable } from '../../db/schema.ts'
 import type { Insertable, Updateable } from 'kysely'
 import type { Actor } from '../../http/context.ts'
-import { likeContains } from '../../http/paging.ts'
+import { likeContains, whereEquals } from '../../http/paging.ts'
 import { goalVisibleTo } from '../../platform/scope.ts'
 import type { GoalListFilter } from './goals.schemas.ts'
 
@@ -78,11 +78,7 @@ type ListFilter = Omit<GoalListFilter, 'page' | 'pageSize'>
 
 export function listGoals(db: Db, actor: Actor, filter: ListFilter) {
   let query = visibleGoals(db, actor).select(goalColumns.filter((c) => c !== 'goal.quality')).select(sql<number>`jsonb_array_length(goal.quality)`.as('findingCount'))
-  const eq = { projectId: 'goal.projectId', status: 'goal.status', kind: 'goal.kind', fiscalYear: 'goal.fiscalYear', departmentCode: 'goal.departmentCode', unitCode: 'goal.unitCode' } as const
-  for (const [key, column] of Object.entries(eq) as [keyof typeof eq, (typeof eq)[keyof typeof eq]][]) {
-    const value = filter[key]
-    if (value !== undefined) query = query.where(column, '=', value as never)
-  }
+  query = whereEquals(query, filter, { projectId: 'goal.projectId', status: 'goal.status', kind: 'goal.kind', fiscalYear: 'goal.fiscalYear', departmentCode: 'goal.departmentCode', unitCode: 'goal.unitCode' })
   if (!filter.status) query = query.where('goal.status', '!=', 'superseded')
   if (filter.q) query = query.where((eb) => eb.or([eb('goal.name', 'ilike', likeContains(filter.q!)), eb('project.code', 'ilike', likeContains(filter.q!))]))
   if (filter.todo) query = query.where(waitingFor(actor))

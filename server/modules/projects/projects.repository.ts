@@ -3,7 +3,7 @@ import type { Db, Trx } from '../../db/database.ts'
 import type { NewProject, ProjectTable } from '../../db/schema.ts'
 import type { Updateable } from 'kysely'
 import type { Actor } from '../../http/context.ts'
-import { likeContains } from '../../http/paging.ts'
+import { likeContains, whereEquals } from '../../http/paging.ts'
 import { projectVisibleTo } from '../../platform/scope.ts'
 import { queryTerms, tsQueryOf } from '../../platform/search.ts'
 import type { ProjectListFilter } from './projects.schemas.ts'
@@ -55,11 +55,7 @@ type ListFilter = Omit<ProjectListFilter, 'page' | 'pageSize' | 'amountUnit'>
 /** The actor's projects that match the filter, from the project table alone: counting them needs no joins. */
 function matchingProjects(db: Db, actor: Actor, filter: ListFilter) {
   let query = db.selectFrom('project').where(projectVisibleTo(actor))
-  const eq = { fiscalYear: 'project.fiscalYear', jurisdictionCode: 'project.jurisdictionCode', departmentCode: 'project.departmentCode', unitCode: 'project.unitCode', budgetKind: 'project.budgetKind', objectKind: 'project.objectKind', attribute: 'project.attribute', projectType: 'project.projectType', status: 'project.status', isMajorNew: 'project.isMajorNew' } as const
-  for (const [key, column] of Object.entries(eq) as [keyof typeof eq, (typeof eq)[keyof typeof eq]][]) {
-    const value = filter[key]
-    if (value !== undefined) query = query.where(column, '=', value as never)
-  }
+  query = whereEquals(query, filter, { fiscalYear: 'project.fiscalYear', jurisdictionCode: 'project.jurisdictionCode', departmentCode: 'project.departmentCode', unitCode: 'project.unitCode', budgetKind: 'project.budgetKind', objectKind: 'project.objectKind', attribute: 'project.attribute', projectType: 'project.projectType', status: 'project.status', isMajorNew: 'project.isMajorNew' })
   if (filter.minAmount !== undefined) query = query.where('project.amountTotal', '>=', filter.minAmount)
   if (filter.maxAmount !== undefined) query = query.where('project.amountTotal', '<=', filter.maxAmount)
 
