@@ -17,7 +17,12 @@ const usage = `用法 Usage: jixiao <command>
   org add --code C --name N --level city|district|province|functional [--parent CODE] [--bureau NAME]
                                  新增行政区划（首次部署时建立根节点）
   user add --username U --password P --role R --org CODE [--name 姓名]
-                                 新增用户（角色 roles: ${roles.join(', ')}）
+                                 新增用户，首次登录须修改密码（角色 roles: ${roles.join(', ')}）
+  user reset-password --username U --password P
+                                 重置密码（下次登录须修改）
+  user unlock|disable|enable --username U
+                                 解锁 / 停用 / 启用账号
+                                 （三员分立：sys_admin、sec_admin、audit_admin 的账号只能用这些命令管理）
   import projects FILE [--as USERNAME] [--dry-run]
                                  导入项目库（.xlsx/.csv；以该用户身份和权限范围，默认第一个 finance_admin）
   audit verify                   校验审计日志哈希链
@@ -93,6 +98,7 @@ const commands: Record<string, Handler> = {
 
   async user(args) {
     const [sub, ...rest] = args
+    if (sub === 'reset-password' || sub === 'unlock' || sub === 'disable' || sub === 'enable') return manageUser(sub, rest)
     if (sub !== 'add') return fail(usage)
     const { values } = parseArgs({
       args: rest,
@@ -126,6 +132,15 @@ const commands: Record<string, Handler> = {
       return 1
     })
   },
+}
+
+async function manageUser(action: 'reset-password' | 'unlock' | 'disable' | 'enable', args: string[]) {
+  const { values } = parseArgs({ args, options: { username: { type: 'string' }, password: { type: 'string' } } })
+  if (!values.username) return fail('需要 --username')
+  if (action === 'reset-password' && !values.password) return fail('需要 --password')
+  const command = action === 'reset-password' ? { action, password: values.password! } : { action }
+  const { manageUserFromCli } = await import('./cli-admin.ts')
+  return withDatabase(async ({ db }) => manageUserFromCli(db, systemContext(systemClock, 'cli'), values.username!, command))
 }
 
 function fail(message: string) {

@@ -39,7 +39,9 @@ export interface AppUserTable {
   status: ColumnType<ActiveStatus, ActiveStatus | undefined, ActiveStatus>
   failedLoginCount: Generated<number>
   lockedUntil: Date | null
+  lastFailedLoginAt: Date | null
   lastLoginAt: Date | null
+  mustChangePassword: Generated<boolean>
   passwordChangedAt: Timestamp
   version: Generated<number>
   createdAt: Timestamp
@@ -53,6 +55,16 @@ export interface UserSessionTable {
   lastSeenAt: Date
   clientIp: string | null
   userAgent: string | null
+}
+
+/** Failed sign-ins of one account from one client address, and whether that address ever signed in to it. */
+export interface LoginSourceTable {
+  userId: string
+  clientIp: string
+  failedCount: Generated<number>
+  lastFailedAt: Date | null
+  lockedUntil: Date | null
+  lastSuccessAt: Date | null
 }
 
 export interface SettingTable {
@@ -300,6 +312,7 @@ export interface Database {
   orgNode: OrgNodeTable
   appUser: AppUserTable
   userSession: UserSessionTable
+  loginSource: LoginSourceTable
   setting: SettingTable
   auditLog: AuditLogTable
   auditHead: AuditHeadTable

@@ -6,36 +6,74 @@ export function findUserForLogin(db: Db, username: string) {
   return db
     .selectFrom('appUser')
     .innerJoin('orgNode', 'orgNode.code', 'appUser.orgCode')
-    .select(['appUser.id', 'appUser.username', 'appUser.passwordHash', 'appUser.status', 'appUser.lockedUntil', 'orgNode.path as orgPath'])
+    .select(['appUser.id', 'appUser.username', 'appUser.passwordHash', 'appUser.status', 'orgNode.path as orgPath'])
     .where('appUser.username', '=', username)
     .executeTakeFirst()
 }
 
-/** Counts a failed attempt atomically; returns the new count. */
-export async function countFailedLogin(trx: Trx, userId: string): Promise<number> {
+/** The account-wide pause and this address's lock and history, read in the sign-in's transaction. */
+export async function loginState(trx: Trx, userId: string, clientIp: string) {
+  const account = await trx.selectFrom('appUser').select('lockedUntil').where('id', '=', userId).executeTakeFirstOrThrow()
+  const source = await trx
+    .selectFrom('loginSource')
+    .select(['lockedUntil', 'lastSuccessAt'])
+    .where('userId', '=', userId)
+    .where('clientIp', '=', clientIp)
+    .executeTakeFirst()
+  return { accountPausedUntil: account.lockedUntil, sourceLockedUntil: source?.lockedUntil ?? null, sourceKnown: !!source?.lastSuccessAt }
+}
+
+/** Counts a failure of this account from this address atomically; failures before windowStart no longer count. */
+export async function countSourceFailure(trx: Trx, userId: string, clientIp: string, now: Date, windowStart: Date): Promise<number> {
+  const row = await trx
+    .insertInto('loginSource')
+    .values({ userId, clientIp, failedCount: 1, lastFailedAt: now })
+    .onConflict((oc) =>
+      oc.columns(['userId', 'clientIp']).doUpdateSet({
+        failedCount: sql`case when login_source.last_failed_at > ${windowStart} then login_source.failed_count + 1 else 1 end`,
+        lastFailedAt: now,
+      }),
+    )
+    .returning('failedCount')
+    .executeTakeFirstOrThrow()
+  return row.failedCount
+}
+
+export async function lockSource(trx: Trx, userId: string, clientIp: string, until: Date) {
+  await trx.updateTable('loginSource').set({ lockedUntil: until, failedCount: 0 }).where('userId', '=', userId).where('clientIp', '=', clientIp).execute()
+}
+
+/** Counts a failure of this account from any address atomically; returns the count in the current run. */
+export async function countAccountFailure(trx: Trx, userId: string, now: Date, windowStart: Date): Promise<number> {
   const row = await trx
     .updateTable('appUser')
-    .set({ failedLoginCount: sql`failed_login_count + 1` })
+    .set({
+      failedLoginCount: sql`case when last_failed_login_at > ${windowStart} then failed_login_count + 1 else 1 end`,
+      lastFailedLoginAt: now,
+    })
     .where('id', '=', userId)
     .returning('failedLoginCount')
     .executeTakeFirstOrThrow()
   return row.failedLoginCount
 }
 
-export async function lockUser(trx: Trx, userId: string, until: Date) {
+export async function pauseAccount(trx: Trx, userId: string, until: Date) {
+  await trx.updateTable('appUser').set({ lockedUntil: until, failedLoginCount: 0 }).where('id', '=', userId).execute()
+}
+
+/** A right password from this address: its failures are forgiven and it becomes a known address of the account. */
+export async function markLoggedIn(trx: Trx, userId: string, clientIp: string, now: Date) {
+  await trx.updateTable('appUser').set({ lastLoginAt: now }).where('id', '=', userId).execute()
   await trx
-    .updateTable('appUser')
-    .set({ lockedUntil: until, failedLoginCount: 0, version: sql`version + 1` })
-    .where('id', '=', userId)
+    .insertInto('loginSource')
+    .values({ userId, clientIp, lastSuccessAt: now })
+    .onConflict((oc) => oc.columns(['userId', 'clientIp']).doUpdateSet({ failedCount: 0, lockedUntil: null, lastSuccessAt: now }))
     .execute()
 }
 
-export async function markLoggedIn(trx: Trx, userId: string, now: Date) {
-  await trx
-    .updateTable('appUser')
-    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
-    .where('id', '=', userId)
-    .execute()
+/** sec_admin lifts every lock on an account: the account-wide pause and each address's lockout. */
+export async function clearLocks(trx: Trx, userId: string) {
+  await trx.updateTable('loginSource').set({ lockedUntil: null, failedCount: 0 }).where('userId', '=', userId).execute()
 }
 
 export async function insertSession(
@@ -62,12 +100,14 @@ function sessionWithUser(db: Db, tokenHash: string) {
     .innerJoin('orgNode as o', 'o.code', 'u.orgCode')
     .select([
       's.tokenHash',
+      's.createdAt',
       's.lastSeenAt',
       'u.id as userId',
       'u.username',
       'u.displayName',
       'u.roles',
       'u.status as userStatus',
+      'u.mustChangePassword',
       'o.code as orgCode',
       'o.name as orgName',
       'o.kind as orgKind',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { App, Deps } from '../../app.ts'
-import { authorize, contextOf } from '../../http/context.ts'
+import { authorizeOwnAccount, contextOf } from '../../http/context.ts'
 import { changeOwnPassword, describeMe, login, logout, resolveSession } from './auth.service.ts'
 
 export const SESSION_COOKIE = 'jixiao_sid'
@@ -29,18 +29,18 @@ export async function authRoutes(app: App, { db, config }: Deps) {
   )
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
-    await logout(db, authorize(req))
+    await logout(db, authorizeOwnAccount(req))
     reply.clearCookie(SESSION_COOKIE, { path: '/' })
     return reply.status(204).send()
   })
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => ({ user: describeMe(authorize(req).actor) }))
+  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => ({ user: describeMe(authorizeOwnAccount(req).actor) }))
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], summary: '修改本人密码', body: ChangePasswordBody } },
+    { schema: { tags: ['auth'], summary: '修改本人密码', body: ChangePasswordBody }, config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } } },
     async (req, reply) => {
-      await changeOwnPassword(db, authorize(req), req.body)
+      await changeOwnPassword(db, authorizeOwnAccount(req), req.body)
       return reply.status(204).send()
     },
   )

@@ -8,7 +8,9 @@ const SecuritySettingsBody = z.strictObject({
   passwordMinClasses: z.int().min(1).max(4),
   maxFailedLogins: z.int().min(1).max(100),
   lockoutMinutes: z.int().min(1).max(24 * 60),
+  accountMaxFailedLogins: z.int().min(5).max(10_000),
   sessionIdleMinutes: z.int().min(1).max(24 * 60),
+  sessionMaxHours: z.int().min(1).max(7 * 24),
   version: z.int().min(0),
 })
 

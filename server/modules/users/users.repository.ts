@@ -3,6 +3,7 @@ import type { Db, Trx } from '../../db/database.ts'
 import type { Actor } from '../../http/context.ts'
 import { likeContains } from '../../http/paging.ts'
 import { userVisibleTo } from '../../platform/scope.ts'
+import { reservedAdminRoles } from './users.policy.ts'
 
 export interface UserFilter {
   q?: string
@@ -30,14 +31,22 @@ const userColumns = [
   'orgNode.kind as orgKind',
   'appUser.roles',
   'appUser.status',
-  'appUser.lockedUntil',
+  'appUser.mustChangePassword',
+  // The latest lock on the account: its account-wide pause or any address's lockout (sec_admin lifts them all).
+  sql<Date | null>`greatest(app_user.locked_until, (select max(s.locked_until) from login_source s where s.user_id = app_user.id))`.as('lockedUntil'),
   'appUser.lastLoginAt',
   'appUser.version',
   'appUser.createdAt',
 ] as const
 
+/** Accounts in the actor's scope that it may manage: those of the other administrators are not even listed (三员分立). */
 function visibleUsers(db: Db | Trx, actor: Actor) {
-  return db.selectFrom('appUser').innerJoin('orgNode', 'orgNode.code', 'appUser.orgCode').where(userVisibleTo(actor))
+  const reserved = reservedAdminRoles(actor.roles)
+  return db
+    .selectFrom('appUser')
+    .innerJoin('orgNode', 'orgNode.code', 'appUser.orgCode')
+    .where(userVisibleTo(actor))
+    .where((eb) => eb.not(eb('appUser.roles', '&&', sql<string[]>`array[${sql.join(reserved)}]::text[]`)))
 }
 
 export function listUsers(db: Db, actor: Actor, filter: UserFilter, sort: UserSort = 'username', order: 'asc' | 'desc' = 'asc') {

@@ -1,3 +1,4 @@
+import { errorCatalog } from '../../../domain/errors.ts'
 import { roleLabels, roleOrgKinds, type Role, violatesSeparationOfDuties } from '../../../domain/roles.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import type { ActiveStatus } from '../../db/schema.ts'
@@ -5,10 +6,10 @@ import type { ActorCtx } from '../../http/context.ts'
 import { AppError, assertVersion } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { hashPassword } from '../../platform/passwords.ts'
-import { assertPasswordPolicy } from '../auth/auth.service.ts'
+import { assertPasswordPolicy, clearLoginLocks } from '../auth/auth.service.ts'
 import { forgetUserSessions } from '../auth/session-cache.ts'
 import { findVisibleOrgNode } from '../org/org.repository.ts'
-import { canChangeAccount } from './users.policy.ts'
+import { canChangeAccount, mayManageAccountWith } from './users.policy.ts'
 import * as repo from './users.repository.ts'
 
 export interface NewUser {
@@ -45,6 +46,23 @@ async function assertPlacement(db: Db | Trx, ctx: ActorCtx, orgCode: string, rol
   }
 }
 
+/**
+ * Refuses handing out another administrator's role (三员分立), and records the attempt: the refused write
+ * rolls back, so the audit row has a transaction of its own.
+ */
+async function assertMayGrant(db: Db, ctx: ActorCtx, attempt: { action: string; entityId: string | null; roles: readonly Role[] }) {
+  if (mayManageAccountWith(ctx.actor.roles, attempt.roles)) return
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, ctx, {
+      action: 'user.refused',
+      entityType: 'user',
+      entityId: attempt.entityId,
+      after: { attempted: attempt.action, roles: attempt.roles, code: 'ADMIN_ACCOUNT_RESERVED' },
+    }),
+  )
+  throw new AppError('ADMIN_ACCOUNT_RESERVED', [{ path: 'roles', message: errorCatalog.ADMIN_ACCOUNT_RESERVED[ctx.lang] }])
+}
+
 async function mustFind(trx: Trx, ctx: ActorCtx, id: string, version: number) {
   const user = await repo.findVisibleUserForUpdate(trx, ctx.actor, id)
   if (!user) throw new AppError('NOT_FOUND')
@@ -52,8 +70,9 @@ async function mustFind(trx: Trx, ctx: ActorCtx, id: string, version: number) {
   return user
 }
 
-/** sys_admin opens an account at an org node in its scope. */
+/** sys_admin opens an account at an org node in its scope; its holder sets their own password at first sign-in (等保). */
 export async function createUser(db: Db, ctx: ActorCtx, input: NewUser) {
+  await assertMayGrant(db, ctx, { action: 'user.create', entityId: null, roles: input.roles })
   await assertPlacement(db, ctx, input.orgCode, input.roles)
   await assertPasswordPolicy(db, ctx, input.password)
   const passwordHash = await hashPassword(input.password)
@@ -71,6 +90,7 @@ export async function createUser(db: Db, ctx: ActorCtx, input: NewUser) {
         passwordHash,
         orgCode: input.orgCode,
         roles: input.roles,
+        mustChangePassword: true,
         passwordChangedAt: ctx.now,
         createdAt: ctx.now,
         updatedAt: ctx.now,
@@ -85,6 +105,7 @@ export async function createUser(db: Db, ctx: ActorCtx, input: NewUser) {
 
 /** sys_admin edits an account: name, place, roles, or disables it (which ends its sessions). */
 export async function updateUser(db: Db, ctx: ActorCtx, id: string, changes: UserChanges) {
+  if (changes.roles) await assertMayGrant(db, ctx, { action: 'user.update', entityId: id, roles: changes.roles })
   return db.transaction().execute(async (trx) => {
     const user = await mustFind(trx, ctx, id, changes.version)
     const touchesAccess = changes.roles !== undefined || changes.orgCode !== undefined || changes.status === 'disabled'
@@ -119,13 +140,14 @@ export async function unlockUser(db: Db, ctx: ActorCtx, id: string, version: num
       .set((eb) => ({ lockedUntil: null, failedLoginCount: 0, updatedAt: ctx.now, version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .execute()
+    await clearLoginLocks(trx, id)
     const updated = (await repo.findVisibleUser(trx, ctx.actor, id))!
     await recordAudit(trx, ctx, { action: 'user.unlock', entityType: 'user', entityId: id, before: user, after: updated })
     return updated
   })
 }
 
-/** sys_admin sets a new password for someone who lost theirs; their sessions end. */
+/** sys_admin sets a new password for someone who lost theirs; their sessions end and they must change it at next sign-in. */
 export async function resetPassword(db: Db, ctx: ActorCtx, id: string, input: { password: string; version: number }) {
   await assertPasswordPolicy(db, ctx, input.password)
   const passwordHash = await hashPassword(input.password)
@@ -133,9 +155,10 @@ export async function resetPassword(db: Db, ctx: ActorCtx, id: string, input: { 
     const user = await mustFind(trx, ctx, id, input.version)
     await trx
       .updateTable('appUser')
-      .set((eb) => ({ passwordHash, passwordChangedAt: ctx.now, failedLoginCount: 0, lockedUntil: null, updatedAt: ctx.now, version: eb('version', '+', 1) }))
+      .set((eb) => ({ passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now, failedLoginCount: 0, lockedUntil: null, updatedAt: ctx.now, version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .execute()
+    await clearLoginLocks(trx, id)
     await trx.deleteFrom('userSession').where('userId', '=', id).execute()
     forgetUserSessions(db, id)
     const updated = (await repo.findVisibleUser(trx, ctx.actor, id))!

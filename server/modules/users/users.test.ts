@@ -82,11 +82,13 @@ describe('opening accounts', () => {
     [['sys_admin', 'sec_admin']],
     [['sys_admin', 'audit_admin']],
     [['sec_admin', 'audit_admin']],
-  ] as const)('the 三员 roles %j never share one account', async (roles) => {
+  ] as const)('the 三员 roles %j never share one account: on the web they are not even the sys_admin’s to give', async (roles) => {
     const { root, admin } = await city()
+    const before = await userCount()
     const res = await admin.post('/api/users', newUser(root.code, [...roles]))
-    expect(res.statusCode).toBe(422)
-    expect(res.json().error).toMatchObject({ code: 'INVALID_ORG', message: expect.stringContaining('三员分立') })
+    expect(res.statusCode).toBe(403)
+    expect(res.json().error).toMatchObject({ code: 'ADMIN_ACCOUNT_RESERVED', message: expect.stringContaining('三员分立') })
+    expect(await userCount()).toBe(before)
   })
 
   test('an org outside the actor’s scope is 404, a disabled one 422', async () => {
