@@ -135,10 +135,11 @@ describe('data scope in lists', () => {
     expect(await codesFor('unit_user', 'departments')).toEqual([])
   })
 
-  test.each(roles.filter((r) => permissionsOf([r]).includes('user.read')))('%s lists exactly the users at or below its place', async (role) => {
+  test.each(roles.filter((r) => permissionsOf([r]).includes('user.read')))('%s lists exactly the users at or below its place, less the other administrators (三员分立)', async (role) => {
     const res = await (await t.as(actors.get(role)!)).get('/api/users?pageSize=200')
-    const all = await t.db.selectFrom('appUser').innerJoin('orgNode', 'orgNode.code', 'appUser.orgCode').select(['username', 'path']).execute()
-    const expected = all.filter((u) => sees(role, u.path)).map((u) => u.username).sort()
+    const all = await t.db.selectFrom('appUser').innerJoin('orgNode', 'orgNode.code', 'appUser.orgCode').select(['username', 'path', 'roles']).execute()
+    const otherAdmin = (userRoles: string[]) => userRoles.some((r) => ['sys_admin', 'sec_admin', 'audit_admin'].includes(r) && r !== role)
+    const expected = all.filter((u) => sees(role, u.path) && !otherAdmin(u.roles)).map((u) => u.username).sort()
     expect(res.json().items.map((u: { username: string }) => u.username).sort()).toEqual(expected)
     expect(expected).toContain(w.own.unitUser.username)
     expect(expected).not.toContain(w.other.unitUser.username)

@@ -248,9 +248,9 @@ export const endpoints: Endpoint[] = [
     ok: 200,
     request: async (w) => ({
       url: '/api/settings/security',
-      body: { passwordMinLength: 8, passwordMinClasses: 3, maxFailedLogins: 5, lockoutMinutes: 15, sessionIdleMinutes: 30, version: await settingsVersion(w) },
+      body: { passwordMinLength: 8, passwordMinClasses: 3, maxFailedLogins: 5, lockoutMinutes: 15, accountMaxFailedLogins: 50, sessionIdleMinutes: 30, sessionMaxHours: 12, version: await settingsVersion(w) },
     }),
-    requiredBody: ['passwordMinLength', 'passwordMinClasses', 'maxFailedLogins', 'lockoutMinutes', 'sessionIdleMinutes', 'version'],
+    requiredBody: ['passwordMinLength', 'passwordMinClasses', 'maxFailedLogins', 'lockoutMinutes', 'accountMaxFailedLogins', 'sessionIdleMinutes', 'sessionMaxHours', 'version'],
   },
 ]
 

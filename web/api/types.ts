@@ -16,6 +16,8 @@ export interface Me {
   roles: string[]
   permissions: string[]
   org: { code: string; name: string; kind: OrgKind; jurisdictionCode: string }
+  /** Opened or reset by an administrator: only the change-password page works until it is changed. */
+  mustChangePassword: boolean
 }
 
 export interface ErrorBody {
@@ -88,6 +90,7 @@ export interface User {
   orgKind: OrgKind
   roles: string[]
   status: RecordStatus
+  mustChangePassword: boolean
   lockedUntil: string | null
   lastLoginAt: string | null
   version: number
@@ -111,6 +114,8 @@ export interface SecuritySettings {
   passwordMinClasses: number
   maxFailedLogins: number
   lockoutMinutes: number
+  accountMaxFailedLogins: number
   sessionIdleMinutes: number
+  sessionMaxHours: number
   version: number
 }

@@ -1,3 +1,4 @@
+import { accountsEn } from './accounts.en'
 import { exanteEn } from './exante.en'
 import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
@@ -171,7 +172,6 @@ export const en: LocaleMessages = {
     edit: 'Edit user',
     initialPassword: 'Initial password',
     newPassword: 'New password',
-    passwordHint: 'Must meet the password policy; tell the user through a secure channel',
     resetPassword: 'Reset password',
     resetPasswordFor: 'Reset password: {{name}}',
     unlock: 'Unlock',
@@ -501,9 +501,7 @@ export const en: LocaleMessages = {
     passwordMinClasses: 'Password character classes',
     passwordMinClassesHint: 'How many of upper case, lower case, digits and symbols a password must mix',
     maxFailedLogins: 'Failed sign-ins before lockout',
-    maxFailedLoginsHint: 'The account locks after this many consecutive failures',
     lockoutMinutes: 'Lockout duration',
-    lockoutMinutesHint: 'How long a locked account stays locked',
     sessionIdleMinutes: 'Session idle timeout',
     sessionIdleMinutesHint: 'Sign in again after this long without activity',
     unit: { minutes: 'min', times: 'times', chars: 'chars', classes: 'classes' },
@@ -738,4 +736,5 @@ export const en: LocaleMessages = {
   },
   exante: exanteEn,
   goals: goalsEn,
+  accounts: accountsEn,
 }

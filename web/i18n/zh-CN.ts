@@ -1,3 +1,4 @@
+import { accountsZhCN } from './accounts.zh-CN'
 // Default language. en.ts must have exactly these keys (checked by the type below and by i18n.test.ts).
 import { exanteZhCN } from './exante.zh-CN'
 import { goalsZhCN } from './goals.zh-CN'
@@ -170,7 +171,6 @@ export const zhCN = {
     edit: '编辑用户',
     initialPassword: '初始密码',
     newPassword: '新密码',
-    passwordHint: '须符合系统密码策略；请通过安全渠道告知用户',
     resetPassword: '重置密码',
     resetPasswordFor: '重置密码：{{name}}',
     unlock: '解锁',
@@ -500,9 +500,7 @@ export const zhCN = {
     passwordMinClasses: '密码字符种类',
     passwordMinClassesHint: '大写字母、小写字母、数字、特殊字符中至少包含的种类数',
     maxFailedLogins: '登录失败锁定次数',
-    maxFailedLoginsHint: '连续登录失败达到此次数后锁定账号',
     lockoutMinutes: '锁定时长',
-    lockoutMinutesHint: '账号锁定后自动解锁前的时长',
     sessionIdleMinutes: '会话空闲超时',
     sessionIdleMinutesHint: '无操作超过此时长后需重新登录',
     unit: { minutes: '分钟', times: '次', chars: '位', classes: '种' },
@@ -737,6 +735,7 @@ export const zhCN = {
   },
   exante: exanteZhCN,
   goals: goalsZhCN,
+  accounts: accountsZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Navigate, Outlet, useLocation } from 'react-router'
 import { ApiError } from '../api/client'
 import { CurrentUserProvider } from '../features/auth/CurrentUser'
-import { useMe } from '../features/auth/auth.queries'
+import { CHANGE_PASSWORD_PATH, useMe } from '../features/auth/auth.queries'
 import { findPage } from '../routes'
 import { errorMessage } from '../shared/serverErrors'
 import { LanguageSwitch } from './LanguageSwitch'
@@ -43,6 +43,11 @@ export function AppLayout() {
         extra={<Button onClick={() => me.refetch()}>{t('common.retry')}</Button>}
       />
     )
+  }
+
+  // 等保: a password handed out by an administrator is replaced before anything else (the server refuses the rest).
+  if (me.data.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />
   }
 
   return (

@@ -54,6 +54,8 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
       passwordHash,
       orgCode: u.orgCode,
       roles: [u.role],
+      // The demo's shared password is published in the README: forcing a change would only break the tour.
+      mustChangePassword: false,
       passwordChangedAt: ctx.now,
       ...stamp,
     }))

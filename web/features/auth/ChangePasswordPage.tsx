@@ -1,7 +1,9 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
 import { applyFieldErrors, errorMessage } from '../../shared/serverErrors'
 import { useChangePassword } from './auth.queries'
+import { useCurrentUser } from './CurrentUser'
 
 interface ChangePasswordForm {
   currentPassword: string
@@ -14,19 +16,28 @@ export function ChangePasswordPage() {
   const { message } = App.useApp()
   const [form] = Form.useForm<ChangePasswordForm>()
   const change = useChangePassword()
+  const navigate = useNavigate()
+  // Opened or reset by an administrator: this page is the only one until the password is the user's own.
+  const firstLogin = useCurrentUser().mustChangePassword
 
   async function submit({ currentPassword, newPassword }: ChangePasswordForm) {
     try {
       await change.mutateAsync({ currentPassword, newPassword })
       form.resetFields()
-      message.success(t('auth.changePassword.done'))
+      if (firstLogin) {
+        message.success(t('accounts.firstLogin.done'))
+        void navigate('/', { replace: true })
+      } else {
+        message.success(t('auth.changePassword.done'))
+      }
     } catch (err) {
       applyFieldErrors(form, err)
     }
   }
 
   return (
-    <Card title={t('auth.changePassword.title')} style={{ maxWidth: 520 }}>
+    <Card title={t(firstLogin ? 'accounts.firstLogin.title' : 'auth.changePassword.title')} style={{ maxWidth: 520 }}>
+      {firstLogin && <Alert type="warning" showIcon title={t('accounts.firstLogin.explain')} style={{ marginBottom: 16 }} />}
       {change.isError && (
         <Alert type="error" showIcon title={errorMessage(change.error)} style={{ marginBottom: 16 }} />
       )}

@@ -3,6 +3,7 @@ import { api } from '../../api/client'
 import type { Me } from '../../api/types'
 
 export const meKey = ['auth', 'me'] as const
+export const CHANGE_PASSWORD_PATH = '/account/password'
 
 export function useMe() {
   return useQuery({
@@ -34,8 +35,11 @@ export function useLogout() {
 }
 
 export function useChangePassword() {
+  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       api.post<void>('/api/auth/password', body),
+    // A first-login change lifts the restriction: read who we are again.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
   })
 }

@@ -8,13 +8,16 @@ import { useSaveSecuritySettings, useSecuritySettings } from './settings.queries
 
 type SettingsForm = Omit<SecuritySettings, 'version'>
 
-// 等保 2.0 level 3 expects complexity, lockout and idle timeout; the bounds only stop typos.
-const FIELDS: { name: keyof SettingsForm; min: number; max: number; unit?: 'minutes' | 'times' | 'chars' | 'classes' }[] = [
-  { name: 'passwordMinLength', min: 6, max: 64, unit: 'chars' },
-  { name: 'passwordMinClasses', min: 1, max: 4, unit: 'classes' },
-  { name: 'maxFailedLogins', min: 1, max: 20, unit: 'times' },
-  { name: 'lockoutMinutes', min: 1, max: 1440, unit: 'minutes' },
-  { name: 'sessionIdleMinutes', min: 5, max: 1440, unit: 'minutes' },
+// 等保 2.0 level 3 expects complexity, lockout, idle timeout and a longest session; the bounds only stop typos.
+// Labels and hints are i18n keys; the fields added with per-address lockout and session lifetime live under accounts.*.
+const FIELDS: { name: keyof SettingsForm; min: number; max: number; unit: string; label?: string; hint?: string }[] = [
+  { name: 'passwordMinLength', min: 8, max: 64, unit: 'settings.unit.chars' },
+  { name: 'passwordMinClasses', min: 1, max: 4, unit: 'settings.unit.classes' },
+  { name: 'maxFailedLogins', min: 1, max: 100, unit: 'settings.unit.times', hint: 'accounts.settings.maxFailedLoginsHint' },
+  { name: 'lockoutMinutes', min: 1, max: 1440, unit: 'settings.unit.minutes', hint: 'accounts.settings.lockoutMinutesHint' },
+  { name: 'accountMaxFailedLogins', min: 5, max: 10000, unit: 'settings.unit.times', label: 'accounts.settings.accountMaxFailedLogins', hint: 'accounts.settings.accountMaxFailedLoginsHint' },
+  { name: 'sessionIdleMinutes', min: 1, max: 1440, unit: 'settings.unit.minutes' },
+  { name: 'sessionMaxHours', min: 1, max: 168, unit: 'accounts.settings.hours', label: 'accounts.settings.sessionMaxHours', hint: 'accounts.settings.sessionMaxHoursHint' },
 ]
 
 export function SecuritySettingsPage() {
@@ -71,8 +74,8 @@ export function SecuritySettingsPage() {
           <Form.Item
             key={field.name}
             name={field.name}
-            label={t(`settings.${field.name}`)}
-            extra={t(`settings.${field.name}Hint`)}
+            label={t(field.label ?? `settings.${field.name}`)}
+            extra={t(field.hint ?? `settings.${field.name}Hint`)}
             rules={[{ required: true, message: t('common.required') }]}
           >
             <InputNumber
@@ -80,7 +83,7 @@ export function SecuritySettingsPage() {
               max={field.max}
               precision={0}
               style={{ width: 200 }}
-              suffix={field.unit ? t(`settings.unit.${field.unit}`) : undefined}
+              suffix={t(field.unit)}
             />
           </Form.Item>
         ))}

@@ -20,7 +20,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
         name="password"
         label={t('users.newPassword')}
         rules={[{ required: true, message: t('common.required') }]}
-        extra={t('users.passwordHint')}
+        extra={t('accounts.users.passwordHint')}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

@@ -1,8 +1,10 @@
 import { Form, Input, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { mayManageAccountWith } from '../../../domain/admin-separation'
 import type { User } from '../../api/types'
 import { FormModal } from '../../shared/FormModal'
 import { useRoleOptions } from '../../shared/RoleTags'
+import { useCurrentUser } from '../auth/CurrentUser'
 import { OrgTreeSelect } from '../org/OrgTreeSelect'
 import { useCreateUser, useUpdateUser } from './users.queries'
 
@@ -19,7 +21,9 @@ export function UserFormModal({ editing, onClose }: { editing?: User; onClose: (
   const { t } = useTranslation()
   const create = useCreateUser()
   const update = useUpdateUser()
-  const roleOptions = useRoleOptions()
+  const me = useCurrentUser()
+  // 三员分立: the other administrators' roles are not this administrator's to give.
+  const roleOptions = useRoleOptions().filter((option) => mayManageAccountWith(me.roles, [option.value]))
   const required = { required: true, message: t('common.required') }
 
   return (
@@ -46,7 +50,7 @@ export function UserFormModal({ editing, onClose }: { editing?: User; onClose: (
         <Input maxLength={64} />
       </Form.Item>
       {!editing && (
-        <Form.Item name="password" label={t('users.initialPassword')} rules={[required]} extra={t('users.passwordHint')}>
+        <Form.Item name="password" label={t('users.initialPassword')} rules={[required]} extra={t('accounts.users.passwordHint')}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       )}

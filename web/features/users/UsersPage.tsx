@@ -1,5 +1,5 @@
 import { PlusOutlined, UnlockOutlined } from '@ant-design/icons'
-import { App, Button, Card, Select, Space, type TableColumnsType, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Select, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RecordStatus, User } from '../../api/types'
@@ -59,7 +59,16 @@ export function UsersPage() {
     {
       title: t('common.status'),
       dataIndex: 'status',
-      render: (status: RecordStatus) => <StatusTag status={status} />,
+      render: (status: RecordStatus, row) => (
+        <Space size={4} wrap>
+          <StatusTag status={status} />
+          {row.mustChangePassword && (
+            <Tooltip title={t('accounts.users.mustChangePasswordHint')}>
+              <Tag color="orange">{t('accounts.users.mustChangePassword')}</Tag>
+            </Tooltip>
+          )}
+        </Space>
+      ),
     },
     {
       title: t('users.lockedUntil'),
@@ -164,6 +173,7 @@ export function UsersPage() {
           </>
         }
       />
+      <Alert type="info" showIcon title={t('accounts.users.adminAccountsNote')} style={{ marginBottom: 12 }} />
       <PagedTable label={t('nav.users')} rowKey="id" columns={columns} query={users} table={table} />
       {modal?.kind === 'create' && <UserFormModal onClose={() => setModal(null)} />}
       {modal?.kind === 'edit' && <UserFormModal editing={modal.user} onClose={() => setModal(null)} />}
