@@ -57,7 +57,8 @@ export function AppLayout() {
           <div style={{ color: '#fff', padding: '16px 20px', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
             {t('app.name')}
           </div>
-          <SideMenu />
+          {/* Until a handed-out password is replaced, the menu would only lead back to the change-password page. */}
+          {!me.data.mustChangePassword && <SideMenu />}
         </Layout.Sider>
         <Layout>
           <Layout.Header
