@@ -32,7 +32,7 @@ describe('the trial calculation', () => {
 
   it('checks a qualitative score against its grade range and lights the verdict', () => {
     const partial = run({ nature: 'qualitative', qualitative: '部分达成年度指标并具有一定效果', weight: '10', qualitativeScore: '8' })
-    expect(partial.indicator?.range).toEqual({ low: '6.00', high: '8.00', highExclusive: true })
+    expect(partial.indicator?.range).toMatchObject({ low: '6.00', high: '8.00', highExclusive: true })
     expect(partial.indicator?.scoreAllowed).toBe(false)
     expect(partial.indicator?.light?.value).toBe('yellow')
     expect(run({ nature: 'qualitative', qualitative: '达成年度指标', qualitativeScore: '8' }).indicator?.scoreAllowed).toBe(true)

@@ -8,6 +8,7 @@ import {
   type Explained,
   type IndicatorScore,
   type QualitativeLevel,
+  qualitativeLevels,
   qualitativeRange,
   scoreExecution,
   scoreIndicator,
@@ -15,7 +16,7 @@ import {
 
 /** The 试算 panel's glue: form text in, the domain's explained figures out. Pure, so the worked examples are tested. */
 
-export const qualitativeLevels: readonly QualitativeLevel[] = ['达成年度指标', '部分达成年度指标并具有一定效果', '未达成年度指标且效果较差']
+export { qualitativeLevels }
 
 export interface TrialInput {
   nature: IndicatorNature
