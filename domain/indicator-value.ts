@@ -257,14 +257,21 @@ export function groupThousands(value: Decimal.Value, money = false): string {
 }
 
 /**
- * A value counted in a base unit (as `normalized` holds it) written in the indicator's own unit, with thousands
- * separators: 3800000 元 in 万元 → "380.00万元"; 95 % in % → "95%". Null when the units do not convert (件 vs %).
+ * A value counted in a base unit (as `normalized` holds it) in the indicator's own unit, with thousands separators:
+ * 3800000 元 in 万元 → { number: "380.00", unit: "万元" }; 95 % in % → { number: "95", unit: "%" }. Null when the
+ * units do not convert (件 vs %). A blank unit keeps the base unit.
  */
-export function formatInUnit(baseValue: Decimal.Value, baseUnit: string, unit: string): string | null {
+export function inUnit(baseValue: Decimal.Value, baseUnit: string, unit: string): { number: string; unit: string } | null {
   const target = cleanUnit(unit)
   const conversion = conversionOf(target)
   const factor = conversion ? (conversion.unit === baseUnit ? conversion.factor : null) : target === baseUnit || target === '' ? 1 : null
   if (factor === null) return null
   const shownUnit = target || baseUnit
-  return `${groupThousands(new Decimal(baseValue).dividedBy(factor), moneyUnits.has(shownUnit))}${shownUnit}`
+  return { number: groupThousands(new Decimal(baseValue).dividedBy(factor), moneyUnits.has(shownUnit)), unit: shownUnit }
+}
+
+/** `inUnit` as one text: "380.00万元". */
+export function formatInUnit(baseValue: Decimal.Value, baseUnit: string, unit: string): string | null {
+  const shown = inUnit(baseValue, baseUnit, unit)
+  return shown && `${shown.number}${shown.unit}`
 }
