@@ -16,7 +16,6 @@ const node = (name: string, children: string[], mapsFrom: string[] = [name], chi
   id: name,
   name,
   level: 1,
-  defaultWeight: null,
   mapsFrom,
   children: children.map((c, i) => ({ id: `${name}/${c}`, name: c, mapsFrom: childMaps?.[i] ?? [`${name}/${c}`] })),
 })
