@@ -720,6 +720,7 @@ export const en: LocaleMessages = {
         number: 'Enter a number',
         negative: 'Cannot be negative',
         month: 'The month must be 1–12',
+        unknownLabel: 'Not a verdict wording the rule set knows; it cannot be scored',
       },
       results: {
         title: 'Results',

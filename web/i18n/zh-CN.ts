@@ -719,6 +719,7 @@ export const zhCN = {
         number: '请输入数字',
         negative: '不能为负数',
         month: '月份须为 1–12',
+        unknownLabel: '不是规则集认可的完成情况表述，不能计分',
       },
       results: {
         title: '试算结果',
