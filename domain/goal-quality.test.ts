@@ -1,24 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { checkGoalQuality, goalFindingRules, hasBlockingFindings, type GoalQualityContext } from './goal-quality.ts'
 import type { GoalContent, GoalFinding, GoalIndicatorInput, PeerTargets } from './goals.ts'
+import { indicatorRow } from './goal-quality.fixtures.ts'
 import { nationalRules, type RuleSet } from './rule-set.ts'
 
-const row = (over: Partial<GoalIndicatorInput>): GoalIndicatorInput => ({
-  level1: '产出指标',
-  level2: '数量指标',
-  name: '',
-  indicatorId: null,
-  nature: '>=',
-  target: '',
-  unit: '',
-  mediumTermTarget: null,
-  weight: null,
-  valueBasis: 'plan',
-  scoringRule: '',
-  ...over,
-})
+const row = indicatorRow
 
-/** A realistic 2026 teacher-training project goal, weighted to 90 under the national rules. */
+/** A realistic 2026 teacher-training project goal, weighted to 90 under the national rules (产出 50, 效益 30, 满意度 10). */
 const good: GoalContent = {
   name: '2026年中小学教师能力提升培训项目',
   overallTarget: '2026年组织全市中小学教师能力提升培训500人次，培训合格率不低于95%，参训教师教学考核优良率达到90%以上，参训教师满意度不低于90%。',
@@ -26,11 +14,11 @@ const good: GoalContent = {
   annualTarget: '（1）2026年11月30日前完成培训500人次；（2）人均培训成本控制在800元以内，项目预算40万元。',
   indicators: [
     row({ level2: '数量指标', name: '培训人次', target: '500', unit: '人次', weight: '20' }),
-    row({ level2: '质量指标', name: '培训合格率', target: '95', unit: '%', weight: '15' }),
+    row({ level2: '质量指标', name: '培训合格率', target: '95', unit: '%', weight: '10' }),
     row({ level2: '时效指标', name: '培训完成时间', nature: 'qualitative', target: '2026年11月30日前', weight: '10' }),
     row({ level2: '成本指标', name: '人均培训成本', nature: '<=', target: '800', unit: '元', weight: '10' }),
     row({ level1: '效益指标', level2: '社会效益指标', name: '参训教师教学考核优良率', target: '≥90%', unit: '%', weight: '20' }),
-    row({ level1: '效益指标', level2: '可持续影响指标', name: '培训成果应用机制', nature: 'qualitative', target: '建立培训成果校本应用长效机制', weight: '5' }),
+    row({ level1: '效益指标', level2: '可持续影响指标', name: '培训成果应用机制', nature: 'qualitative', target: '建立培训成果校本应用长效机制', weight: '10' }),
     row({ level1: '满意度指标', level2: '服务对象满意度指标', name: '参训教师满意度', target: '90', unit: '%', weight: '10' }),
   ],
 }
@@ -179,22 +167,40 @@ describe('weights (§13.4)', () => {
     expect(only(checkGoalQuality(goal({ rows: { 6: { weight } } }), ctx))).toMatchObject({ code: 'WEIGHT_INVALID', severity: 'error', path: 'indicators.6.weight' })
   })
 
+  // Units free to move weights between 一级: only the sum is checked.
+  const free: GoalQualityContext = { ...ctx, rules: { ...nationalRules, unitsMayChangeLevel1Weights: true } }
+
   test('WEIGHTS_SUM under national rules: 90 expected', () => {
-    const finding = only(checkGoalQuality(goal({ rows: { 0: { weight: '15' } } }), ctx))
+    const finding = only(checkGoalQuality(goal({ rows: { 0: { weight: '15' } } }), free))
     expect(finding).toMatchObject({ code: 'WEIGHTS_SUM', severity: 'error', path: 'indicators' })
     expect(finding.zh).toBe('指标权重合计 85，应为 90（100 − 预算执行率 10）')
   })
 
   test('decimal weights sum exactly (no float drift): 0.1 + 0.2 + … = 90', () => {
     const weights = ['0.1', '0.2', '9.7', '15', '20', '25', '20']
-    expect(checkGoalQuality(goal({ rows: Object.fromEntries(weights.map((weight, i) => [i, { weight }])) }), ctx)).toEqual([])
+    expect(checkGoalQuality(goal({ rows: Object.fromEntries(weights.map((weight, i) => [i, { weight }])) }), free)).toEqual([])
   })
 
   test('WEIGHTS_SUM with an execution weight of 20: 80 expected', () => {
     const rules: RuleSet = { ...nationalRules, selfEvaluationWeights: { execution: 20, output: 40, effect: 30, satisfaction: 10 } }
-    const finding = only(checkGoalQuality(good, { ...ctx, rules }))
+    const finding = only(checkGoalQuality(good, { ...free, rules: { ...rules, unitsMayChangeLevel1Weights: true } }))
     expect(finding.zh).toBe('指标权重合计 90，应为 80（100 − 预算执行率 20）')
     expect(checkGoalQuality(goal({ rows: { 0: { weight: '10' } } }), { ...ctx, rules })).toEqual([])
+  })
+
+  test('LEVEL1_WEIGHT: with the split locked (national default), each 一级 carries exactly its share', () => {
+    // 产出 60 and 效益 20 still sum to 90: the sum check alone let this through (issue 10, point 13).
+    const findings = checkGoalQuality(goal({ rows: { 0: { weight: '30' }, 4: { weight: '10' } } }), ctx)
+    expect(findings.map((f) => f.code)).toEqual(['LEVEL1_WEIGHT', 'LEVEL1_WEIGHT'])
+    expect(findings[0]).toMatchObject({ severity: 'error', path: 'indicators', rule: goalFindingRules.LEVEL1_WEIGHT })
+    expect(findings[0]!.zh).toBe('产出指标（含成本指标）的权重合计 60，规则集规定为 50，单位不得调整一级指标权重')
+    expect(findings[1]!.zh).toBe('效益指标的权重合计 20，规则集规定为 30，单位不得调整一级指标权重')
+    expect(checkGoalQuality(goal({ rows: { 0: { weight: '30' }, 4: { weight: '10' } } }), free)).toEqual([])
+  })
+
+  test('LEVEL1_WEIGHT counts synonyms and a 101号 成本指标 一级 with their 一级', () => {
+    const renamed = goal({ rows: { 3: { level1: '成本指标', level2: '经济成本指标' }, 4: { level1: '效果指标' }, 5: { level1: '效益指标(30分)' } } })
+    expect(checkGoalQuality(renamed, ctx)).toEqual([])
   })
 })
 
@@ -266,8 +272,8 @@ describe('plausibility against peers and history (88号 合理可行)', () => {
   test.each([
     ['≥ below the lowest peer', 1, '80', '中位数 95%，范围 90%–98%'],
     ['≥ over twice the highest', 0, '1300', '中位数 450人次'],
-    ['≤ above the highest peer', 3, '≤1200元', '范围 700元–1000元'],
-    ['≤ under half the lowest', 3, '300', '中位数 850元'],
+    ['≤ above the highest peer', 3, '≤1200元', '范围 700.00元–1,000.00元'],
+    ['≤ under half the lowest', 3, '300', '中位数 850.00元'],
   ] as const)('IMPLAUSIBLE_TARGET: %s', (_, index, target, shown) => {
     const findings = checkGoalQuality(goal({ rows: { [index]: { target } } }), { ...ctx, history: undefined })
     const finding = only(findings.filter((f) => f.code !== 'OVERALL_TARGET_INCONSISTENT'))

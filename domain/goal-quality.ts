@@ -1,22 +1,28 @@
 import Decimal from 'decimal.js'
+import { checkCostsAgainstBudget, checkMediumTerm, checkNatureDirection, checkRelevance, type GoalProjectFacts } from './goal-quality-fit.ts'
 import { hasNumber, inputMeasureIn, meaningfulBigrams, numbersIn, vagueWordIn } from './goal-quality-words.ts'
 import type { GoalContent, GoalFinding, GoalIndicatorInput, GoalKind, PeerTargets } from './goals.ts'
-import { parseIndicatorValue, type IndicatorValue } from './indicator-value.ts'
+import { formatInUnit, parseIndicatorValue, type IndicatorValue } from './indicator-value.ts'
 import { indicatorNatureLabels, type IndicatorNature } from './indicators.ts'
+import { isKnownLevel1, level1WeightPart, missingLevel1, normalizeLevel1, type Level1WeightPart } from './level1.ts'
 import type { RuleSet } from './rule-set.ts'
 
 /**
  * 智能审核: the pure quality check of a goal's content, REFERENCE §4.2–4.3 and §13.20/§13.25. Errors block
  * submission (`hasBlockingFindings`); warnings go to the reviewer. Decisions:
- * - Required 一级 apply to every goal kind; "产出" and "产出指标" are the same 一级. No indicators at all is one
- *   NO_INDICATORS, not one finding per missing 一级.
+ * - Required 一级 apply to every goal kind; 一级 names go through `normalizeLevel1` (level1.ts), the same function
+ *   the budget gate uses, so "产出", "产出指标(50分)" and a rule-set synonym (效果指标 → 效益指标) pass here only if they
+ *   pass there. A 一级 the rule set does not know is a warning. No indicators at all is one NO_INDICATORS.
  * - A quantitative target must be readable as a number ("≥95%", "500", "95%-100%"); prose with a number in it
  *   ("较上年增长10%") cannot be scored and is QUANTITATIVE_NEEDS_NUMBER too. A deadline ("2026年11月30日前") is
  *   measurable and needs no unit; under ≥ or > it is a NATURE_MISMATCH.
  * - NATURE_MISMATCH compares directions only: ≥ > and = (scored like ≥, §13.10) against ≤ <; a bare number or a range
  *   states no direction. A 定性 row with a signed number ("≥95%") is an error — the row says both "judged by a person"
  *   and "scored against 95", and scoring would drop the number; with a bare number ("100%") it is a warning.
- * - Weights: all or none; each > 0; the sum equals 100 − the 预算执行率 weight (decimal.js, never floats).
+ * - Weights: all or none; each > 0; the sum equals 100 − the 预算执行率 weight (decimal.js, never floats). Unless the
+ *   rule set lets units change them (`unitsMayChangeLevel1Weights`), each 一级 present sums to its share of
+ *   `selfEvaluationWeights` (成本指标 as a 一级 counts with 产出, where 10号 puts it). A 一级 with no rows is not
+ *   checked on its own (how its share is re-allocated is UNCONFIRMED, §6.4), but the sum still has to come out right.
  * - Vague words warn only where the row (or the overall/annual target) states no number at all.
  * - Peer and history comparisons need the same base unit; they warn, never block.
  * - OVERALL_TARGET_INCONSISTENT: a number the overall/annual text claims (not years, dates, list markers or money,
@@ -33,6 +39,13 @@ export interface GoalQualityContext {
   history?: Map<string, { target: string; unit: string }>
   /** indicatorCode of each row (same order as content.indicators), null for individual indicators. */
   indicatorCodes?: (string | null)[]
+  /** The project the goal is for: its period and budget, for the 中期 and cost checks. */
+  project?: GoalProjectFacts
+  /**
+   * The recommender's relevance score of each library indicator (by code) for this goal's project, and the score
+   * below which an indicator is likely irrelevant to it. Codes without a score are not judged.
+   */
+  relevance?: { scores: Map<string, number>; irrelevantBelow: number }
 }
 
 /** The rule each finding code enforces. */
@@ -46,6 +59,12 @@ export const goalFindingRules = {
   WEIGHT_MISSING: '§13.4 权重',
   WEIGHT_INVALID: '§13.4 权重',
   WEIGHTS_SUM: '§13.4 规则集·自评一级权重',
+  LEVEL1_WEIGHT: '§13.5 规则集·一级权重不可调整',
+  LEVEL1_UNKNOWN: '§4.3 指标体系·一级指标',
+  NATURE_INVERTED: '§13.11 反向指标·指标性质',
+  INDICATOR_IRRELEVANT: '88号 相关性',
+  COST_EXCEEDS_BUDGET: '88号 适当性·成本与预算相应匹配',
+  MEDIUM_TERM_MISSING: '§4.1 中长期目标·中期指标值',
   VAGUE_TARGET: '88号 细化量化',
   INPUT_AS_OUTPUT: '88号 §4.2 预期产出',
   IMPLAUSIBLE_TARGET: '88号 合理可行·同类目标',
@@ -57,10 +76,9 @@ export const goalFindingRules = {
 } as const
 export type GoalFindingCode = keyof typeof goalFindingRules
 
-type Message = { zh: string; en: string }
-type Emit = (code: GoalFindingCode, severity: GoalFinding['severity'], path: string, message: Message) => void
+export type Message = { zh: string; en: string }
+export type Emit = (code: GoalFindingCode, severity: GoalFinding['severity'], path: string, message: Message) => void
 
-const level1Key = (name: string) => name.replace(/\s+/g, '').replace(/指标$/, '')
 const isUpward = (nature: IndicatorNature) => nature === '>=' || nature === '>' || nature === '='
 const sign = (nature: IndicatorNature) => indicatorNatureLabels[nature].zh
 
@@ -73,7 +91,10 @@ export function checkGoalQuality(content: GoalContent, ctx: GoalQualityContext):
   checkLevel1(content.indicators, ctx.rules, emit)
   content.indicators.forEach((row, i) => checkRow(row, i, ctx, emit))
   checkWeights(content.indicators, ctx.rules, emit)
-  checkDuplicates(content.indicators, emit)
+  checkDuplicates(content.indicators, ctx.rules, emit)
+  checkRelevance(content.indicators, ctx, emit)
+  checkCostsAgainstBudget(content.indicators, ctx, emit)
+  checkMediumTerm(content, ctx, emit)
   return findings
 }
 
@@ -125,9 +146,14 @@ function checkLevel1(rows: GoalIndicatorInput[], rules: RuleSet, emit: Emit) {
     emit('NO_INDICATORS', 'error', 'indicators', { zh: '绩效目标没有任何绩效指标', en: 'The goal has no indicators' })
     return
   }
-  const present = new Set(rows.map((row) => level1Key(row.level1)))
-  for (const level1 of rules.requiredLevel1) {
-    if (present.has(level1Key(level1))) continue
+  rows.forEach((row, i) => {
+    if (!row.level1.trim() || isKnownLevel1(row.level1, rules)) return
+    emit('LEVEL1_UNKNOWN', 'warning', `indicators.${i}.level1`, {
+      zh: `一级指标“${row.level1}”不是规则集中的一级指标（产出、效益、满意度、成本）或其同义词，不计入必备一级指标`,
+      en: `Level-1 “${row.level1}” is neither a level-1 of the rule set (output, effect, satisfaction, cost) nor a synonym of one; it does not count as a required level-1`,
+    })
+  })
+  for (const level1 of missingLevel1(rows.map((row) => row.level1), rules)) {
     emit('REQUIRED_LEVEL1_MISSING', 'error', 'indicators', {
       zh: `缺少一级指标“${level1}”：至少需要一个该一级下的指标`,
       en: `No indicator under the required level-1 “${level1}”`,
@@ -136,7 +162,7 @@ function checkLevel1(rows: GoalIndicatorInput[], rules: RuleSet, emit: Emit) {
 }
 
 /** How messages name a row: by its 三级 name, or by its row number when the name is blank. */
-function who(row: GoalIndicatorInput, i: number): Message {
+export function who(row: GoalIndicatorInput, i: number): Message {
   const name = row.name.trim()
   return name ? { zh: `三级指标“${name}”`, en: `Indicator “${name}”` } : { zh: `第${i + 1}行指标`, en: `Indicator in row ${i + 1}` }
 }
@@ -144,7 +170,7 @@ function who(row: GoalIndicatorInput, i: number): Message {
 function checkRow(row: GoalIndicatorInput, i: number, ctx: GoalQualityContext, emit: Emit) {
   const it = who(row, i)
   const at = (field: string) => `indicators.${i}.${field}`
-  const input = level1Key(row.level1) === '产出' ? inputMeasureIn(row.level2, row.name) : null
+  const input = normalizeLevel1(row.level1, ctx.rules) === '产出指标' ? inputMeasureIn(row.level2, row.name) : null
   if (input) {
     emit('INPUT_AS_OUTPUT', 'warning', at('name'), {
       zh: `${it.zh}（“${input}”）衡量的是投入而非产出，请改为项目提供的产品或服务`,
@@ -201,6 +227,7 @@ function checkQuantitative(row: GoalIndicatorInput, i: number, written: Indicato
     })
   }
   if (value.kind !== 'quantitative') return
+  checkNatureDirection(row, i, value, ctx, emit)
   if (!value.unit) return emit('QUANTITATIVE_NEEDS_UNIT', 'error', `indicators.${i}.unit`, { zh: `${it.zh}缺少计量单位`, en: `${it.en} has no unit` })
   checkPlausibility(row, i, value, ctx, emit)
 }
@@ -220,16 +247,18 @@ function checkPlausibility(row: GoalIndicatorInput, i: number, value: Quantity, 
   const up = isUpward(row.nature)
   const v = new Decimal(value.normalized.value)
   const unit = value.normalized.unit
-  const shown = `${v.toFixed()}${unit}`
+  // Figures are shown in the row's own unit (380.00万元, not 3800000元), with thousands separators.
+  const inRowUnit = (base: Decimal.Value) => formatInUnit(base, unit, value.unit) ?? `${new Decimal(base).toFixed()}${unit}`
+  const shown = inRowUnit(value.normalized.value)
   const code = ctx.indicatorCodes?.[i] ?? null
   const peer = code ? ctx.peers?.get(code) : undefined
   if (peer && peer.count >= 3 && peer.unit === unit) {
     const verdict = peerVerdict(up, v, new Decimal(peer.min), new Decimal(peer.max))
-    const range = `${peer.min}${unit}–${peer.max}${unit}`
+    const range = `${inRowUnit(peer.min)}–${inRowUnit(peer.max)}`
     if (verdict) {
       emit('IMPLAUSIBLE_TARGET', 'warning', path, {
-        zh: `${it.zh}的指标值 ${shown} ${verdict.zh}（同类已批复目标 ${peer.count} 个，中位数 ${peer.median}${unit}，范围 ${range}）`,
-        en: `${it.en}: target ${shown} ${verdict.en} (${peer.count} similar approved goals: median ${peer.median}${unit}, range ${range})`,
+        zh: `${it.zh}的指标值 ${shown} ${verdict.zh}（同类已批复目标 ${peer.count} 个，中位数 ${inRowUnit(peer.median)}，范围 ${range}）`,
+        en: `${it.en}: target ${shown} ${verdict.en} (${peer.count} similar approved goals: median ${inRowUnit(peer.median)}, range ${range})`,
       })
     }
   }
@@ -239,7 +268,7 @@ function checkPlausibility(row: GoalIndicatorInput, i: number, value: Quantity, 
   if (before.kind !== 'quantitative' || before.normalized.unit !== unit) return
   const lastValue = new Decimal(before.normalized.value)
   if (up ? v.gte(lastValue) : v.lte(lastValue)) return
-  const lastShown = `${lastValue.toFixed()}${unit}`
+  const lastShown = inRowUnit(lastValue)
   emit('TARGET_BELOW_HISTORY', 'warning', path, {
     zh: `${it.zh}的指标值 ${shown} ${up ? '低于' : '高于'}上年批复值 ${lastShown}，目标较上年放松`,
     en: `${it.en}: target ${shown} is ${up ? 'below' : 'above'} last year's approved ${lastShown}, a looser target`,
@@ -280,21 +309,48 @@ function checkWeights(rows: GoalIndicatorInput[], rules: RuleSet, emit: Emit) {
       sum = sum.plus(text)
     }
   })
+  if (!complete) return
   const execution = rules.selfEvaluationWeights.execution
   const expected = new Decimal(100).minus(execution)
-  if (!complete || sum.eq(expected)) return
-  emit('WEIGHTS_SUM', 'error', 'indicators', {
-    zh: `指标权重合计 ${sum.toFixed()}，应为 ${expected.toFixed()}（100 − 预算执行率 ${execution}）`,
-    en: `Indicator weights sum to ${sum.toFixed()}; they must sum to ${expected.toFixed()} (100 − budget execution ${execution})`,
-  })
+  if (!sum.eq(expected)) {
+    emit('WEIGHTS_SUM', 'error', 'indicators', {
+      zh: `指标权重合计 ${sum.toFixed()}，应为 ${expected.toFixed()}（100 − 预算执行率 ${execution}）`,
+      en: `Indicator weights sum to ${sum.toFixed()}; they must sum to ${expected.toFixed()} (100 − budget execution ${execution})`,
+    })
+  }
+  if (!rules.unitsMayChangeLevel1Weights) checkLevel1Split(rows, rules, emit)
 }
 
-function checkDuplicates(rows: GoalIndicatorInput[], emit: Emit) {
+const weightPartNames: Record<Level1WeightPart, Message> = {
+  output: { zh: '产出指标（含成本指标）', en: 'output (with cost)' },
+  effect: { zh: '效益指标', en: 'effect' },
+  satisfaction: { zh: '满意度指标', en: 'satisfaction' },
+}
+
+/** Each 一级 present carries exactly its share of the rule set's split, when units may not change it. §13.4–5 */
+function checkLevel1Split(rows: GoalIndicatorInput[], rules: RuleSet, emit: Emit) {
+  const sums = new Map<Level1WeightPart, Decimal>()
+  for (const row of rows) {
+    const part = level1WeightPart(row.level1, rules)
+    if (part) sums.set(part, (sums.get(part) ?? new Decimal(0)).plus(row.weight!.trim()))
+  }
+  for (const [part, sum] of sums) {
+    const expected = rules.selfEvaluationWeights[part]
+    if (sum.eq(expected)) continue
+    const name = weightPartNames[part]
+    emit('LEVEL1_WEIGHT', 'error', 'indicators', {
+      zh: `${name.zh}的权重合计 ${sum.toFixed()}，规则集规定为 ${expected}，单位不得调整一级指标权重`,
+      en: `The ${name.en} indicators' weights sum to ${sum.toFixed()}; the rule set fixes ${expected} and units may not change level-1 weights`,
+    })
+  }
+}
+
+function checkDuplicates(rows: GoalIndicatorInput[], rules: RuleSet, emit: Emit) {
   const first = new Map<string, number>()
   rows.forEach((row, i) => {
     const name = row.name.replace(/\s+/g, '')
     if (!name) return
-    const key = [level1Key(row.level1), row.level2.replace(/\s+/g, ''), name].join('/')
+    const key = [normalizeLevel1(row.level1, rules), row.level2.replace(/\s+/g, ''), name].join('/')
     const earlier = first.get(key)
     if (earlier === undefined) {
       first.set(key, i)

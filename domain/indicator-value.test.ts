@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { formatIndicatorValue, parseIndicatorValue, type IndicatorValue } from './indicator-value.ts'
+import { formatInUnit, formatIndicatorValue, parseIndicatorValue, type IndicatorValue } from './indicator-value.ts'
 
 describe('indicator values as written in real tables', () => {
   test.each([
@@ -277,5 +277,56 @@ describe('writing values back', () => {
         expect(again).toMatchObject({ kind: 'deadline', date: date.toISOString().slice(0, 10), note })
       }),
     )
+  })
+})
+
+describe('direction and wording of real published values (issue 10, point 15)', () => {
+  test('a plain number of a cost indicator is a ceiling (≤), of a count an "="', () => {
+    expect(parseIndicatorValue('5万元', { name: '项目总成本', level2: '成本指标' })).toMatchObject({ nature: '<=', value: '5', unit: '万元', normalized: { value: '50000', unit: '元' } })
+    expect(parseIndicatorValue('5万元', { name: '设备购置', level2: '成本指标' })).toMatchObject({ nature: '<=' })
+    expect(parseIndicatorValue('2%', { name: '系统故障失败率', level2: '质量指标' })).toMatchObject({ nature: '<=', value: '2', unit: '%' })
+    expect(parseIndicatorValue('3%', { name: '补贴逾期率' })).toMatchObject({ nature: '<=' })
+    expect(parseIndicatorValue('100', { name: '培训人次', level2: '数量指标', unit: '人次' })).toMatchObject({ nature: '=', value: '100', unit: '人次' })
+    expect(parseIndicatorValue('5万元')).toMatchObject({ nature: '=' })
+  })
+
+  test('a written sign or a 指标性质 column still wins over the words', () => {
+    expect(parseIndicatorValue('≥5万元', { name: '项目总成本' })).toMatchObject({ nature: '>=' })
+    expect(parseIndicatorValue('5万元', { name: '项目总成本', nature: '=' })).toMatchObject({ nature: '=' })
+  })
+
+  test.each([
+    ['95百分比', '=', '95', '%'],
+    ['≥95 百分比', '>=', '95', '%'],
+    ['﹦100%', '=', '100', '%'],
+    ['＝100%', '=', '100', '%'],
+    ['﹤5%', '<', '5', '%'],
+    ['15%及其以下', '<=', '15', '%'],
+    ['90%及其以上', '>=', '90', '%'],
+    ['15%及以下', '<=', '15', '%'],
+    ['90分及以上', '>=', '90', '分'],
+    ['95%以上', '>=', '95', '%'],
+    ['5%以下', '<=', '5', '%'],
+    ['不低于95%', '>=', '95', '%'],
+    ['不高于5%', '<=', '5', '%'],
+    ['100%覆盖', '=', '100', '%'],
+    ['≥98%覆盖', '>=', '98', '%'],
+  ])('%s → %s %s %s', (text, nature, value, unit) => {
+    expect(parseIndicatorValue(text)).toMatchObject({ kind: 'quantitative', nature, value, unit })
+  })
+
+  test('a 计量单位 column of 百分比 is %', () => {
+    expect(parseIndicatorValue('95', { nature: '>=', unit: '百分比' })).toMatchObject({ unit: '%', normalized: { value: '95', unit: '%' } })
+  })
+})
+
+describe('values shown in the indicator’s own unit (issue 10, point 18)', () => {
+  test('3800000 元 in a 万元 indicator is 380.00万元; thousands are separated', () => {
+    expect(formatInUnit('3800000', '元', '万元')).toBe('380.00万元')
+    expect(formatInUnit('3800000', '元', '元')).toBe('3,800,000.00元')
+    expect(formatInUnit('12000', '人次', '人次')).toBe('12,000人次')
+    expect(formatInUnit('30000', '人次', '万人次')).toBe('3万人次')
+    expect(formatInUnit('95.5', '%', '%')).toBe('95.5%')
+    expect(formatInUnit('95', '%', '件')).toBeNull()
   })
 })

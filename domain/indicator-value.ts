@@ -1,12 +1,17 @@
 import Decimal from 'decimal.js'
+import { directionOf } from './indicator-direction.ts'
 import type { IndicatorNature } from './indicators.ts'
+import type { RuleSet } from './rule-set.ts'
 import type { Nature } from './scoring.ts'
 
 /**
  * An indicator value as written in real goal tables ("≥95%", "≤30天", "95%-100%", "2026年12月31日前", "较上年提升"),
  * understood. Decisions, each tested:
  * - A bare number is '=' ("100%" → = 100 %), as written: scoring treats '=' with a non-zero target like '≥' (§13.10),
- *   so "100%" scores and lights the same as "≥100%"; a 指标性质 column, when there is one, says otherwise.
+ *   so "100%" scores and lights the same as "≥100%"; a 指标性质 column, when there is one, says otherwise. When the
+ *   hint names the indicator and its words say lower is better (成本, 逾期率… `indicator-direction.ts`), a bare number
+ *   is '≤' instead: "5万元" of 项目总成本 is a ceiling, and read as '=' it would score overspending like over-achievement.
+ * - "百分比" is '%'; "及其以下" / "及其以上" are 以下 / 以上; "100%覆盖" is = 100 %.
  * - A range ("95%-100%", "90～95分") keeps both bounds in `range` and compares against one: the lower bound for
  *   ≥ > = (a range defaults to '≥'), the upper for ≤ <.
  * - Words after the number set the nature when no sign precedes it: 以上 ≥, 以下/以内/内 ≤, 左右 =.
@@ -33,6 +38,11 @@ export type IndicatorValue =
 export interface IndicatorValueHint {
   nature?: IndicatorNature
   unit?: string
+  /** The 三级 name and 二级 of the row, whose words decide the nature of a number written without a sign. */
+  name?: string
+  level2?: string
+  /** The word lists for that (the rule set's; the national defaults when left out). */
+  rules?: Pick<RuleSet, 'indicatorDirection'>
 }
 
 const natureWords: [string, Nature][] = (
@@ -48,9 +58,11 @@ const natureWords: [string, Nature][] = (
 ).sort((a, b) => b[0].length - a[0].length) // longest first, so "不超过" is not read as "超过"
 
 const suffixWords: [RegExp, Nature][] = [
-  [/(?:及|或)?以上$/, '>='],
-  [/(?:及|或)?以下$|以内$|之内$|内$/, '<='],
+  [/(?:及其|及|或)?以上$/, '>='],
+  [/(?:及其|及|或)?以下$|以内$|之内$|内$/, '<='],
   [/左右$/, '='],
+  // "100%覆盖": the coverage rate, stated as reached.
+  [/(?<=%)覆盖$/, '='],
 ]
 
 /** Full-width forms (＞＝９５％, （套）) to their ASCII twins and the odd dashes to '-', so one grammar reads them all. */
@@ -59,6 +71,7 @@ function toHalfWidth(text: string) {
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
     .replace(/﹪/g, '%')
+    .replace(/[﹦﹤﹥]/g, (c) => (c === '﹦' ? '=' : c === '﹤' ? '<' : '>'))
     .replace(/[—–〜]/g, (c) => (c === '〜' ? '~' : '-'))
 }
 
@@ -103,7 +116,10 @@ function conversionOf(unit: string): { unit: string; factor: Decimal.Value } | n
   return null
 }
 
-const cleanUnit = (unit: string) => toHalfWidth(unit).replace(/\s+/g, '')
+const cleanUnit = (unit: string) => {
+  const compact = toHalfWidth(unit).replace(/\s+/g, '')
+  return compact === '百分比' || compact === '百分率' ? '%' : compact
+}
 // Longer tails are prose ("所学校完成改造", "%完成"), not a unit, and neither is one still ending in 以上/内 once
 // those are stripped ("0以上内"): the value is read as text.
 const isUnit = (unit: string) =>
@@ -179,6 +195,12 @@ function readDeadline(text: string): { date: string; note: string } | null {
 
 const natureOfHint = (hint?: IndicatorValueHint): Nature | undefined => (hint?.nature && hint.nature !== 'qualitative' ? hint.nature : undefined)
 
+/** The nature of a number written without a sign: '≤' where the row's words say lower is better, else '='. */
+function unsignedNature(hint?: IndicatorValueHint): Nature {
+  if (!hint?.name && !hint?.level2) return '='
+  return directionOf({ name: hint.name ?? '', level2: hint.level2 }, hint.rules)?.direction === 'lower' ? '<=' : '='
+}
+
 /**
  * Reads an indicator value. A 指标性质 column (`hint.nature`) wins over the sign in the text: 定性 makes the value
  * text, a sign replaces the written one. A 计量单位 column (`hint.unit`) fills in a unit the text leaves out; a unit
@@ -192,7 +214,7 @@ export function parseIndicatorValue(original: string, hint?: IndicatorValueHint)
   if (hint?.nature === 'qualitative') return qualitative
   const reading = readNumber(text)
   if (!reading) return qualitative
-  const nature = natureOfHint(hint) ?? reading.nature ?? '='
+  const nature = natureOfHint(hint) ?? reading.nature ?? unsignedNature(hint)
   const unit = reading.unit || cleanUnit(hint?.unit ?? '')
   const value = reading.range ? (isReverse(nature) ? reading.range.high : reading.range.low) : reading.value
   const conversion = conversionOf(unit)
@@ -221,4 +243,35 @@ export function formatIndicatorValue(value: IndicatorValue): string {
   }
   if (value.range) return `${value.nature === '>=' ? '' : natureSymbols[value.nature]}${value.range.low}～${value.range.high}${value.unit}`
   return `${natureSymbols[value.nature]}${value.value}${value.unit}`
+}
+
+const moneyUnits = new Set(['元', '千元', '万元', '亿元'])
+
+/** A decimal with thousands separators: 3800000 → "3,800,000"; money with two places ("380.00"). */
+export function groupThousands(value: Decimal.Value, money = false): string {
+  const d = new Decimal(value)
+  const text = money ? d.toFixed(2) : d.toFixed()
+  const [whole = '', fraction] = text.split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`
+}
+
+/**
+ * A value counted in a base unit (as `normalized` holds it) in the indicator's own unit, with thousands separators:
+ * 3800000 元 in 万元 → { number: "380.00", unit: "万元" }; 95 % in % → { number: "95", unit: "%" }. Null when the
+ * units do not convert (件 vs %). A blank unit keeps the base unit.
+ */
+export function inUnit(baseValue: Decimal.Value, baseUnit: string, unit: string): { number: string; unit: string } | null {
+  const target = cleanUnit(unit)
+  const conversion = conversionOf(target)
+  const factor = conversion ? (conversion.unit === baseUnit ? conversion.factor : null) : target === baseUnit || target === '' ? 1 : null
+  if (factor === null) return null
+  const shownUnit = target || baseUnit
+  return { number: groupThousands(new Decimal(baseValue).dividedBy(factor), moneyUnits.has(shownUnit)), unit: shownUnit }
+}
+
+/** `inUnit` as one text: "380.00万元". */
+export function formatInUnit(baseValue: Decimal.Value, baseUnit: string, unit: string): string | null {
+  const shown = inUnit(baseValue, baseUnit, unit)
+  return shown && `${shown.number}${shown.unit}`
 }

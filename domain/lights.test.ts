@@ -70,6 +70,18 @@ describe('reverse, "= 0" and qualitative indicators (§13.33–34)', () => {
     expect(indicatorLight({ nature: 'qualitative', qualitative, month: 6 }, rules).value).toBe(light)
   })
 
+  test.each([
+    ['达成预期指标', 'green'],
+    ['部分达成预期指标', 'yellow'],
+    ['未达成预期指标', 'red'],
+  ] as const)('the local label %s → %s, through the rule set (issue 10, point 16)', (qualitative, light) => {
+    expect(indicatorLight({ nature: 'qualitative', qualitative, month: 6 }, rules)).toMatchObject({ value: light, formula: expect.stringContaining(qualitative) })
+  })
+
+  test('an unknown label gets no light: refused, not 红', () => {
+    expect(() => indicatorLight({ nature: 'qualitative', qualitative: '基本达成', month: 6 }, rules)).toThrow(RangeError)
+  })
+
   test('missing inputs and months outside 1–12 are refused', () => {
     expect(() => indicatorLight({ nature: 'qualitative', month: 6 }, rules)).toThrow(TypeError)
     expect(() => indicatorLight({ nature: '>=', target: 10, month: 6 }, rules)).toThrow(TypeError)

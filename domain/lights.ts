@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js'
 import type { IndicatorNature } from './indicators.ts'
 import type { RuleSet } from './rule-set.ts'
-import type { Explained, QualitativeLevel } from './scoring.ts'
+import { requireQualitativeLevel, type Explained, type QualitativeLevel } from './scoring.ts'
 
 /** 预警灯 of 绩效运行监控, from worst to best; a project shows its worst. REFERENCE §5.3, §13.32–36 */
 export const lights = ['red', 'yellow', 'green', 'blue'] as const
@@ -31,8 +31,8 @@ export interface IndicatorLightInput {
   month: number
   /** 二级指标, needed only by the 山西 variant. */
   level2?: string
-  /** The verdict of a qualitative indicator. */
-  qualitative?: QualitativeLevel
+  /** The verdict of a qualitative indicator, in any wording the rule set's `qualitativeLabels` maps. */
+  qualitative?: string
 }
 
 const qualitativeLights: Record<QualitativeLevel, Light> = {
@@ -52,7 +52,7 @@ const qualitativeLights: Record<QualitativeLevel, Light> = {
  */
 export function indicatorLight(input: IndicatorLightInput, rules: RuleSet): Explained<Light> {
   checkMonth(input.month)
-  if (input.nature === 'qualitative') return qualitativeLight(input.qualitative)
+  if (input.nature === 'qualitative') return qualitativeLight(input.qualitative, rules)
   if (input.target === undefined || input.actual === undefined) throw new TypeError('定量指标须有目标值和实际完成值')
   const nature = input.nature
   const target = new Decimal(input.target)
@@ -65,10 +65,12 @@ export function indicatorLight(input: IndicatorLightInput, rules: RuleSet): Expl
   return progressLight(target, actual, input.month, rules)
 }
 
-function qualitativeLight(level: QualitativeLevel | undefined): Explained<Light> {
-  if (level === undefined) throw new TypeError('定性指标须有完成情况（达成/部分达成/未达成）')
+function qualitativeLight(label: string | undefined, rules: RuleSet): Explained<Light> {
+  if (label === undefined) throw new TypeError('定性指标须有完成情况（达成/部分达成/未达成）')
+  const level = requireQualitativeLevel(label, rules)
   const value = qualitativeLights[level]
-  return { value, rule: '定性指标：达成 绿，部分达成 黄，未达成 红', formula: `${level} → ${zh(value)}` }
+  const shown = label === level ? level : `${label}（${level}）`
+  return { value, rule: '定性指标：达成 绿，部分达成 黄，未达成 红', formula: `${shown} → ${zh(value)}` }
 }
 
 const signs: Record<Exclude<IndicatorNature, 'qualitative'>, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' }

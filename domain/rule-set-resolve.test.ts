@@ -174,6 +174,10 @@ describe('validateRuleSet', () => {
     ['a cut of 120%', { gradeBudgetProposals: { ...nationalRules.gradeBudgetProposals, 中: { action: 'cut', cutPercent: 120 } } }, ['gradeBudgetProposals.中.cutPercent']],
     ['no required 一级', { requiredLevel1: [] }, ['requiredLevel1']],
     ['a blank required 一级', { requiredLevel1: ['产出指标', ' '] }, ['requiredLevel1']],
+    ['a verdict with no label', { qualitativeLabels: { ...nationalRules.qualitativeLabels, partial: [] } }, ['qualitativeLabels.partial']],
+    ['one label in two verdicts', { qualitativeLabels: { ...nationalRules.qualitativeLabels, failed: ['达成'] } }, ['qualitativeLabels']],
+    ['one synonym of two 一级', { level1Synonyms: { ...nationalRules.level1Synonyms, 产出指标: ['效果指标'] } }, ['level1Synonyms']],
+    ['a word both ways', { indicatorDirection: { lowerIsBetter: ['成本'], higherIsBetter: ['成本'] } }, ['indicatorDirection']],
   ])('%s', (_, overrides, paths) => {
     expect(bad(overrides)).toEqual(paths)
   })

@@ -195,5 +195,36 @@ export function validateRuleSet(rules: RuleSet): RuleProblem[] {
   }
   check(rules.requiredLevel1.length > 0, 'requiredLevel1', '至少要求一个一级指标', 'Require at least one level-1 indicator')
   check(rules.requiredLevel1.every((name) => name.trim() !== ''), 'requiredLevel1', '一级指标名称不能为空', 'Level-1 indicator names cannot be empty')
+  problems.push(...wordListProblems(rules))
+  return problems
+}
+
+/** The first word that two lists share, or null: one wording may stand for one thing only. */
+function sharedWord(lists: readonly (readonly string[])[]): string | null {
+  const seen = new Set<string>()
+  for (const list of lists) {
+    for (const word of new Set(list.map((w) => w.trim()))) {
+      if (seen.has(word)) return word
+      seen.add(word)
+    }
+  }
+  return null
+}
+
+/** Label, synonym and direction lists: none empty where a verdict needs a name, none claiming a word twice. */
+function wordListProblems(rules: RuleSet): RuleProblem[] {
+  const problems: RuleProblem[] = []
+  const labels = rules.qualitativeLabels
+  for (const [band, list] of Object.entries(labels)) {
+    if (list.length === 0 || list.some((label) => label.trim() === '')) {
+      problems.push(problem(`qualitativeLabels.${band}`, '每档定性完成情况至少有一个表述，且不能为空', 'Each qualitative verdict needs at least one non-empty label'))
+    }
+  }
+  const label = sharedWord(Object.values(labels))
+  if (label) problems.push(problem('qualitativeLabels', `表述“${label}”不能同时属于两档`, `The label “${label}” cannot belong to two verdicts`))
+  const synonym = sharedWord(Object.values(rules.level1Synonyms))
+  if (synonym) problems.push(problem('level1Synonyms', `“${synonym}”不能同时是两个一级指标的同义词`, `“${synonym}” cannot be a synonym of two level-1 indicators`))
+  const word = sharedWord([rules.indicatorDirection.lowerIsBetter, rules.indicatorDirection.higherIsBetter])
+  if (word) problems.push(problem('indicatorDirection', `“${word}”不能同时表示越低越好和越高越好`, `“${word}” cannot mean both lower-is-better and higher-is-better`))
   return problems
 }

@@ -22,7 +22,16 @@ export interface ScoringRules {
   overAchievementRatio: number
   /** Execution rate below which a reason is required. §13.8 */
   executionReasonBelow: number
+  /**
+   * The wording real tables print for each qualitative verdict, mapped onto the three bands; a label on no list is
+   * refused, never scored as 未达成. §13.17, §6.4 (local 达成预期指标 / 部分达成预期指标 / 未达成预期指标).
+   */
+  qualitativeLabels: { achieved: string[]; partial: string[]; failed: string[] }
 }
+
+/** The 一级 indicators every framework names (88号/10号 and 101号), the keys of `level1Synonyms`. */
+export const canonicalLevel1 = ['产出指标', '效益指标', '满意度指标', '成本指标'] as const
+export type CanonicalLevel1 = (typeof canonicalLevel1)[number]
 
 export interface RuleSet extends ScoringRules {
   /** 单位自评 一级 weights, summing to 100, and whether units may change them. §13.4–5 */
@@ -40,6 +49,13 @@ export interface RuleSet extends ScoringRules {
   exAnte: { majorProjectAmount: string; dimensionPoints: number; passingConclusion: '予以支持' }
   /** 一级 indicators a goal must have before it may be budgeted. §13.20 */
   requiredLevel1: string[]
+  /** Other names real tables give each 一级 (ADDENDUM B4): 效果指标 is 效益指标. "产出" and "产出指标(50分)" need no entry. */
+  level1Synonyms: Record<CanonicalLevel1, string[]>
+  /**
+   * Words of an indicator's name (or 二级) that say which way is better, for a target written without a sign ("5万元")
+   * and for the inverted-nature warning. The longest word found wins: 不合格率 over 合格率, 成本节约率 (节约率) over 成本.
+   */
+  indicatorDirection: { lowerIsBetter: string[]; higherIsBetter: string[] }
   /** Goal-review grade → consequence. §13.21 */
   reviewConsequences: Record<Grade, ReviewConsequence>
   /** Evaluation grade → next-year budget proposal; cutPercent applies to 'cut'. §13.42 */
@@ -54,6 +70,11 @@ export const nationalRules: RuleSet = {
   qualitativeBands: { achieved: 0.8, partial: 0.6 },
   overAchievementRatio: 1.3,
   executionReasonBelow: 0.9,
+  qualitativeLabels: {
+    achieved: ['达成年度指标', '达成预期指标', '达成目标', '达成'],
+    partial: ['部分达成年度指标并具有一定效果', '部分达成预期指标', '部分达成目标并具有一定效果', '部分达成'],
+    failed: ['未达成年度指标且效果较差', '未达成预期指标', '未达成目标且效果较差', '未达成'],
+  },
   selfEvaluationWeights: { execution: 10, output: 50, effect: 30, satisfaction: 10 },
   unitsMayChangeLevel1Weights: false,
   monitoringLights: { yellowFrom: 60, greenFrom: 80, blueFrom: 120 },
@@ -62,6 +83,23 @@ export const nationalRules: RuleSet = {
   monitoringCutoffMonths: [7],
   exAnte: { majorProjectAmount: '10000000.00', dimensionPoints: 20, passingConclusion: '予以支持' },
   requiredLevel1: ['产出指标', '效益指标'],
+  level1Synonyms: {
+    产出指标: ['预期产出指标', '项目完成指标', '产出目标'],
+    效益指标: ['效果指标', '项目效益指标', '预期效果指标', '效益目标', '效果目标'],
+    满意度指标: ['服务对象满意度指标', '社会公众或服务对象满意度指标', '满意度目标'],
+    成本指标: ['成本目标', '预算(或投资规模)控制指标'],
+  },
+  indicatorDirection: {
+    lowerIsBetter: [
+      '成本', '费用', '超支', '失败率', '逾期', '投诉率', '投诉量', '投诉次数', '投诉件数', '事故率', '事故数', '差错率', '错误率',
+      '不合格率', '发生率', '故障率', '返工率', '违约率', '违规率', '死亡率', '损耗率', '流失率', '空置率', '误报率', '漏报率',
+      '发案率', '案件数', '时限', '耗时', '用时', '响应时间', '等待时间',
+    ],
+    higherIsBetter: [
+      '满意度', '合格率', '达标率', '覆盖率', '及时率', '完成率', '到位率', '执行率', '知晓率', '通过率', '出勤率', '利用率',
+      '使用率', '节约率', '节支率', '公示率', '处置率', '办结率',
+    ],
+  },
   reviewConsequences: { 优: 'proceed', 良: 'proceed_after_edits', 中: 'revise_and_resubmit', 差: 'blocked' },
   gradeBudgetProposals: {
     优: { action: 'priority', cutPercent: 0 },

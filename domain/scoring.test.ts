@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { nationalRules as rules } from './rule-set.ts'
-import { gradeOf, qualitativeRange, scoreExecution, scoreIndicator, totalScore } from './scoring.ts'
+import { parseIndicatorValue } from './indicator-value.ts'
+import { gradeOf, qualitativeLevelOf, qualitativeRange, scoreExecution, scoreIndicator, totalScore } from './scoring.ts'
 
 const amounts = fc.double({ min: 0, max: 1e6, noNaN: true })
 const natures = fc.constantFrom('>=', '>', '=', '<=', '<' as const)
@@ -78,6 +79,21 @@ describe('quantitative indicators (§13.9–12)', () => {
   })
 })
 
+describe('a cost target written as a plain number (issue 10, point 15)', () => {
+  test('"5万元" 成本 reads as ≤ 5万元, and overspending loses points', () => {
+    const target = parseIndicatorValue('5万元', { name: '项目总成本', level2: '成本指标' })
+    if (target.kind !== 'quantitative') throw new Error('not a number')
+    expect(target.nature).toBe('<=')
+    const score = (actual: number) => scoreIndicator({ nature: target.nature, target: target.value, actual, weight: 10 }, rules).value.score
+    expect(score(5)).toBe('10.00')
+    expect(score(4)).toBe('10.00')
+    expect(score(6)).toBe('8.00')
+    expect(score(10)).toBe('0.00')
+    // Read as "=" (the old reading) 6万元 would have scored the full 10 and 10万元 too.
+    expect(scoreIndicator({ nature: '=', target: 5, actual: 10, weight: 10 }, rules).value.score).toBe('10.00')
+  })
+})
+
 describe('totals (§13.1, §13.3)', () => {
   // A self-evaluation table: execution 10, and indicators whose weights split the other 90 points.
   const table = fc.record({
@@ -103,6 +119,43 @@ describe('totals (§13.1, §13.3)', () => {
     )
   })
 
+  test('10 + 50 + 30 + 10 + 8 = 108 is refused, never "108.00" graded 优 (issue 10, point 13)', () => {
+    expect(() => totalScore(['10', '50', '30', '10', '8'])).toThrow(RangeError)
+    expect(() => totalScore(['10', '50', '30', '10', '8'])).toThrow('= 108.00，超过满分 100')
+    expect(() => gradeOf('108', rules)).toThrow(RangeError)
+    expect(() => gradeOf('-1', rules)).toThrow(RangeError)
+    expect(() => totalScore(['10', '-1'])).toThrow(RangeError)
+  })
+
+  test('whatever the scores, a total is never above 100: refused instead', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 200, noNaN: true }), { maxLength: 20 }), (scores) => {
+        try {
+          const total = Number(totalScore(scores))
+          return total >= 0 && total <= 100 && ['优', '良', '中', '差'].includes(gradeOf(total, rules).value)
+        } catch (error) {
+          return error instanceof RangeError && scores.reduce((a, b) => a + b, 0) > 99.99
+        }
+      }),
+    )
+  })
+
+  test('whatever the weights and inputs, scoring a table never totals above 100', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ nature: natures, target: amounts, actual: amounts, weight: fc.integer({ min: 0, max: 60 }) }), { minLength: 1, maxLength: 8 }),
+        (indicators) => {
+          const scores = indicators.map((i) => scoreIndicator(i, rules).value.score)
+          try {
+            return Number(totalScore(scores)) <= 100
+          } catch (error) {
+            return error instanceof RangeError && indicators.reduce((n, i) => n + i.weight, 0) > 100
+          }
+        },
+      ),
+    )
+  })
+
   test('a full table scores 100.00; one cent short of 90 is 良', () => {
     expect(totalScore(['10.00', '50.00', '30.00', '10.00'])).toBe('100.00')
     expect(totalScore(['6.56', '45.00', '28.44', '9.99'])).toBe('89.99')
@@ -112,8 +165,33 @@ describe('totals (§13.1, §13.3)', () => {
 
 describe('qualitative indicators (§13.17–18)', () => {
   test('80/60 bands by default, 80/50 where a rule set says so', () => {
-    expect(qualitativeRange('达成年度指标', 10, rules)).toEqual({ low: '8.00', high: '10.00', highExclusive: false })
-    expect(qualitativeRange('部分达成年度指标并具有一定效果', 10, rules)).toEqual({ low: '6.00', high: '8.00', highExclusive: true })
-    expect(qualitativeRange('未达成年度指标且效果较差', 10, { ...rules, qualitativeBands: { achieved: 0.8, partial: 0.5 } })).toEqual({ low: '0.00', high: '5.00', highExclusive: true })
+    expect(qualitativeRange('达成年度指标', 10, rules)).toMatchObject({ low: '8.00', high: '10.00', highExclusive: false })
+    expect(qualitativeRange('部分达成年度指标并具有一定效果', 10, rules)).toMatchObject({ low: '6.00', high: '8.00', highExclusive: true })
+    expect(qualitativeRange('未达成年度指标且效果较差', 10, { ...rules, qualitativeBands: { achieved: 0.8, partial: 0.5 } })).toMatchObject({ low: '0.00', high: '5.00', highExclusive: true })
+  })
+
+  test.each([
+    ['达成预期指标', '达成年度指标', '8.00'],
+    ['部分达成预期指标', '部分达成年度指标并具有一定效果', '6.00'],
+    ['未达成预期指标', '未达成年度指标且效果较差', '0.00'],
+    ['达成目标', '达成年度指标', '8.00'],
+    ['部分达成目标并具有一定效果', '部分达成年度指标并具有一定效果', '6.00'],
+    ['未达成目标且效果较差', '未达成年度指标且效果较差', '0.00'],
+    [' 达成 预期指标 ', '达成年度指标', '8.00'],
+  ])('the printed label %s is %s (issue 10, point 16)', (label, level, low) => {
+    expect(qualitativeLevelOf(label, rules)).toBe(level)
+    expect(qualitativeRange(label, 10, rules)).toMatchObject({ level, low })
+  })
+
+  test('an unknown label is refused with the labels the rule set knows, never scored as 未达成', () => {
+    expect(qualitativeLevelOf('基本达成', rules)).toBeNull()
+    expect(() => qualitativeRange('基本达成', 10, rules)).toThrow(RangeError)
+    expect(() => qualitativeRange('基本达成', 10, rules)).toThrow('“基本达成”不是规则集认可的表述')
+    expect(() => qualitativeRange('', 10, rules)).toThrow(RangeError)
+  })
+
+  test('a jurisdiction maps its own wording through the rule set', () => {
+    const local = { ...rules, qualitativeLabels: { ...rules.qualitativeLabels, partial: [...rules.qualitativeLabels.partial, '基本达成'] } }
+    expect(qualitativeRange('基本达成', 10, local)).toMatchObject({ level: '部分达成年度指标并具有一定效果', low: '6.00' })
   })
 })

@@ -14,9 +14,13 @@ export interface Explained<T> {
 const round2 = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
 const text = (d: Decimal) => round2(d).toFixed(2)
 
-/** 优/良/中/差 from a 100-point total, rounded to two places first. §13.1–2 */
+/** The 100-point scale every total lives on. §13.1, §13.3 */
+export const FULL_MARKS = 100
+
+/** 优/良/中/差 from a 100-point total, rounded to two places first; a total off the scale is refused. §13.1–3 */
 export function gradeOf(total: Decimal.Value, rules: ScoringRules): Explained<Grade> {
   const t = round2(new Decimal(total))
+  if (t.gt(FULL_MARKS) || t.isNegative()) throw new RangeError(`总分 ${t.toFixed(2)} 不在 0–${FULL_MARKS} 分之间，不能评定等级（§13.3）`)
   const { excellent, good, pass } = rules.gradeBands
   const value: Grade = t.gte(excellent) ? '优' : t.gte(good) ? '良' : t.gte(pass) ? '中' : '差'
   return { value, rule: `≥${excellent} 优，≥${good} 良，≥${pass} 中，其余差`, formula: `总分 ${t.toFixed(2)} → ${value}` }
@@ -81,18 +85,60 @@ export function scoreIndicator(
   }
 }
 
+/** The three qualitative verdicts (§13.17), by the national wording; a rule set maps other wordings onto them. */
 export type QualitativeLevel = '达成年度指标' | '部分达成年度指标并具有一定效果' | '未达成年度指标且效果较差'
+export const qualitativeLevels: readonly QualitativeLevel[] = ['达成年度指标', '部分达成年度指标并具有一定效果', '未达成年度指标且效果较差']
+const levelOfBand = { achieved: '达成年度指标', partial: '部分达成年度指标并具有一定效果', failed: '未达成年度指标且效果较差' } as const
 
-/** The score range a qualitative verdict allows: [low, high] with `highExclusive` for the lower two bands. §13.17–18 */
-export function qualitativeRange(level: QualitativeLevel, weight: Decimal.Value, rules: ScoringRules) {
-  const w = new Decimal(weight)
-  const { achieved, partial } = rules.qualitativeBands
-  if (level === '达成年度指标') return { low: text(w.times(achieved)), high: text(w), highExclusive: false }
-  if (level === '部分达成年度指标并具有一定效果') return { low: text(w.times(partial)), high: text(w.times(achieved)), highExclusive: true }
-  return { low: '0.00', high: text(w.times(partial)), highExclusive: true }
+const labelKey = (label: string) => label.replace(/[\s，,。.、；;]/g, '')
+
+/**
+ * The verdict a printed label stands for, through the rule set's `qualitativeLabels` ("达成预期指标" → 达成); null
+ * for a label on no list. §13.17, §6.4
+ */
+export function qualitativeLevelOf(label: string, rules: Pick<ScoringRules, 'qualitativeLabels'>): QualitativeLevel | null {
+  const key = labelKey(label)
+  if (!key) return null
+  for (const band of ['achieved', 'partial', 'failed'] as const) {
+    if (rules.qualitativeLabels[band].some((known) => labelKey(known) === key)) return levelOfBand[band]
+  }
+  return null
 }
 
-/** 总分 = 执行率得分 + Σ 指标得分, two places; never above the sum of the weights (100). §13.1, §13.3 */
+/** `qualitativeLevelOf`, or a RangeError that names the label and the wordings the rule set knows. */
+export function requireQualitativeLevel(label: string, rules: Pick<ScoringRules, 'qualitativeLabels'>): QualitativeLevel {
+  const level = qualitativeLevelOf(label, rules)
+  if (level) return level
+  const known = [...rules.qualitativeLabels.achieved, ...rules.qualitativeLabels.partial, ...rules.qualitativeLabels.failed].join('、')
+  throw new RangeError(`定性指标完成情况“${label}”不是规则集认可的表述（${known}），不能计分`)
+}
+
+/**
+ * The score range a qualitative verdict allows: [low, high] with `highExclusive` for the lower two bands. The label
+ * may be any wording the rule set maps (达成预期指标 …); an unknown label is refused, never put in the lowest band.
+ * §13.17–18
+ */
+export function qualitativeRange(label: string, weight: Decimal.Value, rules: ScoringRules) {
+  const level = requireQualitativeLevel(label, rules)
+  const w = new Decimal(weight)
+  const { achieved, partial } = rules.qualitativeBands
+  if (level === '达成年度指标') return { level, low: text(w.times(achieved)), high: text(w), highExclusive: false }
+  if (level === '部分达成年度指标并具有一定效果') return { level, low: text(w.times(partial)), high: text(w.times(achieved)), highExclusive: true }
+  return { level, low: '0.00', high: text(w.times(partial)), highExclusive: true }
+}
+
+/**
+ * 总分 = 执行率得分 + Σ 指标得分, two places. §13.1, §13.3: it never exceeds the sum of the weights, which is 100, so
+ * a sum above 100 (10 + 50 + 30 + 10 + 8 = 108: weights that add up to more than 100) is refused with a RangeError
+ * rather than capped: a capped 100 would hide the wrong weights and still grade 优. Negative scores are refused too.
+ */
 export function totalScore(scores: readonly Decimal.Value[]): string {
-  return text(scores.reduce<Decimal>((sum, s) => sum.plus(s), new Decimal(0)))
+  const parts = scores.map((s) => new Decimal(s))
+  const negative = parts.find((s) => s.isNegative())
+  if (negative) throw new RangeError(`得分不能为负（${negative.toFixed()}）`)
+  const sum = parts.reduce<Decimal>((total, s) => total.plus(s), new Decimal(0))
+  if (round2(sum).gt(FULL_MARKS)) {
+    throw new RangeError(`各项得分合计 ${parts.map((s) => s.toFixed()).join(' + ')} = ${text(sum)}，超过满分 ${FULL_MARKS}：各项权重之和不能超过 ${FULL_MARKS}（§13.3）`)
+  }
+  return text(sum)
 }

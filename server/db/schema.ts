@@ -150,7 +150,6 @@ export interface FrameworkNodeTable {
   level: 1 | 2
   name: string
   sortOrder: number
-  defaultWeight: string | null
   /** Library placements ("产出指标/成本指标", "产出指标/成本指标#social") this node shows. */
   mapsFrom: ColumnType<string[], string[] | undefined, string[]>
 }

@@ -68,7 +68,7 @@ export const goalEndpoints: Endpoint[] = [
     },
     requiredBody: ['kind', 'fiscalYear', 'name'],
   },
-  { method: 'GET', route: '/api/goals/peer-targets', access: 'goal.read', ok: 200, badQuery: { codes: 'x'.repeat(2100), fiscalYear: 'soon' }, request: async () => ({ url: '/api/goals/peer-targets?codes=T001,T002' }) },
+  { method: 'GET', route: '/api/goals/peer-targets', access: 'goal.read', ok: 200, badQuery: { codes: 'x'.repeat(2100), fiscalYear: 'soon', excludeLineageId: 'not-a-uuid' }, request: async () => ({ url: '/api/goals/peer-targets?codes=T001,T002' }) },
   {
     method: 'GET',
     route: '/api/goals/in-force',

@@ -54,7 +54,7 @@ const indicatorListQuery = {
 }
 const { page: _p, pageSize: _s, ...indicatorExportQuery } = indicatorListQuery
 
-const frameworkNodes = [{ name: '产出指标', defaultWeight: '50', mapsFrom: ['产出指标'], children: [{ name: '数量指标', mapsFrom: ['产出指标/数量指标'] }] }]
+const frameworkNodes = [{ name: '产出指标', mapsFrom: ['产出指标'], children: [{ name: '数量指标', mapsFrom: ['产出指标/数量指标'] }] }]
 const cityFramework = async (w: World, s: Scope) => {
   const code = fresh('fw')
   await w.t.db.insertInto('indicatorFramework').values({ code, name: '测试指标体系', jurisdictionCode: w[s].city.code, fiscalYearFrom: 2026, createdAt: new Date(), updatedAt: new Date() }).execute()

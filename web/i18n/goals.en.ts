@@ -57,6 +57,7 @@ export const goalsEn: Messages<typeof goalsZhCN> = {
   sections: { subject: 'Basics', targets: 'Targets', indicators: 'Indicators' },
   indicator: {
     table: 'Indicators',
+    level1: 'Level 1',
     name: 'Indicator',
     nature: 'Nature',
     target: 'Target',

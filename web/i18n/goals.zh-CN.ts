@@ -54,6 +54,7 @@ export const goalsZhCN = {
   sections: { subject: '基本信息', targets: '绩效目标', indicators: '绩效指标' },
   indicator: {
     table: '绩效指标',
+    level1: '一级指标',
     name: '三级指标',
     nature: '指标性质',
     target: '指标值',

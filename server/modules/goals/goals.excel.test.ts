@@ -65,6 +65,23 @@ describe('reading a 申报表 as units fill it in', () => {
     expect(parsed.indicatorRows).toEqual([7, 8, 9, 10, 11, 12])
   })
 
+  test('a plain number of a 成本 or failure-rate indicator is a ceiling (≤), not "=" (issue 10, point 15)', async () => {
+    const parsed = await parse([
+      ['项目支出绩效目标申报表（2026年度）'],
+      ['项目名称', '政务服务平台运维', null, '项目编码', 'P-009'],
+      ['一级指标', '二级指标', '三级指标', '指标值', '计量单位'],
+      ['产出指标', '成本指标', '项目总成本', '5万元', null],
+      [null, '质量指标', '系统故障失败率', '2', '百分比'],
+      [null, '数量指标', '培训人次', '100', '人次'],
+    ])
+    expect(parsed.problems).toEqual([])
+    expect(parsed.content.indicators.map((i) => [i.name, i.nature, i.target, i.unit])).toEqual([
+      ['项目总成本', '<=', '5', '万元'],
+      ['系统故障失败率', '<=', '2', '%'],
+      ['培训人次', '=', '100', '人次'],
+    ])
+  })
+
   test('full-width signs and digits, stray spaces in headers and cells, blank nature and unit cells beside filled ones', async () => {
     const parsed = await parse([
       ['项目编码：Ｐ-002', null, '项目支出绩效目标申报表（２０２６年度）'],

@@ -200,7 +200,7 @@ function readIndicatorTable([head, ...rows]: SheetRow[], parsed: ParsedDeclarati
     if (!level1) report('level1', { zh: '一级指标不能为空', en: '一级指标 (level 1) is required' })
     if (!level2) report('level2', { zh: '二级指标不能为空', en: '二级指标 (level 2) is required' })
     if (!at('name')) report('name', { zh: '三级指标不能为空', en: '三级指标 (indicator name) is required' })
-    const indicator = readIndicator(at, report)
+    const indicator = readIndicator(at, report, level2)
     if (parsed.problems.length > before || !indicator) continue
     parsed.content.indicators.push({ level1, level2, name: at('name'), indicatorId: null, ...indicator })
     parsed.indicatorRows.push(row.number)
@@ -212,7 +212,7 @@ function readIndicatorTable([head, ...rows]: SheetRow[], parsed: ParsedDeclarati
 
 type ReadIndicator = Omit<GoalIndicatorInput, 'level1' | 'level2' | 'name' | 'indicatorId'>
 
-function readIndicator(at: (key: IndicatorColumnKey) => string, report: (key: IndicatorColumnKey, p: CellProblem) => void): ReadIndicator | null {
+function readIndicator(at: (key: IndicatorColumnKey) => string, report: (key: IndicatorColumnKey, p: CellProblem) => void, level2: string): ReadIndicator | null {
   const nature = readNature(at('nature'))
   const weight = at('weight') ? readWeight(at('weight')) : { value: null }
   const basis = at('valueBasis') ? readValueBasis(at('valueBasis')) : { value: 'plan' as const }
@@ -225,7 +225,8 @@ function readIndicator(at: (key: IndicatorColumnKey) => string, report: (key: In
     return null
   }
   const unitColumn = halfWidth(at('unit')).replace(/\s+/g, '')
-  const hint = { nature: 'value' in nature && nature.value !== 'quantitative' ? nature.value : undefined, unit: unitColumn }
+  // The row's words decide a value without a sign: "5万元" of a 成本 indicator is a ceiling (≤), not "=".
+  const hint = { nature: 'value' in nature && nature.value !== 'quantitative' ? nature.value : undefined, unit: unitColumn, name: at('name'), level2 }
   let value = parseIndicatorValue(written, hint)
   // A unit the value grammar does not take for one ("≥100m2") is cut off when the 计量单位 column names it.
   const bare = halfWidth(written).trimEnd()

@@ -1,4 +1,5 @@
 import { goalInForceStatuses } from '../../../domain/goals.ts'
+import { missingLevel1 } from '../../../domain/level1.ts'
 import type { RuleSet } from '../../../domain/rule-set.ts'
 import type { Trx } from '../../db/database.ts'
 import * as repo from './goals.repository.ts'
@@ -19,8 +20,8 @@ export async function budgetGateProblem(trx: Trx, project: { id: string; fiscalY
       ? { zh: '项目绩效目标尚未批复，不能纳入预算（先有目标，后有预算）', en: 'The project’s goal is not approved yet: no approved goal, no budget' }
       : { zh: '项目没有绩效目标，不能纳入预算（先有目标，后有预算）', en: 'The project has no performance goal: no approved goal, no budget' }
   }
-  const levels = (await repo.goalIndicators(trx, [inForce.id])).map((i) => i.level1)
-  const missing = rules.requiredLevel1.filter((level) => !levels.includes(level))
+  // The same 一级 normalisation the quality check uses, so a goal it passed ("产出", "效果指标") is not refused here.
+  const missing = missingLevel1((await repo.goalIndicators(trx, [inForce.id])).map((i) => i.level1), rules)
   if (missing.length) {
     return { zh: `已批复的绩效目标缺少必备一级指标：${missing.join('、')}`, en: `The approved goal lacks required level-1 indicators: ${missing.join(', ')}` }
   }

@@ -8,11 +8,12 @@ const PEER_YEARS = 3
 /**
  * What similar approved goals set for each library indicator: the median and range of their targets in one base
  * unit, over the goals in force in the last few years. Only aggregates leave this function, so every unit may see
- * them whoever the peers belong to.
+ * them whoever the peers belong to. A goal is not its own peer: `excludeLineageId` leaves out every version of it
+ * (an approved goal, or the one an adjustment replaces, would otherwise confirm its own target).
  */
-export async function peerTargets(db: Db | Trx, codes: string[], fiscalYear: number): Promise<Map<string, PeerTargets>> {
+export async function peerTargets(db: Db | Trx, codes: string[], fiscalYear: number, excludeLineageId?: string): Promise<Map<string, PeerTargets>> {
   if (!codes.length) return new Map()
-  const rows = await db
+  let query = db
     .selectFrom('goalIndicator')
     .innerJoin('goal', 'goal.id', 'goalIndicator.goalId')
     .select([
@@ -29,7 +30,8 @@ export async function peerTargets(db: Db | Trx, codes: string[], fiscalYear: num
     .where('goal.fiscalYear', '<=', fiscalYear)
     .where('goal.fiscalYear', '>', fiscalYear - PEER_YEARS)
     .groupBy(['goalIndicator.indicatorCode', 'goalIndicator.targetBaseUnit'])
-    .execute()
+  if (excludeLineageId) query = query.where('goal.lineageId', '!=', excludeLineageId)
+  const rows = await query.execute()
   // An indicator written in two base units (rare): the unit most goals used.
   const byCode = new Map<string, PeerTargets>()
   for (const row of rows) {
@@ -45,6 +47,12 @@ export async function peerTargets(db: Db | Trx, codes: string[], fiscalYear: num
 function trim(value: string | number) {
   const text = String(value)
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text
+}
+
+/** What the quality check needs of a goal's project: its period and its annual budget (元). */
+export async function projectFactsOf(db: Db | Trx, projectId: string) {
+  const row = await db.selectFrom('project').select(['periodStartYear', 'periodEndYear', 'amountTotal']).where('id', '=', projectId).executeTakeFirst()
+  return row ? { periodStartYear: row.periodStartYear, periodEndYear: row.periodEndYear, budget: row.amountTotal } : undefined
 }
 
 /**

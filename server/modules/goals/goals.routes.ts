@@ -46,7 +46,7 @@ export async function goalRoutes(app: App, { db }: Deps) {
 
   app.get('/api/goals/peer-targets', { schema: { tags, summary: '同类已批复目标的指标值（中位数与区间）', querystring: PeerTargetsQuery } }, async (req) => {
     authorize(req, 'goal.read')
-    return { items: await peerTargetsFor(db, req.query.codes, req.query.fiscalYear ?? new Date().getFullYear()) }
+    return { items: await peerTargetsFor(db, req.query.codes, req.query.fiscalYear ?? new Date().getFullYear(), req.query.excludeLineageId) }
   })
 
   app.get('/api/goals/in-force', { schema: { tags, summary: '项目在某一时点生效的绩效目标版本', querystring: InForceQuery } }, async (req) => {

@@ -104,5 +104,7 @@ export type GoalListFilter = z.infer<typeof GoalListQuery>
 export const PeerTargetsQuery = z.strictObject({
   codes: z.string().trim().min(1).max(2000).transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean).slice(0, 200)),
   fiscalYear: z.coerce.number().pipe(Year).optional(),
+  /** The lineage of the goal being looked at: its own versions are not its peers. */
+  excludeLineageId: z.uuid().optional(),
 })
 export const InForceQuery = z.strictObject({ projectId: z.uuid(), at: z.iso.datetime({ offset: true }).optional() })

@@ -9,8 +9,9 @@ import { fetchPage } from '../../http/paging.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { findVisibleOrgNode } from '../org/org.repository.ts'
 import { getProject } from '../projects/projects.service.ts'
+import { IRRELEVANT_BELOW, indicatorRelevance } from '../indicators/indicators.recommend.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
-import { historyTargets, peerTargets } from './goals.peers.ts'
+import { historyTargets, peerTargets, projectFactsOf } from './goals.peers.ts'
 import { goalTextColumns, indicatorRowsOf } from './goals.rows.ts'
 import * as repo from './goals.repository.ts'
 import type { CreateGoalInput, GoalListFilter, UpdateGoalInput } from './goals.schemas.ts'
@@ -43,12 +44,28 @@ async function placeOf(db: Db | Trx, ctx: ActorCtx, input: CreateGoalInput): Pro
   return { projectId: null, project: null, jurisdictionCode: node.jurisdictionCode, departmentCode: node.departmentCode ?? node.code, unitCode: node.kind === 'unit' ? node.code : null }
 }
 
-/** The quality check with what the database knows: the rule set, peers' targets, last year's targets. */
-export async function qualityOf(db: Db | Trx, goal: { kind: CreateGoalInput['kind']; jurisdictionCode: string; fiscalYear: number }, project: GoalPlace['project'], content: GoalContent, codes: (string | null)[]) {
+/** What the quality check knows of the goal: its kind, place and year; its project and lineage once it has them. */
+interface GoalForQuality {
+  kind: CreateGoalInput['kind']
+  jurisdictionCode: string
+  fiscalYear: number
+  projectId?: string | null
+  /** The goal's own lineage, left out of its peers (an adjustment is not its own peer). */
+  lineageId?: string
+}
+
+/**
+ * The quality check with what the database knows: the rule set, peers' targets (other goals only), last year's
+ * targets, the project's period and budget, and how relevant the recommender finds each library indicator.
+ */
+export async function qualityOf(db: Db | Trx, goal: GoalForQuality, project: GoalPlace['project'], content: GoalContent, codes: (string | null)[]) {
   const { rules } = await effectiveRules(db, goal.jurisdictionCode, goal.fiscalYear)
-  const peers = await peerTargets(db, codes.filter((c): c is string => !!c), goal.fiscalYear)
+  const known = [...new Set(codes.filter((c): c is string => !!c))]
+  const peers = await peerTargets(db, known, goal.fiscalYear, goal.lineageId)
   const history = project ? await historyTargets(db, project) : undefined
-  return checkGoalQuality(content, { kind: goal.kind, rules, peers, history, indicatorCodes: codes })
+  const facts = goal.projectId ? await projectFactsOf(db, goal.projectId) : undefined
+  const relevance = goal.projectId ? { scores: await indicatorRelevance(db, goal.projectId, known), irrelevantBelow: IRRELEVANT_BELOW } : undefined
+  return checkGoalQuality(content, { kind: goal.kind, rules, peers, history, indicatorCodes: codes, project: facts, relevance })
 }
 
 function duplicateGoal(year: number) {
@@ -64,7 +81,7 @@ export async function createGoal(db: Db | Trx, ctx: ActorCtx, input: CreateGoalI
       : input.kind === 'department' ? await repo.findLineageOfDepartment(trx, place.departmentCode, input.fiscalYear) : undefined
     if (clash) throw duplicateGoal(input.fiscalYear)
     const rows = await indicatorRowsOf(trx, input)
-    const quality = await qualityOf(trx, { kind: input.kind, jurisdictionCode: place.jurisdictionCode, fiscalYear: input.fiscalYear }, place.project, input, rows.map((r) => r.indicatorCode))
+    const quality = await qualityOf(trx, { kind: input.kind, jurisdictionCode: place.jurisdictionCode, fiscalYear: input.fiscalYear, projectId: place.projectId }, place.project, input, rows.map((r) => r.indicatorCode))
     const { rules } = await effectiveRules(trx, place.jurisdictionCode, input.fiscalYear)
     const id = await repo.insertGoal(trx, {
       lineageId: randomUUID(),
@@ -163,7 +180,7 @@ export async function findGoalForProject(db: Db, ctx: ActorCtx, projectId: strin
   return versions.length ? readGoal(db, ctx, versions[0]!.id) : null
 }
 
-export async function peerTargetsFor(db: Db, codes: string[], fiscalYear: number) {
-  return [...(await peerTargets(db, codes, fiscalYear)).values()]
+export async function peerTargetsFor(db: Db, codes: string[], fiscalYear: number, excludeLineageId?: string) {
+  return [...(await peerTargets(db, codes, fiscalYear, excludeLineageId)).values()]
 }
 export { indicatorUsageAmong } from './goals.peers.ts'

@@ -4,13 +4,11 @@ import { bilingual } from '../../http/validation-messages.ts'
 const Code = z.string().trim().regex(/^[0-9A-Za-z_-]{2,32}$/, bilingual('编码为 2–32 位字母、数字、下划线或连字符', 'A code has 2–32 letters, digits, _ or -'))
 const Name = z.string().trim().min(2).max(50)
 const Placement = z.string().regex(/^[^/#]{2,20}(\/[^/#]{2,30}(#(economic|social|ecological))?)?$/)
-const Weight = z.string().regex(/^\d{1,3}(\.\d{1,2})?$/)
 
 export const FrameworkNodesInput = z
   .array(
     z.strictObject({
       name: Name,
-      defaultWeight: Weight.nullable().default(null),
       mapsFrom: z.array(Placement).max(20).default([]),
       children: z.array(z.strictObject({ name: Name, mapsFrom: z.array(Placement).max(20).default([]) })).max(20),
     }),

@@ -63,7 +63,7 @@ export async function createFramework(db: Db, ctx: ActorCtx, input: { code: stri
     }
     const { copyFrom: _c, ...fields } = input
     await trx.insertInto('indicatorFramework').values({ ...fields, jurisdictionCode: ctx.actor.org.jurisdictionCode, createdAt: ctx.now, updatedAt: ctx.now }).execute()
-    await insertFrameworkNodes(trx, input.code, source.nodes.map((n) => ({ name: n.name, defaultWeight: n.defaultWeight, mapsFrom: n.mapsFrom, children: n.children.map((c) => ({ name: c.name, mapsFrom: c.mapsFrom })) })))
+    await insertFrameworkNodes(trx, input.code, source.nodes.map((n) => ({ name: n.name, mapsFrom: n.mapsFrom, children: n.children.map((c) => ({ name: c.name, mapsFrom: c.mapsFrom })) })))
     const created = await getFramework(trx, ctx, input.code)
     await recordAudit(trx, ctx, { action: 'framework.create', entityType: 'indicator_framework', entityId: input.code, after: created })
     return created

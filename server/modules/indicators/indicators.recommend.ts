@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { projectKindsOfText, sectorOfDepartment } from '../../../domain/classify.ts'
 import type { ProjectKind, Sector } from '../../../domain/indicators.ts'
-import type { Db } from '../../db/database.ts'
+import type { Db, Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { projectVisibleTo } from '../../platform/scope.ts'
@@ -26,6 +26,11 @@ const USAGE_BONUS = 2
 const USAGE_CAP = 3
 const SECTOR_SAMPLE = 20
 const SECTOR_SHARE = 0.4
+/**
+ * Below this score a library indicator made for particular sectors or project types shares no word, type or sector
+ * with the project (one weak word match scores about 1–2): 智能审核 flags it as likely irrelevant.
+ */
+export const IRRELEVANT_BELOW = 1
 
 interface Subject {
   name: string
@@ -77,9 +82,9 @@ async function similarProjects(db: Db, ctx: ActorCtx, subject: Subject, terms: s
  * Without a department to go by, the sector is the one that dominates the best word matches (pseudo-relevance
  * feedback): "新校区校舍建设" matches mostly education indicators, so it is an education project.
  */
-async function sectorOfBestMatches(db: Db, ctx: ActorCtx, terms: string[], weights: number[]): Promise<Sector | null> {
+async function sectorOfBestMatches(indicators: ReturnType<typeof visibleIndicators>, terms: string[], weights: number[]): Promise<Sector | null> {
   if (!terms.length) return null
-  const top = await visibleIndicators(db, ctx.actor)
+  const top = await indicators
     .innerJoin(bm25(terms, weights).as('ranked'), 'ranked.indicatorId', 'indicator.id')
     .select(['indicator.sectors', 'ranked.score'])
     .where('indicator.status', '=', 'active')
@@ -101,21 +106,66 @@ async function sectorOfBestMatches(db: Db, ctx: ActorCtx, terms: string[], weigh
  * made for its project type (培训, 工程建设 …, read from its name) and for its department's sector. Each suggestion
  * says why: the words it matched, the type and sector it fits.
  */
-export async function recommendIndicators(db: Db, ctx: ActorCtx, q: { projectId?: string; text?: string; limit: number }) {
-  const subject = await subjectOf(db, ctx, q)
+/** What the subject is about: its project types, its words, its sector; and the score of an indicator for it. */
+async function profileOf(subject: Subject, indicators: ReturnType<typeof visibleIndicators>) {
   // The name says what the money buys; the description only when the name does not.
   const fromName = projectKindsOfText(subject.name)
   const kinds: ProjectKind[] = fromName.length ? fromName : projectKindsOfText(`${subject.name} ${subject.description}`)
   const { terms, weights } = termsOf(subject)
-  const sector: Sector | null = (subject.departmentName && sectorOfDepartment(subject.departmentName)) || (await sectorOfBestMatches(db, ctx, terms, weights))
+  const sector: Sector | null = (subject.departmentName && sectorOfDepartment(subject.departmentName)) || (await sectorOfBestMatches(indicators, terms, weights))
+  const kindMatch = sql<boolean>`indicator.project_kinds && ${kinds}::text[]`
+  const sectorMatch = sql<boolean>`indicator.sectors && ${sector ? [sector] : []}::text[]`
+  const wordsTypeSector = sql<number>`coalesce(ranked.score, 0) * (1 + case when ${kindMatch} then ${sql.lit(KIND_FACTOR)} else 0 end + case when ${sectorMatch} then ${sql.lit(SECTOR_FACTOR)} else 0 end)
+        + case when ${kindMatch} then ${sql.lit(KIND_BONUS)} else 0 end + case when ${sectorMatch} then ${sql.lit(SECTOR_BONUS)} else 0 end`
+  const ranked = bm25(terms.length ? terms : [''], terms.length ? weights : [0]).as('ranked')
+  return { kinds, terms, weights, sector, kindMatch, sectorMatch, wordsTypeSector, ranked }
+}
+
+/**
+ * The recommender's score of these library indicators for a project, without the peers' usage signal: what 智能审核
+ * compares with IRRELEVANT_BELOW. Only indicators made for particular sectors or project types get a score; a
+ * general one (服务对象满意度) fits any project and is not judged. One made only for other sectors than the project's,
+ * matching none of its words, scores 0 whatever its project type. The goal's own project is read without a scope: the
+ * caller already holds the goal.
+ */
+export async function indicatorRelevance(db: Db | Trx, projectId: string, codes: string[]): Promise<Map<string, number>> {
+  if (!codes.length) return new Map()
+  const project = await db
+    .selectFrom('project')
+    .innerJoin('orgNode as department', 'department.code', 'project.departmentCode')
+    .select(['project.id', 'project.name', 'project.description', 'department.name as departmentName'])
+    .where('project.id', '=', projectId)
+    .executeTakeFirst()
+  if (!project) return new Map()
+  const subject: Subject = { name: project.name, description: project.description, departmentName: project.departmentName, projectId: project.id }
+  const profile = await profileOf(subject, db.selectFrom('indicator'))
+  // An indicator made for other sectors than the project's, sharing no word with it, fits no matter its project type:
+  // 校园绿地率 (education, 工程建设) on a 政务服务平台升级改造 (IT, read as 工程建设 too) is still a school's indicator.
+  const otherSector = profile.sector
+    ? sql<boolean>`cardinality(indicator.sectors) > 0 and not (${profile.sectorMatch}) and ranked.indicator_id is null`
+    : sql<boolean>`false`
+  const rows = await db
+    .selectFrom('indicator')
+    .leftJoin(profile.ranked, 'ranked.indicatorId', 'indicator.id')
+    .select(['indicator.code', sql<number>`case when ${otherSector} then 0 else ${profile.wordsTypeSector} end`.as('score')])
+    .where('indicator.code', '=', sql<string>`any(${codes}::text[])`)
+    .where((eb) => eb.or([sql<boolean>`cardinality(indicator.sectors) > 0`, sql<boolean>`cardinality(indicator.project_kinds) > 0`]))
+    .execute()
+  // A code has one row per revision; the best-scoring one speaks for it.
+  const scores = new Map<string, number>()
+  for (const row of rows) scores.set(row.code, Math.max(scores.get(row.code) ?? 0, Number(row.score)))
+  return scores
+}
+
+export async function recommendIndicators(db: Db, ctx: ActorCtx, q: { projectId?: string; text?: string; limit: number }) {
+  const subject = await subjectOf(db, ctx, q)
+  const { kinds, terms, sector, kindMatch, sectorMatch, wordsTypeSector, ranked } = await profileOf(subject, visibleIndicators(db, ctx.actor))
   const similar = await similarProjects(db, ctx, subject, terms, USAGE_PROJECTS)
   const usage = await indicatorUsageAmong(db, similar.map((p) => p.id))
   const usedCodes = [...usage.keys()]
   const usedCounts = usedCodes.map((c) => Math.min(usage.get(c)!, USAGE_CAP))
-  const kindMatch = sql<boolean>`indicator.project_kinds && ${kinds}::text[]`
-  const sectorMatch = sql<boolean>`indicator.sectors && ${sector ? [sector] : []}::text[]`
   const rows = await visibleIndicators(db, ctx.actor)
-    .leftJoin(bm25(terms.length ? terms : [''], terms.length ? weights : [0]).as('ranked'), 'ranked.indicatorId', 'indicator.id')
+    .leftJoin(ranked, 'ranked.indicatorId', 'indicator.id')
     .leftJoin(sql<{ code: string; uses: number }>`(select * from unnest(${usedCodes}::text[], ${usedCounts}::int[]) as u(code, uses))`.as('usage'), 'usage.code', 'indicator.code')
     .select([
       sql<number | null>`usage.uses`.as('uses'),
@@ -123,9 +173,7 @@ export async function recommendIndicators(db: Db, ctx: ActorCtx, q: { projectId?
       'ranked.matched',
       kindMatch.as('kindMatch'),
       sectorMatch.as('sectorMatch'),
-      sql<number>`coalesce(ranked.score, 0) * (1 + case when ${kindMatch} then ${sql.lit(KIND_FACTOR)} else 0 end + case when ${sectorMatch} then ${sql.lit(SECTOR_FACTOR)} else 0 end)
-        + case when ${kindMatch} then ${sql.lit(KIND_BONUS)} else 0 end + case when ${sectorMatch} then ${sql.lit(SECTOR_BONUS)} else 0 end
-        + coalesce(usage.uses, 0) * ${sql.lit(USAGE_BONUS)}`.as('score'),
+      sql<number>`${wordsTypeSector} + coalesce(usage.uses, 0) * ${sql.lit(USAGE_BONUS)}`.as('score'),
     ])
     .where('indicator.status', '=', 'active')
     .where((eb) => eb.or([eb('ranked.indicatorId', 'is not', null), kindMatch, sectorMatch, eb('usage.code', 'is not', null)]))

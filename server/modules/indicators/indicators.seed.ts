@@ -76,13 +76,13 @@ export async function insertFrameworkNodes(db: Db | Trx, frameworkCode: string, 
   for (const node of nodes) {
     const { id } = await db
       .insertInto('frameworkNode')
-      .values({ frameworkCode, parentId: null, level: 1, name: node.name, sortOrder: ++order, defaultWeight: node.defaultWeight, mapsFrom: node.mapsFrom })
+      .values({ frameworkCode, parentId: null, level: 1, name: node.name, sortOrder: ++order, mapsFrom: node.mapsFrom })
       .returning('id')
       .executeTakeFirstOrThrow()
     if (node.children.length)
       await db
         .insertInto('frameworkNode')
-        .values(node.children.map((c) => ({ frameworkCode, parentId: id, level: 2 as const, name: c.name, sortOrder: ++order, defaultWeight: null, mapsFrom: c.mapsFrom })))
+        .values(node.children.map((c) => ({ frameworkCode, parentId: id, level: 2 as const, name: c.name, sortOrder: ++order, mapsFrom: c.mapsFrom })))
         .execute()
   }
 }

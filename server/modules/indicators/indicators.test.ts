@@ -273,9 +273,10 @@ describe('frameworks', () => {
     expect(own.statusCode).toBe(201)
     const framework = own.json()
     expect(framework).toMatchObject({ editable: true, jurisdictionCode: city.code })
-    const nodes = framework.nodes.map((n: { name: string; defaultWeight: string | null; mapsFrom: string[]; children: { name: string; mapsFrom: string[] }[] }) => ({
+    // No weights in a tree: the 一级 split is the rule set's (issue 10, point 13).
+    expect(framework.nodes[0]).not.toHaveProperty('defaultWeight')
+    const nodes = framework.nodes.map((n: { name: string; mapsFrom: string[]; children: { name: string; mapsFrom: string[] }[] }) => ({
       name: n.name,
-      defaultWeight: n.defaultWeight,
       mapsFrom: n.mapsFrom,
       children: n.children.map((c) => ({ name: c.name, mapsFrom: c.mapsFrom })),
     }))

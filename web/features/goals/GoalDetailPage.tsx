@@ -33,7 +33,7 @@ function GoalDetailView({ goal }: { goal: GoalDetail }) {
   const { t, i18n } = useTranslation()
   const user = useCurrentUser()
   const framework = useFramework(goal.frameworkCode)
-  const peers = usePeerTargets(goal.indicators.flatMap((i) => (i.indicatorCode ? [i.indicatorCode] : [])), goal.fiscalYear)
+  const peers = usePeerTargets(goal.indicators.flatMap((i) => (i.indicatorCode ? [i.indicatorCode] : [])), goal.fiscalYear, goal.lineageId)
   const findings = localizeFindings(goal.quality, i18n.language)
   const latest = goal.versions[0]
   const inForce = goal.inForceFrom && !goal.inForceTo

@@ -51,7 +51,7 @@ export function GoalEditor({ mode, goal, refused, onReload }: GoalEditorProps) {
   const rules = useRuleSet(goal ? undefined : (project?.jurisdictionCode ?? user.org.jurisdictionCode), fiscalYear)
   const framework = useFramework(goal?.frameworkCode ?? rules.data?.effective.rules.frameworkCode)
   const nodes = framework.data?.nodes ?? []
-  const peers = usePeerTargets(draft.indicators.flatMap((r) => (r.indicatorCode ? [r.indicatorCode] : [])), fiscalYear)
+  const peers = usePeerTargets(draft.indicators.flatMap((r) => (r.indicatorCode ? [r.indicatorCode] : [])), fiscalYear, goal?.lineageId)
 
   // A project picked for a new goal sets its year and, while the name is empty, the goal's name.
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { goalInForceStatuses } from '../../../domain/goals'
+import { missingLevel1 } from '../../../domain/level1'
 import type { RuleSet } from '../../../domain/rule-set'
 import type { GoalListItem, GoalView } from './goals.types'
 
@@ -17,7 +18,7 @@ export type BudgetGate =
 export function budgetGateOf(
   goals: readonly GoalListItem[],
   inForce: GoalView | null,
-  rules: Pick<RuleSet, 'requiredLevel1' | 'reviewConsequences'> | undefined,
+  rules: Pick<RuleSet, 'requiredLevel1' | 'reviewConsequences' | 'level1Synonyms'> | undefined,
 ): BudgetGate {
   const newest = [...goals].sort((a, b) => b.revision - a.revision)
   const approved = newest.find((g) => goalInForceStatuses.includes(g.status))
@@ -28,6 +29,6 @@ export function budgetGateOf(
     return grade && rules?.reviewConsequences[grade] === 'blocked' ? { state: 'blocked', goal: latest } : { state: 'pending', goal: latest }
   }
   const levels = inForce?.id === approved.id ? inForce.indicators.map((i) => i.level1) : null
-  const missing = levels ? (rules?.requiredLevel1 ?? []).filter((level) => !levels.includes(level)) : []
+  const missing = levels && rules ? missingLevel1(levels, rules) : []
   return missing.length ? { state: 'missingLevel1', goal: approved, missing } : { state: 'ready', goal: approved }
 }

@@ -1,3 +1,4 @@
+import { nationalRules } from '../../../domain/rule-set'
 import { describe, expect, it } from 'vitest'
 import { permissionsOf } from '../../../domain/roles'
 import { ApiError } from '../../api/client'
@@ -9,13 +10,12 @@ import { budgetGateOf } from './budgetGate'
 import { batchActionsFor, eligibleFor, todoNeedOf } from './goalTodo'
 import type { GoalDetail, GoalListItem, GoalView } from './goals.types'
 import { groupByFramework, inFrameworkOrder, placementInFramework } from './indicatorGroups'
-import { peerPosition } from './peerTargets'
+import { peerFigures, peerPosition } from './peerTargets'
 
 const node = (name: string, children: string[], mapsFrom: string[] = [name], childMaps?: string[][]): FrameworkNode => ({
   id: name,
   name,
   level: 1,
-  defaultWeight: null,
   mapsFrom,
   children: children.map((c, i) => ({ id: `${name}/${c}`, name: c, mapsFrom: childMaps?.[i] ?? [`${name}/${c}`] })),
 })
@@ -93,6 +93,14 @@ describe('peer targets', () => {
     expect(peerPosition({ target: '100', nature: '>=', unit: '个' }, peer)).toBeNull()
     expect(peerPosition({ target: '明显提升', nature: 'qualitative', unit: '' }, peer)).toBeNull()
   })
+
+  it('shows the figures in the row’s own unit with thousands separated: 380.00万元, not 3800000元 (issue 10, point 18)', () => {
+    const money = { indicatorCode: 'C', count: 4, unit: '元', median: '3800000', min: '1250000', max: '12000000' }
+    expect(peerFigures(money, '万元')).toEqual({ median: '380.00', min: '125.00', max: '1,200.00', unit: '万元' })
+    expect(peerFigures(money, '元')).toEqual({ median: '3,800,000.00', min: '1,250,000.00', max: '12,000,000.00', unit: '元' })
+    expect(peerFigures(peer, '%')).toEqual({ median: '95', min: '90', max: '98', unit: '%' })
+    expect(peerFigures(peer, '个')).toEqual({ median: '95', min: '90', max: '98', unit: '%' })
+  })
 })
 
 describe('the actions offered', () => {
@@ -121,7 +129,7 @@ describe('the actions offered', () => {
 })
 
 describe('the budget gate on the project page', () => {
-  const rules = { requiredLevel1: ['产出指标', '效益指标'], reviewConsequences: { 优: 'proceed', 良: 'proceed_after_edits', 中: 'revise_and_resubmit', 差: 'blocked' } as const }
+  const rules = { level1Synonyms: nationalRules.level1Synonyms, requiredLevel1: ['产出指标', '效益指标'], reviewConsequences: { 优: 'proceed', 良: 'proceed_after_edits', 中: 'revise_and_resubmit', 差: 'blocked' } as const }
   const item = (id: string, status: GoalDetail['status'], revision = 1, financeGrade: GoalDetail['financeGrade'] = null) => ({ id, status, revision, financeGrade }) as GoalListItem
   const inForce = (id: string, levels: string[]) => ({ id, indicators: levels.map((level1) => ({ level1 })) }) as GoalView
 
@@ -130,6 +138,8 @@ describe('the budget gate on the project page', () => {
     expect(budgetGateOf([item('a', 'submitted')], null, rules).state).toBe('pending')
     expect(budgetGateOf([item('a', 'returned', 1, '差')], null, rules).state).toBe('blocked')
     expect(budgetGateOf([item('a', 'approved')], inForce('a', ['产出指标']), rules)).toMatchObject({ state: 'missingLevel1', missing: ['效益指标'] })
+    // 产出/效益 as the quality check accepts them pass here too (issue 10, point 14).
+    expect(budgetGateOf([item('a', 'approved')], inForce('a', ['产出', '效果指标']), rules)).toMatchObject({ state: 'ready' })
     // An adjustment under way leaves the approved version in force.
     expect(budgetGateOf([item('b', 'draft', 2), item('a', 'approved')], inForce('a', ['产出指标', '效益指标']), rules)).toMatchObject({ state: 'ready', goal: { id: 'a' } })
   })

@@ -58,16 +58,16 @@ export function useGoalInForce(projectId: string) {
   })
 }
 
-/** What similar approved goals set for these library indicators (median and range), by code. */
-export function usePeerTargets(codes: string[], fiscalYear: number | undefined) {
+/** What similar approved goals set for these library indicators (median and range), by code; never the goal's own lineage. */
+export function usePeerTargets(codes: string[], fiscalYear: number | undefined, excludeLineageId?: string) {
   // Experts read a goal assigned to them but not the goals it would be compared with.
   const allowed = useCan('goal.read')
   const sorted = [...new Set(codes)].sort()
   return useQuery({
-    queryKey: [...goalsKey, 'peers', sorted, fiscalYear ?? null],
+    queryKey: [...goalsKey, 'peers', sorted, fiscalYear ?? null, excludeLineageId ?? null],
     queryFn: ({ signal }) =>
       api
-        .get<{ items: PeerTargets[] }>('/api/goals/peer-targets', { codes: sorted.join(','), fiscalYear }, signal)
+        .get<{ items: PeerTargets[] }>('/api/goals/peer-targets', { codes: sorted.join(','), fiscalYear, excludeLineageId }, signal)
         .then((r) => new Map(r.items.map((p) => [p.indicatorCode, p]))),
     enabled: allowed && sorted.length > 0,
     staleTime: 60_000,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/client'
 import { applyFieldErrors, errorMessage } from '../../shared/serverErrors'
 import { placementLabel } from './FrameworkTree'
-import { type FrameworkFormValues, duplicateNames, placementOptions, readWeight, removedCount, toFrameworkBody, toFrameworkForm, weightTotal } from './frameworkEdit'
+import { type FrameworkFormValues, duplicateNames, placementOptions, removedCount, toFrameworkBody, toFrameworkForm } from './frameworkEdit'
 import { useSaveFramework } from './rules.queries'
 import type { FrameworkDetail } from './rules.types'
 
@@ -26,7 +26,6 @@ export function FrameworkEditor({ framework, onDone }: FrameworkEditorProps) {
   const placements = useMemo(() => placementOptions().map((p) => ({ value: p, label: placementLabel(p, t) })), [t])
   const conflict = save.error instanceof ApiError && save.error.status === 409
   const duplicates = duplicateNames(nodes)
-  const total = weightTotal(nodes)
 
   async function submit(values: FrameworkFormValues) {
     if (duplicates.length > 0) return
@@ -46,9 +45,6 @@ export function FrameworkEditor({ framework, onDone }: FrameworkEditorProps) {
   }
 
   const nameRules = [{ required: true, whitespace: true, min: 2, max: 50, message: t('rules.frameworks.nodeNameRule') }]
-  const weightRule = {
-    validator: (_: unknown, value: string | undefined) => (readWeight(value) === undefined ? Promise.reject(new Error(t('rules.frameworks.weightRule'))) : Promise.resolve()),
-  }
 
   return (
     <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} aria-label={t('rules.frameworks.editorLabel')}>
@@ -101,14 +97,9 @@ export function FrameworkEditor({ framework, onDone }: FrameworkEditorProps) {
                   }
                 >
                   <Row gutter={12}>
-                    <Col xs={24} md={8}>
+                    <Col xs={24} md={12}>
                       <Form.Item name={[field.name, 'name']} label={t('rules.frameworks.columns.name')} rules={nameRules}>
                         <Input />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={4}>
-                      <Form.Item name={[field.name, 'defaultWeight']} label={t('rules.frameworks.columns.defaultWeight')} rules={[weightRule]}>
-                        <Input inputMode="decimal" placeholder="—" />
                       </Form.Item>
                     </Col>
                     <Col xs={24} md={12}>
@@ -155,14 +146,14 @@ export function FrameworkEditor({ framework, onDone }: FrameworkEditorProps) {
                 </Card>
               )
             })}
-            <Button type="dashed" block icon={<PlusOutlined aria-hidden />} disabled={level1s.length >= 12} onClick={() => add({ name: '', defaultWeight: '', mapsFrom: [], children: [] })}>
+            <Button type="dashed" block icon={<PlusOutlined aria-hidden />} disabled={level1s.length >= 12} onClick={() => add({ name: '', mapsFrom: [], children: [] })}>
               {t('rules.frameworks.addLevel1')}
             </Button>
           </Space>
         )}
       </Form.List>
       <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
-        <Typography.Text type="secondary">{total === null ? t('rules.frameworks.noWeights') : t('rules.frameworks.weightTotal', { total })}</Typography.Text>
+        <Typography.Text type="secondary">{t('rules.frameworks.weightsInRules')}</Typography.Text>
         {duplicates.length > 0 && <Alert type="error" showIcon title={t('rules.frameworks.duplicates', { names: duplicates.join(t('rules.listSeparator')) })} />}
         {save.isError && (
           <Alert

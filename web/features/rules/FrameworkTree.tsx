@@ -30,23 +30,21 @@ interface TreeRow {
   key: string
   name: string
   level: 1 | 2
-  defaultWeight: string | null
   mapsFrom: string[]
   children?: TreeRow[]
 }
 
-/** The 一级 → 二级 tree of a framework, with default weights and the library placements each node shows. */
+/** The 一级 → 二级 tree of a framework, with the library placements each node shows (weights are the rule set's). */
 export function FrameworkTree({ framework }: { framework: FrameworkDetail }) {
   const { t } = useTranslation()
   const rows: TreeRow[] = framework.nodes.map((node): TreeRow => ({
     key: node.id,
     name: node.name,
     level: 1,
-    defaultWeight: node.defaultWeight,
     mapsFrom: node.mapsFrom,
     // No children key for a leaf 一级: the table would draw an expand button for an empty list.
     ...(node.children.length > 0
-      ? { children: node.children.map((child): TreeRow => ({ key: child.id, name: child.name, level: 2, defaultWeight: null, mapsFrom: child.mapsFrom })) }
+      ? { children: node.children.map((child): TreeRow => ({ key: child.id, name: child.name, level: 2, mapsFrom: child.mapsFrom })) }
       : {}),
   }))
   return (
@@ -68,13 +66,6 @@ export function FrameworkTree({ framework }: { framework: FrameworkDetail }) {
           title: t('rules.frameworks.columns.level'),
           width: 90,
           render: (_, row) => <Tag color={row.level === 1 ? 'purple' : 'default'}>{t(row.level === 1 ? 'rules.frameworks.level1' : 'rules.frameworks.level2')}</Tag>,
-        },
-        {
-          key: 'weight',
-          title: t('rules.frameworks.columns.defaultWeight'),
-          width: 110,
-          align: 'right',
-          render: (_, row) => (row.level === 1 ? (row.defaultWeight === null ? '—' : Number(row.defaultWeight).toString()) : ''),
         },
         { key: 'mapsFrom', title: t('rules.frameworks.columns.mapsFrom'), render: (_, row) => <PlacementTags mapsFrom={row.mapsFrom} /> },
       ]}

@@ -9,7 +9,6 @@ import { useCan, useCurrentUser } from '../auth/CurrentUser'
 import { FrameworkCreateModal } from './FrameworkCreateModal'
 import { FrameworkEditor } from './FrameworkEditor'
 import { FrameworkTree } from './FrameworkTree'
-import { weightTotal } from './frameworkEdit'
 import { useFramework, useFrameworks } from './rules.queries'
 import type { FrameworkDetail, FrameworkSummary } from './rules.types'
 
@@ -123,7 +122,6 @@ interface FrameworkDetailCardProps {
 
 function FrameworkDetailCard({ framework, summary, editing, onEdit, onDone }: FrameworkDetailCardProps) {
   const { t } = useTranslation()
-  const total = weightTotal(framework.nodes)
   return (
     <Card
       size="small"
@@ -154,7 +152,7 @@ function FrameworkDetailCard({ framework, summary, editing, onEdit, onDone }: Fr
               { key: 'code', label: t('rules.frameworks.fields.code'), children: framework.code },
               { key: 'year', label: t('rules.frameworks.fields.fiscalYearFrom'), children: framework.fiscalYearFrom },
               { key: 'status', label: t('common.status'), children: t(`status.${framework.status}`) },
-              { key: 'weights', label: t('rules.frameworks.weightTotalLabel'), children: total ?? '—' },
+              { key: 'weights', label: t('rules.frameworks.weightTotalLabel'), children: t('rules.frameworks.weightsInRules') },
               { key: 'description', label: t('rules.frameworks.fields.description'), span: 'filled', children: framework.description || '—' },
             ]}
           />

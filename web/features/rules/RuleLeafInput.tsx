@@ -2,7 +2,7 @@ import { Input, InputNumber, Select, Switch } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '../../../domain/money'
 import { parseAmount } from '../projects/amounts'
-import { type RuleLeaf, level1Suggestions } from './ruleFields'
+import type { RuleLeaf } from './ruleFields'
 import { useFrameworks } from './rules.queries'
 
 interface RuleLeafInputProps {
@@ -71,8 +71,9 @@ export function RuleLeafInput({ leaf, label, id, value, onChange }: RuleLeafInpu
           mode="tags"
           value={value as string[]}
           onChange={(v) => onChange?.(v)}
-          options={level1Suggestions.map((name) => ({ value: name, label: name }))}
-          style={{ width: 320 }}
+          options={(leaf.suggestions ?? []).map((name) => ({ value: name, label: name }))}
+          prefix={leaf.labelKey ? t(leaf.labelKey) : undefined}
+          style={{ width: leaf.labelKey ? 480 : 320 }}
         />
       )
     case 'select':

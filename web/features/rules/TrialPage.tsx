@@ -1,5 +1,5 @@
 import { ThunderboltOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Divider, Form, Input, InputNumber, Radio, Result, Row, Select, Space, Typography } from 'antd'
+import { Alert, AutoComplete, Button, Card, Col, Divider, Form, Input, InputNumber, Radio, Result, Row, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { indicatorNatureLabels, indicatorNatures } from '../../../domain/indicators'
@@ -8,7 +8,7 @@ import { errorMessage } from '../../shared/serverErrors'
 import { RuleScopePicker, useRuleScope } from './RuleScopePicker'
 import { TrialResults } from './TrialResults'
 import { useRuleSet } from './rules.queries'
-import { type TrialInput, calculateTrial, defaultMonth, fromIndicatorValue, qualitativeLevels, trialExamples } from './trialCalc'
+import { type TrialInput, calculateTrial, defaultMonth, fromIndicatorValue, qualitativeLabelGroups, trialExamples } from './trialCalc'
 
 const blank: TrialInput = { nature: '>=', target: '', actual: '', weight: '10', month: null, unit: '', budget: '', executed: '', executionWeight: '10' }
 
@@ -103,8 +103,14 @@ export function TrialPage() {
                 {qualitative && (
                   <>
                     <Col span={24}>
-                      <Form.Item name="qualitative" label={t('rules.trial.fields.qualitative')}>
-                        <Select options={qualitativeLevels.map((level) => ({ value: level, label: level }))} placeholder={t('rules.trial.fields.qualitativePlaceholder')} />
+                      <Form.Item name="qualitative" label={t('rules.trial.fields.qualitative')} {...fieldError('qualitative')}>
+                        <AutoComplete
+                          options={qualitativeLabelGroups(ruleSet.data.effective.rules).map(({ band, labels }) => ({
+                            label: t(`rules.leaves.${band}Labels`),
+                            options: labels.map((label) => ({ value: label, label })),
+                          }))}
+                          placeholder={t('rules.trial.fields.qualitativePlaceholder')}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={12}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { duplicateNames, placementOptions, readWeight, removedCount, splitPlacement, toFrameworkBody, toFrameworkForm, weightTotal } from './frameworkEdit'
+import { duplicateNames, placementOptions, removedCount, splitPlacement, toFrameworkBody, toFrameworkForm } from './frameworkEdit'
 import type { FrameworkDetail } from './rules.types'
 
 const legacy: FrameworkDetail = {
@@ -13,9 +13,9 @@ const legacy: FrameworkDetail = {
   version: 3,
   editable: true,
   nodes: [
-    { id: 'a', name: '产出指标', level: 1, defaultWeight: '50.00', mapsFrom: ['产出指标'], children: [{ id: 'a1', name: '数量指标', mapsFrom: ['产出指标/数量指标'] }] },
-    { id: 'b', name: '效益指标', level: 1, defaultWeight: '30.00', mapsFrom: ['效益指标'], children: [] },
-    { id: 'c', name: '成本指标', level: 1, defaultWeight: null, mapsFrom: ['产出指标/成本指标'], children: [] },
+    { id: 'a', name: '产出指标', level: 1, mapsFrom: ['产出指标'], children: [{ id: 'a1', name: '数量指标', mapsFrom: ['产出指标/数量指标'] }] },
+    { id: 'b', name: '效益指标', level: 1, mapsFrom: ['效益指标'], children: [] },
+    { id: 'c', name: '成本指标', level: 1, mapsFrom: ['产出指标/成本指标'], children: [] },
   ],
 }
 
@@ -34,24 +34,13 @@ describe('the framework editor', () => {
 
   it('round-trips a framework through the form into the PUT body', () => {
     const form = toFrameworkForm(legacy)
-    expect(form.nodes[0]?.defaultWeight).toBe('50')
-    expect(form.nodes[2]?.defaultWeight).toBe('')
     const body = toFrameworkBody({ ...form, name: ' 深圳市指标体系（2026） ' }, legacy.version)
     expect(body).toMatchObject({ version: 3, name: '深圳市指标体系（2026）', status: 'active', fiscalYearFrom: 2026 })
     expect(body.nodes).toEqual([
-      { name: '产出指标', defaultWeight: '50', mapsFrom: ['产出指标'], children: [{ name: '数量指标', mapsFrom: ['产出指标/数量指标'] }] },
-      { name: '效益指标', defaultWeight: '30', mapsFrom: ['效益指标'], children: [] },
-      { name: '成本指标', defaultWeight: null, mapsFrom: ['产出指标/成本指标'], children: [] },
+      { name: '产出指标', mapsFrom: ['产出指标'], children: [{ name: '数量指标', mapsFrom: ['产出指标/数量指标'] }] },
+      { name: '效益指标', mapsFrom: ['效益指标'], children: [] },
+      { name: '成本指标', mapsFrom: ['产出指标/成本指标'], children: [] },
     ])
-  })
-
-  it('reads weights and sums them', () => {
-    expect(readWeight(' 12.5 ')).toBe('12.5')
-    expect(readWeight('')).toBeNull()
-    expect(readWeight('12.345')).toBeUndefined()
-    expect(readWeight('101')).toBeUndefined()
-    expect(weightTotal(legacy.nodes)).toBe('80')
-    expect(weightTotal([{ name: 'x', defaultWeight: null }])).toBeNull()
   })
 
   it('finds duplicate names where the server would refuse them', () => {

@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js'
 import { costKinds, legacyPlacement } from '../../../domain/indicators'
 import type { FrameworkDetail, FrameworkNodeInput, UpdateFrameworkBody } from './rules.types'
 
@@ -27,7 +26,7 @@ export interface FrameworkFormValues {
   description: string
   fiscalYearFrom: number
   status: 'active' | 'disabled'
-  nodes: { name: string; defaultWeight?: string | null; mapsFrom?: string[]; children?: { name: string; mapsFrom?: string[] }[] }[]
+  nodes: { name: string; mapsFrom?: string[]; children?: { name: string; mapsFrom?: string[] }[] }[]
 }
 
 export function toFrameworkForm(framework: FrameworkDetail): FrameworkFormValues {
@@ -38,20 +37,10 @@ export function toFrameworkForm(framework: FrameworkDetail): FrameworkFormValues
     status: framework.status,
     nodes: framework.nodes.map((node) => ({
       name: node.name,
-      defaultWeight: node.defaultWeight === null ? '' : new Decimal(node.defaultWeight).toString(),
       mapsFrom: [...node.mapsFrom],
       children: node.children.map((child) => ({ name: child.name, mapsFrom: [...child.mapsFrom] })),
     })),
   }
-}
-
-const WEIGHT = /^\d{1,3}(\.\d{1,2})?$/
-
-/** A weight as typed: "" → null, "50" stays "50"; undefined when it is not a weight (the form says so). */
-export function readWeight(text: string | null | undefined): string | null | undefined {
-  const trimmed = (text ?? '').trim()
-  if (trimmed === '') return null
-  return WEIGHT.test(trimmed) && new Decimal(trimmed).lte(100) ? trimmed : undefined
 }
 
 export function toFrameworkBody(values: FrameworkFormValues, version: number): UpdateFrameworkBody {
@@ -64,18 +53,11 @@ export function toFrameworkBody(values: FrameworkFormValues, version: number): U
     nodes: values.nodes.map(
       (node): FrameworkNodeInput => ({
         name: node.name.trim(),
-        defaultWeight: readWeight(node.defaultWeight) ?? null,
         mapsFrom: node.mapsFrom ?? [],
         children: (node.children ?? []).map((child) => ({ name: child.name.trim(), mapsFrom: child.mapsFrom ?? [] })),
       }),
     ),
   }
-}
-
-/** The sum of the 一级 default weights set, or null when none is. */
-export function weightTotal(nodes: FrameworkFormValues['nodes'] | FrameworkDetail['nodes']): string | null {
-  const weights = nodes.map((node) => readWeight(node.defaultWeight)).filter((w): w is string => typeof w === 'string')
-  return weights.length === 0 ? null : weights.reduce((sum, w) => sum.plus(w), new Decimal(0)).toString()
 }
 
 /** Names used twice: among the 一级 nodes, or among the 二级 of one 一级 (the server refuses both). */

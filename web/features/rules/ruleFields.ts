@@ -1,4 +1,4 @@
-import { grades, type Grade } from '../../../domain/rule-set'
+import { canonicalLevel1, grades, type CanonicalLevel1, type Grade } from '../../../domain/rule-set'
 
 /**
  * The rule-set page's catalogue: every leaf of a RuleSet (domain/rule-set.ts), grouped into rows (what one label,
@@ -39,6 +39,8 @@ export interface RuleLeaf {
   step?: number
   /** i18n key of the unit shown after the value. */
   unitKey?: string
+  /** Values a 'tags' leaf offers to pick (others may be typed). */
+  suggestions?: readonly string[]
 }
 
 export interface RuleRow {
@@ -69,7 +71,9 @@ const lightBand = { kind: 'number', min: 0, max: 1000, step: 5, unitKey: 'rules.
 export const reviewConsequenceOptions = options('reviewConsequence', ['proceed', 'proceed_after_edits', 'revise_and_resubmit', 'blocked'])
 export const proposalActionOptions = options('proposalAction', ['priority', 'maintain', 'cut', 'cancel'])
 /** 一级 names offered for 必备一级指标 (others may be typed). */
-export const level1Suggestions = ['产出指标', '效益指标', '满意度指标', '成本指标']
+export const level1Suggestions: readonly string[] = canonicalLevel1
+/** i18n key part of each canonical 一级, for the synonym lists. */
+const level1Keys: Record<CanonicalLevel1, string> = { 产出指标: 'output', 效益指标: 'effect', 满意度指标: 'satisfaction', 成本指标: 'cost' }
 
 export const ruleCards: RuleCard[] = [
   {
@@ -93,6 +97,12 @@ export const ruleCards: RuleCard[] = [
         labelKey: 'rules.fields.qualitativeBands',
         hintKey: 'rules.hints.qualitativeBands',
         leaves: (['achieved', 'partial'] as const).map((band) => ({ path: `qualitativeBands.${band}`, labelKey: `rules.leaves.${band}`, ...percent })),
+      },
+      {
+        key: 'qualitativeLabels',
+        labelKey: 'rules.fields.qualitativeLabels',
+        hintKey: 'rules.hints.qualitativeLabels',
+        leaves: (['achieved', 'partial', 'failed'] as const).map((band) => ({ path: `qualitativeLabels.${band}`, kind: 'tags', labelKey: `rules.leaves.${band}Labels` })),
       },
       {
         key: 'overAchievementRatio',
@@ -191,7 +201,19 @@ export const ruleCards: RuleCard[] = [
         key: 'requiredLevel1',
         labelKey: 'rules.fields.requiredLevel1',
         hintKey: 'rules.hints.requiredLevel1',
-        leaves: [{ path: 'requiredLevel1', kind: 'tags' }],
+        leaves: [{ path: 'requiredLevel1', kind: 'tags', suggestions: level1Suggestions }],
+      },
+      {
+        key: 'level1Synonyms',
+        labelKey: 'rules.fields.level1Synonyms',
+        hintKey: 'rules.hints.level1Synonyms',
+        leaves: canonicalLevel1.map((name) => ({ path: `level1Synonyms.${name}`, kind: 'tags', labelKey: `rules.leaves.synonymsOf.${level1Keys[name]}` })),
+      },
+      {
+        key: 'indicatorDirection',
+        labelKey: 'rules.fields.indicatorDirection',
+        hintKey: 'rules.hints.indicatorDirection',
+        leaves: (['lowerIsBetter', 'higherIsBetter'] as const).map((list) => ({ path: `indicatorDirection.${list}`, kind: 'tags', labelKey: `rules.leaves.${list}` })),
       },
       ...grades.map(
         (grade): RuleRow => ({

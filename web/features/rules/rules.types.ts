@@ -54,8 +54,6 @@ export interface FrameworkNode {
   id: string
   name: string
   level: number
-  /** Decimal string ("50.00") or null. */
-  defaultWeight: string | null
   mapsFrom: string[]
   children: { id: string; name: string; mapsFrom: string[] }[]
 }
@@ -68,7 +66,6 @@ export interface FrameworkDetail extends FrameworkSummary {
 /** One 一级 node as PUT /api/frameworks/:code takes it. */
 export interface FrameworkNodeInput {
   name: string
-  defaultWeight: string | null
   mapsFrom: string[]
   children: { name: string; mapsFrom: string[] }[]
 }

@@ -32,11 +32,22 @@ describe('the trial calculation', () => {
 
   it('checks a qualitative score against its grade range and lights the verdict', () => {
     const partial = run({ nature: 'qualitative', qualitative: '部分达成年度指标并具有一定效果', weight: '10', qualitativeScore: '8' })
-    expect(partial.indicator?.range).toEqual({ low: '6.00', high: '8.00', highExclusive: true })
+    expect(partial.indicator?.range).toMatchObject({ low: '6.00', high: '8.00', highExclusive: true })
     expect(partial.indicator?.scoreAllowed).toBe(false)
     expect(partial.indicator?.light?.value).toBe('yellow')
     expect(run({ nature: 'qualitative', qualitative: '达成年度指标', qualitativeScore: '8' }).indicator?.scoreAllowed).toBe(true)
     expect(partial.usedPaths).toContain('qualitativeBands.partial')
+    expect(partial.usedPaths).toContain('qualitativeLabels.partial')
+  })
+
+  it('takes the printed labels the rule set maps, and refuses others instead of scoring them 未达成 (issue 10, point 16)', () => {
+    const local = run({ nature: 'qualitative', qualitative: '部分达成预期指标', weight: '10', qualitativeScore: '7' })
+    expect(local.errors.qualitative).toBeUndefined()
+    expect(local.indicator?.range).toMatchObject({ level: '部分达成年度指标并具有一定效果', low: '6.00', high: '8.00' })
+    expect(local.indicator?.scoreAllowed).toBe(true)
+    const unknown = run({ nature: 'qualitative', qualitative: '基本达成', weight: '10', qualitativeScore: '1' })
+    expect(unknown.errors).toMatchObject({ qualitative: 'unknownLabel' })
+    expect(unknown.indicator).toBeUndefined()
   })
 
   it('reports bad inputs instead of throwing', () => {

@@ -7,7 +7,8 @@ import {
   type ExecutionScore,
   type Explained,
   type IndicatorScore,
-  type QualitativeLevel,
+  qualitativeLevelOf,
+  qualitativeLevels,
   qualitativeRange,
   scoreExecution,
   scoreIndicator,
@@ -15,7 +16,7 @@ import {
 
 /** The 试算 panel's glue: form text in, the domain's explained figures out. Pure, so the worked examples are tested. */
 
-export const qualitativeLevels: readonly QualitativeLevel[] = ['达成年度指标', '部分达成年度指标并具有一定效果', '未达成年度指标且效果较差']
+export { qualitativeLevels }
 
 export interface TrialInput {
   nature: IndicatorNature
@@ -24,7 +25,8 @@ export interface TrialInput {
   weight: string
   month: number | null
   unit?: string
-  qualitative?: QualitativeLevel
+  /** The verdict as a table prints it: any label of the rule set's `qualitativeLabels` (达成预期指标 …). */
+  qualitative?: string
   qualitativeScore?: string
   budget: string
   executed: string
@@ -74,9 +76,13 @@ export function calculateTrial(input: TrialInput, rules: RuleSet): TrialResult {
 
   const weight = need('weight')
   if (input.nature === 'qualitative') {
-    if (!input.qualitative) errors.qualitative = 'required'
-    if (weight && input.qualitative) {
-      const range = qualitativeRange(input.qualitative, weight, rules)
+    const label = input.qualitative?.trim() ?? ''
+    if (!label) errors.qualitative = 'required'
+    // A label the rule set does not map is refused, never scored as 未达成 (§13.17).
+    else if (!qualitativeLevelOf(label, rules)) errors.qualitative = 'unknownLabel'
+    else used.add(`qualitativeLabels.${labelBand(label, rules)}`)
+    if (weight && label && !errors.qualitative) {
+      const range = qualitativeRange(label, weight, rules)
       used.add('qualitativeBands.achieved').add('qualitativeBands.partial')
       const typed = (input.qualitativeScore ?? '').trim() === '' ? null : need('qualitativeScore')
       const scoreAllowed =
@@ -86,7 +92,7 @@ export function calculateTrial(input: TrialInput, rules: RuleSet): TrialResult {
       result.indicator = {
         range,
         scoreAllowed,
-        light: monthOk ? indicatorLight({ nature: 'qualitative', qualitative: input.qualitative, month: month! }, rules) : undefined,
+        light: monthOk ? indicatorLight({ nature: 'qualitative', qualitative: label, month: month! }, rules) : undefined,
       }
     }
   } else {
@@ -119,6 +125,12 @@ export function calculateTrial(input: TrialInput, rules: RuleSet): TrialResult {
   result.usedPaths = [...used]
   return result
 }
+
+const bands = ['achieved', 'partial', 'failed'] as const
+const labelBand = (label: string, rules: RuleSet) => bands[qualitativeLevels.indexOf(qualitativeLevelOf(label, rules)!)]!
+
+/** The verdict labels the rule set knows, grouped by band (达成 / 部分达成 / 未达成), for the 试算 form. */
+export const qualitativeLabelGroups = (rules: RuleSet) => bands.map((band) => ({ band, labels: rules.qualitativeLabels[band] }))
 
 /** What pasting "≥95%" fills in: nature, target and unit; text and deadlines make the indicator qualitative. */
 export function fromIndicatorValue(text: string): Pick<TrialInput, 'nature' | 'target' | 'unit'> | null {
