@@ -22,7 +22,7 @@ export async function requestAdjustment(db: Db, ctx: ActorCtx, id: string, input
     }
     const latest = (await repo.latestRevision(trx, goal.lineageId))!
     if (latest.id !== goal.id) {
-      throw new AppError('DUPLICATE', { pendingId: latest.id }, { zh: '该目标已有一个调整申请在办理中', en: 'An adjustment of this goal is already under way' })
+      throw new AppError('ADJUSTMENT_UNDER_WAY', { pendingId: latest.id })
     }
     if (!ctx.actor.permissions.has('goal.edit')) throw new AppError('FORBIDDEN')
     const rows = await indicatorRowsOf(trx, content)
