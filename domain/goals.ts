@@ -1,5 +1,6 @@
+import { needsExAnte } from './exante.ts'
 import type { IndicatorNature, ValueBasis } from './indicators.ts'
-import type { Grade, ReviewConsequence } from './rule-set.ts'
+import type { Grade, ReviewConsequence, RuleSet } from './rule-set.ts'
 
 /** 绩效目标: what a goal is, how it moves through review, and who moves it. REFERENCE §4, §13.20–25. */
 
@@ -95,7 +96,8 @@ export const goalTransitions: Record<GoalAction, { from: readonly GoalStatus[] }
   return: { from: ['submitted', 'dept_approved'] },
   dept_approve: { from: ['submitted'] },
   review: { from: ['dept_approved'] },
-  approve: { from: ['dept_approved'] },
+  // From 'submitted' only by a department approving a 二级 project goal (goalApproverOf); finance from 'dept_approved'.
+  approve: { from: ['submitted', 'dept_approved'] },
   publish: { from: ['approved'] },
 }
 
@@ -129,6 +131,23 @@ export function statusOnSubmit(goal: { unitCode: string | null }, gradeConsequen
 export function editsMadeSinceGrade(actions: readonly string[]): boolean {
   const graded = actions.lastIndexOf('review')
   return graded >= 0 && actions.indexOf('submit', graded + 1) > graded
+}
+
+export type GoalApprover = 'department' | 'finance'
+
+/**
+ * Who approves a goal (REFERENCE §4.4, "谁批复预算，谁批复目标"). Finance: 部门整体支出 and policy goals, and the goals
+ * of major projects — those needing an ex-ante assessment, the projects finance itself weighs (§3.1). The project
+ * library holds units' projects, i.e. 二级项目 (一级项目 are the headings they are budgeted under), so a unit's other
+ * project goals are the department's to approve when the rule set says so.
+ */
+export function goalApproverOf(
+  goal: { kind: GoalKind; unitCode: string | null },
+  project: { isMajorNew: boolean; amountTotal: string } | null,
+  rules: Pick<RuleSet, 'goalApproval' | 'exAnte'>,
+): GoalApprover {
+  const level2 = goal.kind === 'project' && goal.unitCode !== null && project !== null && !needsExAnte(project, rules)
+  return level2 && rules.goalApproval.departmentApprovesLevel2ProjectGoals ? 'department' : 'finance'
 }
 
 export interface GoalReviewInput {

@@ -126,16 +126,17 @@ export const goalEndpoints: Endpoint[] = [
     },
     requiredBody: ['version'],
   },
-  action('submit', 'goal.edit', 'draft'),
-  action('withdraw', 'goal.edit', 'submitted'),
-  action('return', 'goal.review', 'dept_approved', { onlyAt: ['jurisdiction'], body: { opinion: '请补充测算依据' }, requiredBody: ['version', 'opinion'] }),
+  action('submit', 'goal.edit', 'draft', { ownJurisdictionOnly: true }),
+  action('withdraw', 'goal.edit', 'submitted', { ownJurisdictionOnly: true }),
+  action('return', 'goal.review', 'dept_approved', { onlyAt: ['jurisdiction'], ownJurisdictionOnly: true, body: { opinion: '请补充测算依据' }, requiredBody: ['version', 'opinion'] }),
   action('dept-approve', 'goal.review', 'submitted', { onlyAt: ['department'] }),
-  action('review', 'goal.review', 'dept_approved', { onlyAt: ['jurisdiction'], body: { grade: '优', dimensions: { completeness: '完整' }, opinion: '' }, requiredBody: ['version', 'grade'] }),
-  action('approve', 'goal.approve', 'dept_approved', { onlyAt: ['jurisdiction'], grade: '优' }),
-  action('publish', 'goal.approve', 'approved', { onlyAt: ['jurisdiction'], grade: '优' }),
+  action('review', 'goal.review', 'dept_approved', { onlyAt: ['jurisdiction'], ownJurisdictionOnly: true, body: { grade: '优', dimensions: { completeness: '完整' }, opinion: '' }, requiredBody: ['version', 'grade'] }),
+  action('approve', 'goal.approve', 'dept_approved', { onlyAt: ['jurisdiction'], ownJurisdictionOnly: true, grade: '优' }),
+  action('publish', 'goal.approve', 'approved', { onlyAt: ['jurisdiction'], ownJurisdictionOnly: true, grade: '优' }),
   action('adjust', 'goal.edit', 'approved', { ok: 201, grade: '优', body: { reason: '年中预算调整', ...content() }, requiredBody: ['version', 'reason', 'name'] }),
   action('experts', 'goal.review', 'dept_approved', {
     onlyAt: ['jurisdiction'],
+    ownJurisdictionOnly: true,
     requiredBody: ['version', 'expertIds'],
     request: async (w, s) => {
       const goal = await goalIn(w, s, 'dept_approved')

@@ -97,6 +97,11 @@ export async function lockVisibleGoal(trx: Trx, actor: Actor, id: string) {
   return trx.selectFrom('goal').selectAll().where('goal.id', '=', id).where(goalVisibleTo(actor)).forUpdate().executeTakeFirst()
 }
 
+/** The figures that decide who approves a project's goal (and whether it is major). */
+export async function projectFiguresOf(db: Db | Trx, projectId: string) {
+  return db.selectFrom('project').select(['isMajorNew', 'amountTotal']).where('id', '=', projectId).executeTakeFirst()
+}
+
 export async function findGoalRow(db: Db | Trx, id: string) {
   return db.selectFrom('goal').selectAll().where('id', '=', id).executeTakeFirst()
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { checkGoalQuality } from '../../../domain/goal-quality.ts'
-import { type GoalContent, goalEditableStatuses, goalStatusLabels, type GoalView } from '../../../domain/goals.ts'
+import { type GoalApprover, goalApproverOf, type GoalContent, goalEditableStatuses, goalStatusLabels, type GoalView } from '../../../domain/goals.ts'
 import { type Db, inTransaction, type Trx } from '../../db/database.ts'
 import type { GoalTable } from '../../db/schema.ts'
 import type { ActorCtx } from '../../http/context.ts'
@@ -87,6 +87,13 @@ export async function createGoal(db: Db | Trx, ctx: ActorCtx, input: CreateGoalI
     await recordAudit(trx, ctx, { action: 'goal.create', entityType: 'goal', entityId: id, after: created })
     return created
   })
+}
+
+/** Who approves the goal under its jurisdiction's rules of the year: the department (二级项目) or finance. */
+export async function approverOfGoal(db: Db | Trx, goal: Pick<GoalTable, 'kind' | 'jurisdictionCode' | 'fiscalYear'> & { unitCode: string | null; projectId: string | null }): Promise<GoalApprover> {
+  const { rules } = await effectiveRules(db, goal.jurisdictionCode, goal.fiscalYear)
+  const project = goal.projectId ? await repo.projectFiguresOf(db, goal.projectId) : null
+  return goalApproverOf(goal, project ?? null, rules)
 }
 
 /** Locks a goal in scope at the expected version, or 404 / 409. */

@@ -24,18 +24,21 @@ import { recordAudit } from '../../platform/audit.ts'
 import { assertOwnJurisdiction } from '../../platform/supervision.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import * as repo from './goals.repository.ts'
-import { lockGoal, qualityOf, readGoal } from './goals.service.ts'
+import { approverOfGoal, lockGoal, qualityOf, readGoal } from './goals.service.ts'
 
 type GoalRow = Selectable<GoalTable>
 
-/** Who takes each action: the compiler submits, the department does 初审, the finance bureau 复审, 批复 and 公开. */
+/**
+ * Who takes each action: the compiler submits, the department does 初审, the finance bureau 复审, 批复 and 公开.
+ * 批复 of a goal still at the department (submitted) is the department's own, where the rule set gives it that.
+ */
 const actionRole: Record<GoalAction, { permission: Permission; at: 'compiler' | 'department' | 'finance' | 'reviewer' }> = {
   submit: { permission: 'goal.edit', at: 'compiler' },
   withdraw: { permission: 'goal.edit', at: 'compiler' },
   return: { permission: 'goal.review', at: 'reviewer' },
   dept_approve: { permission: 'goal.review', at: 'department' },
   review: { permission: 'goal.review', at: 'finance' },
-  approve: { permission: 'goal.approve', at: 'finance' },
+  approve: { permission: 'goal.approve', at: 'reviewer' },
   publish: { permission: 'goal.approve', at: 'finance' },
 }
 
@@ -43,7 +46,9 @@ const actionRole: Record<GoalAction, { permission: Permission; at: 'compiler' | 
 const reviewerStageOf = (status: GoalStatus): ReviewStage => (status === 'submitted' ? 'dept' : 'finance')
 
 function assertActor(ctx: ActorCtx, action: GoalAction, goal: GoalRow) {
-  const { permission, at } = actionRole[action]
+  const { at } = actionRole[action]
+  // A department approves with its review permission (it holds no goal.approve); finance with goal.approve.
+  const permission = action === 'approve' && reviewerStageOf(goal.status) === 'dept' ? 'goal.review' : actionRole[action].permission
   const kind = ctx.actor.org.kind
   const allowed =
     ctx.actor.permissions.has(permission) &&
@@ -121,10 +126,12 @@ async function moveOf(trx: Trx, ctx: ActorCtx, action: GoalAction, goal: GoalRow
       const status = statusAfterGrade(rules.reviewConsequences[input.review!.grade])
       return { set: { status, financeGrade: input.review!.grade, ...(status === 'returned' && { reviewRound: goal.reviewRound + 1 }) }, stage: 'finance' }
     }
-    case 'approve':
-      await assertApprovable(trx, goal)
+    case 'approve': {
+      const stage = reviewerStageOf(goal.status)
+      await (stage === 'dept' ? assertDepartmentApproves(trx, goal) : assertApprovable(trx, goal))
       await supersedePrevious(trx, ctx, goal)
-      return { set: { status: 'approved', approvedAt: ctx.now, approvedBy: ctx.actor.userId, inForceFrom: ctx.now }, stage: 'finance' }
+      return { set: { status: 'approved', approvedAt: ctx.now, approvedBy: ctx.actor.userId, inForceFrom: ctx.now }, stage }
+    }
     case 'publish':
       return { set: { status: 'published', publishedAt: ctx.now }, stage: 'finance' }
   }
@@ -149,6 +156,15 @@ async function assertApprovable(trx: Trx, goal: GoalRow) {
   throw new AppError('GATE_BLOCKED', { financeGrade: goal.financeGrade }, goal.financeGrade
     ? { zh: `复审等级为“${goal.financeGrade}”，不能批复`, en: `Reviewed as ${goal.financeGrade}: the goal cannot be approved` }
     : { zh: '请先完成财政复审并评定等级，再批复', en: 'Grade the goal in the finance review before approving it' })
+}
+
+/** A department's 批复 is final only for the goals the rule set leaves to it (二级项目, §4.4); the rest go to finance. */
+async function assertDepartmentApproves(trx: Trx, goal: GoalRow) {
+  if ((await approverOfGoal(trx, goal)) === 'department') return
+  throw new AppError('FORBIDDEN', { approver: 'finance' }, {
+    zh: '该绩效目标由财政部门复审、批复：请初审通过后报送财政',
+    en: 'The finance bureau reviews and approves this goal: pass the first review to send it on',
+  })
 }
 
 /** An approved adjustment replaces the version in force: that one stays readable, marked superseded, in force until now. */

@@ -193,6 +193,12 @@ export const ruleCards: RuleCard[] = [
         hintKey: 'rules.hints.requiredLevel1',
         leaves: [{ path: 'requiredLevel1', kind: 'tags' }],
       },
+      {
+        key: 'goalApproval.departmentApprovesLevel2ProjectGoals',
+        labelKey: 'rules.fields.departmentApprovesLevel2ProjectGoals',
+        hintKey: 'rules.hints.departmentApprovesLevel2ProjectGoals',
+        leaves: [{ path: 'goalApproval.departmentApprovesLevel2ProjectGoals', kind: 'boolean' }],
+      },
       ...grades.map(
         (grade): RuleRow => ({
           key: `reviewConsequences.${grade}`,
