@@ -227,7 +227,9 @@ describe('adjustment', () => {
     expect(adjust.statusCode).toBe(201)
     let next = adjust.json()
     expect(next).toMatchObject({ lineageId: before.lineageId, revision: 2, status: 'draft', basedOnId: original.id, adjustmentReason: '年中预算调减，培训规模相应调整' })
-    expect((await unit.post(`/api/goals/${original.id}/adjust`, { version: original.version, reason: '再调一次', name: before.name, indicators: changed })).statusCode).toBe(409)
+    const again = await unit.post(`/api/goals/${original.id}/adjust`, { version: original.version, reason: '再调一次', name: before.name, indicators: changed })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().error).toMatchObject({ code: 'ADJUSTMENT_UNDER_WAY', details: { pendingId: next.id } })
 
     const atApproval = t.clock.now()
     t.clock.advanceMinutes(5)
