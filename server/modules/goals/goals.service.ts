@@ -7,6 +7,7 @@ import type { ActorCtx } from '../../http/context.ts'
 import { AppError, assertVersion } from '../../http/errors.ts'
 import { fetchPage } from '../../http/paging.ts'
 import { recordAudit } from '../../platform/audit.ts'
+import { assertOwnJurisdiction } from '../../platform/supervision.ts'
 import { findVisibleOrgNode } from '../org/org.repository.ts'
 import { getProject } from '../projects/projects.service.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
@@ -118,6 +119,7 @@ export async function updateGoal(db: Db, ctx: ActorCtx, id: string, input: Updat
   return db.transaction().execute(async (trx) => {
     const { version, ...content } = input
     const goal = await lockGoal(trx, ctx, id, version)
+    assertOwnJurisdiction(ctx.actor, goal)
     assertEditable(goal)
     const before = await readGoal(trx, ctx, id)
     const rows = await indicatorRowsOf(trx, content)
@@ -135,6 +137,7 @@ export async function updateGoal(db: Db, ctx: ActorCtx, id: string, input: Updat
 export async function deleteGoal(db: Db, ctx: ActorCtx, id: string, version: number) {
   await db.transaction().execute(async (trx) => {
     const goal = await lockGoal(trx, ctx, id, version)
+    assertOwnJurisdiction(ctx.actor, goal)
     if (goal.status !== 'draft' || goal.submittedAt) {
       throw new AppError('NOT_EDITABLE', undefined, { zh: '只有从未提交过的草稿可以删除', en: 'Only a draft that was never submitted can be deleted' })
     }
