@@ -238,7 +238,7 @@ describe('a project goal from compilation to the budget', () => {
     await keepScreenshot(finance, 'goals-11-project-budgeted')
     const stored = await env.server.db.selectFrom('project').select('status').where('id', '=', projectId).executeTakeFirstOrThrow()
     expect(stored.status).toBe('budgeted')
-  })
+  }, 150_000) // three roles through four review rounds: longer than one page's journey
 })
 
 describe('the finance bureau in its 待办', () => {
