@@ -1,5 +1,6 @@
+import { needsExAnte } from './exante.ts'
 import type { IndicatorNature, ValueBasis } from './indicators.ts'
-import type { Grade } from './rule-set.ts'
+import type { Grade, ReviewConsequence, RuleSet } from './rule-set.ts'
 
 /** 绩效目标: what a goal is, how it moves through review, and who moves it. REFERENCE §4, §13.20–25. */
 
@@ -32,8 +33,8 @@ export const goalEditableStatuses: readonly GoalStatus[] = ['draft', 'returned']
 
 /**
  * Workflow actions. `review` is the finance 复审 with a grade; what the grade does next comes from the rule set
- * (`reviewConsequences`): proceed / proceed after agreed edits keep the goal with finance for 批复, revise and
- * resubmit and blocked send it back to the unit.
+ * (`reviewConsequences`): proceed keeps the goal with finance for 批复; proceed after agreed edits sends it to the
+ * unit for those edits and back to finance for 批复; revise and resubmit and blocked send it back to the unit.
  */
 export const goalActions = ['submit', 'withdraw', 'return', 'dept_approve', 'review', 'approve', 'publish'] as const
 export type GoalAction = (typeof goalActions)[number]
@@ -95,7 +96,8 @@ export const goalTransitions: Record<GoalAction, { from: readonly GoalStatus[] }
   return: { from: ['submitted', 'dept_approved'] },
   dept_approve: { from: ['submitted'] },
   review: { from: ['dept_approved'] },
-  approve: { from: ['dept_approved'] },
+  // From 'submitted' only by a department approving a 二级 project goal (goalApproverOf); finance from 'dept_approved'.
+  approve: { from: ['submitted', 'dept_approved'] },
   publish: { from: ['approved'] },
 }
 
@@ -103,9 +105,49 @@ export function canTakeGoalAction(action: GoalAction, status: GoalStatus): boole
   return goalTransitions[action].from.includes(status)
 }
 
-/** Where a grade leaves the goal: with finance for approval, or back with the unit. */
-export function statusAfterGrade(consequence: 'proceed' | 'proceed_after_edits' | 'revise_and_resubmit' | 'blocked'): GoalStatus {
-  return consequence === 'proceed' || consequence === 'proceed_after_edits' ? 'dept_approved' : 'returned'
+/**
+ * Where a grade leaves the goal (88号, REFERENCE §4.4): 优 (proceed) stays with finance for 批复; every other grade
+ * sends it back to the unit — 良 for the edits agreed with the reviewer (修改完善), 中 to revise and go through
+ * review again, 差 blocked from the budget.
+ */
+export function statusAfterGrade(consequence: ReviewConsequence): GoalStatus {
+  return consequence === 'proceed' ? 'dept_approved' : 'returned'
+}
+
+/**
+ * Where a submission goes. 良 means "reviewer and unit improve the goal by consultation, then it proceeds": the
+ * unit makes the agreed edits and the goal comes straight back to finance for 批复, without a new 初审 — unlike 中,
+ * which "re-submits for review through the normal procedure". A department's own goal has had its 初审.
+ */
+export function statusOnSubmit(goal: { unitCode: string | null }, gradeConsequence: ReviewConsequence | null): GoalStatus {
+  if (gradeConsequence === 'proceed_after_edits') return 'dept_approved'
+  return goal.unitCode ? 'submitted' : 'dept_approved'
+}
+
+/**
+ * 良 is approved only after the agreed edits (修改完善后): the unit must have submitted the goal again since it was
+ * last graded. `actions` are the goal's opinion actions, oldest first.
+ */
+export function editsMadeSinceGrade(actions: readonly string[]): boolean {
+  const graded = actions.lastIndexOf('review')
+  return graded >= 0 && actions.indexOf('submit', graded + 1) > graded
+}
+
+export type GoalApprover = 'department' | 'finance'
+
+/**
+ * Who approves a goal (REFERENCE §4.4, "谁批复预算，谁批复目标"). Finance: 部门整体支出 and policy goals, and the goals
+ * of major projects — those needing an ex-ante assessment, the projects finance itself weighs (§3.1). The project
+ * library holds units' projects, i.e. 二级项目 (一级项目 are the headings they are budgeted under), so a unit's other
+ * project goals are the department's to approve when the rule set says so.
+ */
+export function goalApproverOf(
+  goal: { kind: GoalKind; unitCode: string | null },
+  project: { isMajorNew: boolean; amountTotal: string } | null,
+  rules: Pick<RuleSet, 'goalApproval' | 'exAnte'>,
+): GoalApprover {
+  const level2 = goal.kind === 'project' && goal.unitCode !== null && project !== null && !needsExAnte(project, rules)
+  return level2 && rules.goalApproval.departmentApprovesLevel2ProjectGoals ? 'department' : 'finance'
 }
 
 export interface GoalReviewInput {

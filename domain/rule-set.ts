@@ -62,6 +62,12 @@ export interface RuleSet extends ScoringRules {
   gradeBudgetProposals: Record<Grade, { action: BudgetProposalAction; cutPercent: number }>
   /** The indicator framework (指标体系) goals of this jurisdiction and year use. */
   frameworkCode: string
+  /**
+   * Who approves (批复) a unit's project goal. 88号 (§4.4): finance approves 部门整体支出 goals, goals of projects in
+   * its evaluation scope and 一级项目 goals; the department approves its units' 二级项目 goals — with this on, the
+   * department's 批复 of such a goal is final. See `goalApproverOf` in goals.ts for which goals count as 二级.
+   */
+  goalApproval: { departmentApprovesLevel2ProjectGoals: boolean }
 }
 
 export const nationalRules: RuleSet = {
@@ -108,4 +114,5 @@ export const nationalRules: RuleSet = {
     差: { action: 'cancel', cutPercent: 100 },
   },
   frameworkCode: 'legacy-88',
+  goalApproval: { departmentApprovesLevel2ProjectGoals: true },
 }

@@ -108,7 +108,7 @@ async function act(page: Page, action: string, opinion?: string) {
 const cell = (page: Page, field: string, n: number) => page.getByRole('textbox', { name: `${field}（第 ${n} 行）`, exact: true })
 
 describe('a project goal from compilation to the budget', () => {
-  test('the unit compiles and submits, the department returns, the unit fixes, 初审, 复审 良, 批复, then the project enters the budget', async () => {
+  test('the unit compiles and submits, the department returns, the unit fixes, 初审, 复审 良, the agreed edits, 批复, then the project enters the budget', async () => {
     // The unit sees on the project page that there is no goal yet, and compiles one.
     const unit = await signedIn('sz_edu_unit')
     await unit.goto(`${env.server.baseUrl}/projects/${projectId}`)
@@ -191,7 +191,7 @@ describe('a project goal from compilation to the budget', () => {
     await act(dept, '初审通过')
     await dept.getByText('待财政复审').first().waitFor()
 
-    // 复审 by finance: 良 with the four dimensions, then 批复.
+    // 复审 by finance: 良 with the four dimensions.
     const finance = await signedIn('sz_finance_admin')
     await openFromTodo(finance)
     await finance.getByRole('heading', { name: GOAL }).waitFor()
@@ -205,6 +205,23 @@ describe('a project goal from compilation to the budget', () => {
     await review.getByRole('textbox', { name: '总体意见' }).fill('同意，按意见细化后执行')
     await keepScreenshot(finance, 'goals-09-finance-review')
     await review.getByRole('button', { name: '财政复审', exact: true }).click()
+    await finance.getByText('复审：良').first().waitFor()
+    // 良 = 修改完善后: no 批复 yet; the goal goes back to the unit for the agreed edits.
+    await finance.getByText('已退回').first().waitFor()
+    expect(await finance.getByRole('button', { name: '批复', exact: true }).count()).toBe(0)
+
+    // The unit makes the agreed edits and resubmits: the goal goes straight back to finance, graded 良.
+    await openFromMenu(unit, '待办')
+    await unit.getByRole('link', { name: `办理「${GOAL}」` }).click()
+    await unit.getByText('同意，按意见细化后执行').waitFor()
+    await unit.getByRole('textbox', { name: '年度目标', exact: true }).fill('2026年为1200名学生提供课后服务，各年级参与率均达到90%，满意度不低于95%')
+    await unit.getByRole('button', { name: '提交审核' }).click()
+    await unit.waitForURL(/\/goals\/[0-9a-f-]+$/)
+    await unit.getByText('待财政复审').first().waitFor()
+    const resubmitted = await env.server.db.selectFrom('goal').select(['status', 'financeGrade', 'annualTarget']).where('projectId', '=', projectId).executeTakeFirstOrThrow()
+    expect(resubmitted).toEqual({ status: 'dept_approved', financeGrade: '良', annualTarget: '2026年为1200名学生提供课后服务，各年级参与率均达到90%，满意度不低于95%' })
+
+    await finance.reload()
     await finance.getByText('复审：良').first().waitFor()
     await act(finance, '批复')
     await finance.getByText('已批复').first().waitFor()
@@ -221,7 +238,7 @@ describe('a project goal from compilation to the budget', () => {
     await keepScreenshot(finance, 'goals-11-project-budgeted')
     const stored = await env.server.db.selectFrom('project').select('status').where('id', '=', projectId).executeTakeFirstOrThrow()
     expect(stored.status).toBe('budgeted')
-  })
+  }, 150_000) // three roles through four review rounds: longer than one page's journey
 })
 
 describe('the finance bureau in its 待办', () => {

@@ -1,28 +1,36 @@
 import { describe, expect, test } from 'vitest'
 import { permissionsOf, type Role, roleOrgKinds, roles } from '../../domain/roles.ts'
+import { expectedPermissions } from './expected-permissions.ts'
 import type { OrgNode } from '../db/schema.ts'
 import { createTestContext } from './context.ts'
 import { buildWorld, call, type Endpoint, endpoints, registeredRoutes, type Scope, type World } from './endpoints.ts'
 
 /**
  * Every endpoint × anonymous and every role × own and other scope, with the exact status each must get.
- * The expectation is derived here from three facts only — the endpoint's required permission (the table in
- * endpoints.ts), the role's permissions (domain/roles.ts) and the scope rule "a user sees its own org node
- * and everything below it" — never from server code.
+ * The expectation is derived here from four facts only — the endpoint's required permission (the table in
+ * endpoints.ts), the role's permissions (written out in expected-permissions.ts, not read from domain/roles.ts),
+ * the scope rule "a user sees its own org node and everything below it", and "a bureau acts only on its own
+ * jurisdiction's rows" — never from server code.
  */
 const t = await createTestContext()
 const w: World = await buildWorld(t)
 
-/** Where each role sits: the org kind roleOrgKinds allows, in the "own" city J1. */
-function placeOf(role: Role): OrgNode {
+/**
+ * Where each role sits: the org kind roleOrgKinds allows, in the "own" city J1 — or, for `atDistrict`, the bureau
+ * roles at the district J1 supervises (where the targets of the requests sit).
+ */
+type Seat = 'city' | 'district'
+const bureauRoles = roles.filter((r) => roleOrgKinds[r][0] === 'jurisdiction')
+function placeOf(role: Role, seat: Seat = 'city'): OrgNode {
   const kind = roleOrgKinds[role][0]
-  return kind === 'jurisdiction' ? w.own.city : kind === 'department' ? w.own.department : w.own.unit
+  return kind === 'jurisdiction' ? w.own[seat] : kind === 'department' ? w.own.department : w.own.unit
 }
-const actors = new Map<Role, { username: string; password: string }>()
+const actors = new Map<string, { username: string; password: string }>()
 for (const role of roles) actors.set(role, await t.make.user({ role, org: placeOf(role) }))
+for (const role of bureauRoles) actors.set(`${role}@district`, await t.make.user({ role, org: placeOf(role, 'district') }))
 
 /** The scope rule: a node is visible to whoever sits at it or above it. */
-const sees = (role: Role, path: string) => path.startsWith(placeOf(role).path)
+const sees = (role: Role, path: string, seat: Seat = 'city') => path.startsWith(placeOf(role, seat).path)
 
 function targetPath(e: Endpoint, scope: Scope): string | null {
   if (!e.target) return null
@@ -33,27 +41,29 @@ function targetPath(e: Endpoint, scope: Scope): string | null {
 const errorCodes: Record<number, string> = { 401: 'AUTH_REQUIRED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' }
 const outcome = (status: number) => (errorCodes[status] ? `${status} ${errorCodes[status]}` : String(status))
 
-function expectedOutcome(role: Role | null, e: Endpoint, scope: Scope): string {
+function expectedOutcome(role: Role | null, e: Endpoint, scope: Scope, seat: Seat = 'city'): string {
   if (e.access === 'public') return outcome(e.ok)
   if (role === null) return outcome(401)
-  const granted = permissionsOf([role])
+  const granted = expectedPermissions[role]
   const hasAccess = e.access === 'session' || granted.includes(e.access) || (!!e.alsoAccess && granted.includes(e.alsoAccess))
   if (e.routeAccess && !granted.includes(e.routeAccess)) return outcome(403)
   if (!e.routeAccess && !hasAccess) return outcome(403)
   const path = targetPath(e, scope)
   const assignedOnly = e.assignedOnly && (role === 'agency_user' || role === 'expert')
-  const visible = !assignedOnly && (path === null || sees(role, path) || (e.sees === 'chain' && placeOf(role).path.startsWith(path)))
+  const visible = !assignedOnly && (path === null || sees(role, path, seat) || (e.sees === 'chain' && placeOf(role, seat).path.startsWith(path)))
   if (!visible) return e.scopeRefusal ?? outcome(404)
   if (!hasAccess) return outcome(403)
   if (e.onlyAt && !e.onlyAt.includes(roleOrgKinds[role][0]!)) return outcome(403)
+  // The targets sit in the district: a bureau at the city above it supervises, read-only.
+  if (e.ownJurisdictionOnly && roleOrgKinds[role][0] === 'jurisdiction' && seat === 'city') return '403 SUPERVISION_ONLY'
   return outcome(e.ok)
 }
 
-async function actualOutcome(role: Role | null, e: Endpoint, scope: Scope): Promise<string> {
+async function actualOutcome(role: Role | null, e: Endpoint, scope: Scope, seat: Seat = 'city'): Promise<string> {
   const { url, body } = await e.request(w, scope)
   let cookie: string | null = null
   if (role) {
-    const actor = actors.get(role)!
+    const actor = actors.get(seat === 'city' ? role : `${role}@district`)!
     cookie = e.freshSession ? await t.login(actor.username, actor.password) : (await t.as(actor)).cookie
   }
   const res = await call(t, e.method, url, body, cookie)
@@ -72,6 +82,14 @@ describe.each(endpoints.map((e) => [`${e.method} ${e.route}`, e] as const))('%s'
         actual[key] = await actualOutcome(role, e, scope)
       }
     }
+    // Where a bureau acts only on its own jurisdiction, the bureau roles also try from the district's own bureau.
+    for (const role of e.ownJurisdictionOnly ? bureauRoles : []) {
+      for (const scope of ['own', 'other'] as const) {
+        const key = `${role} at the district / ${scope}`
+        expected[key] = expectedOutcome(role, e, scope, 'district')
+        actual[key] = await actualOutcome(role, e, scope, 'district')
+      }
+    }
     expect(actual).toEqual(expected)
   })
 })
@@ -86,9 +104,13 @@ describe('the matrix itself', () => {
     expect(registered).toEqual(inTable)
   })
 
+  test('each role holds exactly the permissions written out for it', () => {
+    for (const role of roles) expect(permissionsOf([role]), role).toEqual([...expectedPermissions[role]])
+  })
+
   test('the expectations are not trivial: each outcome occurs and every role is refused somewhere', () => {
     const all = endpoints.flatMap((e) => roles.flatMap((r) => (['own', 'other'] as const).map((s) => expectedOutcome(r, e, s))))
-    for (const o of ['200', '201', '204', '403 FORBIDDEN', '404 NOT_FOUND']) expect(all).toContain(o)
+    for (const o of ['200', '201', '204', '403 FORBIDDEN', '403 SUPERVISION_ONLY', '404 NOT_FOUND']) expect(all).toContain(o)
     for (const role of roles) {
       expect(endpoints.some((e) => expectedOutcome(role, e, 'own') === '403 FORBIDDEN'), role).toBe(true)
     }
@@ -104,7 +126,7 @@ describe('data scope in lists', () => {
     return (await q.execute()).filter((n) => sees(role, n.path)).map((n) => n.code).sort()
   }
 
-  const readers = roles.filter((r) => permissionsOf([r]).includes('org.read'))
+  const readers = roles.filter((r) => expectedPermissions[r].includes('org.read'))
 
   test.each(readers)('%s lists exactly the org nodes at or below its place', async (role) => {
     const c = await t.as(actors.get(role)!)
@@ -135,7 +157,7 @@ describe('data scope in lists', () => {
     expect(await codesFor('unit_user', 'departments')).toEqual([])
   })
 
-  test.each(roles.filter((r) => permissionsOf([r]).includes('user.read')))('%s lists exactly the users at or below its place, less the other administrators (三员分立)', async (role) => {
+  test.each(roles.filter((r) => expectedPermissions[r].includes('user.read')))('%s lists exactly the users at or below its place, less the other administrators (三员分立)', async (role) => {
     const res = await (await t.as(actors.get(role)!)).get('/api/users?pageSize=200')
     const all = await t.db.selectFrom('appUser').innerJoin('orgNode', 'orgNode.code', 'appUser.orgCode').select(['username', 'path', 'roles']).execute()
     const otherAdmin = (userRoles: string[]) => userRoles.some((r) => ['sys_admin', 'sec_admin', 'audit_admin'].includes(r) && r !== role)

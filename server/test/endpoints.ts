@@ -67,6 +67,8 @@ export interface Endpoint {
   alsoAccess?: Permission
   /** The move belongs to callers sitting at these kinds of org node (初审 at a department, 复审 at a bureau); others get 403. */
   onlyAt?: ('jurisdiction' | 'department' | 'unit')[]
+  /** Only the bureau of the row's own jurisdiction acts; a bureau above it sees the row but gets 403 SUPERVISION_ONLY. */
+  ownJurisdictionOnly?: true
   /** Logging out ends the session, so it runs on a session of its own. */
   freshSession?: true
   request(w: World, scope: Scope): Promise<{ url: string; body?: unknown }>
@@ -293,6 +295,7 @@ export const projectEndpoints: Endpoint[] = [
     route: '/api/projects/:id',
     access: 'project.edit',
     ok: 200,
+    ownJurisdictionOnly: true,
     target: 'unit',
     badParam: 'not-a-uuid',
     request: async (w, s) => {
@@ -306,6 +309,7 @@ export const projectEndpoints: Endpoint[] = [
     route: '/api/projects/:id',
     access: 'project.edit',
     ok: 204,
+    ownJurisdictionOnly: true,
     target: 'unit',
     badParam: 'not-a-uuid',
     request: async (w, s) => {
@@ -319,6 +323,7 @@ export const projectEndpoints: Endpoint[] = [
     method: 'POST',
     route: '/api/projects/:id/status',
     access: 'project.review',
+    ownJurisdictionOnly: true,
     routeAccess: 'project.read',
     ok: 200,
     target: 'unit',

@@ -14,15 +14,22 @@ export async function exAnteStateOf(db: Db | Trx, projectId: string, rules: Pick
   return { passed: false, zh: '未评估', en: 'not assessed' }
 }
 
+const stepWords = {
+  library: { zh: '方可入库', en: 'enters the library' },
+  budgeted: { zh: '方可纳入预算', en: 'enters the budget' },
+} as const
+
 /**
- * The ex-ante gate of the project library (REFERENCE §3.3, §13.28): a project that needs an assessment enters the
- * library only when its latest concluded assessment says exactly the rule set's passing conclusion (予以支持).
- * Null when the project may pass; otherwise the reason, in both languages.
+ * The ex-ante gate of the project library and the budget (REFERENCE §3.3, §13.28): a project that needs an
+ * assessment enters the library — and the budget, which a project raised to major while in the library would
+ * otherwise reach unassessed — only when its latest concluded assessment says exactly the rule set's passing
+ * conclusion (予以支持). Null when the project may pass; otherwise the reason, in both languages.
  */
 export async function exAnteGateProblem(
   trx: Db | Trx,
   project: { id: string; isMajorNew: boolean; amountTotal: string },
   rules: Pick<RuleSet, 'exAnte'>,
+  entering: keyof typeof stepWords = 'library',
 ): Promise<{ zh: string; en: string } | null> {
   if (!needsExAnte(project, rules)) return null
   const state = await exAnteStateOf(trx, project.id, rules)
@@ -31,7 +38,7 @@ export async function exAnteGateProblem(
   const threshold = formatMoney(rules.exAnte.majorProjectAmount)
   const subject = project.isMajorNew ? { zh: '重大新增项目', en: 'A major new project' } : { zh: `年度资金达到 ${threshold} 元的项目`, en: `A project of ${threshold} yuan or more` }
   return {
-    zh: `${subject.zh}须经事前绩效评估且结论为“${passing}”方可入库（当前：${state.zh}）`,
-    en: `${subject.en} enters the library only after an ex-ante assessment concluding ${passing} (now: ${state.en})`,
+    zh: `${subject.zh}须经事前绩效评估且结论为“${passing}”${stepWords[entering].zh}（当前：${state.zh}）`,
+    en: `${subject.en} ${stepWords[entering].en} only after an ex-ante assessment concluding ${passing} (now: ${state.en})`,
   }
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
+import { assertOwnJurisdiction } from '../../platform/supervision.ts'
 import { getProject } from '../projects/projects.service.ts'
 import * as repo from './goals.repository.ts'
 import type { AdjustGoalInput } from './goals.schemas.ts'
@@ -22,9 +23,10 @@ export async function requestAdjustment(db: Db, ctx: ActorCtx, id: string, input
     }
     const latest = (await repo.latestRevision(trx, goal.lineageId))!
     if (latest.id !== goal.id) {
-      throw new AppError('DUPLICATE', { pendingId: latest.id }, { zh: '该目标已有一个调整申请在办理中', en: 'An adjustment of this goal is already under way' })
+      throw new AppError('ADJUSTMENT_UNDER_WAY', { pendingId: latest.id })
     }
     if (!ctx.actor.permissions.has('goal.edit')) throw new AppError('FORBIDDEN')
+    assertOwnJurisdiction(ctx.actor, goal)
     const rows = await indicatorRowsOf(trx, content)
     const view = await readGoal(trx, ctx, id)
     const project = view.projectCode ? { code: view.projectCode, jurisdictionCode: goal.jurisdictionCode, fiscalYear: goal.fiscalYear } : null

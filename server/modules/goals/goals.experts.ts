@@ -5,6 +5,7 @@ import type { Db, Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
+import { assertOwnJurisdiction } from '../../platform/supervision.ts'
 import { lockGoal, readGoal } from './goals.service.ts'
 
 /**
@@ -15,6 +16,7 @@ export async function assignExperts(db: Db, ctx: ActorCtx, id: string, input: { 
   return db.transaction().execute(async (trx) => {
     const goal = await lockGoal(trx, ctx, id, input.version)
     if (ctx.actor.org.kind !== 'jurisdiction' || !ctx.actor.permissions.has('goal.review')) throw new AppError('FORBIDDEN')
+    assertOwnJurisdiction(ctx.actor, goal)
     if (goal.status !== 'dept_approved') {
       throw new AppError('INVALID_TRANSITION', { from: goal.status }, { zh: '只能为待财政复审的绩效目标指派专家', en: 'Experts are assigned to goals awaiting the finance review' })
     }

@@ -54,8 +54,8 @@ function visibleGoals(db: Db | Trx, actor: Actor) {
 
 /**
  * What waits for the actor (待办): a unit its drafts and returned goals, a department what its units submitted
- * and its own drafts, a finance bureau what passed 初审 (to grade and approve) and what is approved but not yet
- * published, an expert its unanswered assignments.
+ * and its own drafts, a finance bureau what passed 初审 in its own jurisdiction (to grade and approve) and what
+ * is approved but not yet published, an expert its unanswered assignments.
  */
 function waitingFor(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'goal'>) => {
@@ -65,8 +65,10 @@ function waitingFor(actor: Actor) {
       ors.push(eb.and([eb('goal.status', 'in', ['draft', 'returned']), actor.org.kind === 'unit' ? eb('goal.unitCode', '=', actor.org.code) : eb('goal.unitCode', 'is', null)]))
     }
     if (p.has('goal.review') && actor.org.kind === 'department') ors.push(eb('goal.status', '=', 'submitted'))
-    if (p.has('goal.review') && actor.org.kind === 'jurisdiction') ors.push(eb('goal.status', '=', 'dept_approved'))
-    if (p.has('goal.approve') && actor.org.kind === 'jurisdiction') ors.push(eb('goal.status', '=', 'approved'))
+    // A bureau's 待办 is its own jurisdiction's goals: it supervises its districts, it does not act for them.
+    const own = eb('goal.jurisdictionCode', '=', actor.org.jurisdictionCode)
+    if (p.has('goal.review') && actor.org.kind === 'jurisdiction') ors.push(eb.and([own, eb('goal.status', '=', 'dept_approved')]))
+    if (p.has('goal.approve') && actor.org.kind === 'jurisdiction') ors.push(eb.and([own, eb('goal.status', '=', 'approved')]))
     if (p.has('goal.expert_review')) {
       ors.push(eb('goal.id', 'in', eb.selectFrom('goalExpertReview').select('goalId').where('expertId', '=', actor.userId).where('submittedAt', 'is', null).whereRef('goalExpertReview.round', '=', 'goal.reviewRound')))
     }
@@ -93,6 +95,11 @@ export async function findVisibleGoal(db: Db | Trx, actor: Actor, id: string) {
 /** Locks the goal row for a workflow move (the scope check rides along). */
 export async function lockVisibleGoal(trx: Trx, actor: Actor, id: string) {
   return trx.selectFrom('goal').selectAll().where('goal.id', '=', id).where(goalVisibleTo(actor)).forUpdate().executeTakeFirst()
+}
+
+/** The figures that decide who approves a project's goal (and whether it is major). */
+export async function projectFiguresOf(db: Db | Trx, projectId: string) {
+  return db.selectFrom('project').select(['isMajorNew', 'amountTotal']).where('id', '=', projectId).executeTakeFirst()
 }
 
 export async function findGoalRow(db: Db | Trx, id: string) {

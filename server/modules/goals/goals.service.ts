@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { checkGoalQuality } from '../../../domain/goal-quality.ts'
-import { type GoalContent, goalEditableStatuses, goalStatusLabels, type GoalView } from '../../../domain/goals.ts'
+import { type GoalApprover, goalApproverOf, type GoalContent, goalEditableStatuses, goalStatusLabels, type GoalView } from '../../../domain/goals.ts'
 import { type Db, inTransaction, type Trx } from '../../db/database.ts'
 import type { GoalTable } from '../../db/schema.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError, assertVersion } from '../../http/errors.ts'
 import { fetchPage } from '../../http/paging.ts'
 import { recordAudit } from '../../platform/audit.ts'
+import { assertOwnJurisdiction } from '../../platform/supervision.ts'
 import { findVisibleOrgNode } from '../org/org.repository.ts'
 import { getProject } from '../projects/projects.service.ts'
 import { IRRELEVANT_BELOW, indicatorRelevance } from '../indicators/indicators.recommend.ts'
@@ -106,6 +107,13 @@ export async function createGoal(db: Db | Trx, ctx: ActorCtx, input: CreateGoalI
   })
 }
 
+/** Who approves the goal under its jurisdiction's rules of the year: the department (二级项目) or finance. */
+export async function approverOfGoal(db: Db | Trx, goal: Pick<GoalTable, 'kind' | 'jurisdictionCode' | 'fiscalYear'> & { unitCode: string | null; projectId: string | null }): Promise<GoalApprover> {
+  const { rules } = await effectiveRules(db, goal.jurisdictionCode, goal.fiscalYear)
+  const project = goal.projectId ? await repo.projectFiguresOf(db, goal.projectId) : null
+  return goalApproverOf(goal, project ?? null, rules)
+}
+
 /** Locks a goal in scope at the expected version, or 404 / 409. */
 export async function lockGoal(trx: Trx, ctx: ActorCtx, id: string, version: number) {
   const goal = await repo.lockVisibleGoal(trx, ctx.actor, id)
@@ -128,6 +136,7 @@ export async function updateGoal(db: Db, ctx: ActorCtx, id: string, input: Updat
   return db.transaction().execute(async (trx) => {
     const { version, ...content } = input
     const goal = await lockGoal(trx, ctx, id, version)
+    assertOwnJurisdiction(ctx.actor, goal)
     assertEditable(goal)
     const before = await readGoal(trx, ctx, id)
     const rows = await indicatorRowsOf(trx, content)
@@ -145,6 +154,7 @@ export async function updateGoal(db: Db, ctx: ActorCtx, id: string, input: Updat
 export async function deleteGoal(db: Db, ctx: ActorCtx, id: string, version: number) {
   await db.transaction().execute(async (trx) => {
     const goal = await lockGoal(trx, ctx, id, version)
+    assertOwnJurisdiction(ctx.actor, goal)
     if (goal.status !== 'draft' || goal.submittedAt) {
       throw new AppError('NOT_EDITABLE', undefined, { zh: '只有从未提交过的草稿可以删除', en: 'Only a draft that was never submitted can be deleted' })
     }

@@ -39,7 +39,7 @@ async function submittedGoal() {
 }
 
 describe('the review workflow', () => {
-  test('draft → submit → return with opinion → resubmit → 初审 → 复审 良 → 批复; the project then enters the budget', async () => {
+  test('draft → submit → return with opinion → resubmit → 初审 → 复审 良 → agreed edits → 批复; the project then enters the budget', async () => {
     const project = await t.make.project({ unit: school, status: 'library' })
     const unit = await t.as(unitUser)
     const dept = await t.as(deptUser)
@@ -81,6 +81,16 @@ describe('the review workflow', () => {
     })
     expect(graded.statusCode).toBe(200)
     goal = graded.json()
+    // 良 = 修改完善后: the goal goes back to the unit for the agreed edits, not straight to 批复.
+    expect(goal).toMatchObject({ status: 'returned', financeGrade: '良', reviewRound: 3 })
+    const tooEarly = await finance.post(`/api/goals/${goal.id}/approve`, { version: goal.version })
+    expect(tooEarly.statusCode).toBe(409)
+    expect(tooEarly.json().error).toMatchObject({ code: 'INVALID_TRANSITION' })
+
+    const agreed = fixed.map((i) => (i.name === '参训人员满意度' ? { ...i, target: '92' } : i))
+    goal = (await unit.put(`/api/goals/${goal.id}`, { ...goalBody(project.id), kind: undefined, projectId: undefined, fiscalYear: undefined, indicators: agreed, version: goal.version })).json()
+    goal = (await unit.post(`/api/goals/${goal.id}/submit`, { version: goal.version })).json()
+    // Back with finance for 批复 under the same grade: no new 初审 (that is 中's normal procedure).
     expect(goal).toMatchObject({ status: 'dept_approved', financeGrade: '良' })
 
     goal = (await finance.post(`/api/goals/${goal.id}/approve`, { version: goal.version })).json()
@@ -88,7 +98,7 @@ describe('the review workflow', () => {
     expect(goal.inForceFrom).not.toBeNull()
 
     const rounds = (await unit.get(`/api/goals/${goal.id}`)).json().opinions
-    expect(rounds.map((o: { round: number; action: string }) => `${o.round}:${o.action}`)).toEqual(['1:submit', '1:return', '2:submit', '2:dept_approve', '2:review', '2:approve'])
+    expect(rounds.map((o: { round: number; action: string }) => `${o.round}:${o.action}`)).toEqual(['1:submit', '1:return', '2:submit', '2:dept_approve', '2:review', '3:submit', '3:approve'])
     expect(rounds[4].dimensions).toMatchObject({ completeness: '指标完整', feasibility: '可行' })
 
     const budgeted = await finance.post(`/api/projects/${project.id}/status`, { status: 'budgeted', version: project.version })
@@ -96,7 +106,7 @@ describe('the review workflow', () => {
     expect(budgeted.json().status).toBe('budgeted')
 
     const audit = await t.db.selectFrom('auditLog').select('action').where('entityId', '=', goal.id).orderBy('seq').execute()
-    expect(audit.map((a) => a.action)).toEqual(['goal.create', 'goal.submit', 'goal.return', 'goal.update', 'goal.submit', 'goal.dept_approve', 'goal.review', 'goal.approve'])
+    expect(audit.map((a) => a.action)).toEqual(['goal.create', 'goal.submit', 'goal.return', 'goal.update', 'goal.submit', 'goal.dept_approve', 'goal.review', 'goal.update', 'goal.submit', 'goal.approve'])
   })
 
   test('a goal graded 差 goes back and blocks the budget gate, naming the grade', async () => {
@@ -217,7 +227,9 @@ describe('adjustment', () => {
     expect(adjust.statusCode).toBe(201)
     let next = adjust.json()
     expect(next).toMatchObject({ lineageId: before.lineageId, revision: 2, status: 'draft', basedOnId: original.id, adjustmentReason: '年中预算调减，培训规模相应调整' })
-    expect((await unit.post(`/api/goals/${original.id}/adjust`, { version: original.version, reason: '再调一次', name: before.name, indicators: changed })).statusCode).toBe(409)
+    const again = await unit.post(`/api/goals/${original.id}/adjust`, { version: original.version, reason: '再调一次', name: before.name, indicators: changed })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().error).toMatchObject({ code: 'ADJUSTMENT_UNDER_WAY', details: { pendingId: next.id } })
 
     const atApproval = t.clock.now()
     t.clock.advanceMinutes(5)

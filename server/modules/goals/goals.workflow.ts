@@ -9,7 +9,9 @@ import {
   type GoalStatus,
   goalStatusLabels,
   type ReviewStage,
+  editsMadeSinceGrade,
   statusAfterGrade,
+  statusOnSubmit,
 } from '../../../domain/goals.ts'
 import { errorCatalog } from '../../../domain/errors.ts'
 import type { Permission } from '../../../domain/roles.ts'
@@ -19,20 +21,24 @@ import type { Selectable, Updateable } from 'kysely'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
+import { assertOwnJurisdiction } from '../../platform/supervision.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import * as repo from './goals.repository.ts'
-import { lockGoal, qualityOf, readGoal } from './goals.service.ts'
+import { approverOfGoal, lockGoal, qualityOf, readGoal } from './goals.service.ts'
 
 type GoalRow = Selectable<GoalTable>
 
-/** Who takes each action: the compiler submits, the department does 初审, the finance bureau 复审, 批复 and 公开. */
+/**
+ * Who takes each action: the compiler submits, the department does 初审, the finance bureau 复审, 批复 and 公开.
+ * 批复 of a goal still at the department (submitted) is the department's own, where the rule set gives it that.
+ */
 const actionRole: Record<GoalAction, { permission: Permission; at: 'compiler' | 'department' | 'finance' | 'reviewer' }> = {
   submit: { permission: 'goal.edit', at: 'compiler' },
   withdraw: { permission: 'goal.edit', at: 'compiler' },
   return: { permission: 'goal.review', at: 'reviewer' },
   dept_approve: { permission: 'goal.review', at: 'department' },
   review: { permission: 'goal.review', at: 'finance' },
-  approve: { permission: 'goal.approve', at: 'finance' },
+  approve: { permission: 'goal.approve', at: 'reviewer' },
   publish: { permission: 'goal.approve', at: 'finance' },
 }
 
@@ -40,7 +46,9 @@ const actionRole: Record<GoalAction, { permission: Permission; at: 'compiler' | 
 const reviewerStageOf = (status: GoalStatus): ReviewStage => (status === 'submitted' ? 'dept' : 'finance')
 
 function assertActor(ctx: ActorCtx, action: GoalAction, goal: GoalRow) {
-  const { permission, at } = actionRole[action]
+  const { at } = actionRole[action]
+  // A department approves with its review permission (it holds no goal.approve); finance with goal.approve.
+  const permission = action === 'approve' && reviewerStageOf(goal.status) === 'dept' ? 'goal.review' : actionRole[action].permission
   const kind = ctx.actor.org.kind
   const allowed =
     ctx.actor.permissions.has(permission) &&
@@ -49,6 +57,8 @@ function assertActor(ctx: ActorCtx, action: GoalAction, goal: GoalRow) {
       : at === 'finance' ? kind === 'jurisdiction'
       : (reviewerStageOf(goal.status) === 'dept' ? kind === 'department' : kind === 'jurisdiction'))
   if (!allowed) throw new AppError('FORBIDDEN')
+  // 复审, 批复 and 公开 by the bureau whose budget it is; a city supervises its districts' goals read-only.
+  assertOwnJurisdiction(ctx.actor, goal)
 }
 
 function assertTransition(action: GoalAction, goal: GoalRow) {
@@ -98,8 +108,12 @@ async function moveOf(trx: Trx, ctx: ActorCtx, action: GoalAction, goal: GoalRow
     case 'submit': {
       const findings = await freshQuality(trx, ctx, goal)
       if (hasBlockingFindings(findings)) throw new AppError('GOAL_QUALITY', findings.filter((f) => f.severity === 'error'))
-      // A department's own goal (no unit) has had its 初审 by being written there: it goes straight to finance.
-      return { set: { status: goal.unitCode ? 'submitted' : 'dept_approved', submittedAt: ctx.now, quality: JSON.stringify(findings), financeGrade: null }, stage: 'unit' }
+      const { rules } = await effectiveRules(trx, goal.jurisdictionCode, goal.fiscalYear)
+      const consequence = goal.status === 'returned' && goal.financeGrade ? rules.reviewConsequences[goal.financeGrade] : null
+      const status = statusOnSubmit(goal, consequence)
+      // After 良 the grade stands and the goal returns to finance for 批复; any other resubmission is graded afresh.
+      const financeGrade = consequence === 'proceed_after_edits' ? goal.financeGrade : null
+      return { set: { status, submittedAt: ctx.now, quality: JSON.stringify(findings), financeGrade }, stage: 'unit' }
     }
     case 'withdraw':
       return { set: { status: 'draft' }, stage: 'unit' }
@@ -112,24 +126,45 @@ async function moveOf(trx: Trx, ctx: ActorCtx, action: GoalAction, goal: GoalRow
       const status = statusAfterGrade(rules.reviewConsequences[input.review!.grade])
       return { set: { status, financeGrade: input.review!.grade, ...(status === 'returned' && { reviewRound: goal.reviewRound + 1 }) }, stage: 'finance' }
     }
-    case 'approve':
-      await assertApprovable(trx, goal)
+    case 'approve': {
+      const stage = reviewerStageOf(goal.status)
+      await (stage === 'dept' ? assertDepartmentApproves(trx, goal) : assertApprovable(trx, goal))
       await supersedePrevious(trx, ctx, goal)
-      return { set: { status: 'approved', approvedAt: ctx.now, approvedBy: ctx.actor.userId, inForceFrom: ctx.now }, stage: 'finance' }
+      return { set: { status: 'approved', approvedAt: ctx.now, approvedBy: ctx.actor.userId, inForceFrom: ctx.now }, stage }
+    }
     case 'publish':
       return { set: { status: 'published', publishedAt: ctx.now }, stage: 'finance' }
   }
 }
 
-/** 批复 needs a 复审 grade whose consequence lets the goal proceed (优, 良 under national rules). */
+/**
+ * 批复 needs a 复审 grade whose consequence lets the goal proceed: 优 at once; 良 only 修改完善后, i.e. once the unit
+ * has made the agreed edits and submitted the goal again (88号, REFERENCE §4.4 and §13.21).
+ */
 async function assertApprovable(trx: Trx, goal: GoalRow) {
   const { rules } = await effectiveRules(trx, goal.jurisdictionCode, goal.fiscalYear)
   const consequence = goal.financeGrade ? rules.reviewConsequences[goal.financeGrade] : null
-  if (consequence !== 'proceed' && consequence !== 'proceed_after_edits') {
-    throw new AppError('GATE_BLOCKED', { financeGrade: goal.financeGrade }, goal.financeGrade
-      ? { zh: `复审等级为“${goal.financeGrade}”，不能批复`, en: `Reviewed as ${goal.financeGrade}: the goal cannot be approved` }
-      : { zh: '请先完成财政复审并评定等级，再批复', en: 'Grade the goal in the finance review before approving it' })
+  if (consequence === 'proceed') return
+  if (consequence === 'proceed_after_edits') {
+    const actions = (await repo.goalOpinions(trx, [goal.id])).map((o) => o.action)
+    if (editsMadeSinceGrade(actions)) return
+    throw new AppError('GATE_BLOCKED', { financeGrade: goal.financeGrade, gate: 'edits' }, {
+      zh: `复审等级为“${goal.financeGrade}”：须由单位按复审意见修改完善并重新提交后方可批复`,
+      en: `Reviewed as ${goal.financeGrade}: the unit must make the agreed edits and submit the goal again before it is approved`,
+    })
   }
+  throw new AppError('GATE_BLOCKED', { financeGrade: goal.financeGrade }, goal.financeGrade
+    ? { zh: `复审等级为“${goal.financeGrade}”，不能批复`, en: `Reviewed as ${goal.financeGrade}: the goal cannot be approved` }
+    : { zh: '请先完成财政复审并评定等级，再批复', en: 'Grade the goal in the finance review before approving it' })
+}
+
+/** A department's 批复 is final only for the goals the rule set leaves to it (二级项目, §4.4); the rest go to finance. */
+async function assertDepartmentApproves(trx: Trx, goal: GoalRow) {
+  if ((await approverOfGoal(trx, goal)) === 'department') return
+  throw new AppError('FORBIDDEN', { approver: 'finance' }, {
+    zh: '该绩效目标由财政部门复审、批复：请初审通过后报送财政',
+    en: 'The finance bureau reviews and approves this goal: pass the first review to send it on',
+  })
 }
 
 /** An approved adjustment replaces the version in force: that one stays readable, marked superseded, in force until now. */

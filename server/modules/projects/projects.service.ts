@@ -13,12 +13,11 @@ import type { NewProject, OrgNode } from '../../db/schema.ts'
 import type { Actor, ActorCtx, Ctx } from '../../http/context.ts'
 import { AppError, assertVersion } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
+import { assertOwnJurisdiction } from '../../platform/supervision.ts'
 import { segmentForIndex } from '../../platform/search.ts'
 import { findVisibleOrgNode } from '../org/org.repository.ts'
 import * as repo from './projects.repository.ts'
-import { budgetGateProblem } from '../goals/goals.gate.ts'
-import { exAnteGateProblem } from '../exante/exante.gate.ts'
-import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
+import { assertProjectGates } from './projects.gates.ts'
 import type { CreateProjectInput, UpdateProjectInput } from './projects.schemas.ts'
 
 export type ProjectView = NonNullable<Awaited<ReturnType<typeof repo.findVisibleProject>>>
@@ -63,6 +62,13 @@ async function mustFindForUpdate(trx: Trx, actor: Actor, id: string, version: nu
   return project
 }
 
+/** Edits and deletes: by the project's own side only (its unit, department or bureau), never by a supervising city. */
+async function mustFindForEdit(trx: Trx, actor: Actor, id: string, version: number) {
+  const project = await mustFindForUpdate(trx, actor, id, version)
+  assertOwnJurisdiction(actor, project)
+  return project
+}
+
 function duplicateCode(code: string, fiscalYear: number) {
   return new AppError('DUPLICATE', [{ path: 'code', message: code }], {
     zh: `${fiscalYear} 年度已有编码为 ${code} 的项目`,
@@ -91,7 +97,7 @@ export async function createProject(db: Db, ctx: ActorCtx, input: CreateProjectI
 export async function updateProject(db: Db, ctx: ActorCtx, id: string, input: UpdateProjectInput): Promise<ProjectView> {
   return db.transaction().execute(async (trx) => {
     const { version, ...changes } = input
-    const project = await mustFindForUpdate(trx, ctx.actor, id, version)
+    const project = await mustFindForEdit(trx, ctx.actor, id, version)
     if (!editableStatuses.includes(project.status)) {
       throw new AppError('NOT_EDITABLE', undefined, {
         zh: `项目处于“${projectStatusLabels[project.status].zh}”状态，不能修改`,
@@ -111,6 +117,9 @@ export async function updateProject(db: Db, ctx: ActorCtx, id: string, input: Up
     const { createdAt: _c, createdBy: _b, ...set } = row
     await repo.updateProjectRow(trx, id, set)
     const updated = (await repo.findVisibleProject(trx, ctx.actor, id))!
+    // An edit may not take a project out of what its status requires (raised to a major project in the library
+    // without a 予以支持 assessment): the gates of the status it is in are asked again; a refusal writes nothing.
+    await assertProjectGates(trx, updated, updated.status)
     await recordAudit(trx, ctx, { action: 'project.update', entityType: 'project', entityId: id, before: project, after: updated })
     return updated
   })
@@ -119,20 +128,13 @@ export async function updateProject(db: Db, ctx: ActorCtx, id: string, input: Up
 /** Deletes a project that never left the reserve; later ones are cancelled instead, to keep their history. */
 export async function deleteProject(db: Db, ctx: ActorCtx, id: string, version: number) {
   await db.transaction().execute(async (trx) => {
-    const project = await mustFindForUpdate(trx, ctx.actor, id, version)
+    const project = await mustFindForEdit(trx, ctx.actor, id, version)
     if (project.status !== 'reserve') {
       throw new AppError('NOT_EDITABLE', undefined, { zh: '只有储备状态的项目可以删除，其他状态请撤销', en: 'Only reserve projects can be deleted; cancel the others' })
     }
     await repo.deleteProjectRow(trx, id)
     await recordAudit(trx, ctx, { action: 'project.delete', entityType: 'project', entityId: id, before: project })
   })
-}
-
-/** 先有目标，后有预算: the project's approved goal must meet the rule set before it enters the budget (§13.20). */
-async function assertBudgetGate(trx: Trx, project: { id: string; fiscalYear: number; jurisdictionCode: string }) {
-  const { rules } = await effectiveRules(trx, project.jurisdictionCode, project.fiscalYear)
-  const problem = await budgetGateProblem(trx, project, rules)
-  if (problem) throw new AppError('GATE_BLOCKED', { gate: 'goal' }, problem)
 }
 
 /** Moves a project along its lifecycle (入库, 纳入预算, 执行, 完结, 撤销, 退回), with who may do which. */
@@ -147,12 +149,8 @@ export async function moveProject(db: Db, ctx: ActorCtx, id: string, input: { st
       })
     }
     if (!ctx.actor.permissions.has(transitionPermission(from, input.status))) throw new AppError('FORBIDDEN')
-    if (from === 'library' && input.status === 'budgeted') await assertBudgetGate(trx, project)
-    if (from === 'reserve' && input.status === 'library') {
-      // 事前评估: a major project enters the library only with the conclusion 予以支持 (§13.28).
-      const problem = await exAnteGateProblem(trx, project, (await effectiveRules(trx, project.jurisdictionCode, project.fiscalYear)).rules)
-      if (problem) throw new AppError('GATE_BLOCKED', { gate: 'exante' }, problem)
-    }
+    assertOwnJurisdiction(ctx.actor, project)
+    await assertProjectGates(trx, project, input.status)
     await repo.updateProjectRow(trx, id, { status: input.status, updatedAt: ctx.now })
     const updated = (await repo.findVisibleProject(trx, ctx.actor, id))!
     await recordAudit(trx, ctx, {

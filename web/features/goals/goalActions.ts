@@ -5,11 +5,13 @@ import type { GoalDetail, SimpleAction } from './goals.types'
 /** What a user may do with a goal now; a button each. Mirrors the server's rules (goals.workflow.ts), which decide. */
 export type GoalMove = SimpleAction | 'review' | 'edit' | 'delete' | 'adjust' | 'assignExperts' | 'expertReview'
 
-type Actor = Pick<Me, 'id' | 'permissions'> & { org: Pick<Me['org'], 'kind'> }
-type Goal = Pick<GoalDetail, 'status' | 'submittedAt' | 'id' | 'unitCode' | 'reviewRound' | 'versions' | 'expertReviews'>
+type Actor = Pick<Me, 'id' | 'permissions'> & { org: Pick<Me['org'], 'kind'> & Partial<Pick<Me['org'], 'jurisdictionCode'>> }
+type Goal = Pick<GoalDetail, 'status' | 'submittedAt' | 'id' | 'unitCode' | 'reviewRound' | 'versions' | 'expertReviews'> & Partial<Pick<GoalDetail, 'jurisdictionCode' | 'approver'>>
 
 export function availableMoves(goal: Goal, user: Actor): GoalMove[] {
   const can = (p: string) => user.permissions.includes(p)
+  // A bureau acts on its own jurisdiction's goals only; a city sees its districts' goals read-only.
+  if (user.org.kind === 'jurisdiction' && user.org.jurisdictionCode !== goal.jurisdictionCode) return []
   const atFinance = user.org.kind === 'jurisdiction'
   const atDepartment = user.org.kind === 'department'
   // Who wrote it compiles it: a unit its goals, a department its own (no unit). The bureau reviews; it does not
@@ -27,7 +29,9 @@ export function availableMoves(goal: Goal, user: Actor): GoalMove[] {
   add('dept_approve', can('goal.review') && atDepartment && canTakeGoalAction('dept_approve', goal.status))
   add('assignExperts', can('goal.review') && atFinance && goal.status === 'dept_approved')
   add('review', can('goal.review') && atFinance && canTakeGoalAction('review', goal.status))
-  add('approve', can('goal.approve') && atFinance && canTakeGoalAction('approve', goal.status))
+  // 批复: finance after its 复审; a department at 初审 for the 二级 project goals the rule set leaves to it.
+  const approves = goal.status === 'submitted' ? can('goal.review') && atDepartment && goal.approver === 'department' : can('goal.approve') && atFinance
+  add('approve', approves && canTakeGoalAction('approve', goal.status))
   add('return', can('goal.review') && reviewerHere && canTakeGoalAction('return', goal.status))
   add('publish', can('goal.approve') && atFinance && canTakeGoalAction('publish', goal.status))
   add('adjust', can('goal.edit') && latest && goalInForceStatuses.includes(goal.status))

@@ -121,6 +121,18 @@ describe('the actions offered', () => {
     expect(availableMoves(goal('approved', { versions: [{ id: 'newer' }, { id: 'g' }] as GoalDetail['versions'] }), user('unit_user', 'unit'))).toEqual([])
   })
 
+  it('offers a department 批复 at 初审 only for the goals the rule set leaves to it (二级项目)', () => {
+    expect(availableMoves(goal('submitted', { approver: 'department' }), user('dept_user', 'department'))).toEqual(['dept_approve', 'approve', 'return'])
+    expect(availableMoves(goal('submitted', { approver: 'finance' }), user('dept_user', 'department'))).toEqual(['dept_approve', 'return'])
+    expect(availableMoves(goal('submitted', { approver: 'department' }), user('finance_reviewer', 'jurisdiction'))).toEqual([])
+  })
+
+  it('offers a bureau nothing on another jurisdiction’s goal: the city supervises its districts read-only', () => {
+    const city = { ...user('finance_reviewer', 'jurisdiction'), org: { kind: 'jurisdiction' as const, jurisdictionCode: '440300' } }
+    expect(availableMoves(goal('dept_approved', { jurisdictionCode: '440305' }), city)).toEqual([])
+    expect(availableMoves(goal('dept_approved', { jurisdictionCode: '440300' }), city)).toEqual(['assignExperts', 'review', 'approve', 'return'])
+  })
+
   it('offers an expert the review only while their assignment of this round is open', () => {
     const assigned = { expertId: 'u', round: 1, submittedAt: null } as GoalDetail['expertReviews'][number]
     expect(availableMoves(goal('dept_approved', { expertReviews: [assigned] }), user('expert', 'jurisdiction'))).toEqual(['expertReview'])

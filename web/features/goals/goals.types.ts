@@ -1,5 +1,6 @@
 // Shapes of the goals API (server/modules/goals), as the web uses them; the goal itself is domain/'s GoalView.
 import type {
+  GoalApprover,
   GoalContent,
   GoalIndicatorInput,
   GoalKind,
@@ -44,6 +45,8 @@ export interface ExpertReview {
 
 /** GET /api/goals/:id */
 export interface GoalDetail extends GoalView {
+  /** Who gives the 批复: the department (a 二级 project goal, where the rule set says so) or finance. */
+  approver: GoalApprover
   opinions: GoalOpinionView[]
   versions: GoalVersion[]
   expertReviews: ExpertReview[]

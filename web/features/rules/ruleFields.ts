@@ -215,6 +215,12 @@ export const ruleCards: RuleCard[] = [
         hintKey: 'rules.hints.indicatorDirection',
         leaves: (['lowerIsBetter', 'higherIsBetter'] as const).map((list) => ({ path: `indicatorDirection.${list}`, kind: 'tags', labelKey: `rules.leaves.${list}` })),
       },
+      {
+        key: 'goalApproval.departmentApprovesLevel2ProjectGoals',
+        labelKey: 'rules.fields.departmentApprovesLevel2ProjectGoals',
+        hintKey: 'rules.hints.departmentApprovesLevel2ProjectGoals',
+        leaves: [{ path: 'goalApproval.departmentApprovesLevel2ProjectGoals', kind: 'boolean' }],
+      },
       ...grades.map(
         (grade): RuleRow => ({
           key: `reviewConsequences.${grade}`,

@@ -1,0 +1,40 @@
+import type { Permission, Role } from '../../domain/roles.ts'
+
+/**
+ * What each role may do, written out by hand: the authorization matrix takes its expectations from here, never
+ * from domain/roles.ts, so a permission granted by mistake there (audit_admin with user.manage) turns the matrix red.
+ * Change this only together with the decision to change the role.
+ */
+export const expectedPermissions: Record<Role, readonly Permission[]> = {
+  finance_admin: [
+    'org.read',
+    'project.read', 'project.edit', 'project.review', 'project.budget', 'project.close',
+    'indicator.read', 'indicator.propose', 'indicator.manage',
+    'ruleset.read', 'ruleset.manage',
+    'goal.read', 'goal.edit', 'goal.review', 'goal.approve',
+    'exante.read', 'exante.edit', 'exante.conclude',
+  ],
+  finance_reviewer: [
+    'org.read',
+    'project.read', 'project.review', 'project.budget',
+    'indicator.read',
+    'ruleset.read',
+    'goal.read', 'goal.review', 'goal.approve',
+    'exante.read', 'exante.conclude',
+  ],
+  dept_user: [
+    'org.read',
+    'project.read', 'project.edit', 'project.review', 'project.close',
+    'indicator.read', 'indicator.propose',
+    'ruleset.read',
+    'goal.read', 'goal.edit', 'goal.review',
+    'exante.read', 'exante.edit',
+  ],
+  unit_user: ['org.read', 'project.read', 'project.edit', 'indicator.read', 'indicator.propose', 'ruleset.read', 'goal.read', 'goal.edit', 'exante.read', 'exante.edit'],
+  agency_user: ['indicator.read', 'ruleset.read', 'exante.read', 'exante.edit'],
+  expert: ['indicator.read', 'ruleset.read', 'goal.expert_review', 'exante.read', 'exante.edit'],
+  viewer: ['org.read', 'project.read', 'indicator.read', 'ruleset.read', 'goal.read', 'exante.read'],
+  sys_admin: ['org.read', 'org.manage', 'user.read', 'user.manage'],
+  sec_admin: ['org.read', 'user.read', 'user.unlock', 'settings.manage'],
+  audit_admin: ['audit.read'],
+}
