@@ -67,7 +67,7 @@ export async function attachmentRoutes(app: App, { db, config }: Deps) {
   const tags = ['projects']
   const maxBytes = config.uploadLimits.attachmentBytes
   const megabytes = Math.round(maxBytes / 1024 / 1024)
-  await app.register(fastifyMultipart, { limits: { fileSize: maxBytes, files: 1 } })
+  await app.register(fastifyMultipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 10 } })
 
   app.get('/api/projects/:id/attachments', { schema: { tags, summary: '项目附件列表', params: ProjectParams } }, async (req) => {
     const ctx = authorize(req, 'project.read')
