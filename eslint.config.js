@@ -16,4 +16,16 @@ export default tseslint.config(
   { files: ['domain/**'], rules: forbid(['**/server/**', '**/web/**', '**/e2e/**', '**/bench/**']) },
   { files: ['web/**'], rules: forbid(['**/server/**']) },
   { files: ['server/**'], rules: forbid(['**/web/**']) },
+  // Exported workbooks are written only by server/platform/excel.ts (sendXlsx, workbookBuffer), which quotes text
+  // a spreadsheet could take for a formula (issue 10, point 9; ADR 0006).
+  {
+    files: ['server/**'],
+    ignores: ['server/**/*.test.ts', 'server/test/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['writeBuffer', 'writeFile', 'WorkbookWriter'].map((property) => ({ property, message: 'write workbooks with sendXlsx or workbookBuffer (server/platform/excel.ts): they guard formulas' })),
+      ],
+    },
+  },
 )

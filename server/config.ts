@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { defaultReadLimits, type ReadLimits } from './platform/read-limits.ts'
 
 export interface Config {
   port: number
@@ -11,6 +12,41 @@ export interface Config {
   trustProxy: boolean
   /** Login attempts per client address per minute, on top of the per-account lockout. */
   loginRateLimit: number
+  /** Bytes one upload may have: project lists, 申报表 forms, attachments. */
+  uploadLimits: UploadLimits
+  /** What reading one uploaded spreadsheet may cost (ADR 0006). */
+  readLimits: ReadLimits
+}
+
+export interface UploadLimits {
+  importBytes: number
+  formBytes: number
+  attachmentBytes: number
+}
+
+const MB = 1024 * 1024
+
+/** A positive number from the environment, or the default; anything else stops the start with a clear message. */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, scale = 1): number {
+  const text = env[name]
+  if (text === undefined || text === '') return fallback
+  const value = Number(text)
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${text}"`)
+  return value * scale
+}
+
+function readLimitsOf(env: NodeJS.ProcessEnv): ReadLimits {
+  const d = defaultReadLimits
+  return {
+    maxUnpackedBytes: positive(env, 'JIXIAO_IMPORT_MAX_UNPACKED_MB', d.maxUnpackedBytes, MB),
+    maxCompressionRatio: positive(env, 'JIXIAO_IMPORT_MAX_RATIO', d.maxCompressionRatio),
+    maxEntries: positive(env, 'JIXIAO_IMPORT_MAX_PARTS', d.maxEntries),
+    maxSharedStrings: positive(env, 'JIXIAO_IMPORT_MAX_SHARED_STRINGS', d.maxSharedStrings),
+    maxSharedStringBytes: positive(env, 'JIXIAO_IMPORT_MAX_SHARED_STRINGS_MB', d.maxSharedStringBytes, MB),
+    maxRows: positive(env, 'JIXIAO_IMPORT_MAX_ROWS', d.maxRows),
+    maxCells: positive(env, 'JIXIAO_IMPORT_MAX_CELLS', d.maxCells),
+    maxSeconds: positive(env, 'JIXIAO_IMPORT_MAX_SECONDS', d.maxSeconds),
+  }
 }
 
 /** Reads configuration from the environment once, at start. */
@@ -25,5 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.JIXIAO_SECURE_COOKIES === 'true',
     trustProxy: env.JIXIAO_TRUST_PROXY === 'true',
     loginRateLimit: Number(env.JIXIAO_LOGIN_RATE_LIMIT ?? 30),
+    uploadLimits: {
+      importBytes: positive(env, 'JIXIAO_IMPORT_MAX_MB', 50 * MB, MB),
+      formBytes: positive(env, 'JIXIAO_FORM_IMPORT_MAX_MB', 10 * MB, MB),
+      attachmentBytes: positive(env, 'JIXIAO_ATTACHMENT_MAX_MB', 20 * MB, MB),
+    },
+    readLimits: readLimitsOf(env),
   }
 }

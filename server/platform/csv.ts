@@ -1,14 +1,13 @@
+import { guardFormula } from './formula-guard.ts'
+import { decodeUtf8OrGb18030 } from './text-decoding.ts'
+
 /**
  * CSV as units save it from Excel: UTF-8 (with or without a BOM) or, from Chinese Windows' "CSV (逗号分隔)",
  * GB18030/GBK. RFC 4180 quoting: fields in double quotes may hold commas, quotes ("") and line breaks.
  */
 export function decodeCsv(content: Buffer): string {
   if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) return content.subarray(3).toString('utf8')
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content)
-  } catch {
-    return new TextDecoder('gb18030').decode(content)
-  }
+  return decodeUtf8OrGb18030(content)
 }
 
 export interface CsvRecord {
@@ -71,8 +70,8 @@ export function* parseCsv(text: string): Generator<CsvRecord> {
   if (field !== '' || fields.length > 0 || quoted) yield endRecord(length)
 }
 
-/** One CSV field: quoted when it holds a comma, a quote or a line break. */
+/** One CSV field: text formula-guarded, then quoted when it holds a comma, a quote or a line break; numbers as they are. */
 export function csvField(value: string | number | boolean | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value)
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? guardFormula(value) : String(value)
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }

@@ -1,11 +1,13 @@
-import { PassThrough, Readable } from 'node:stream'
-import { StringDecoder } from 'node:string_decoder'
+import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Language } from '../../domain/errors.ts'
 import { AppError } from '../http/errors.ts'
 import { decodeCsv, parseCsv } from './csv.ts'
-import { ZipError, type ZipEntry, zipEntries, zipEntryStream } from './zip.ts'
+import { sendDownload } from './files.ts'
+import { guardFormula, unguardFormula } from './formula-guard.ts'
+import { defaultReadLimits, ReadBudget, type ReadLimits } from './read-limits.ts'
+import { xlsxSheets } from './xlsx-reader.ts'
 
 export interface ExcelColumn<T> {
   header: string
@@ -15,25 +17,51 @@ export interface ExcelColumn<T> {
   value: (row: T) => string | number | Date | null | undefined
 }
 
+/** A value as it goes into an exported cell: text that a spreadsheet could take for a formula is quoted. */
+export function exportCell<T>(value: T): T | string {
+  return typeof value === 'string' ? guardFormula(value) : value
+}
+
 /**
  * Streams a list as .xlsx: rows are written and committed one by one, so a long list never sits in
- * memory as a whole workbook. Headers are Chinese, as units expect.
+ * memory as a whole workbook. Headers are Chinese, as units expect. Text cells are formula-guarded.
  */
 export function sendXlsx<T>(reply: FastifyReply, fileName: string, columns: ExcelColumn<T>[], rows: AsyncIterable<T> | Iterable<T>) {
   const stream = new PassThrough()
+  // eslint-disable-next-line no-restricted-properties -- the one guarded list writer
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true })
   const sheet = workbook.addWorksheet('Sheet1')
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }))
   sheet.getRow(1).font = { bold: true }
   ;(async () => {
-    for await (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit()
+    for await (const row of rows) sheet.addRow(columns.map((c) => exportCell(c.value(row) ?? null))).commit()
     sheet.commit()
     await workbook.commit()
   })().catch((error) => stream.destroy(error))
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(stream)
+  return sendDownload(reply, { fileName, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: stream })
+}
+
+/**
+ * A workbook built in memory (forms, templates) as .xlsx bytes, every text cell formula-guarded on the way out:
+ * the one way the server writes such a workbook, so no export can forget the guard (ESLint refuses writeBuffer
+ * elsewhere). Our own formulas (formula cells) are kept; numbers stay numbers.
+ */
+export async function workbookBuffer(book: ExcelJS.Workbook): Promise<Buffer> {
+  book.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const value = cell.value
+        if (typeof value === 'string') {
+          if (guardFormula(value) !== value) cell.value = guardFormula(value)
+        } else if (value && typeof value === 'object' && 'richText' in value && value.richText[0]) {
+          const text = value.richText.map((r) => r.text).join('')
+          if (guardFormula(text) !== text) cell.value = { richText: [{ text: "'" }, ...value.richText] }
+        }
+      }),
+    ),
+  )
+  // eslint-disable-next-line no-restricted-properties -- the one guarded writer
+  return Buffer.from(await book.xlsx.writeBuffer())
 }
 
 /** A cell as read from a file: Excel's own types, or text from CSV. */
@@ -87,120 +115,69 @@ export function spreadsheetKind(content: Buffer, fileName: string): SpreadsheetK
 }
 
 /**
- * The rows of every sheet of an .xlsx (read with exceljs's streaming reader, so a large file is never a whole
- * workbook in memory) or of a CSV file. onProgress gets the share of the file consumed so far.
+ * The rows of every sheet of an .xlsx (streamed: only the shared strings and the current row are in memory) or of
+ * a CSV file, every row charged to the read limits (ADR 0006). onProgress gets the share of the file consumed.
  */
-export async function* readSpreadsheet(content: Buffer, kind: SpreadsheetKind, onProgress?: (fraction: number) => void): AsyncGenerator<SheetRow> {
+export async function* readSpreadsheet(content: Buffer, kind: SpreadsheetKind, onProgress?: (fraction: number) => void, limits: ReadLimits = defaultReadLimits): AsyncGenerator<SheetRow> {
+  const budget = new ReadBudget(limits)
   if (kind === 'csv') {
     const text = decodeCsv(content)
     for (const record of parseCsv(text)) {
+      budget.chargeRow(record.fields.length)
       if (record.number % 1000 === 0) onProgress?.(record.offset / text.length)
-      yield { sheet: 'csv', number: record.number, cells: record.fields }
+      yield { sheet: 'csv', number: record.number, cells: record.fields.map(unguardFormula) }
     }
     onProgress?.(1)
     return
   }
   let sheetTotal = 0
   let sheetRead = 0
-  const reader = new BufferWorkbookReader(content, {
-    sheetStarted: (size) => {
+  const progress = {
+    styles: false,
+    sheetStarted: (size: number) => {
       sheetTotal = size
       sheetRead = 0
     },
-    bytesRead: (n) => (sheetRead += n),
-  })
-  try {
-    for await (const sheet of reader as unknown as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { name?: string }>) {
-      const name = sheet.name ?? ''
-      for await (const row of sheet) {
-        if (row.number % 1000 === 0 && sheetTotal) onProgress?.(Math.min(1, sheetRead / sheetTotal))
+    bytesRead: (n: number) => (sheetRead += n),
+  }
+  yield* readingXlsx(async function* () {
+    for await (const sheet of xlsxSheets(content, budget, progress)) {
+      for await (const row of sheet.rows) {
         const values = row.values as unknown[]
+        budget.chargeRow(values.length)
+        if (row.number % 1000 === 0 && sheetTotal) onProgress?.(Math.min(1, sheetRead / sheetTotal))
         const cells: CellValue[] = []
         for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]))
-        yield { sheet: name, number: row.number, cells }
+        yield { sheet: sheet.name, number: row.number, cells }
       }
     }
+  })
+  onProgress?.(1)
+}
+
+/** Any fault of an .xlsx that is not a limit is an unreadable file (415), never a 500. */
+async function* readingXlsx<T>(read: () => AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* read()
   } catch (error) {
     if (error instanceof AppError) throw error
     throw unsupported('文件无法读取，请确认是有效的 .xlsx 文件', 'The file cannot be read; is it a valid .xlsx file?')
   }
-  onProgress?.(1)
 }
 
-/** exceljs cell values (rich text, formulas, hyperlinks, errors) as plain values. */
+/** exceljs cell values (rich text, formulas, hyperlinks, errors) as plain values; text loses our formula guard. */
 export function cellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return null
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value
+  if (typeof value === 'string') return unguardFormula(value)
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value
   if (typeof value === 'object') {
     const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string; formula?: string }
-    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('')
+    if (Array.isArray(v.richText)) return unguardFormula(v.richText.map((r) => r.text).join(''))
     if ('result' in v || 'formula' in v) return cellValue(v.result)
     if (v.text !== undefined) return cellValue(v.text)
     if (v.error !== undefined) return String(v.error)
   }
   return String(value)
-}
-
-async function* utf8Text(chunks: AsyncIterable<Buffer>, bytesRead: (n: number) => void) {
-  const decoder = new StringDecoder('utf8')
-  for await (const chunk of chunks) {
-    bytesRead(chunk.length)
-    const text = decoder.write(chunk)
-    if (text) yield text
-  }
-  const rest = decoder.end()
-  if (rest) yield rest
-}
-
-interface ReaderInternals {
-  _parseRels(entry: Readable): Promise<void>
-  _parseWorkbook(entry: Readable): Promise<void>
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>
-  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Generator<unknown>
-}
-type ReaderBase = new (input: null, options: object) => ReaderInternals
-
-/**
- * exceljs 4.4's streaming WorkbookReader, fed from the buffered file through its central directory instead of
- * its own streaming unzip. That fixes two faults of the stock reader, both reproduced here:
- * - it turns each decompressed chunk into text on its own, so a Chinese character split across two chunks
- *   becomes "��" (exceljs issues #2063, #2084; fixes unmerged) — here each part is decoded across chunks and
- *   reaches exceljs as text, which it passes through untouched;
- * - now and then (≈ 0.3 % of reads on a busy machine) it loses xl/workbook.xml and fails with "Cannot read
- *   properties of undefined (reading 'sheets')" on a valid file.
- * The parts are read in the order the sheets need them (relations, workbook, shared strings, then each sheet
- * as a stream), so no sheet waits in a temporary file. Relies on exceljs's _parse* methods: pinned 4.4.0.
- */
-class BufferWorkbookReader extends (ExcelJS.stream.xlsx.WorkbookReader as unknown as ReaderBase) {
-  constructor(
-    private readonly zip: Buffer,
-    private readonly hooks: { sheetStarted(size: number): void; bytesRead(n: number): void },
-  ) {
-    super(null, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' })
-  }
-
-  async *parse() {
-    const entries = zipEntries(this.zip)
-    const part = (name: string) => {
-      const entry = entries.get(name)
-      return entry ? Readable.from(utf8Text(zipEntryStream(this.zip, entry), () => {})) : null
-    }
-    const rels = part('xl/_rels/workbook.xml.rels')
-    if (rels) await this._parseRels(rels)
-    const workbook = part('xl/workbook.xml')
-    if (!workbook) throw new ZipError('no xl/workbook.xml')
-    await this._parseWorkbook(workbook)
-    const shared = part('xl/sharedStrings.xml')
-    if (shared) yield* this._parseSharedStrings(shared)
-    const sheets = [...entries.values()]
-      .map((entry) => ({ entry, no: /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name)?.[1] }))
-      .filter((s): s is { entry: ZipEntry; no: string } => s.no !== undefined)
-      .sort((a, b) => Number(a.no) - Number(b.no))
-    for (const { entry, no } of sheets) {
-      this.hooks.sheetStarted(entry.size)
-      yield* this._parseWorksheet(utf8Text(zipEntryStream(this.zip, entry), this.hooks.bytesRead), no)
-    }
-  }
 }
 
 // ─── forms ─────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -210,42 +187,36 @@ export interface WorkbookSheet {
   rows: SheetRow[]
 }
 
-/** A form's file is small; this bounds what a crafted one may unpack to in memory. */
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+/** A form's rows are all held at once; this bounds them whatever the import limits allow a streamed list. */
+const MAX_FORM_CELLS = 2_000_000
 
 /**
  * A whole .xlsx in memory, for forms (one record laid out over a sheet, merged cells, values typed as Excel
- * formats them) rather than long lists, which readSpreadsheet streams. A merged range is read once, at its
- * top-left cell, the others being empty as in the stream reader; a number formatted as a percentage reads as the
- * text the sheet shows ("95%"), since forms mean that text. exceljs's whole-file loader decodes each part at once,
- * so it has not the split-character fault of its stream reader.
+ * formats them) rather than long lists. Read through the same bounded stream reader as lists, with styles, and
+ * kept whole; rows without values are left out. A merged range is read once, at its top-left cell, the others
+ * being empty in the file; a number formatted as a percentage reads as the text the sheet shows ("95%"), since
+ * forms mean that text.
  */
-export async function readWorkbook(content: Buffer): Promise<WorkbookSheet[]> {
-  const unreadable = () => unsupported('文件无法读取，请确认是有效的 .xlsx 文件', 'The file cannot be read; is it a valid .xlsx file?')
-  let unpacked = 0
-  try {
-    for (const entry of zipEntries(content).values()) unpacked += entry.size
-  } catch {
-    throw unreadable()
-  }
-  if (unpacked > MAX_UNPACKED_BYTES) throw unsupported('文件解压后过大，请确认是有效的 .xlsx 文件', 'The file unpacks to too much data; is it a valid .xlsx file?')
-  const book = new ExcelJS.Workbook()
-  try {
-    await book.xlsx.load(content as unknown as Parameters<typeof book.xlsx.load>[0])
-  } catch {
-    throw unreadable()
-  }
-  return book.worksheets.map((sheet) => {
-    const rows: SheetRow[] = []
-    sheet.eachRow((row, number) => {
-      const cells: CellValue[] = []
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        cells[column - 1] = cell.isMerged && cell.master.address !== cell.address ? null : formCellValue(cell.value, cell.numFmt)
-      })
-      rows.push({ sheet: sheet.name, number, cells: Array.from(cells, (c) => c ?? null) })
-    })
-    return { name: sheet.name, rows }
+export async function readWorkbook(content: Buffer, limits: ReadLimits = defaultReadLimits): Promise<WorkbookSheet[]> {
+  const budget = new ReadBudget({ ...limits, maxCells: Math.min(limits.maxCells, MAX_FORM_CELLS) })
+  const sheets: WorkbookSheet[] = []
+  const read = readingXlsx(async function* () {
+    for await (const sheet of xlsxSheets(content, budget, { styles: true })) {
+      const rows: SheetRow[] = []
+      for await (const row of sheet.rows) {
+        budget.chargeRow(row.cellCount)
+        if (!row.hasValues) continue
+        const cells = Array.from<CellValue>({ length: row.cellCount }).fill(null)
+        row.eachCell((cell, column) => {
+          cells[column - 1] = formCellValue(cell.value, cell.numFmt)
+        })
+        rows.push({ sheet: sheet.name, number: row.number, cells })
+      }
+      yield { name: sheet.name, rows }
+    }
   })
+  for await (const sheet of read) sheets.push(sheet)
+  return sheets
 }
 
 function formCellValue(raw: unknown, numFmt: string | undefined): CellValue {

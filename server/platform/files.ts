@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import type { Readable } from 'node:stream'
+import type { FastifyReply } from 'fastify'
 import type { Db, Trx } from '../db/database.ts'
 
 export interface IncomingFile {
@@ -16,8 +18,8 @@ export async function storeFile(trx: Trx, file: IncomingFile, userId: string | n
     .insertInto('storedFile')
     .values({
       sha256: createHash('sha256').update(file.content).digest('hex'),
-      fileName: file.fileName.slice(0, 255),
-      contentType: file.contentType.slice(0, 100),
+      fileName: cleanFileName(file.fileName),
+      contentType: safeContentType(file.contentType),
       sizeBytes: file.content.length,
       content: file.content,
       createdBy: userId,
@@ -31,8 +33,64 @@ export function readFileContent(db: Db, fileId: string) {
   return db.selectFrom('storedFile').select(['fileName', 'contentType', 'content']).where('id', '=', fileId).executeTakeFirst()
 }
 
-/** RFC 5987 filename for Chinese file names in Content-Disposition. */
+/**
+ * Types a browser may be given back. Anything else — text/html, image/svg+xml, scripts — is served as
+ * application/octet-stream, so an uploaded page can never run in our origin (issue 10, point 8).
+ */
+const SAFE_TYPES = new Set([
+  'application/pdf',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation',
+  'application/zip',
+  'application/x-zip-compressed',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/bmp',
+  'image/tiff',
+  'text/plain',
+  'text/csv',
+])
+
+/** The declared type if it is on the allow-list (parameters dropped), else application/octet-stream. */
+export function safeContentType(declared: string | undefined): string {
+  const type = (declared ?? '').split(';')[0]!.trim().toLowerCase()
+  return SAFE_TYPES.has(type) ? type : 'application/octet-stream'
+}
+
+/**
+ * Bidirectional controls (U+202A–202E, U+2066–2069, U+200E/F, U+061C) make "evil[U+202E]fdp.exe" show as "evilexe.pdf";
+ * control characters and path separators have no place in a name either.
+ */
+const UNSAFE_NAME_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
+/** A file name safe to store and to offer for download: no bidi or control characters, no paths, ≤ 255 characters. */
+export function cleanFileName(name: string): string {
+  const cleaned = name.normalize('NFC').replace(UNSAFE_NAME_CHARACTERS, '').replace(/[\\/]/g, '_').trim()
+  return Array.from(cleaned).slice(0, 255).join('') || 'file'
+}
+
+/** RFC 6266 / RFC 5987: an ASCII fallback and the UTF-8 name (Chinese names) as filename*. */
 export function attachmentDisposition(fileName: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+  const name = cleanFileName(fileName)
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '')
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
+}
+
+/** Every file the server hands out goes through here: as an attachment, of a safe type, never sniffed. */
+export function sendDownload(reply: FastifyReply, file: { fileName: string; contentType: string; content: Buffer | Readable }) {
+  return reply
+    .header('content-type', safeContentType(file.contentType))
+    .header('content-disposition', attachmentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .send(file.content)
 }

@@ -4,7 +4,7 @@ import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { fetchPage } from '../../http/paging.ts'
 import { type ExcelColumn, sendXlsx } from '../../platform/excel.ts'
-import { attachmentDisposition } from '../../platform/files.ts'
+import { sendDownload } from '../../platform/files.ts'
 import { exAnteReportDocx } from './exante.report.ts'
 import { assessorsVisibleTo, countExAnte, listExAnte } from './exante.repository.ts'
 import {
@@ -84,9 +84,7 @@ export async function exAnteRoutes(app: App, { db }: Deps) {
 
   app.get('/api/exante/:id/report.docx', { schema: { tags, summary: '下载事前绩效评估报告（Word）', params: ExAnteIdParams } }, async (req, reply) => {
     const view = await getExAnte(db, authorize(req, 'exante.read'), req.params.id)
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', attachmentDisposition(`${view.projectName}事前绩效评估报告.docx`))
-      .send(await exAnteReportDocx(view))
+    const content = await exAnteReportDocx(view)
+    return sendDownload(reply, { fileName: `${view.projectName}事前绩效评估报告.docx`, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content })
   })
 }

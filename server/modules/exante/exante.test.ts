@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest'
 import type { Project } from '../../db/schema.ts'
 import { createTestContext } from '../../test/context.ts'
 import { allScores, makeAssessment } from '../../test/endpoints.exante.ts'
-import { zipEntries, zipEntryStream } from '../../platform/zip.ts'
+import { ReadBudget } from '../../platform/read-limits.ts'
+import { readZipPart } from '../../platform/zip.ts'
 
 const t = await createTestContext()
 const city = await t.make.jurisdiction()
@@ -186,10 +187,7 @@ describe('validation and concurrency', () => {
 
 describe('the report and the list', () => {
   async function documentXml(buffer: Buffer) {
-    const entry = zipEntries(buffer).get('word/document.xml')!
-    const chunks: Buffer[] = []
-    for await (const chunk of zipEntryStream(buffer, entry)) chunks.push(chunk as Buffer)
-    return Buffer.concat(chunks).toString('utf8')
+    return (await readZipPart(buffer, 'word/document.xml', new ReadBudget()))!.toString('utf8')
   }
 
   test('the .docx is a Word file in the standard outline with the project and its scores', async () => {

@@ -5,13 +5,11 @@ import { goalStatuses } from '../../../domain/goals.ts'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { receiveImportFile } from '../../platform/excel.ts'
-import { attachmentDisposition } from '../../platform/files.ts'
+import { sendDownload } from '../../platform/files.ts'
 import { declarationTemplate } from './goals.excel.write.ts'
 import { exportDeclaration, exportDeclarations } from './goals.export.ts'
 import { importGoals } from './goals.import.ts'
 import { GoalIdParams } from './goals.schemas.ts'
-
-export const MAX_DECLARATION_BYTES = 10 * 1024 * 1024
 
 const Year = z.coerce.number().pipe(z.int().min(2000).max(2100))
 const ImportQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') })
@@ -23,14 +21,13 @@ const ExportQuery = z.strictObject({
 })
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-const sendWorkbook = (reply: FastifyReply, { fileName, content }: { fileName: string; content: Buffer }) =>
-  reply.header('content-type', XLSX).header('content-disposition', attachmentDisposition(fileName)).send(content)
+const sendWorkbook = (reply: FastifyReply, { fileName, content }: { fileName: string; content: Buffer }) => sendDownload(reply, { fileName, contentType: XLSX, content })
 
 /** The 绩效目标申报表 in Excel: the empty form, the import (preview or commit) and the filled forms. */
-export async function goalExcelRoutes(app: App, { db }: Deps) {
+export async function goalExcelRoutes(app: App, { db, config }: Deps) {
   const tags = ['goals']
   // Encapsulated in this plugin's scope, like the project import's own registration.
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_DECLARATION_BYTES, files: 1, fields: 5 } })
+  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimits.formBytes, files: 1, fields: 5 } })
 
   app.get('/api/goals/import-template', { schema: { tags, summary: '绩效目标申报表模板（.xlsx）', querystring: TemplateQuery } }, async (req, reply) => {
     authorize(req, 'goal.edit')
@@ -43,8 +40,8 @@ export async function goalExcelRoutes(app: App, { db }: Deps) {
     { schema: { tags, summary: '导入绩效目标申报表（multipart，字段 file：.xlsx，≤10 MB，每个工作表一个项目；dryRun=true 只预览不写入）', querystring: ImportQuery } },
     async (req) => {
       const ctx = authorize(req, 'goal.edit')
-      const file = await receiveImportFile(req, ctx.lang, MAX_DECLARATION_BYTES, '.xlsx')
-      return importGoals(db, ctx, file, { dryRun: req.query.dryRun })
+      const file = await receiveImportFile(req, ctx.lang, config.uploadLimits.formBytes, '.xlsx')
+      return importGoals(db, ctx, file, { dryRun: req.query.dryRun, limits: config.readLimits })
     },
   )
 

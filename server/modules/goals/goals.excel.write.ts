@@ -3,6 +3,7 @@ import type { GoalContent, GoalIndicatorInput } from '../../../domain/goals.ts'
 import { formatIndicatorValue, parseIndicatorValue } from '../../../domain/indicator-value.ts'
 import { indicatorNatureLabels, valueBasisLabels } from '../../../domain/indicators.ts'
 import type { Money } from '../../../domain/money.ts'
+import { workbookBuffer } from '../../platform/excel.ts'
 import { MONEY_FORMAT, moneyCell } from '../projects/projects.excel.ts'
 import { DECLARATION_TITLE, indicatorColumns, SAMPLE_MARK } from './goals.excel.ts'
 
@@ -142,7 +143,7 @@ export async function declarationWorkbook(declarations: Declaration[]): Promise<
   book.creator = 'Jixiao 绩效'
   for (const d of declarations) addDeclarationSheet(book, d)
   if (declarations.length === 0) book.addWorksheet('申报表').addRow(['没有符合条件的绩效目标'])
-  return Buffer.from(await book.xlsx.writeBuffer())
+  return workbookBuffer(book)
 }
 
 const sample = (level1: string, level2: string, name: string, nature: GoalIndicatorInput['nature'], target: string, unit: string, weight: string, scoringRule: string): GoalIndicatorInput => ({
@@ -169,7 +170,7 @@ export async function declarationTemplate(fiscalYear: number): Promise<Buffer> {
   const notes = book.addWorksheet('填写说明')
   notes.getColumn(1).width = 110
   for (const line of templateNotes(fiscalYear)) notes.addRow([line])
-  return Buffer.from(await book.xlsx.writeBuffer())
+  return workbookBuffer(book)
 }
 
 function templateNotes(fiscalYear: number): string[] {

@@ -7,6 +7,7 @@ import { AppError } from '../../http/errors.ts'
 import { localizeIssue } from '../../http/validation-messages.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { readWorkbook, spreadsheetKind } from '../../platform/excel.ts'
+import type { ReadLimits } from '../../platform/read-limits.ts'
 import { findVisibleProjectByCode, type ProjectView } from '../projects/projects.service.ts'
 import { type DeclarationProblem, indicatorColumns, type ParsedDeclaration, parseDeclarationSheet } from './goals.excel.ts'
 import { CreateGoalBody, type CreateGoalInput } from './goals.schemas.ts'
@@ -39,11 +40,11 @@ interface Planned {
 }
 
 /** The 申报表 sheets of a file; sheets of notes or lists are passed over. */
-export async function readDeclarationFile(file: ImportFile): Promise<{ declarations: ParsedDeclaration[]; problems: DeclarationProblem[] }> {
+export async function readDeclarationFile(file: ImportFile, limits?: ReadLimits): Promise<{ declarations: ParsedDeclaration[]; problems: DeclarationProblem[] }> {
   if (spreadsheetKind(file.content, file.fileName) !== 'xlsx') {
     throw new AppError('UNSUPPORTED_FILE', undefined, { zh: '绩效目标申报表只能以 .xlsx 文件导入', en: 'Goal declarations are imported from .xlsx files only' })
   }
-  const declarations = (await readWorkbook(file.content)).map(parseDeclarationSheet).filter((d): d is ParsedDeclaration => d !== null)
+  const declarations = (await readWorkbook(file.content, limits)).map(parseDeclarationSheet).filter((d): d is ParsedDeclaration => d !== null)
   const problems: DeclarationProblem[] = declarations.length
     ? []
     : [{ sheet: '', row: 1, column: null, field: null, zh: '找不到绩效目标申报表：工作表中应有“项目编码”和指标表头（一级指标、二级指标、三级指标、指标值），请使用导入模板', en: 'No goal declaration was found: a sheet needs 项目编码 and the indicator header (一级指标, 二级指标, 三级指标, 指标值); use the template' }]
@@ -170,8 +171,8 @@ class DryRun extends Error {}
  * Otherwise all the file's goals are created (as drafts) in one transaction, or, if any sheet has a problem,
  * IMPORT_INVALID with the same errors as the preview and nothing written.
  */
-export async function importGoals(db: Db, ctx: ActorCtx, file: ImportFile, options: { dryRun: boolean }): Promise<GoalImportPreview | GoalImportResult> {
-  const { declarations, problems: fileProblems } = await readDeclarationFile(file)
+export async function importGoals(db: Db, ctx: ActorCtx, file: ImportFile, options: { dryRun: boolean; limits?: ReadLimits }): Promise<GoalImportPreview | GoalImportResult> {
+  const { declarations, problems: fileProblems } = await readDeclarationFile(file, options.limits)
   if (options.dryRun) {
     let preview: GoalImportPreview | undefined
     await db

@@ -6,10 +6,9 @@ import type { Db } from '../../db/database.ts'
 import { type ActorCtx, authorize } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
-import { attachmentDisposition, type IncomingFile, readFileContent, storeFile } from '../../platform/files.ts'
+import { type IncomingFile, readFileContent, sendDownload, storeFile } from '../../platform/files.ts'
 import { getProject } from './projects.service.ts'
 
-const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() })
 const ProjectParams = z.strictObject({ id: z.uuid() })
 
@@ -64,9 +63,11 @@ export async function detachFromProject(db: Db, ctx: ActorCtx, projectId: string
   })
 }
 
-export async function attachmentRoutes(app: App, { db }: Deps) {
+export async function attachmentRoutes(app: App, { db, config }: Deps) {
   const tags = ['projects']
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })
+  const maxBytes = config.uploadLimits.attachmentBytes
+  const megabytes = Math.round(maxBytes / 1024 / 1024)
+  await app.register(fastifyMultipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 10 } })
 
   app.get('/api/projects/:id/attachments', { schema: { tags, summary: '项目附件列表', params: ProjectParams } }, async (req) => {
     const ctx = authorize(req, 'project.read')
@@ -80,7 +81,7 @@ export async function attachmentRoutes(app: App, { db }: Deps) {
     const part = await req.file()
     if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: ctx.lang === 'zh' ? '缺少文件' : 'The file is missing' }])
     const content = await part.toBuffer().catch((error: { code?: string }) => {
-      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { maxBytes: MAX_ATTACHMENT_BYTES }, { zh: '附件不能超过 20 MB', en: 'Attachments are limited to 20 MB' })
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { maxBytes }, { zh: `附件不能超过 ${megabytes} MB`, en: `Attachments are limited to ${megabytes} MB` })
       throw error
     })
     if (content.length === 0) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: ctx.lang === 'zh' ? '文件为空' : 'The file is empty' }])
@@ -94,7 +95,7 @@ export async function attachmentRoutes(app: App, { db }: Deps) {
     const link = await db.selectFrom('projectAttachment').select('fileId').where('id', '=', req.params.attachmentId).where('projectId', '=', req.params.id).executeTakeFirst()
     const file = link && (await readFileContent(db, link.fileId))
     if (!file) throw new AppError('NOT_FOUND')
-    return reply.header('content-type', file.contentType).header('content-disposition', attachmentDisposition(file.fileName)).send(Buffer.from(file.content))
+    return sendDownload(reply, { ...file, content: Buffer.from(file.content) })
   })
 
   app.delete('/api/projects/:id/attachments/:attachmentId', { schema: { tags, summary: '删除项目附件', params: AttachmentParams } }, async (req, reply) => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { sql } from 'kysely'
 import { permissionsOf } from '../../../domain/roles.ts'
+import { loadConfig } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
 import type { OrgKind } from '../../db/schema.ts'
 import type { Actor, ActorCtx } from '../../http/context.ts'
@@ -35,7 +36,7 @@ export async function importProjectsFromCli(db: Db, clock: Clock, options: { fil
   const bar = progressBar()
   const started = Date.now()
   try {
-    const result = await importProjects(db, ctx, { fileName: basename(options.file), content }, { dryRun: options.dryRun, onProgress: bar.update })
+    const result = await importProjects(db, ctx, { fileName: basename(options.file), content }, { dryRun: options.dryRun, onProgress: bar.update, limits: loadConfig().readLimits })
     bar.done()
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     if (result.dryRun) {

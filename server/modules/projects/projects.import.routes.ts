@@ -3,14 +3,12 @@ import { z } from 'zod'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { receiveImportFile, sendXlsx } from '../../platform/excel.ts'
-import { attachmentDisposition } from '../../platform/files.ts'
+import { sendDownload } from '../../platform/files.ts'
 import { iterateProjects, listTemplateUnits } from './projects.bulk.repository.ts'
 import { exportColumns } from './projects.excel.ts'
 import { buildTemplate } from './projects.template.ts'
 import { importProjects } from './projects.import.ts'
 import { ProjectListQuery } from './projects.schemas.ts'
-
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 const AmountUnitQuery = z.strictObject({ amountUnit: z.enum(['yuan', 'wan']).default('yuan') })
 const ImportQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') })
@@ -20,15 +18,15 @@ const ExportQuery = ProjectListQuery.omit({ page: true, pageSize: true })
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The project library in Excel: the import template, the import (preview or commit) and the export. */
-export async function projectImportRoutes(app: App, { db }: Deps) {
+export async function projectImportRoutes(app: App, { db, config }: Deps) {
   const tags = ['projects']
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } })
+  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimits.importBytes, files: 1, fields: 5 } })
 
   app.get('/api/projects/import-template', { schema: { tags, summary: '项目库导入模板（.xlsx）', querystring: AmountUnitQuery } }, async (req, reply) => {
     const ctx = authorize(req, 'project.edit')
     const units = await listTemplateUnits(db, ctx.actor)
     const content = await buildTemplate(units, req.query.amountUnit)
-    return reply.header('content-type', XLSX).header('content-disposition', attachmentDisposition('项目库导入模板.xlsx')).send(content)
+    return sendDownload(reply, { fileName: '项目库导入模板.xlsx', contentType: XLSX, content })
   })
 
   app.post(
@@ -36,8 +34,8 @@ export async function projectImportRoutes(app: App, { db }: Deps) {
     { schema: { tags, summary: '导入项目库（multipart，字段 file：.xlsx 或 .csv，≤50 MB；dryRun=true 只预览不写入）', querystring: ImportQuery } },
     async (req) => {
       const ctx = authorize(req, 'project.edit')
-      const file = await receiveImportFile(req, ctx.lang, MAX_IMPORT_BYTES, '.xlsx 或 .csv')
-      return importProjects(db, ctx, file, { dryRun: req.query.dryRun })
+      const file = await receiveImportFile(req, ctx.lang, config.uploadLimits.importBytes, '.xlsx 或 .csv')
+      return importProjects(db, ctx, file, { dryRun: req.query.dryRun, limits: config.readLimits })
     },
   )
 

@@ -6,6 +6,7 @@ import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { type AuditEntry, recordAudit, recordAuditBatch } from '../../platform/audit.ts'
 import { readSpreadsheet, spreadsheetKind } from '../../platform/excel.ts'
+import type { ReadLimits } from '../../platform/read-limits.ts'
 import { findProjectsByKeys, findVisibleNodes, keyOf, type ProjectKey, type ScopedNode, type StoredProject, upsertProjects } from './projects.bulk.repository.ts'
 import {
   type AmountUnit,
@@ -31,6 +32,13 @@ import { inputOf, projectProblems, toProjectRow } from './projects.service.ts'
 export interface ImportFile {
   fileName: string
   content: Buffer
+}
+
+export interface ImportOptions {
+  dryRun: boolean
+  onProgress?: (p: ImportProgress) => void
+  /** The configured read limits (ADR 0006); the defaults when left out. */
+  limits?: ReadLimits
 }
 
 export type ImportProgress = { phase: 'read'; fraction: number; rows: number } | { phase: 'write'; done: number; total: number }
@@ -99,14 +107,14 @@ interface ParsedFile {
 }
 
 /** Reads the file into rows of typed values; problems of the file as a whole and of single cells are collected. */
-export async function readProjectFile(file: ImportFile, onProgress?: (p: ImportProgress) => void): Promise<ParsedFile> {
+export async function readProjectFile(file: ImportFile, onProgress?: (p: ImportProgress) => void, limits?: ReadLimits): Promise<ParsedFile> {
   const kind = spreadsheetKind(file.content, file.fileName)
   const parsed: ParsedFile = { rows: [], problems: [], headers: new Map(), ignoredColumns: [] }
   let bindings: Binding[] | null = null
   let sheet: string | null = null
   let headerRow = 1
   const skippedSheets = new Set<string>()
-  const rows = readSpreadsheet(file.content, kind, (fraction) => onProgress?.({ phase: 'read', fraction, rows: parsed.rows.length }))
+  const rows = readSpreadsheet(file.content, kind, (fraction) => onProgress?.({ phase: 'read', fraction, rows: parsed.rows.length }), limits)
   for await (const r of rows) {
     if (bindings === null) {
       if (skippedSheets.has(r.sheet) || r.cells.every(isEmptyCell)) continue
@@ -307,10 +315,10 @@ function invalid(planned: Plan, ctx: ActorCtx) {
  * transaction — multi-row upserts of WRITE_BATCH rows, each project audited — or, if any row has a problem,
  * IMPORT_INVALID with the same row errors and nothing written.
  */
-export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: { dryRun: true; onProgress?: (p: ImportProgress) => void }): Promise<ImportPreview>
-export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: { dryRun: boolean; onProgress?: (p: ImportProgress) => void }): Promise<ImportPreview | ImportResult>
-export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: { dryRun: boolean; onProgress?: (p: ImportProgress) => void }) {
-  const parsed = await readProjectFile(file, options.onProgress)
+export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions & { dryRun: true }): Promise<ImportPreview>
+export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions): Promise<ImportPreview | ImportResult>
+export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions) {
+  const parsed = await readProjectFile(file, options.onProgress, options.limits)
   if (options.dryRun) return preview(parsed, await plan(db, ctx, parsed), ctx)
   return db.transaction().execute(async (trx): Promise<ImportResult> => {
     const planned = await plan(trx, ctx, parsed)

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Money } from '../../../domain/money.ts'
+import { workbookBuffer } from '../../platform/excel.ts'
 import { budgetKindLabels, objectKindLabels, projectAttributeLabels, projectTypeLabels } from '../../../domain/projects.ts'
 import { type AmountUnit, EXAMPLE_MARK, headerOf, MONEY_FORMAT, moneyCell, type ProjectField, type ProjectSheetColumn, projectSheetColumns } from './projects.excel.ts'
 
@@ -57,7 +58,7 @@ export async function buildTemplate(units: TemplateUnit[], unit: AmountUnit): Pr
   const notes = book.addWorksheet('填写说明')
   notes.getColumn(1).width = 100
   for (const line of templateNotes(unit)) notes.addRow([line])
-  return Buffer.from(await book.xlsx.writeBuffer())
+  return workbookBuffer(book)
 }
 
 function noteFor(c: ProjectSheetColumn, unit: AmountUnit): string | undefined {
