@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Config } from './config.ts'
 import type { Db, Engine } from './db/database.ts'
 import { installErrorHandler, sendNotFound, validatorCompiler } from './http/errors.ts'
+import { rejectNulCharacters } from './http/input-guards.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { SESSION_COOKIE, authRoutes } from './modules/auth/auth.routes.ts'
 import { resolveSession } from './modules/auth/auth.service.ts'
@@ -48,6 +49,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
+  app.addHook('preValidation', rejectNulCharacters)
 
   await app.register(fastifyCookie)
   await app.register(fastifyRateLimit, { global: false })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { goalKinds, goalStatuses, reviewDimensions } from '../../../domain/goals.ts'
 import { indicatorNatures, valueBases } from '../../../domain/indicators.ts'
 import { grades } from '../../../domain/rule-set.ts'
+import { instantParam } from '../../http/input-guards.ts'
 import { PageQuery } from '../../http/paging.ts'
 import { bilingual } from '../../http/validation-messages.ts'
 
@@ -105,4 +106,4 @@ export const PeerTargetsQuery = z.strictObject({
   codes: z.string().trim().min(1).max(2000).transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean).slice(0, 200)),
   fiscalYear: z.coerce.number().pipe(Year).optional(),
 })
-export const InForceQuery = z.strictObject({ projectId: z.uuid(), at: z.iso.datetime({ offset: true }).optional() })
+export const InForceQuery = z.strictObject({ projectId: z.uuid(), at: instantParam().optional() })
