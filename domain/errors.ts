@@ -6,6 +6,7 @@ export const errorCatalog = {
   SESSION_EXPIRED: { status: 401, zh: '会话已过期，请重新登录', en: 'Your session has expired; please sign in again' },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系系统管理员', en: 'This account is disabled; contact the system administrator' },
   FORBIDDEN: { status: 403, zh: '没有执行此操作的权限', en: 'You are not allowed to do this' },
+  CROSS_ORIGIN_REFUSED: { status: 403, zh: '拒绝来自其他网站的请求，请在本系统页面内操作', en: 'Requests from other sites are refused; act from within this application' },
   NOT_FOUND: { status: 404, zh: '数据不存在或不在您的权限范围内', en: 'Not found, or outside your data scope' },
   VERSION_CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' },
   DUPLICATE: { status: 409, zh: '编码或名称已存在', en: 'The code or name already exists' },

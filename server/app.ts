@@ -11,6 +11,7 @@ import type { Config } from './config.ts'
 import type { Db, Engine } from './db/database.ts'
 import { installErrorHandler, sendNotFound, validatorCompiler } from './http/errors.ts'
 import { rejectNulCharacters } from './http/input-guards.ts'
+import { crossOriginGuard } from './http/origin-check.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { SESSION_COOKIE, authRoutes } from './modules/auth/auth.routes.ts'
 import { resolveSession } from './modules/auth/auth.service.ts'
@@ -50,6 +51,8 @@ export async function buildApp(deps: Deps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
   app.addHook('preValidation', rejectNulCharacters)
+  // onRequest: before a body (an upload) is even read.
+  app.addHook('onRequest', crossOriginGuard(deps.config.publicOrigins))
 
   await app.register(fastifyCookie)
   await app.register(fastifyRateLimit, { global: false })

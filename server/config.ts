@@ -9,6 +9,11 @@ export interface Config {
   logLevel: string
   secureCookies: boolean
   trustProxy: boolean
+  /**
+   * Origins the browser app is reached at (JIXIAO_PUBLIC_ORIGIN, comma-separated, e.g. https://jixiao.example.gov.cn)
+   * when a proxy in front changes the Host header; state-changing requests from any other site are refused.
+   */
+  publicOrigins: string[]
   /** Login attempts per client address per minute, on top of the per-account lockout. */
   loginRateLimit: number
 }
@@ -24,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.JIXIAO_SECURE_COOKIES === 'true',
     trustProxy: env.JIXIAO_TRUST_PROXY === 'true',
+    publicOrigins: (env.JIXIAO_PUBLIC_ORIGIN ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     loginRateLimit: Number(env.JIXIAO_LOGIN_RATE_LIMIT ?? 30),
   }
 }

@@ -1,6 +1,5 @@
-import { sql } from 'kysely'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { permissionsOf, roles } from '../../domain/roles.ts'
+import { callerCookies, writesSoFar } from './callers.ts'
 import { createTestContext } from './context.ts'
 import { type Access, buildWorld, call, type Endpoint, endpoints, MultipartBody } from './endpoints.ts'
 
@@ -14,19 +13,9 @@ const t = await createTestContext()
 const w = await buildWorld(t)
 
 /** A caller who holds the endpoint's permission, so a missed validation would show up as a success. */
-const cookies = new Map<Access, string | null>()
+let cookies = new Map<Access, string | null>()
 beforeAll(async () => {
-  for (const e of endpoints) {
-    const access = e.access
-    if (cookies.has(access)) continue
-    if (access === 'public') {
-      cookies.set(access, null)
-      continue
-    }
-    const role = roles.find((r) => access === 'session' || permissionsOf([r]).includes(access))!
-    const user = await t.make.user({ role, org: w.own.city })
-    cookies.set(access, (await t.as(user)).cookie)
-  }
+  cookies = await callerCookies(t, w)
 })
 
 interface BadCase {
@@ -101,20 +90,12 @@ async function casesFor(e: Endpoint): Promise<BadCase[]> {
   return cases
 }
 
-async function writesSoFar() {
-  const head = await t.db.selectFrom('auditHead').select('seq').executeTakeFirstOrThrow()
-  const counted = await sql<{ nodes: number; users: number; sessions: number }>`
-    select (select count(*) from org_node)::int as nodes, (select count(*) from app_user)::int as users,
-           (select count(*) from user_session)::int as sessions`.execute(t.db)
-  return { auditSeq: head.seq, ...counted.rows[0] }
-}
-
 const withInput = endpoints.filter((e) => e.badParam || e.badQuery || e.requiredBody || e.method !== 'GET')
 
 describe.each(withInput.map((e) => [`${e.method} ${e.route}`, e] as const))('%s', (_, e) => {
   test('refuses each bad input with 400 VALIDATION_FAILED naming the field, and writes nothing', async () => {
     const cookie = cookies.get(e.access) ?? null
-    const before = await writesSoFar()
+    const before = await writesSoFar(t)
     const failures: string[] = []
     const cases = await casesFor(e)
     expect(cases.length).toBeGreaterThan(0)
@@ -130,7 +111,7 @@ describe.each(withInput.map((e) => [`${e.method} ${e.route}`, e] as const))('%s'
       }
     }
     expect(failures).toEqual([])
-    expect(await writesSoFar()).toEqual(before)
+    expect(await writesSoFar(t)).toEqual(before)
   })
 })
 
