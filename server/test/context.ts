@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { afterAll, inject } from 'vitest'
 import { type App, buildApp } from '../app.ts'
-import { loadConfig } from '../config.ts'
+import { type Config, loadConfig } from '../config.ts'
 import { type DatabaseHandle, openPGlite, openPostgres } from '../db/database.ts'
 import { ManualClock } from '../platform/clock.ts'
 import { makeFactories } from './factories.ts'
@@ -51,10 +51,10 @@ async function cloneTemplate(): Promise<{ handle: DatabaseHandle; drop: () => Pr
  * A fresh migrated database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set), the real app on it
  * with a clock the test controls, factories, and clients that sign in through the API.
  */
-export async function createTestContext() {
+export async function createTestContext(configOverrides: Partial<Config> = {}) {
   const { handle, drop } = await cloneTemplate()
   const clock = new ManualClock()
-  const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: '/nonexistent', loginRateLimit: 100_000 }
+  const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: '/nonexistent', loginRateLimit: 100_000, ...configOverrides }
   const app = await buildApp({ db: handle.db, engine: handle.engine, clock, config })
   afterAll(async () => {
     await app.close()
