@@ -112,7 +112,7 @@ export function installErrorHandler(app: FastifyInstance) {
     if (pgCode) return send(reply, lang, pgCode)
     if (error.statusCode === 429) return send(reply, lang, 'RATE_LIMITED')
     if (isMalformedMultipart(req, error)) {
-      return send(reply, lang, 'VALIDATION_FAILED', [{ path: 'body', message: lang === 'zh' ? `multipart 请求体格式错误：${error.message}` : `Malformed multipart body: ${error.message}` }])
+      return send(reply, lang, 'VALIDATION_FAILED', [{ path: 'body', message: lang === 'zh' ? 'multipart 请求体格式错误（缺少分隔符或未完整发送），请重新上传' : `Malformed multipart body (${error.message}); upload again` }])
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own 4xx (malformed JSON, bad content type, body too large…)
