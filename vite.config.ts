@@ -2,13 +2,14 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { precompress } from './scripts/vite-precompress.ts'
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url))
 const webRoot = fileURLToPath(new URL('./web', import.meta.url))
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./web/dist', import.meta.url)),
     emptyOutDir: true,

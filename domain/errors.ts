@@ -10,6 +10,7 @@ export const errorCatalog = {
   ADMIN_ACCOUNT_RESERVED: { status: 403, zh: '三员分立：其他管理员角色的账号只能在服务器上用命令行管理', en: 'Separation of duties: accounts with another administrator role are managed only with the command line on the server' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改密码：首次登录或密码被重置后须设置自己的密码', en: 'Change your password first: after the first sign-in or a reset you must set your own password' },
   SUPERVISION_ONLY: { status: 403, zh: '该事项由其所属行政区划的财政部门办理，上级财政部门只能查看', en: 'The finance bureau of the record’s own jurisdiction acts on it; the bureau above may only look' },
+  CROSS_ORIGIN_REFUSED: { status: 403, zh: '拒绝来自其他网站的请求，请在本系统页面内操作', en: 'Requests from other sites are refused; act from within this application' },
   NOT_FOUND: { status: 404, zh: '数据不存在或不在您的权限范围内', en: 'Not found, or outside your data scope' },
   VERSION_CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' },
   DUPLICATE: { status: 409, zh: '编码或名称已存在', en: 'The code or name already exists' },

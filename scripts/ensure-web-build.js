@@ -15,7 +15,7 @@ function newest(dir) {
 }
 
 const built = 'web/dist/index.html'
-if (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest('web'), statSync('vite.config.ts').mtimeMs)) {
+if (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest('web'), statSync('vite.config.ts').mtimeMs, statSync('scripts/vite-precompress.ts').mtimeMs)) {
   console.log('构建前端 building the web app…')
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
   if (result.status !== 0) process.exit(result.status ?? 1)

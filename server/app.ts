@@ -1,15 +1,16 @@
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import fastifyCookie from '@fastify/cookie'
 import fastifyRateLimit from '@fastify/rate-limit'
-import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.ts'
 import type { Db, Engine } from './db/database.ts'
-import { installErrorHandler, sendNotFound, validatorCompiler } from './http/errors.ts'
+import { installErrorHandler, validatorCompiler } from './http/errors.ts'
+import { rejectNulCharacters } from './http/input-guards.ts'
+import { crossOriginGuard } from './http/origin-check.ts'
+import { registerSecurityHeaders } from './http/security-headers.ts'
+import { serveWebApp } from './http/web-app.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { SESSION_COOKIE, authRoutes } from './modules/auth/auth.routes.ts'
 import { resolveSession } from './modules/auth/auth.service.ts'
@@ -48,7 +49,11 @@ export async function buildApp(deps: Deps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
+  app.addHook('preValidation', rejectNulCharacters)
+  // onRequest: before a body (an upload) is even read.
+  app.addHook('onRequest', crossOriginGuard(deps.config.publicOrigins))
 
+  await registerSecurityHeaders(app, { https: deps.config.secureCookies })
   await app.register(fastifyCookie)
   await app.register(fastifyRateLimit, { global: false })
   await app.register(fastifySwagger, {
@@ -73,16 +78,6 @@ export async function buildApp(deps: Deps): Promise<App> {
   for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
-  await serveWeb(app, deps.config.webDistDir)
+  await serveWebApp(app, deps.config.webDistDir)
   return app
-}
-
-/** The built single-page app, with client-side routes falling back to index.html. */
-async function serveWeb(app: App, webDistDir: string) {
-  const hasWeb = existsSync(join(webDistDir, 'index.html'))
-  if (hasWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: false })
-  app.setNotFoundHandler((req, reply) => {
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html')
-    return sendNotFound(req, reply)
-  })
 }

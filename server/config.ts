@@ -10,6 +10,11 @@ export interface Config {
   logLevel: string
   secureCookies: boolean
   trustProxy: boolean
+  /**
+   * Origins the browser app is reached at (JIXIAO_PUBLIC_ORIGIN, comma-separated, e.g. https://jixiao.example.gov.cn)
+   * when a proxy in front changes the Host header; state-changing requests from any other site are refused.
+   */
+  publicOrigins: string[]
   /** Login attempts per client address per minute, on top of the per-account lockout. */
   loginRateLimit: number
   /** Bytes one upload may have: project lists, 申报表 forms, attachments. */
@@ -60,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.JIXIAO_SECURE_COOKIES === 'true',
     trustProxy: env.JIXIAO_TRUST_PROXY === 'true',
+    publicOrigins: (env.JIXIAO_PUBLIC_ORIGIN ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     loginRateLimit: Number(env.JIXIAO_LOGIN_RATE_LIMIT ?? 30),
     uploadLimits: {
       importBytes: positive(env, 'JIXIAO_IMPORT_MAX_MB', 50 * MB, MB),

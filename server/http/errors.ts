@@ -81,6 +81,19 @@ const pgInputErrors: Record<string, ErrorCode> = {
   '22P02': 'VALIDATION_FAILED', // invalid_text_representation
   '22001': 'VALIDATION_FAILED', // string_data_right_truncation
   '22003': 'VALIDATION_FAILED', // numeric_value_out_of_range
+  '22021': 'VALIDATION_FAILED', // character_not_in_repertoire (a NUL byte the input guard did not see, e.g. a file name)
+  '22007': 'VALIDATION_FAILED', // invalid_datetime_format
+  '22008': 'VALIDATION_FAILED', // datetime_field_overflow
+}
+
+/**
+ * The multipart parser (busboy) reports a malformed body — no boundary, the body ending before
+ * its closing boundary — as plain errors without a status: they are the client's input, not our fault.
+ */
+const malformedMultipart = /^Multipart: Boundary not found$|^Boundary required$|unexpected end of multipart data$/i
+
+function isMalformedMultipart(req: FastifyRequest, error: Error) {
+  return req.isMultipart?.() === true && malformedMultipart.test(error.message)
 }
 
 export function sendNotFound(req: FastifyRequest, reply: FastifyReply) {
@@ -98,6 +111,9 @@ export function installErrorHandler(app: FastifyInstance) {
     const pgCode = typeof error.code === 'string' ? pgInputErrors[error.code] : undefined
     if (pgCode) return send(reply, lang, pgCode)
     if (error.statusCode === 429) return send(reply, lang, 'RATE_LIMITED')
+    if (isMalformedMultipart(req, error)) {
+      return send(reply, lang, 'VALIDATION_FAILED', [{ path: 'body', message: lang === 'zh' ? 'multipart 请求体格式错误（缺少分隔符或未完整发送），请重新上传' : `Malformed multipart body (${error.message}); upload again` }])
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own 4xx (malformed JSON, bad content type, body too large…)
       return send(reply, lang, 'VALIDATION_FAILED', [{ path: '', message: error.message }])

@@ -1,49 +1,49 @@
-import { sql } from 'kysely'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { permissionsOf, roles } from '../../domain/roles.ts'
+import { callerCookies, writesSoFar } from './callers.ts'
 import { createTestContext } from './context.ts'
 import { type Access, buildWorld, call, type Endpoint, endpoints, MultipartBody } from './endpoints.ts'
 
 /**
  * Bad input on every endpoint, driven by the endpoint table: wrong types, missing and unknown fields,
- * oversized strings, bad query and path parameters, malformed JSON. Each must be 400 VALIDATION_FAILED
- * with the offending field's path — never a 500, and never a write.
+ * oversized strings, bad query and path parameters, a NUL character in any string, malformed JSON and multipart
+ * bodies, out-of-range dates. Each must be 400 VALIDATION_FAILED with the offending field's path — never a 500,
+ * and never a write.
  */
 const t = await createTestContext()
 const w = await buildWorld(t)
 
 /** A caller who holds the endpoint's permission, so a missed validation would show up as a success. */
-const cookies = new Map<Access, string | null>()
+let cookies = new Map<Access, string | null>()
 beforeAll(async () => {
-  for (const e of endpoints) {
-    const access = e.access
-    if (cookies.has(access)) continue
-    if (access === 'public') {
-      cookies.set(access, null)
-      continue
-    }
-    const role = roles.find((r) => access === 'session' || permissionsOf([r]).includes(access))!
-    const user = await t.make.user({ role, org: w.own.city })
-    cookies.set(access, (await t.as(user)).cookie)
-  }
+  cookies = await callerCookies(t, w)
 })
 
 interface BadCase {
   name: string
   url: string
   body?: unknown
-  /** Sent as is, with content-type application/json. */
-  raw?: string
+  /** Sent as is, with content-type application/json unless `contentType` says otherwise. */
+  raw?: string | Buffer
+  contentType?: string
   /** A details entry must carry this path (and mention `mentions` when given). */
   path: string
   mentions?: string
 }
+
+const NUL = '\u0000'
 
 const wrongTypeOf = (value: unknown) =>
   typeof value === 'string' ? 12345 : typeof value === 'number' ? 'abc' : Array.isArray(value) ? 'not-a-list' : typeof value === 'boolean' ? 'yes' : 42
 
 function withQuery(url: string, params: Record<string, string>) {
   return `${url}${url.includes('?') ? '&' : '?'}${new URLSearchParams(params)}`
+}
+
+/** The URL with one query parameter set to `value`, replacing a valid value it may already have. */
+function withQueryValue(url: string, key: string, value: string) {
+  const parsed = new URL(url, 'http://localhost')
+  parsed.searchParams.set(key, value)
+  return `${parsed.pathname}${parsed.search}`
 }
 
 async function casesFor(e: Endpoint): Promise<BadCase[]> {
@@ -53,9 +53,11 @@ async function casesFor(e: Endpoint): Promise<BadCase[]> {
     const name = /:(\w+)/.exec(e.route)![1]!
     const url = e.route.replace(`:${name}`, encodeURIComponent(e.badParam))
     cases.push({ name: `path parameter ${name}=${e.badParam.slice(0, 12)}`, url, body: valid.body, path: `params.${name}` })
+    cases.push({ name: `path parameter ${name} with a NUL`, url: e.route.replace(`:${name}`, 'a%00b'), body: valid.body, path: `params.${name}` })
   }
   for (const [key, value] of Object.entries(e.badQuery ?? {})) {
     cases.push({ name: `query ${key}=${value.slice(0, 12)}`, url: withQuery(valid.url, { [key]: value }), path: `querystring.${key}` })
+    cases.push({ name: `query ${key} with a NUL`, url: withQueryValue(valid.url, key, `a${NUL}b`), path: `querystring.${key}` })
   }
   if (e.badQuery) {
     cases.push({ name: 'unknown query parameter', url: withQuery(valid.url, { unexpectedParam: '1' }), path: 'querystring', mentions: 'unexpectedParam' })
@@ -73,19 +75,19 @@ async function casesFor(e: Endpoint): Promise<BadCase[]> {
       cases.push({ name: `${key} of the wrong type`, url: valid.url, body: { ...body, [key]: wrongTypeOf(value) }, path: `body.${key}` })
       if (typeof value === 'string') {
         cases.push({ name: `${key} oversized`, url: valid.url, body: { ...body, [key]: 'x'.repeat(5000) }, path: `body.${key}` })
+        cases.push({ name: `${key} with a NUL`, url: valid.url, body: { ...body, [key]: `${value}${NUL}` }, path: `body.${key}` })
       }
     }
   }
+  if (valid.body instanceof MultipartBody) {
+    const whole = valid.body.payload()
+    const multipart = `multipart/form-data; boundary=${valid.body.boundary}`
+    cases.push({ name: 'multipart body cut short', url: valid.url, raw: whole.subarray(0, whole.lastIndexOf('\r\n--')), contentType: multipart, path: 'body' })
+    cases.push({ name: 'multipart body that is not multipart', url: valid.url, raw: 'garbage', contentType: multipart, path: 'body' })
+    cases.push({ name: 'multipart without a boundary', url: valid.url, raw: whole, contentType: 'multipart/form-data', path: 'body' })
+  }
   if (e.method !== 'GET') cases.push({ name: 'malformed JSON', url: valid.url, raw: '{"broken": ', path: '' })
   return cases
-}
-
-async function writesSoFar() {
-  const head = await t.db.selectFrom('auditHead').select('seq').executeTakeFirstOrThrow()
-  const counted = await sql<{ nodes: number; users: number; sessions: number }>`
-    select (select count(*) from org_node)::int as nodes, (select count(*) from app_user)::int as users,
-           (select count(*) from user_session)::int as sessions`.execute(t.db)
-  return { auditSeq: head.seq, ...counted.rows[0] }
 }
 
 const withInput = endpoints.filter((e) => e.badParam || e.badQuery || e.requiredBody || e.method !== 'GET')
@@ -93,13 +95,13 @@ const withInput = endpoints.filter((e) => e.badParam || e.badQuery || e.required
 describe.each(withInput.map((e) => [`${e.method} ${e.route}`, e] as const))('%s', (_, e) => {
   test('refuses each bad input with 400 VALIDATION_FAILED naming the field, and writes nothing', async () => {
     const cookie = cookies.get(e.access) ?? null
-    const before = await writesSoFar()
+    const before = await writesSoFar(t)
     const failures: string[] = []
     const cases = await casesFor(e)
     expect(cases.length).toBeGreaterThan(0)
     for (const c of cases) {
       const res = c.raw
-        ? await t.app.inject({ method: e.method, url: c.url, payload: c.raw, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) } })
+        ? await t.app.inject({ method: e.method, url: c.url, payload: c.raw, headers: { 'content-type': c.contentType ?? 'application/json', ...(cookie ? { cookie } : {}) } })
         : await call(t, e.method, c.url, c.body, cookie)
       const error = res.statusCode === 400 ? res.json().error : undefined
       const details: { path: string; message: string }[] = Array.isArray(error?.details) ? error.details : []
@@ -109,7 +111,7 @@ describe.each(withInput.map((e) => [`${e.method} ${e.route}`, e] as const))('%s'
       }
     }
     expect(failures).toEqual([])
-    expect(await writesSoFar()).toEqual(before)
+    expect(await writesSoFar(t)).toEqual(before)
   })
 })
 
@@ -129,6 +131,40 @@ describe('the table covers every input the API documents', () => {
       }
     }
     expect(missing).toEqual([])
+  })
+})
+
+/** A query parameter the API document declares as a date or date-time. */
+const isDateSchema = (schema: { format?: string; anyOf?: unknown[] } | undefined): boolean =>
+  schema?.format === 'date' || schema?.format === 'date-time' || (schema?.anyOf ?? []).some((s) => isDateSchema(s as never))
+
+describe('dates out of range', () => {
+  test('every documented date query parameter refuses a year JavaScript accepts but the platform cannot mean', async () => {
+    const doc = (await t.anon.get('/api/openapi.json')).json()
+    const failures: string[] = []
+    let checked = 0
+    for (const e of endpoints.filter((e) => e.method === 'GET')) {
+      const op = doc.paths[e.route.replace(/:(\w+)/g, '{$1}')]?.get
+      const dateParams: { in: string; name: string }[] = (op?.parameters ?? []).filter((p: { in: string; schema?: object }) => p.in === 'query' && isDateSchema(p.schema))
+      if (!dateParams.length) continue
+      const cookie = cookies.get(e.access) ?? null
+      const valid = await e.request(w, 'own')
+      for (const p of dateParams) {
+        for (const value of ['275760-09-13', '0000-01-01', '1899-12-31T23:59:59Z', '3000-01-01']) {
+          checked++
+          const res = await call(t, 'GET', withQueryValue(valid.url, p.name, value), undefined, cookie)
+          const named = res.statusCode === 400 && res.json().error.details?.some((d: { path: string }) => d.path === `querystring.${p.name}`)
+          if (!named) failures.push(`${e.route} ${p.name}=${value}: ${res.statusCode} ${res.body.slice(0, 200)}`)
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(16) // audit and its export (from, to), goals in force (at), rule sets (asOf)
+    expect(failures).toEqual([])
+  })
+
+  test('a date inside the range is accepted', async () => {
+    const res = await call(t, 'GET', '/api/audit?from=2026-01-01&to=2026-12-31T23:59:59%2B08:00', undefined, cookies.get('audit.read') ?? null)
+    expect(res.statusCode).toBe(200)
   })
 })
 

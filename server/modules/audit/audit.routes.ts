@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { auditActionLabel } from '../../../domain/audit-actions.ts'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
+import { instantParam } from '../../http/input-guards.ts'
 import { fetchPage, PageQuery } from '../../http/paging.ts'
 import { sendXlsx } from '../../platform/excel.ts'
 import { listAudit } from './audit.repository.ts'
@@ -11,8 +12,8 @@ const AuditQuery = z.strictObject({
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(100).optional(),
   action: z.string().max(64).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: instantParam().optional(),
+  to: instantParam().optional(),
   ...PageQuery,
   order: z.enum(['asc', 'desc']).default('desc'),
 })

@@ -51,7 +51,7 @@ export async function goalRoutes(app: App, { db }: Deps) {
 
   app.get('/api/goals/in-force', { schema: { tags, summary: '项目在某一时点生效的绩效目标版本', querystring: InForceQuery } }, async (req) => {
     const ctx = authorize(req, 'goal.read')
-    return { goal: await goalInForceAt(db, ctx, req.query.projectId, req.query.at ? new Date(req.query.at) : ctx.now) }
+    return { goal: await goalInForceAt(db, ctx, req.query.projectId, req.query.at ?? ctx.now) }
   })
 
   app.post('/api/goals/batch', { schema: { tags, summary: '批量审核（初审通过、批复、公开）', body: BatchBody } }, async (req) =>

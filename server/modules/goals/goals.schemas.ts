@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { goalKinds, goalStatuses, reviewDimensions } from '../../../domain/goals.ts'
 import { indicatorNatures, valueBases } from '../../../domain/indicators.ts'
 import { grades } from '../../../domain/rule-set.ts'
+import { instantParam } from '../../http/input-guards.ts'
 import { PageQuery } from '../../http/paging.ts'
 import { bilingual } from '../../http/validation-messages.ts'
 
@@ -107,4 +108,4 @@ export const PeerTargetsQuery = z.strictObject({
   /** The lineage of the goal being looked at: its own versions are not its peers. */
   excludeLineageId: z.uuid().optional(),
 })
-export const InForceQuery = z.strictObject({ projectId: z.uuid(), at: z.iso.datetime({ offset: true }).optional() })
+export const InForceQuery = z.strictObject({ projectId: z.uuid(), at: instantParam().optional() })

@@ -9,7 +9,7 @@ export async function ruleSetRoutes(app: App, { db }: Deps) {
 
   app.get(route, { schema: { tags, summary: '规则集（生效值、继承来源、本级覆盖）', params: RuleSetParams, querystring: RuleSetAsOfQuery } }, async (req) => {
     const ctx = authorize(req, 'ruleset.read')
-    return getRuleSet(db, ctx, req.params.jurisdictionCode, req.params.fiscalYear, req.query.asOf ? new Date(req.query.asOf) : undefined)
+    return getRuleSet(db, ctx, req.params.jurisdictionCode, req.params.fiscalYear, req.query.asOf)
   })
 
   app.get(`${route}/revisions`, { schema: { tags, summary: '规则集修订记录', params: RuleSetParams } }, async (req) => ({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { instantParam } from '../../http/input-guards.ts'
 import { bilingual } from '../../http/validation-messages.ts'
 
 const OrgCode = z.string().regex(/^[0-9A-Za-z]{2,32}$/)
@@ -16,4 +17,4 @@ export const SaveRuleSetBody = z.strictObject({
   note: z.string().trim().min(2, bilingual('请说明修改依据', 'Say why the rules change')).max(1000),
 })
 
-export const RuleSetAsOfQuery = z.strictObject({ asOf: z.iso.datetime({ offset: true }).optional() })
+export const RuleSetAsOfQuery = z.strictObject({ asOf: instantParam().optional() })
