@@ -26,6 +26,7 @@ import { projectRoutes } from './modules/projects/projects.routes.ts'
 import { ruleSetRoutes } from './modules/rule-sets/rule-sets.routes.ts'
 import { settingsRoutes } from './modules/settings/settings.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
+import { auditRefusals } from './platform/audit-access.ts'
 import type { Clock } from './platform/clock.ts'
 
 export interface Deps {
@@ -48,6 +49,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
+  auditRefusals(app, deps.db)
 
   await app.register(fastifyCookie)
   await app.register(fastifyRateLimit, { global: false })

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { openPGlite } from '../../db/database.ts'
-import { recordAudit, verifyAuditChain } from '../../platform/audit.ts'
+import { currentAuditKey, recordAudit, useAuditKey } from '../../platform/audit.ts'
+import { openAuditKey } from '../../platform/audit-key.ts'
+import { verifyAuditChain } from '../../platform/audit-verify.ts'
 import { createTestContext, TEST_PASSWORD } from '../../test/context.ts'
 
 const t = await createTestContext()
@@ -172,13 +174,13 @@ describe('the hash chain', () => {
 
   test('an edited row is reported by its seq, and the chain holds again once it is put back', async () => {
     const rows = await lastSeq()
-    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows })
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, rows })
     const seq = Math.ceil(rows / 2)
     const original = await t.db.selectFrom('auditLog').select('after').where('seq', '=', seq).executeTakeFirstOrThrow()
     await sql`update audit_log set after = '{"forged": true}'::jsonb where seq = ${seq}`.execute(t.db)
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtSeq: seq, reason: 'row content altered' })
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtSeq: seq, reason: 'content_altered' })
     await sql`update audit_log set after = ${original.after === null ? null : JSON.stringify(original.after)}::jsonb where seq = ${seq}`.execute(t.db)
-    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows })
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, rows })
   })
 
   test('a deleted row is reported, whether in the middle or the last one', async () => {
@@ -186,11 +188,11 @@ describe('the hash chain', () => {
     for (const seq of [2, rows]) {
       const row = await t.db.selectFrom('auditLog').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow()
       await t.db.deleteFrom('auditLog').where('seq', '=', seq).execute()
-      expect(await verifyAuditChain(t.db, 3)).toMatchObject({ ok: false, brokenAtSeq: seq })
+      expect(await verifyAuditChain(t.db, { batchSize: 3 })).toMatchObject({ ok: false, brokenAtSeq: seq })
       const json = (v: unknown) => (v === null ? null : JSON.stringify(v))
       await t.db.insertInto('auditLog').values({ ...row, before: json(row.before), after: json(row.after) }).execute()
     }
-    expect(await verifyAuditChain(t.db, 3)).toEqual({ ok: true, rows })
+    expect(await verifyAuditChain(t.db, { batchSize: 3 })).toMatchObject({ ok: true, rows })
   })
 })
 
@@ -201,19 +203,23 @@ describe('the jixiao audit verify command', () => {
     const cwd = fileURLToPath(new URL('../../..', import.meta.url))
     const jixiao = (...args: string[]) =>
       spawnSync(process.execPath, ['bin/jixiao.js', ...args], { cwd, env: { ...env, JIXIAO_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 100_000 })
+    const testKey = currentAuditKey()
     try {
       expect(jixiao('seed', '--demo').status).toBe(0)
       const handle = await openPGlite({ dataDir })
+      // The first start created the key beside the data folder; append with it as the server would.
+      useAuditKey(await openAuditKey(handle.db, { file: `${dataDir}-keys/audit.key` }, { create: false }))
       const ctx = { actor: null, requestId: 'test', clientIp: 'local', now: new Date(), lang: 'zh' as const }
       for (const n of [1, 2]) await handle.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'test.note', entityType: 'test', entityId: String(n) }))
-      expect(await verifyAuditChain(handle.db)).toEqual({ ok: true, rows: 3 })
+      expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 3 })
       await sql`update audit_log set entity_id = 'forged' where seq = 2`.execute(handle.db)
       await handle.close()
       const verdict = jixiao('audit', 'verify')
       expect(verdict.status).toBe(1)
       expect(verdict.stderr).toMatch(/BROKEN at seq 2\b/)
     } finally {
-      rmSync(dataDir, { recursive: true, force: true })
+      useAuditKey(testKey)
+      for (const dir of [dataDir, `${dataDir}-keys`]) rmSync(dir, { recursive: true, force: true })
     }
   })
 })
