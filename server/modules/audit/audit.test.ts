@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { openPGlite } from '../../db/database.ts'
 import { currentAuditKey, recordAudit, useAuditKey } from '../../platform/audit.ts'
 import { openAuditKey } from '../../platform/audit-key.ts'
-import { verifyAuditChain } from '../../platform/audit-verify.ts'
+import { auditCheckpoint, verifyAuditChain } from '../../platform/audit-verify.ts'
 import { createTestContext, TEST_PASSWORD } from '../../test/context.ts'
 
 const t = await createTestContext()
@@ -197,29 +197,47 @@ describe('the hash chain', () => {
 })
 
 describe('the jixiao audit verify command', () => {
-  test('exits 1 and names the seq of a row tampered with after the fact', { timeout: 120_000 }, async () => {
+  test('exits 1 naming the first broken seq: a row tampered with, or rows cut off behind a checkpoint; 2 without the key', { timeout: 600_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-audit-cli-'))
-    const { DATABASE_URL: _ignored, ...env } = process.env
+    const keyFile = `${dataDir}-keys/audit.key`
+    const { DATABASE_URL: _ignored, JIXIAO_AUDIT_KEY: _k, JIXIAO_AUDIT_KEY_FILE: _f, ...env } = process.env
     const cwd = fileURLToPath(new URL('../../..', import.meta.url))
-    const jixiao = (...args: string[]) =>
-      spawnSync(process.execPath, ['bin/jixiao.js', ...args], { cwd, env: { ...env, JIXIAO_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 100_000 })
+    const jixiao = (args: string[], extraEnv: Record<string, string> = {}) =>
+      spawnSync(process.execPath, ['bin/jixiao.js', ...args], { cwd, env: { ...env, JIXIAO_DATA_DIR: dataDir, ...extraEnv }, encoding: 'utf8', timeout: 100_000 })
     const testKey = currentAuditKey()
+    const checkpointFile = join(dataDir, '..', `${dataDir.split('/').pop()}-checkpoint.json`)
     try {
-      expect(jixiao('seed', '--demo').status).toBe(0)
-      const handle = await openPGlite({ dataDir })
+      expect(jixiao(['seed', '--demo']).status).toBe(0)
+      let handle = await openPGlite({ dataDir })
       // The first start created the key beside the data folder; append with it as the server would.
-      useAuditKey(await openAuditKey(handle.db, { file: `${dataDir}-keys/audit.key` }, { create: false }))
+      useAuditKey(await openAuditKey(handle.db, { file: keyFile }, { create: false }))
       const ctx = { actor: null, requestId: 'test', clientIp: 'local', now: new Date(), lang: 'zh' as const }
       for (const n of [1, 2]) await handle.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'test.note', entityType: 'test', entityId: String(n) }))
       expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 3 })
+      writeFileSync(checkpointFile, JSON.stringify(await auditCheckpoint(handle.db, new Date())))
+      // Cut the last row off and make the head point at the one before: the chain alone still holds.
+      const second = await handle.db.selectFrom('auditLog').select('hash').where('seq', '=', 2).executeTakeFirstOrThrow()
+      await handle.db.deleteFrom('auditLog').where('seq', '=', 3).execute()
+      await handle.db.updateTable('auditHead').set({ seq: 2, hash: second.hash }).execute()
+      await handle.close()
+
+      expect(jixiao(['audit', 'verify']).status).toBe(0)
+      const truncated = jixiao(['audit', 'verify', '--checkpoint', checkpointFile])
+      expect(truncated.status).toBe(1)
+      expect(truncated.stderr).toMatch(/BROKEN at seq 3\b.*truncated/)
+      const keyless = jixiao(['audit', 'verify'], { JIXIAO_AUDIT_KEY_FILE: join(dataDir, 'no-such.key') })
+      expect(keyless.status).toBe(2)
+      expect(keyless.stderr).toContain(`audit key missing: ${join(dataDir, 'no-such.key')} not found`)
+
+      handle = await openPGlite({ dataDir })
       await sql`update audit_log set entity_id = 'forged' where seq = 2`.execute(handle.db)
       await handle.close()
-      const verdict = jixiao('audit', 'verify')
-      expect(verdict.status).toBe(1)
-      expect(verdict.stderr).toMatch(/BROKEN at seq 2\b/)
+      const tampered = jixiao(['audit', 'verify'])
+      expect(tampered.status).toBe(1)
+      expect(tampered.stderr).toMatch(/BROKEN at seq 2\b.*row content altered/)
     } finally {
       useAuditKey(testKey)
-      for (const dir of [dataDir, `${dataDir}-keys`]) rmSync(dir, { recursive: true, force: true })
+      for (const path of [dataDir, `${dataDir}-keys`, checkpointFile]) rmSync(path, { recursive: true, force: true })
     }
   })
 })
