@@ -1,3 +1,4 @@
+import { auditChainEn } from './audit-chain.en'
 import { exanteEn } from './exante.en'
 import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
@@ -738,4 +739,5 @@ export const en: LocaleMessages = {
   },
   exante: exanteEn,
   goals: goalsEn,
+  auditChain: auditChainEn,
 }

@@ -1,4 +1,5 @@
 // Default language. en.ts must have exactly these keys (checked by the type below and by i18n.test.ts).
+import { auditChainZhCN } from './audit-chain.zh-CN'
 import { exanteZhCN } from './exante.zh-CN'
 import { goalsZhCN } from './goals.zh-CN'
 export const zhCN = {
@@ -737,6 +738,7 @@ export const zhCN = {
   },
   exante: exanteZhCN,
   goals: goalsZhCN,
+  auditChain: auditChainZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
