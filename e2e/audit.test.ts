@@ -22,7 +22,7 @@ describe('the audit administrator', () => {
     const recorded = await env.server.db.selectFrom('auditLog').select(['actorUsername', 'after']).where('action', '=', 'audit.verify').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow()
     expect(recorded).toMatchObject({ actorUsername: 'auditadmin', after: { ok: true, rows: expect.any(Number) } })
     const rows = (recorded.after as { rows: number }).rows
-    expect(rows).toBeGreaterThan(100) // the demo seed's rows
+    expect(rows).toBeGreaterThanOrEqual(3) // the demo seed, the sign-in and the read of the audit page
     expect(await verdict.textContent()).toContain(`已校验 ${rows} 条记录`)
     await keepScreenshot(page, 'auditadmin-audit-verify')
   })

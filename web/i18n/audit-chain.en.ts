@@ -5,7 +5,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 export const auditChainEn: Messages<typeof auditChainZhCN> = {
   open: 'Verify hash chain',
   title: 'Audit log integrity check',
-  intro: 'Recomputes the whole audit hash chain (signed from row {{keyedFromSeq}} on with the audit key kept outside the server’s database) and names the first row that was deleted, altered or reordered. Add a checkpoint file downloaded earlier to find a chain cut short or rewritten behind it.',
+  intro: 'Recomputes the whole audit hash chain (signed with the audit key kept outside the database) and names the first row that was deleted, altered or reordered. Add a checkpoint file downloaded earlier to find a chain cut short or rewritten behind it.',
   run: 'Verify',
   checkpointFile: 'Against a checkpoint',
   chooseCheckpoint: 'Choose a checkpoint file (.json)',

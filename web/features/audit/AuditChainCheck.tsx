@@ -41,7 +41,7 @@ export function AuditChainCheck() {
       </Button>
       <Modal title={t('auditChain.title')} open={open} onCancel={() => setOpen(false)} footer={null} width={640} destroyOnHidden>
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <Typography.Paragraph type="secondary">{t('auditChain.intro', { keyedFromSeq: verify.data?.keyedFromSeq ?? 1 })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('auditChain.intro')}</Typography.Paragraph>
           <Space wrap>
             <Typography.Text>{t('auditChain.checkpointFile')}:</Typography.Text>
             <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(file) => (void readCheckpoint(file), false)}>
