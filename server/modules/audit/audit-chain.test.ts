@@ -146,7 +146,7 @@ describe('the key', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-audit-key-'))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  test('is created on first start as a 0600 file outside the database, and read back the same afterwards', async () => {
+  test('is created on first start as a 0600 file outside the database, and read back the same afterwards', { timeout: 180_000 }, async () => {
     const fresh = await openPGlite({})
     try {
       await new Migrator({ db: fresh.db, provider: { getMigrations: async () => migrations } }).migrateToLatest()
@@ -187,7 +187,7 @@ describe('the key', () => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true })
   })
 
-  test('rows written before keying (plain SHA-256) stay verifiable after the upgrade', async () => {
+  test('rows written before keying (plain SHA-256) stay verifiable after the upgrade', { timeout: 180_000 }, async () => {
     const old = await openPGlite({})
     try {
       const migrator = new Migrator({ db: old.db, provider: { getMigrations: async () => migrations } })
