@@ -27,6 +27,7 @@ import { projectRoutes } from './modules/projects/projects.routes.ts'
 import { ruleSetRoutes } from './modules/rule-sets/rule-sets.routes.ts'
 import { settingsRoutes } from './modules/settings/settings.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
+import { auditRefusals } from './platform/audit-access.ts'
 import type { Clock } from './platform/clock.ts'
 
 export interface Deps {
@@ -52,6 +53,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   app.addHook('preValidation', rejectNulCharacters)
   // onRequest: before a body (an upload) is even read.
   app.addHook('onRequest', crossOriginGuard(deps.config.publicOrigins))
+  auditRefusals(app, deps.db)
 
   await registerSecurityHeaders(app, { https: deps.config.secureCookies })
   await app.register(fastifyCookie)

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { isRole, roles } from '../domain/roles.ts'
 import { loadConfig } from './config.ts'
 import { migrateToLatest, openDatabase } from './db/database.ts'
 import { serve } from './main.ts'
-import { verifyAuditChain } from './platform/audit.ts'
+import { useAuditKey } from './platform/audit.ts'
+import { AuditKeyError, openAuditKey } from './platform/audit-key.ts'
+import { AuditCheckpoint, chainFaultText, verifyAuditChain } from './platform/audit-verify.ts'
 import { systemClock } from './platform/clock.ts'
 import { systemContext } from './system-context.ts'
 
@@ -25,17 +28,21 @@ const usage = `用法 Usage: jixiao <command>
                                  （三员分立：sys_admin、sec_admin、audit_admin 的账号只能用这些命令管理）
   import projects FILE [--as USERNAME] [--dry-run]
                                  导入项目库（.xlsx/.csv；以该用户身份和权限范围，默认第一个 finance_admin）
-  audit verify                   校验审计日志哈希链
+  audit verify [--checkpoint FILE]
+                                 校验审计日志哈希链（可对照审计管理员下载的检查点文件）
 
-环境变量: DATABASE_URL (PostgreSQL), JIXIAO_DATA_DIR (PGlite 数据目录, 默认 ./data), PORT (默认 3000)`
+环境变量: DATABASE_URL (PostgreSQL), JIXIAO_DATA_DIR (PGlite 数据目录, 默认 ./data), PORT (默认 3000),
+  JIXIAO_AUDIT_KEY_FILE (审计密钥文件, 默认 <数据目录>-keys/audit.key) 或 JIXIAO_AUDIT_KEY`
 
 type Handler = (args: string[]) => Promise<number>
 
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+/** Opens the database and the audit key: commands that write may create the key on a first start, verify never. */
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>, auditKey: 'create' | 'existing' = 'create'): Promise<T> {
   const config = loadConfig()
   const handle = await openDatabase(config)
   try {
     if (handle.engine === 'pglite') await migrateToLatest(handle.db)
+    useAuditKey(await openAuditKey(handle.db, config.auditKey, { create: auditKey === 'create' }))
     return await work(handle)
   } finally {
     await handle.close()
@@ -121,16 +128,25 @@ const commands: Record<string, Handler> = {
   },
 
   async audit(args) {
-    if (args[0] !== 'verify') return fail(usage)
+    const [sub, ...rest] = args
+    if (sub !== 'verify') return fail(usage)
+    const { values } = parseArgs({ args: rest, options: { checkpoint: { type: 'string' } } })
+    let checkpoint: AuditCheckpoint | undefined
+    if (values.checkpoint) {
+      const parsed = AuditCheckpoint.safeParse(JSON.parse(readFileSync(values.checkpoint, 'utf8')))
+      if (!parsed.success) return fail(`检查点文件格式不对 not a checkpoint file: ${values.checkpoint}`)
+      checkpoint = parsed.data
+    }
     return withDatabase(async ({ db }) => {
-      const verdict = await verifyAuditChain(db)
+      const verdict = await verifyAuditChain(db, { checkpoint })
+      const against = checkpoint ? `, checkpoint at seq ${checkpoint.seq} (${checkpoint.at}) holds` : ''
       if (verdict.ok) {
-        console.log(`审计日志完整 audit chain intact: ${verdict.rows} rows`)
+        console.log(`审计日志完整 audit chain intact: ${verdict.rows} rows, keyed from seq ${verdict.keyedFromSeq}${against}`)
         return 0
       }
-      console.error(`审计日志被篡改 audit chain BROKEN at seq ${verdict.brokenAtSeq}: ${verdict.reason} (${verdict.rows} rows verified before it)`)
+      console.error(`审计日志被篡改 audit chain BROKEN at seq ${verdict.brokenAtSeq}: ${chainFaultText(verdict.reason!)} (${verdict.rows} rows verified before it)`)
       return 1
-    })
+    }, 'existing')
   },
 }
 
@@ -160,6 +176,6 @@ export async function runCli(argv: string[]) {
 
 const code = await runCli(process.argv.slice(2)).catch((error: Error) => {
   console.error(error.message)
-  return 1
+  return error instanceof AuditKeyError ? 2 : 1
 })
 if (code >= 0) process.exit(code)

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { defaultReadLimits, type ReadLimits } from './platform/read-limits.ts'
+import { type AuditKeySource, auditKeySource } from './platform/audit-key.ts'
 
 export interface Config {
   port: number
@@ -21,6 +22,8 @@ export interface Config {
   uploadLimits: UploadLimits
   /** What reading one uploaded spreadsheet may cost (ADR 0006). */
   readLimits: ReadLimits
+  /** Where the audit chain's HMAC key is kept, outside the database. */
+  auditKey: AuditKeySource
 }
 
 export interface UploadLimits {
@@ -56,11 +59,12 @@ function readLimitsOf(env: NodeJS.ProcessEnv): ReadLimits {
 
 /** Reads configuration from the environment once, at start. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.JIXIAO_DATA_DIR ?? 'data')
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.JIXIAO_DATA_DIR ?? 'data'),
+    dataDir,
     webDistDir: resolve(env.JIXIAO_WEB_DIR ?? 'web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.JIXIAO_SECURE_COOKIES === 'true',
@@ -73,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       attachmentBytes: positive(env, 'JIXIAO_ATTACHMENT_MAX_MB', 20 * MB, MB),
     },
     readLimits: readLimitsOf(env),
+    auditKey: auditKeySource(env, dataDir),
   }
 }

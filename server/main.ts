@@ -2,6 +2,8 @@ import { buildApp } from './app.ts'
 import { type Config, loadConfig } from './config.ts'
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.ts'
 import { hasOrgData, seedDemo } from './modules/org/demo-seed.ts'
+import { useAuditKey } from './platform/audit.ts'
+import { openAuditKey } from './platform/audit-key.ts'
 import { systemClock } from './platform/clock.ts'
 import { systemContext } from './system-context.ts'
 
@@ -9,7 +11,7 @@ import { systemContext } from './system-context.ts'
 export async function serve(options: { demo: boolean }, config: Config = loadConfig()) {
   const handle = await openDatabase(config)
   try {
-    await prepareDatabase(handle, options.demo)
+    await prepareDatabase(handle, config, options.demo)
     const app = await buildApp({ db: handle.db, engine: handle.engine, clock: systemClock, config })
     const stop = async () => {
       await app.close()
@@ -27,10 +29,12 @@ export async function serve(options: { demo: boolean }, config: Config = loadCon
   }
 }
 
-async function prepareDatabase(handle: DatabaseHandle, demo: boolean) {
+async function prepareDatabase(handle: DatabaseHandle, config: Config, demo: boolean) {
   // Embedded mode owns its database and migrates itself; a shared PostgreSQL is migrated with `jixiao migrate`,
   // except for the demo, which must come up with one command.
   if (handle.engine === 'pglite' || demo) await migrateToLatest(handle.db)
+  // The audit key is created on first start, before anything is audited.
+  useAuditKey(await openAuditKey(handle.db, config.auditKey, { create: true }))
   if (demo && !(await hasOrgData(handle.db))) {
     const summary = await seedDemo(handle.db, systemContext(systemClock, 'seed'))
     console.log(`已写入演示数据 demo data seeded: ${summary.orgNodes} org nodes, ${summary.users} users, ${summary.projects} projects`)

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -6,6 +7,7 @@ import { promisify } from 'node:util'
 import { CompiledQuery, sql } from 'kysely'
 import pg from 'pg'
 import { type DatabaseHandle, type Engine, migrateToLatest, openPGlite, openPostgres } from '../../server/db/database.ts'
+import { useAuditKey } from '../../server/platform/audit.ts'
 import { adminUrl } from '../../server/test/postgres-urls.ts'
 
 const run = promisify(execFile)
@@ -24,6 +26,7 @@ export interface BenchDatabase {
 
 /** A fresh, migrated database: `jixiao_bench` on BENCH_DATABASE_URL's server, or PGlite in a temporary folder. */
 export async function freshDatabase(engine: Engine): Promise<BenchDatabase> {
+  useAuditKey(randomBytes(32))
   if (engine === 'postgres') {
     const admin = openPostgres(adminUrl(BENCH_DATABASE_URL))
     await sql.raw(`drop database if exists ${BENCH_DATABASE} with (force)`).execute(admin.db)

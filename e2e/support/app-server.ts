@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import { sql } from 'kysely'
 import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
 import { type DatabaseHandle, migrateToLatest, openPGlite, openPostgres } from '../../server/db/database.ts'
 import { seedDemo } from '../../server/modules/org/demo-seed.ts'
+import { useAuditKey } from '../../server/platform/audit.ts'
 import { systemClock } from '../../server/platform/clock.ts'
 import { systemContext } from '../../server/system-context.ts'
 import { adminUrl } from '../../server/test/postgres-urls.ts'
@@ -27,6 +28,7 @@ export async function startAppServer() {
     handle = await openPGlite({})
   }
   await migrateToLatest(handle.db)
+  useAuditKey(randomBytes(32))
   await seedDemo(handle.db, systemContext(systemClock, 'e2e'))
   const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: resolve('web/dist'), loginRateLimit: 10_000 }
   const app = await buildApp({ db: handle.db, engine: handle.engine, clock: systemClock, config })

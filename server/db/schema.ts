@@ -95,6 +95,10 @@ export interface AuditHeadTable {
   id: number
   seq: number
   hash: string
+  /** The first seq hashed with the key (HMAC); rows before it have plain SHA-256 links. */
+  keyedFromSeq: number
+  /** Fingerprint of the chain's key, set by the first keyed append. */
+  keyId: string | null
 }
 
 export interface StoredFileTable {

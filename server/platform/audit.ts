@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import { sql } from 'kysely'
-import type { Db, Trx } from '../db/database.ts'
+import type { Trx } from '../db/database.ts'
 import type { Ctx } from '../http/context.ts'
+import { AuditKeyError, auditKeyId } from './audit-key.ts'
 
 export interface AuditEntry {
   action: string
@@ -46,9 +47,32 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
 }
 
-export function chainHash(prevHash: string, row: ChainedFields): string {
+/**
+ * How a row is bound to the one before it. Rows from keyedFromSeq on are HMAC-SHA256 with the key kept outside
+ * the database, and the start of keying is part of every keyed row's message, so it cannot be moved later
+ * without the key. Rows before it (written before migration 12) keep their plain SHA-256 link.
+ */
+export interface ChainKeying {
+  key: Buffer | null
+  keyedFromSeq: number
+}
+
+export function chainHash(prevHash: string, row: ChainedFields, keying: ChainKeying): string {
   const body = canonicalJson({ ...row, at: row.at.toISOString() })
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
+  if (row.seq < keying.keyedFromSeq) return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
+  if (!keying.key) throw new AuditKeyError('审计密钥未加载 audit key not loaded')
+  return createHmac('sha256', keying.key).update(`jixiao-audit-v2 keyed-from ${keying.keyedFromSeq}\n`).update(prevHash).update('\n').update(body).digest('hex')
+}
+
+let processKey: Buffer | null = null
+
+/** Installs the key this process appends with (at start, after opening the key file). */
+export function useAuditKey(key: Buffer | null) {
+  processKey = key
+}
+
+export function currentAuditKey(): Buffer | null {
+  return processKey
 }
 
 function chainedFields(ctx: Ctx, entry: AuditEntry, seq: number): ChainedFields {
@@ -95,18 +119,24 @@ const AUDIT_INSERT_BATCH = 1000
  */
 export async function recordAuditBatch(trx: Trx, ctx: Ctx, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return
+  const key = processKey
+  if (!key) throw new AuditKeyError('审计密钥未加载，拒绝写入 audit key not loaded: refusing to append')
+  const keyId = auditKeyId(key)
+  // The first keyed append names its key; a later process with another key must not fork the chain.
   const head = await trx
     .updateTable('auditHead')
-    .set({ seq: sql`seq + ${entries.length}` })
+    .set({ seq: sql`seq + ${entries.length}`, keyId: sql`coalesce(key_id, ${keyId})` })
     .where('id', '=', 1)
-    .returning(['seq', 'hash'])
+    .returning(['seq', 'hash', 'keyedFromSeq', 'keyId'])
     .executeTakeFirstOrThrow()
+  if (head.keyId !== keyId) throw new AuditKeyError(`审计密钥与哈希链不符 audit key ${keyId} is not the chain's key ${head.keyId}`)
+  const keying = { key, keyedFromSeq: head.keyedFromSeq }
   let seq = head.seq - entries.length
   let prevHash = head.hash
   for (let start = 0; start < entries.length; start += AUDIT_INSERT_BATCH) {
     const rows = entries.slice(start, start + AUDIT_INSERT_BATCH).map((entry) => {
       const row = chainedFields(ctx, entry, ++seq)
-      const hash = chainHash(prevHash, row)
+      const hash = chainHash(prevHash, row, keying)
       const stored = storedRow(row, prevHash, hash)
       prevHash = hash
       return stored
@@ -114,37 +144,4 @@ export async function recordAuditBatch(trx: Trx, ctx: Ctx, entries: readonly Aud
     await trx.insertInto('auditLog').values(rows).execute()
   }
   await trx.updateTable('auditHead').set({ hash: prevHash }).where('id', '=', 1).execute()
-}
-
-export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAtSeq: number; reason: string }
-
-/** Recomputes every link in order; reports the first row whose hash or link does not hold. */
-export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<ChainVerdict> {
-  let prevHash = '0'.repeat(64)
-  let expectedSeq = 1
-  let rows = 0
-  for (;;) {
-    const batch = await db
-      .selectFrom('auditLog')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(batchSize)
-      .execute()
-    for (const row of batch) {
-      if (row.seq !== expectedSeq) return { ok: false, rows, brokenAtSeq: expectedSeq, reason: 'missing row' }
-      if (row.prevHash !== prevHash) return { ok: false, rows, brokenAtSeq: row.seq, reason: 'link to previous row broken' }
-      const { prevHash: _p, hash, ...fields } = row
-      if (chainHash(prevHash, fields) !== hash) return { ok: false, rows, brokenAtSeq: row.seq, reason: 'row content altered' }
-      prevHash = hash
-      expectedSeq += 1
-      rows += 1
-    }
-    if (batch.length < batchSize) break
-  }
-  const head = await db.selectFrom('auditHead').selectAll().executeTakeFirstOrThrow()
-  if (head.seq !== rows || head.hash !== prevHash) {
-    return { ok: false, rows, brokenAtSeq: rows + 1, reason: 'rows removed from the end of the chain' }
-  }
-  return { ok: true, rows }
 }

@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { afterAll, inject } from 'vitest'
 import { type App, buildApp } from '../app.ts'
 import { type Config, loadConfig } from '../config.ts'
 import { type DatabaseHandle, openPGlite, openPostgres } from '../db/database.ts'
+import { useAuditKey } from '../platform/audit.ts'
 import { ManualClock } from '../platform/clock.ts'
 import { makeFactories } from './factories.ts'
 import { adminUrl } from './postgres-urls.ts'
@@ -54,6 +55,8 @@ async function cloneTemplate(): Promise<{ handle: DatabaseHandle; drop: () => Pr
 export async function createTestContext(configOverrides: Partial<Config> = {}) {
   const { handle, drop } = await cloneTemplate()
   const clock = new ManualClock()
+  // Each test file appends to its own chain with a key of its own, as a deployment does with its key file.
+  useAuditKey(randomBytes(32))
   const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: '/nonexistent', loginRateLimit: 100_000, ...configOverrides }
   const app = await buildApp({ db: handle.db, engine: handle.engine, clock, config })
   afterAll(async () => {

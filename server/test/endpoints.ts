@@ -241,6 +241,8 @@ export const endpoints: Endpoint[] = [
 
   get('/api/audit', 'audit.read', { badQuery: auditQuery }),
   get('/api/audit/export', 'audit.read', { badQuery: auditQuery }),
+  get('/api/audit/checkpoint', 'audit.read'),
+  { method: 'POST', route: '/api/audit/verify', access: 'audit.read', ok: 200, request: async () => ({ url: '/api/audit/verify', body: {} }) },
 
   get('/api/settings/security', 'settings.manage'),
   {

@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.en'
+import { auditChainEn } from './audit-chain.en'
 import { exanteEn } from './exante.en'
 import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
@@ -750,4 +751,5 @@ export const en: LocaleMessages = {
   exante: exanteEn,
   goals: goalsEn,
   accounts: accountsEn,
+  auditChain: auditChainEn,
 }

@@ -1,5 +1,6 @@
 import { accountsZhCN } from './accounts.zh-CN'
 // Default language. en.ts must have exactly these keys (checked by the type below and by i18n.test.ts).
+import { auditChainZhCN } from './audit-chain.zh-CN'
 import { exanteZhCN } from './exante.zh-CN'
 import { goalsZhCN } from './goals.zh-CN'
 export const zhCN = {
@@ -749,6 +750,7 @@ export const zhCN = {
   exante: exanteZhCN,
   goals: goalsZhCN,
   accounts: accountsZhCN,
+  auditChain: auditChainZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }

@@ -6,6 +6,7 @@ import * as indicators from './2026_11_29_0004_indicators.ts'
 import * as goals from './2026_11_29_0005_goals.ts'
 import * as exante from './2026_11_29_0006_exante.ts'
 import * as loginSources from './2026_12_06_11_login_sources.ts'
+import * as auditKeyedChain from './2026_12_06_12_audit_keyed_chain.ts'
 import * as frameworkWeights from './2026_12_06_14_framework_weights.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0005_goals': goals,
   '2026_11_29_0006_exante': exante,
   '2026_12_06_11_login_sources': loginSources,
+  '2026_12_06_12_audit_keyed_chain': auditKeyedChain,
   '2026_12_06_14_framework_weights': frameworkWeights,
 }

@@ -4,6 +4,8 @@ import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { instantParam } from '../../http/input-guards.ts'
 import { fetchPage, PageQuery } from '../../http/paging.ts'
+import { recordAccess, recordExport } from '../../platform/audit-access.ts'
+import { AuditCheckpoint, auditCheckpoint, verifyAuditChain } from '../../platform/audit-verify.ts'
 import { sendXlsx } from '../../platform/excel.ts'
 import { listAudit } from './audit.repository.ts'
 
@@ -18,20 +20,27 @@ const AuditQuery = z.strictObject({
   order: z.enum(['asc', 'desc']).default('desc'),
 })
 
+const VerifyBody = z.strictObject({ checkpoint: AuditCheckpoint.optional() })
+
 // Exports are capped: the audit log grows without end and a spreadsheet does not.
 const EXPORT_LIMIT = 50_000
 
 export async function auditRoutes(app: App, { db }: Deps) {
-  app.get('/api/audit', { schema: { tags: ['audit'], summary: '审计日志', querystring: AuditQuery } }, async (req) => {
+  const tags = ['audit']
+  app.get('/api/audit', { schema: { tags, summary: '审计日志', querystring: AuditQuery } }, async (req) => {
     const ctx = authorize(req, 'audit.read')
     const { page, pageSize, order, ...filter } = req.query
-    return fetchPage(listAudit(db, ctx.actor, filter, order), { page, pageSize })
+    const result = await fetchPage(listAudit(db, ctx.actor, filter, order), { page, pageSize })
+    // Who read the audit log is itself audited: recorded after the page is read, so it is not part of it.
+    await recordAccess(db, ctx, { action: 'audit.read', entityType: 'audit', after: { filters: filter, page, pageSize } })
+    return result
   })
 
-  app.get('/api/audit/export', { schema: { tags: ['audit'], summary: '导出审计日志', querystring: AuditQuery } }, async (req, reply) => {
+  app.get('/api/audit/export', { schema: { tags, summary: '导出审计日志', querystring: AuditQuery } }, async (req, reply) => {
     const ctx = authorize(req, 'audit.read')
     const { page: _p, pageSize: _s, order, ...filter } = req.query
     const rows = await listAudit(db, ctx.actor, filter, order).limit(EXPORT_LIMIT).execute()
+    await recordExport(db, ctx, 'audit.export', filter)
     return sendXlsx(reply, '审计日志.xlsx', [
       { header: '序号', width: 10, value: (r) => r.id },
       { header: '时间', width: 22, value: (r) => r.at },
@@ -44,5 +53,21 @@ export async function auditRoutes(app: App, { db }: Deps) {
       { header: '变更前', width: 50, value: (r) => (r.before ? JSON.stringify(r.before) : '') },
       { header: '变更后', width: 50, value: (r) => (r.after ? JSON.stringify(r.after) : '') },
     ], rows)
+  })
+
+  app.post('/api/audit/verify', { schema: { tags, summary: '校验审计日志哈希链（可附检查点，找出第一条被改动的记录）', body: VerifyBody } }, async (req) => {
+    const ctx = authorize(req, 'audit.read')
+    const verdict = await verifyAuditChain(db, { checkpoint: req.body?.checkpoint })
+    await recordAccess(db, ctx, { action: 'audit.verify', entityType: 'audit', after: verdict })
+    return verdict
+  })
+
+  app.get('/api/audit/checkpoint', { schema: { tags, summary: '下载审计日志检查点（链头序号、哈希、时间，以审计密钥签名）' } }, async (req, reply) => {
+    const ctx = authorize(req, 'audit.read')
+    // The download is recorded first, so the checkpoint covers its own row.
+    await recordAccess(db, ctx, { action: 'audit.checkpoint', entityType: 'audit' })
+    const checkpoint = await auditCheckpoint(db, ctx.now)
+    const fileName = `audit-checkpoint-${checkpoint.seq}.json`
+    return reply.header('content-type', 'application/json; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(checkpoint)
   })
 }

@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { openPGlite } from '../../db/database.ts'
-import { recordAudit, verifyAuditChain } from '../../platform/audit.ts'
+import { currentAuditKey, recordAudit, useAuditKey } from '../../platform/audit.ts'
+import { openAuditKey } from '../../platform/audit-key.ts'
+import { auditCheckpoint, verifyAuditChain } from '../../platform/audit-verify.ts'
 import { createTestContext, TEST_PASSWORD } from '../../test/context.ts'
 
 const t = await createTestContext()
@@ -172,13 +174,13 @@ describe('the hash chain', () => {
 
   test('an edited row is reported by its seq, and the chain holds again once it is put back', async () => {
     const rows = await lastSeq()
-    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows })
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, rows })
     const seq = Math.ceil(rows / 2)
     const original = await t.db.selectFrom('auditLog').select('after').where('seq', '=', seq).executeTakeFirstOrThrow()
     await sql`update audit_log set after = '{"forged": true}'::jsonb where seq = ${seq}`.execute(t.db)
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtSeq: seq, reason: 'row content altered' })
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtSeq: seq, reason: 'content_altered' })
     await sql`update audit_log set after = ${original.after === null ? null : JSON.stringify(original.after)}::jsonb where seq = ${seq}`.execute(t.db)
-    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows })
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, rows })
   })
 
   test('a deleted row is reported, whether in the middle or the last one', async () => {
@@ -186,34 +188,56 @@ describe('the hash chain', () => {
     for (const seq of [2, rows]) {
       const row = await t.db.selectFrom('auditLog').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow()
       await t.db.deleteFrom('auditLog').where('seq', '=', seq).execute()
-      expect(await verifyAuditChain(t.db, 3)).toMatchObject({ ok: false, brokenAtSeq: seq })
+      expect(await verifyAuditChain(t.db, { batchSize: 3 })).toMatchObject({ ok: false, brokenAtSeq: seq })
       const json = (v: unknown) => (v === null ? null : JSON.stringify(v))
       await t.db.insertInto('auditLog').values({ ...row, before: json(row.before), after: json(row.after) }).execute()
     }
-    expect(await verifyAuditChain(t.db, 3)).toEqual({ ok: true, rows })
+    expect(await verifyAuditChain(t.db, { batchSize: 3 })).toMatchObject({ ok: true, rows })
   })
 })
 
 describe('the jixiao audit verify command', () => {
-  test('exits 1 and names the seq of a row tampered with after the fact', { timeout: 120_000 }, async () => {
+  test('exits 1 naming the first broken seq: a row tampered with, or rows cut off behind a checkpoint; 2 without the key', { timeout: 600_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-audit-cli-'))
-    const { DATABASE_URL: _ignored, ...env } = process.env
+    const keyFile = `${dataDir}-keys/audit.key`
+    const { DATABASE_URL: _ignored, JIXIAO_AUDIT_KEY: _k, JIXIAO_AUDIT_KEY_FILE: _f, ...env } = process.env
     const cwd = fileURLToPath(new URL('../../..', import.meta.url))
-    const jixiao = (...args: string[]) =>
-      spawnSync(process.execPath, ['bin/jixiao.js', ...args], { cwd, env: { ...env, JIXIAO_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 100_000 })
+    const jixiao = (args: string[], extraEnv: Record<string, string> = {}) =>
+      spawnSync(process.execPath, ['bin/jixiao.js', ...args], { cwd, env: { ...env, JIXIAO_DATA_DIR: dataDir, ...extraEnv }, encoding: 'utf8', timeout: 100_000 })
+    const testKey = currentAuditKey()
+    const checkpointFile = join(dataDir, '..', `${dataDir.split('/').pop()}-checkpoint.json`)
     try {
-      expect(jixiao('seed', '--demo').status).toBe(0)
-      const handle = await openPGlite({ dataDir })
+      expect(jixiao(['seed', '--demo']).status).toBe(0)
+      let handle = await openPGlite({ dataDir })
+      // The first start created the key beside the data folder; append with it as the server would.
+      useAuditKey(await openAuditKey(handle.db, { file: keyFile }, { create: false }))
       const ctx = { actor: null, requestId: 'test', clientIp: 'local', now: new Date(), lang: 'zh' as const }
       for (const n of [1, 2]) await handle.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'test.note', entityType: 'test', entityId: String(n) }))
-      expect(await verifyAuditChain(handle.db)).toEqual({ ok: true, rows: 3 })
+      expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 3 })
+      writeFileSync(checkpointFile, JSON.stringify(await auditCheckpoint(handle.db, new Date())))
+      // Cut the last row off and make the head point at the one before: the chain alone still holds.
+      const second = await handle.db.selectFrom('auditLog').select('hash').where('seq', '=', 2).executeTakeFirstOrThrow()
+      await handle.db.deleteFrom('auditLog').where('seq', '=', 3).execute()
+      await handle.db.updateTable('auditHead').set({ seq: 2, hash: second.hash }).execute()
+      await handle.close()
+
+      expect(jixiao(['audit', 'verify']).status).toBe(0)
+      const truncated = jixiao(['audit', 'verify', '--checkpoint', checkpointFile])
+      expect(truncated.status).toBe(1)
+      expect(truncated.stderr).toMatch(/BROKEN at seq 3\b.*truncated/)
+      const keyless = jixiao(['audit', 'verify'], { JIXIAO_AUDIT_KEY_FILE: join(dataDir, 'no-such.key') })
+      expect(keyless.status).toBe(2)
+      expect(keyless.stderr).toContain(`audit key missing: ${join(dataDir, 'no-such.key')} not found`)
+
+      handle = await openPGlite({ dataDir })
       await sql`update audit_log set entity_id = 'forged' where seq = 2`.execute(handle.db)
       await handle.close()
-      const verdict = jixiao('audit', 'verify')
-      expect(verdict.status).toBe(1)
-      expect(verdict.stderr).toMatch(/BROKEN at seq 2\b/)
+      const tampered = jixiao(['audit', 'verify'])
+      expect(tampered.status).toBe(1)
+      expect(tampered.stderr).toMatch(/BROKEN at seq 2\b.*row content altered/)
     } finally {
-      rmSync(dataDir, { recursive: true, force: true })
+      useAuditKey(testKey)
+      for (const path of [dataDir, `${dataDir}-keys`, checkpointFile]) rmSync(path, { recursive: true, force: true })
     }
   })
 })

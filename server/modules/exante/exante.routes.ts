@@ -3,6 +3,7 @@ import { projectStatusLabels } from '../../../domain/projects.ts'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { fetchPage } from '../../http/paging.ts'
+import { recordExport } from '../../platform/audit-access.ts'
 import { type ExcelColumn, sendXlsx } from '../../platform/excel.ts'
 import { sendDownload } from '../../platform/files.ts'
 import { exAnteReportDocx } from './exante.report.ts'
@@ -50,6 +51,7 @@ export async function exAnteRoutes(app: App, { db }: Deps) {
   app.get('/api/exante/export', { schema: { tags, summary: '导出事前绩效评估列表', querystring: ExAnteExportQuery } }, async (req, reply) => {
     const ctx = authorize(req, 'exante.read')
     const rows = await listExAnte(db, ctx.actor, req.query).limit(EXPORT_LIMIT).execute()
+    await recordExport(db, ctx, 'exante.export', req.query)
     return sendXlsx(reply, '事前绩效评估.xlsx', exportColumns, rows)
   })
 
@@ -83,7 +85,9 @@ export async function exAnteRoutes(app: App, { db }: Deps) {
   )
 
   app.get('/api/exante/:id/report.docx', { schema: { tags, summary: '下载事前绩效评估报告（Word）', params: ExAnteIdParams } }, async (req, reply) => {
-    const view = await getExAnte(db, authorize(req, 'exante.read'), req.params.id)
+    const ctx = authorize(req, 'exante.read')
+    const view = await getExAnte(db, ctx, req.params.id)
+    await recordExport(db, ctx, 'exante.download_report', req.params.id)
     const content = await exAnteReportDocx(view)
     return sendDownload(reply, { fileName: `${view.projectName}事前绩效评估报告.docx`, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content })
   })

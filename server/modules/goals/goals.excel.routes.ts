@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { goalStatuses } from '../../../domain/goals.ts'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
+import { recordExport } from '../../platform/audit-access.ts'
 import { receiveImportFile } from '../../platform/excel.ts'
 import { sendDownload } from '../../platform/files.ts'
 import { declarationTemplate } from './goals.excel.write.ts'
@@ -46,10 +47,16 @@ export async function goalExcelRoutes(app: App, { db, config }: Deps) {
   )
 
   app.get('/api/goals/declarations.xlsx', { schema: { tags, summary: '导出绩效目标申报表（筛选条件内的项目支出绩效目标，每个目标一个工作表）', querystring: ExportQuery } }, async (req, reply) => {
-    return sendWorkbook(reply, await exportDeclarations(db, authorize(req, 'goal.read'), req.query))
+    const ctx = authorize(req, 'goal.read')
+    const file = await exportDeclarations(db, ctx, req.query)
+    await recordExport(db, ctx, 'goal.export', req.query)
+    return sendWorkbook(reply, file)
   })
 
   app.get('/api/goals/:id/declaration.xlsx', { schema: { tags, summary: '导出一个绩效目标的申报表', params: GoalIdParams } }, async (req, reply) => {
-    return sendWorkbook(reply, await exportDeclaration(db, authorize(req, 'goal.read'), req.params.id))
+    const ctx = authorize(req, 'goal.read')
+    const file = await exportDeclaration(db, ctx, req.params.id)
+    await recordExport(db, ctx, 'goal.export_declaration', req.params.id)
+    return sendWorkbook(reply, file)
   })
 }

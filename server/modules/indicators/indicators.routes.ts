@@ -11,6 +11,7 @@ import {
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { fetchPage } from '../../http/paging.ts'
+import { recordExport } from '../../platform/audit-access.ts'
 import { type ExcelColumn, sendXlsx } from '../../platform/excel.ts'
 import { rankedQueryTerms } from '../../platform/search.ts'
 import { indicatorFacets } from './indicators.facets.ts'
@@ -66,6 +67,7 @@ export async function indicatorRoutes(app: App, { db }: Deps) {
   app.get('/api/indicators/export', { schema: { tags, summary: '导出指标库', querystring: ExportQuery } }, async (req, reply) => {
     const ctx = authorize(req, 'indicator.read')
     const rows = await listIndicators(db, ctx.actor, { ...req.query, page: 1, pageSize: EXPORT_LIMIT }, queryOf(req.query.q)).limit(EXPORT_LIMIT).execute()
+    await recordExport(db, ctx, 'indicator.export', req.query)
     return sendXlsx(reply, '指标库.xlsx', exportColumns, rows)
   })
 

@@ -4,6 +4,7 @@ import type { OrgKind } from '../../db/schema.ts'
 import { authorize } from '../../http/context.ts'
 import { bilingual } from '../../http/validation-messages.ts'
 import { fetchPage, PageQuery } from '../../http/paging.ts'
+import { recordExport } from '../../platform/audit-access.ts'
 import { sendXlsx } from '../../platform/excel.ts'
 import { orgExportColumns } from './org.excel.ts'
 import { listOrgNodes, orgSortKeys } from './org.repository.ts'
@@ -78,6 +79,7 @@ export async function orgRoutes(app: App, { db }: Deps) {
       const ctx = authorize(req, 'org.read')
       const { page: _p, pageSize: _s, sort, order, ...filter } = req.query as ListQuery
       const rows = await listOrgNodes(db, ctx.actor, { kind, ...filter }, sort, order).execute()
+      await recordExport(db, ctx, 'org.export', { kind, ...filter })
       return sendXlsx(reply, `${summaries[kind]}.xlsx`, orgExportColumns(kind), rows)
     })
 

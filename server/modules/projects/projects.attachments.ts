@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.ts'
 import { type ActorCtx, authorize } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
+import { recordExport } from '../../platform/audit-access.ts'
 import { type IncomingFile, readFileContent, sendDownload, storeFile } from '../../platform/files.ts'
 import { getProject } from './projects.service.ts'
 
@@ -95,6 +96,7 @@ export async function attachmentRoutes(app: App, { db, config }: Deps) {
     const link = await db.selectFrom('projectAttachment').select('fileId').where('id', '=', req.params.attachmentId).where('projectId', '=', req.params.id).executeTakeFirst()
     const file = link && (await readFileContent(db, link.fileId))
     if (!file) throw new AppError('NOT_FOUND')
+    await recordExport(db, ctx, 'project.download_attachment', req.params.attachmentId)
     return sendDownload(reply, { ...file, content: Buffer.from(file.content) })
   })
 

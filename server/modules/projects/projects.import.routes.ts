@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart'
 import { z } from 'zod'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
+import { recordExport } from '../../platform/audit-access.ts'
 import { receiveImportFile, sendXlsx } from '../../platform/excel.ts'
 import { sendDownload } from '../../platform/files.ts'
 import { iterateProjects, listTemplateUnits } from './projects.bulk.repository.ts'
@@ -42,6 +43,7 @@ export async function projectImportRoutes(app: App, { db, config }: Deps) {
   app.get('/api/projects/export', { schema: { tags, summary: '导出项目库（当前筛选条件，.xlsx）', querystring: ExportQuery } }, async (req, reply) => {
     const ctx = authorize(req, 'project.read')
     const { amountUnit, ...filter } = req.query
+    await recordExport(db, ctx, 'project.export', req.query)
     return sendXlsx(reply, '项目库.xlsx', exportColumns(amountUnit), iterateProjects(db, ctx.actor, filter))
   })
 }

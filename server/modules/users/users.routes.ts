@@ -4,6 +4,7 @@ import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { bilingual } from '../../http/validation-messages.ts'
 import { fetchPage, PageQuery } from '../../http/paging.ts'
+import { recordExport } from '../../platform/audit-access.ts'
 import { sendXlsx } from '../../platform/excel.ts'
 import { listUsers, userSortKeys } from './users.repository.ts'
 import { createUser, getUser, resetPassword, unlockUser, updateUser } from './users.service.ts'
@@ -49,6 +50,7 @@ export async function userRoutes(app: App, { db }: Deps) {
     const ctx = authorize(req, 'user.read')
     const { page: _p, pageSize: _s, sort, order, ...filter } = req.query
     const rows = await listUsers(db, ctx.actor, filter, sort, order).execute()
+    await recordExport(db, ctx, 'user.export', filter)
     return sendXlsx(reply, '用户.xlsx', [
       { header: '用户名', value: (r) => r.username },
       { header: '姓名', value: (r) => r.displayName },

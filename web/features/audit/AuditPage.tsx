@@ -10,6 +10,7 @@ import { PagedTable } from '../../shared/PagedTable'
 import { SearchInput } from '../../shared/SearchInput'
 import { formatDateTime } from '../../shared/format'
 import { useTableState } from '../../shared/useTableState'
+import { AuditChainCheck } from './AuditChainCheck'
 import { AuditChanges } from './AuditChanges'
 import { useAuditEntries } from './audit.queries'
 
@@ -114,6 +115,7 @@ export function AuditPage() {
         }
         actions={
           <>
+            <AuditChainCheck />
             <ExportButton path="/api/audit/export" params={params} />
           </>
         }

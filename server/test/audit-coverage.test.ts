@@ -1,0 +1,218 @@
+import { describe, expect, test } from 'vitest'
+import { auditActionLabels } from '../../domain/audit-actions.ts'
+import { permissionsOf, type Role, roleOrgKinds, roles } from '../../domain/roles.ts'
+import type { OrgNode } from '../db/schema.ts'
+import { currentAuditKey, useAuditKey } from '../platform/audit.ts'
+import { createTestContext } from './context.ts'
+import { buildWorld, type Endpoint, endpoints, MultipartBody, type World } from './endpoints.ts'
+
+/**
+ * Every write endpoint, every export and download, and every read of the audit log leaves its audit row: the
+ * action each must record is written down here by hand (not taken from the services), and a test fails when an
+ * endpoint is missing from this table — so a service that skips its recordAudit call turns this file red.
+ */
+const t = await createTestContext()
+const w: World = await buildWorld(t)
+
+/** Which of before/after the rows carry: a creation has only after, a deletion only before, a change both. */
+type Sides = 'after' | 'before' | 'both' | 'none'
+/** The action(s) each endpoint records (an import: one row per record plus one for the file) and the sides they carry. */
+const audited: Record<string, [action: string | string[], sides: Sides]> = {
+  'POST /api/auth/login': ['auth.login', 'none'],
+  'POST /api/auth/logout': ['auth.logout', 'none'],
+  'POST /api/auth/password': ['user.change_own_password', 'none'],
+  'POST /api/org/jurisdictions': ['org.create_jurisdiction', 'after'],
+  'PATCH /api/org/jurisdictions/:code': ['org.update_jurisdiction', 'both'],
+  'POST /api/org/departments': ['org.create_department', 'after'],
+  'PATCH /api/org/departments/:code': ['org.update_department', 'both'],
+  'POST /api/org/units': ['org.create_unit', 'after'],
+  'PATCH /api/org/units/:code': ['org.update_unit', 'both'],
+  'POST /api/users': ['user.create', 'after'],
+  'PATCH /api/users/:id': ['user.update', 'both'],
+  'POST /api/users/:id/unlock': ['user.unlock', 'both'],
+  'POST /api/users/:id/reset-password': ['user.reset_password', 'both'],
+  'POST /api/audit/verify': ['audit.verify', 'after'],
+  'PUT /api/settings/security': ['settings.update', 'both'],
+  'POST /api/projects': ['project.create', 'after'],
+  'PATCH /api/projects/:id': ['project.update', 'both'],
+  'DELETE /api/projects/:id': ['project.delete', 'before'],
+  'POST /api/projects/:id/status': ['project.status', 'both'],
+  'POST /api/projects/:id/attachments': ['project.attach', 'after'],
+  'DELETE /api/projects/:id/attachments/:attachmentId': ['project.detach', 'before'],
+  'POST /api/projects/import': [['project.create', 'project.import'], 'after'],
+  'POST /api/indicators': ['indicator.create', 'after'],
+  'POST /api/indicators/:id/confirm': ['indicator.confirm', 'both'],
+  'POST /api/indicators/:id/reject': ['indicator.reject', 'both'],
+  'POST /api/indicators/:id/revise': ['indicator.revise', 'both'],
+  'POST /api/indicators/:id/retire': ['indicator.retire', 'both'],
+  'POST /api/frameworks': ['framework.create', 'after'],
+  'PUT /api/frameworks/:code': ['framework.update', 'both'],
+  // The request sets the jurisdiction's first override of the year: there is nothing before it.
+  'PUT /api/rule-sets/:jurisdictionCode/:fiscalYear': ['ruleset.update', 'after'],
+  'POST /api/exante': ['exante.create', 'after'],
+  'PATCH /api/exante/:id': ['exante.update', 'both'],
+  'POST /api/exante/:id/assign': ['exante.assign', 'both'],
+  'POST /api/exante/:id/submit': ['exante.submit', 'both'],
+  'POST /api/exante/:id/conclude': ['exante.conclude', 'both'],
+  'POST /api/goals': ['goal.create', 'after'],
+  // The endpoint table's batch is a 初审 of one submitted goal.
+  'POST /api/goals/batch': ['goal.dept_approve', 'both'],
+  'PUT /api/goals/:id': ['goal.update', 'both'],
+  'DELETE /api/goals/:id': ['goal.delete', 'before'],
+  'POST /api/goals/:id/submit': ['goal.submit', 'both'],
+  'POST /api/goals/:id/withdraw': ['goal.withdraw', 'both'],
+  'POST /api/goals/:id/return': ['goal.return', 'both'],
+  'POST /api/goals/:id/dept-approve': ['goal.dept_approve', 'both'],
+  'POST /api/goals/:id/review': ['goal.review', 'both'],
+  'POST /api/goals/:id/approve': ['goal.approve', 'both'],
+  'POST /api/goals/:id/publish': ['goal.publish', 'both'],
+  'POST /api/goals/:id/adjust': ['goal.adjust', 'both'],
+  'POST /api/goals/:id/experts': ['goal.assign_experts', 'after'],
+  'POST /api/goals/:id/expert-review': ['goal.expert_review', 'after'],
+  'POST /api/goals/import': [['goal.create', 'goal.import'], 'after'],
+  // What leaves the system: every export and download, and reads of the audit log (issue 10 §4).
+  'GET /api/org/jurisdictions/export': ['org.export', 'after'],
+  'GET /api/org/departments/export': ['org.export', 'after'],
+  'GET /api/org/units/export': ['org.export', 'after'],
+  'GET /api/users/export': ['user.export', 'after'],
+  'GET /api/audit': ['audit.read', 'after'],
+  'GET /api/audit/export': ['audit.export', 'after'],
+  'GET /api/audit/checkpoint': ['audit.checkpoint', 'none'],
+  'GET /api/projects/export': ['project.export', 'after'],
+  'GET /api/projects/:id/attachments/:attachmentId': ['project.download_attachment', 'none'],
+  'GET /api/indicators/export': ['indicator.export', 'after'],
+  'GET /api/exante/export': ['exante.export', 'after'],
+  'GET /api/exante/:id/report.docx': ['exante.download_report', 'none'],
+  'GET /api/goals/declarations.xlsx': ['goal.export', 'after'],
+  'GET /api/goals/:id/declaration.xlsx': ['goal.export_declaration', 'none'],
+}
+
+/** Reads that hand out no recorded data (blank templates, the API's own description) and need no audit row. */
+const looksLikeExport = (route: string) => /export|\.xlsx|\.docx|download|checkpoint|attachments\/:attachmentId/.test(route)
+const templates = new Set(['GET /api/projects/import-template', 'GET /api/goals/import-template'])
+
+function placeOf(role: Role): OrgNode {
+  const kind = roleOrgKinds[role][0]
+  return kind === 'jurisdiction' ? w.own.city : kind === 'department' ? w.own.department : w.own.unit
+}
+const actors = new Map<Role, { id: string; username: string; password: string }>()
+for (const role of roles) actors.set(role, await t.make.user({ role, org: placeOf(role) }))
+
+/** The roles that may call the endpoint, by its permission and where the move belongs. */
+function callers(e: Endpoint): Role[] {
+  if (e.access === 'public' || e.access === 'session') return ['viewer', ...roles.filter((r) => r !== 'viewer')]
+  return roles.filter((r) => {
+    const granted = permissionsOf([r])
+    const allowed = granted.includes(e.access as never) || (!!e.alsoAccess && granted.includes(e.alsoAccess))
+    return allowed && (!e.onlyAt || e.onlyAt.includes(roleOrgKinds[r][0]!))
+  })
+}
+
+let lastIp = 0
+/** An expert reviews only goals assigned to it; the endpoint table's request assigns nobody. */
+async function assignExpertToGoalIn(url: string) {
+  const goalId = url.split('/')[3]!
+  const goal = await t.db.selectFrom('goal').select('reviewRound').where('id', '=', goalId).executeTakeFirstOrThrow()
+  await t.db.insertInto('goalExpertReview').values({ goalId, round: goal.reviewRound, expertId: actors.get('expert')!.id, assignedBy: null }).execute()
+}
+
+/** One request from a client address of its own, so the audit rows it caused can be told apart. */
+async function send(e: Endpoint, role: Role | null) {
+  const { url, body } = await e.request(w, 'own')
+  if (e.route === '/api/goals/:id/expert-review') await assignExpertToGoalIn(url)
+  const actor = role ? actors.get(role)! : null
+  const cookie = actor ? (e.freshSession ? await t.login(actor.username, actor.password) : (await t.as(actor)).cookie) : null
+  const clientIp = `10.9.${Math.floor(++lastIp / 250)}.${lastIp % 250}`
+  const multipart = body instanceof MultipartBody
+  const res = await t.app.inject({
+    method: e.method,
+    url,
+    remoteAddress: clientIp,
+    payload: multipart ? body.payload() : body === undefined ? undefined : (body as object),
+    headers: { ...(cookie ? { cookie } : {}), ...(multipart ? { 'content-type': `multipart/form-data; boundary=${body.boundary}` } : {}) },
+  })
+  const rows = await t.db.selectFrom('auditLog').select(['action', 'actorUsername', 'before', 'after']).where('clientIp', '=', clientIp).orderBy('seq').execute()
+  return { status: res.statusCode, body: res.body, rows, username: actor?.username ?? null }
+}
+
+const sidesOf = (row: { before: unknown; after: unknown }): Sides =>
+  row.before !== null && row.after !== null ? 'both' : row.before !== null ? 'before' : row.after !== null ? 'after' : 'none'
+
+const tableKeys = endpoints.filter((e) => e.method !== 'GET' || looksLikeExport(e.route) || e.route === '/api/audit').map((e) => `${e.method} ${e.route}`)
+
+describe('the table itself', () => {
+  test('names every write endpoint, every export and download and the audit-log read — and nothing else', () => {
+    const expected = tableKeys.filter((k) => !templates.has(k)).sort()
+    expect(Object.keys(audited).sort()).toEqual(expected)
+    expect(expected.length).toBeGreaterThan(60)
+  })
+
+  test('every action it names has a label for the audit page, in Chinese and English', () => {
+    for (const action of Object.values(audited).flatMap(([a]) => [a].flat())) expect(auditActionLabels[action], action).toMatchObject({ zh: expect.any(String), en: expect.any(String) })
+  })
+})
+
+describe.each(endpoints.filter((e) => audited[`${e.method} ${e.route}`]).map((e) => [`${e.method} ${e.route}`, e] as const))('%s', (key, e) => {
+  test('leaves its audit row, with the actor and before/after', async () => {
+    const [action, sides] = audited[key]!
+    const actions = [action].flat().sort()
+    const tried: string[] = []
+    // Callers are tried in turn until one succeeds (a batch answers 200 even when the move is not the caller's).
+    for (const role of e.access === 'public' ? [null] : callers(e)) {
+      const res = await send(e, role)
+      if (res.status !== e.ok || res.rows.length === 0) {
+        tried.push(`${role}: ${res.status} with ${res.rows.length} audit rows ${res.body.slice(0, 200)}`)
+        continue
+      }
+      const username = e.access === 'public' ? w.loginUser.username : res.username
+      expect([...new Set(res.rows.map((r) => r.action))].sort()).toEqual(actions)
+      for (const row of res.rows) expect({ username: row.actorUsername, sides: sidesOf(row) }).toEqual({ username, sides })
+      return
+    }
+    throw new Error(`no caller succeeded with an audit row — a service skipped its recordAudit?\n${tried.join('\n')}`)
+  })
+})
+
+describe('refusals', () => {
+  const forbidden = endpoints.find((e) => e.method === 'PATCH' && e.route === '/api/users/:id')!
+  const scoped = endpoints.find((e) => e.method === 'GET' && e.route === '/api/projects/:id')!
+
+  test('a 403 and a 404 from an id outside the caller\'s scope are recorded, with the route and the code', async () => {
+    const refused = await send(forbidden, 'unit_user')
+    expect(refused.status).toBe(403)
+    expect(refused.rows).toEqual([expect.objectContaining({ action: 'access.forbidden', actorUsername: actors.get('unit_user')!.username, after: expect.objectContaining({ code: 'FORBIDDEN' }) })])
+    const { url } = await scoped.request(w, 'other')
+    const outside = await send({ ...scoped, request: async () => ({ url }) }, 'finance_admin')
+    expect(outside.status).toBe(404)
+    expect(outside.rows).toEqual([expect.objectContaining({ action: 'access.not_found', after: expect.objectContaining({ code: 'NOT_FOUND', url }) })])
+  })
+
+  test('nobody signed in: a 401 is not recorded (there is no actor to name)', async () => {
+    const res = await send(forbidden, null)
+    expect(res.status).toBe(401)
+    expect(res.rows).toEqual([])
+  })
+
+  test('when the audit row cannot be written, the refusal is still a 403, never a 500', async () => {
+    const key = currentAuditKey()
+    useAuditKey(null)
+    try {
+      const res = await send(forbidden, 'unit_user')
+      expect(res.status).toBe(403)
+      expect(res.rows).toEqual([])
+    } finally {
+      useAuditKey(key)
+    }
+  })
+
+  test('a flood of refusals is answered and recorded one by one, and the server keeps serving', async () => {
+    const { username } = actors.get('unit_user')!
+    const before = await t.db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'access.forbidden').where('actorUsername', '=', username).executeTakeFirstOrThrow()
+    const cookie = (await t.as(actors.get('unit_user')!)).cookie!
+    const results = await Promise.all(Array.from({ length: 100 }, () => t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie } })))
+    expect(new Set(results.map((r) => r.statusCode))).toEqual(new Set([403]))
+    const after = await t.db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'access.forbidden').where('actorUsername', '=', username).executeTakeFirstOrThrow()
+    expect(Number(after.n) - Number(before.n)).toBe(100)
+    expect((await t.anon.get('/api/health')).statusCode).toBe(200)
+  })
+})
