@@ -91,12 +91,14 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
 const looksLikeExport = (route: string) => /export|\.xlsx|\.docx|download|checkpoint|attachments\/:attachmentId/.test(route)
 const templates = new Set(['GET /api/projects/import-template', 'GET /api/goals/import-template'])
 
-function placeOf(role: Role): OrgNode {
+/** Bureau roles sit at the city, or at the district where the targets are when only the own bureau may act. */
+function placeOf(role: Role, seat: 'city' | 'district' = 'city'): OrgNode {
   const kind = roleOrgKinds[role][0]
-  return kind === 'jurisdiction' ? w.own.city : kind === 'department' ? w.own.department : w.own.unit
+  return kind === 'jurisdiction' ? w.own[seat] : kind === 'department' ? w.own.department : w.own.unit
 }
-const actors = new Map<Role, { id: string; username: string; password: string }>()
+const actors = new Map<string, { id: string; username: string; password: string }>()
 for (const role of roles) actors.set(role, await t.make.user({ role, org: placeOf(role) }))
+for (const role of roles.filter((r) => roleOrgKinds[r][0] === 'jurisdiction')) actors.set(`${role}@district`, await t.make.user({ role, org: placeOf(role, 'district') }))
 
 /** The roles that may call the endpoint, by its permission and where the move belongs. */
 function callers(e: Endpoint): Role[] {
@@ -120,7 +122,8 @@ async function assignExpertToGoalIn(url: string) {
 async function send(e: Endpoint, role: Role | null) {
   const { url, body } = await e.request(w, 'own')
   if (e.route === '/api/goals/:id/expert-review') await assignExpertToGoalIn(url)
-  const actor = role ? actors.get(role)! : null
+  const seated = role && e.ownJurisdictionOnly && roleOrgKinds[role][0] === 'jurisdiction' ? `${role}@district` : role
+  const actor = seated ? actors.get(seated)! : null
   const cookie = actor ? (e.freshSession ? await t.login(actor.username, actor.password) : (await t.as(actor)).cookie) : null
   const clientIp = `10.9.${Math.floor(++lastIp / 250)}.${lastIp % 250}`
   const multipart = body instanceof MultipartBody

@@ -48,6 +48,10 @@ async function cloneTemplate(): Promise<{ handle: DatabaseHandle; drop: () => Pr
   return { handle: await openPGlite({ loadDataDir: dump }), drop: async () => {} }
 }
 
+// Each test file (its own process) appends to its chains with a key of its own, as a deployment does with its key
+// file; every context of the file shares it, since the key is the process's.
+const testAuditKey = randomBytes(32)
+
 /**
  * A fresh migrated database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set), the real app on it
  * with a clock the test controls, factories, and clients that sign in through the API.
@@ -55,8 +59,7 @@ async function cloneTemplate(): Promise<{ handle: DatabaseHandle; drop: () => Pr
 export async function createTestContext(configOverrides: Partial<Config> = {}) {
   const { handle, drop } = await cloneTemplate()
   const clock = new ManualClock()
-  // Each test file appends to its own chain with a key of its own, as a deployment does with its key file.
-  useAuditKey(randomBytes(32))
+  useAuditKey(testAuditKey)
   const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: '/nonexistent', loginRateLimit: 100_000, ...configOverrides }
   const app = await buildApp({ db: handle.db, engine: handle.engine, clock, config })
   afterAll(async () => {

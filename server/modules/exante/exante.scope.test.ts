@@ -81,6 +81,7 @@ describe('assigning a third party or an expert', () => {
       { action: 'exante.assign', actorUsername: financeAdmin.username },
       { action: 'exante.update', actorUsername: agency.username },
       { action: 'exante.submit', actorUsername: agency.username },
+      { action: 'exante.download_report', actorUsername: agency.username },
       { action: 'exante.conclude', actorUsername: financeAdmin.username },
     ])
   })
