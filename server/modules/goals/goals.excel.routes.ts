@@ -7,7 +7,7 @@ import { authorize } from '../../http/context.ts'
 import { receiveImportFile } from '../../platform/excel.ts'
 import { attachmentDisposition } from '../../platform/files.ts'
 import { declarationTemplate } from './goals.excel.write.ts'
-import { exportDeclaration, exportDeclarations } from './goals.export.ts'
+import { exportDeclaration, exportDeclarationArchive } from './goals.export.ts'
 import { importGoals } from './goals.import.ts'
 import { GoalIdParams } from './goals.schemas.ts'
 
@@ -48,9 +48,14 @@ export async function goalExcelRoutes(app: App, { db }: Deps) {
     },
   )
 
-  app.get('/api/goals/declarations.xlsx', { schema: { tags, summary: '导出绩效目标申报表（筛选条件内的项目支出绩效目标，每个目标一个工作表）', querystring: ExportQuery } }, async (req, reply) => {
-    return sendWorkbook(reply, await exportDeclarations(db, authorize(req, 'goal.read'), req.query))
-  })
+  app.get(
+    '/api/goals/declarations.zip',
+    { schema: { tags, summary: '导出绩效目标申报表（.zip：目录.xlsx 一个目标一行，另每个项目支出绩效目标一个申报表文件）', querystring: ExportQuery } },
+    async (req, reply) => {
+      const { fileName, stream } = await exportDeclarationArchive(db, authorize(req, 'goal.read'), req.query)
+      return reply.header('content-type', 'application/zip').header('content-disposition', attachmentDisposition(fileName)).send(stream)
+    },
+  )
 
   app.get('/api/goals/:id/declaration.xlsx', { schema: { tags, summary: '导出一个绩效目标的申报表', params: GoalIdParams } }, async (req, reply) => {
     return sendWorkbook(reply, await exportDeclaration(db, authorize(req, 'goal.read'), req.params.id))
