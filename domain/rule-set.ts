@@ -1,3 +1,5 @@
+import { DEFAULT_PROJECT_CODE_PATTERN } from './project-code.ts'
+
 /**
  * A rule set: every threshold of REFERENCE §13, as data. One belongs to a jurisdiction and a fiscal year and
  * overrides only what differs from its parent (district ← city ← national); `nationalRules` are the defaults.
@@ -46,6 +48,8 @@ export interface RuleSet extends ScoringRules {
   gradeBudgetProposals: Record<Grade, { action: BudgetProposalAction; cutPercent: number }>
   /** The indicator framework (指标体系) goals of this jurisdiction and year use. */
   frameworkCode: string
+  /** How a 项目编码 left blank is generated (domain/project-code.ts), e.g. {jurisdictionCode}{fiscalYear}{budgetKindDigit}{seq:5}. */
+  projectCodePattern: string
 }
 
 export const nationalRules: RuleSet = {
@@ -70,4 +74,5 @@ export const nationalRules: RuleSet = {
     差: { action: 'cancel', cutPercent: 100 },
   },
   frameworkCode: 'legacy-88',
+  projectCodePattern: DEFAULT_PROJECT_CODE_PATTERN,
 }

@@ -5,6 +5,7 @@ import * as projectListOrder from './2026_11_29_0003_project_list_order.ts'
 import * as indicators from './2026_11_29_0004_indicators.ts'
 import * as goals from './2026_11_29_0005_goals.ts'
 import * as exante from './2026_11_29_0006_exante.ts'
+import * as projectCodeCounter from './2026_12_06_17_project_code_counter.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0004_indicators': indicators,
   '2026_11_29_0005_goals': goals,
   '2026_11_29_0006_exante': exante,
+  '2026_12_06_17_project_code_counter': projectCodeCounter,
 }
