@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js'
 import { grades, nationalRules, type BudgetProposalAction, type ReviewConsequence, type RuleSet } from './rule-set.ts'
+import { projectCodePatternProblems } from './project-code.ts'
 
 /**
  * Rule-set inheritance (district ← city ← national) with the source of every value. A layer stores only what it
@@ -195,6 +196,7 @@ export function validateRuleSet(rules: RuleSet): RuleProblem[] {
   }
   check(rules.requiredLevel1.length > 0, 'requiredLevel1', '至少要求一个一级指标', 'Require at least one level-1 indicator')
   check(rules.requiredLevel1.every((name) => name.trim() !== ''), 'requiredLevel1', '一级指标名称不能为空', 'Level-1 indicator names cannot be empty')
+  for (const p of projectCodePatternProblems(rules.projectCodePattern)) problems.push(problem('projectCodePattern', p.zh, p.en))
   problems.push(...wordListProblems(rules))
   return problems
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_PROJECT_CODE_PATTERN } from './project-code.ts'
+
 /**
  * A rule set: every threshold of REFERENCE §13, as data. One belongs to a jurisdiction and a fiscal year and
  * overrides only what differs from its parent (district ← city ← national); `nationalRules` are the defaults.
@@ -68,6 +70,8 @@ export interface RuleSet extends ScoringRules {
    * department's 批复 of such a goal is final. See `goalApproverOf` in goals.ts for which goals count as 二级.
    */
   goalApproval: { departmentApprovesLevel2ProjectGoals: boolean }
+  /** How a 项目编码 left blank is generated (domain/project-code.ts), e.g. {jurisdictionCode}{fiscalYear}{budgetKindDigit}{seq:5}. */
+  projectCodePattern: string
 }
 
 export const nationalRules: RuleSet = {
@@ -115,4 +119,5 @@ export const nationalRules: RuleSet = {
   },
   frameworkCode: 'legacy-88',
   goalApproval: { departmentApprovesLevel2ProjectGoals: true },
+  projectCodePattern: DEFAULT_PROJECT_CODE_PATTERN,
 }

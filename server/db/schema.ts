@@ -332,6 +332,14 @@ export interface Database {
   goalOpinion: GoalOpinionTable
   goalExpertReview: GoalExpertReviewTable
   exanteAssessment: ExAnteAssessmentTable
+  projectCodeCounter: ProjectCodeCounterTable
+}
+
+/** The last serial drawn in each 项目编码 series (projects.codes.ts). */
+export interface ProjectCodeCounterTable {
+  series: string
+  lastSerial: number
+  updatedAt: Date
 }
 
 export type OrgNode = Selectable<OrgNodeTable>

@@ -6,6 +6,8 @@ import { recordAudit } from './audit.ts'
 import { csvField } from './csv.ts'
 import { cellValue, workbookBuffer } from './excel.ts'
 import { cleanFileName, safeContentType } from './files.ts'
+import { ReadBudget } from './read-limits.ts'
+import { openZip, readZipPart } from './zip.ts'
 
 /**
  * What the server hands back: every export guards text a spreadsheet could take for a formula (issue 10,
@@ -28,8 +30,18 @@ async function download(user: { username: string }, url: string) {
   return t.app.inject({ method: 'GET', url, headers: { cookie: cookie! } })
 }
 
-/** Every text cell of every sheet of an exported workbook, as stored in the file. */
+/** Every text cell of every sheet of an exported workbook (of every workbook, for a zip of them), as stored. */
 async function texts(body: Buffer): Promise<string[]> {
+  if (body.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) && !(await readZipPart(body, '[Content_Types].xml', new ReadBudget()))) {
+    const zip = await openZip(body, new ReadBudget())
+    const found: string[] = []
+    for (const part of zip.parts.values()) {
+      const chunks: Buffer[] = []
+      for await (const chunk of zip.read(part)) chunks.push(chunk)
+      found.push(...(await texts(Buffer.concat(chunks))))
+    }
+    return found
+  }
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(body as unknown as Parameters<typeof book.xlsx.load>[0])
   const found: string[] = []
@@ -47,7 +59,7 @@ describe('every export quotes formula-like text', () => {
     ['users', sysAdmin, '/api/users/export', "'+第一中学"],
     ['indicators', financeAdmin, '/api/indicators/export', "'-1+1 指标"],
     ['ex-ante assessments', financeAdmin, '/api/exante/export', `'${HOSTILE}`],
-    ['goal declarations', financeAdmin, '/api/goals/declarations.xlsx', `'${HOSTILE}`],
+    ['goal declarations', financeAdmin, '/api/goals/declarations.zip', `'${HOSTILE}`],
     ['audit log', auditAdmin, '/api/audit/export', "'=1+2"],
   ]
 

@@ -20,15 +20,14 @@ export function segmentForIndex(...texts: (string | null | undefined)[]): string
   return [...words].join(' ')
 }
 
-/** The words of a search box, in precise mode; every one must match. */
+/** The words of a search box, in precise mode, that can select anything (`isMeaningfulTerm`); every one must match. */
 export function queryTerms(q: string): string[] {
   const terms = segmenter()
     .cut(q, true)
     .map((w) => w.trim().toLowerCase())
-    .filter((w) => WORD.test(w))
     // tsquery syntax characters never reach the query; they are not words anyway.
     .map((w) => w.replace(/[&|!():*<>'\\]/g, ''))
-    .filter(Boolean)
+    .filter(isMeaningfulTerm)
   return [...new Set(terms)]
 }
 
@@ -39,6 +38,24 @@ export function tsQueryOf(terms: string[]): string {
 
 // Words too common in indicator texts and project descriptions to tell one from another.
 const STOP_WORDS = new Set(['的', '和', '与', '及', '等', '或', '在', '对', '为', '是', '了', '年', '年度', '项目', '指标', '类', '情况', '相关', '工作', '开展', '进行'])
+
+// A lone Latin letter or digit names nothing: "a" would otherwise find every "A级", "1" every code with a 1.
+const LONE_SYMBOL = /^[a-z0-9]$/
+
+/**
+ * Whether a word of a search box can select documents: a word (not punctuation), not a stop word, not a lone letter or
+ * digit. A query with none has nothing to look for and finds nothing, rather than everything that shares a character.
+ */
+export function isMeaningfulTerm(word: string): boolean {
+  return WORD.test(word) && !STOP_WORDS.has(word) && !LONE_SYMBOL.test(word)
+}
+
+/** The words of a search box for ranked (BM25) search, each once with its weight; empty when none is meaningful. */
+export function rankedSearchTerms(q: string) {
+  const { terms, weights } = rankedQueryTerms([[q, 1]])
+  const keep = terms.map((term) => isMeaningfulTerm(term))
+  return { terms: terms.filter((_, i) => keep[i]), weights: weights.filter((_, i) => keep[i]) }
+}
 
 /** Jieba search-mode words with their frequencies, each field's words counted `weight` times (BM25 term frequencies). */
 export function weightedTerms(fields: [text: string | null | undefined, weight: number][]): Map<string, number> {

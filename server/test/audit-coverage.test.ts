@@ -83,7 +83,7 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'GET /api/indicators/export': ['indicator.export', 'after'],
   'GET /api/exante/export': ['exante.export', 'after'],
   'GET /api/exante/:id/report.docx': ['exante.download_report', 'none'],
-  'GET /api/goals/declarations.xlsx': ['goal.export', 'after'],
+  'GET /api/goals/declarations.zip': ['goal.export', 'after'],
   'GET /api/goals/:id/declaration.xlsx': ['goal.export_declaration', 'none'],
 }
 

@@ -45,11 +45,11 @@ export const goalExcelEndpoints: Endpoint[] = [
   },
   {
     method: 'GET',
-    route: '/api/goals/declarations.xlsx',
+    route: '/api/goals/declarations.zip',
     access: 'goal.read',
     ok: 200,
     badQuery: { departmentCode: 'x'.repeat(100), fiscalYear: 'soon', status: 'gone' },
-    request: async () => ({ url: '/api/goals/declarations.xlsx?fiscalYear=2026' }),
+    request: async () => ({ url: '/api/goals/declarations.zip?fiscalYear=2026' }),
   },
   {
     method: 'GET',

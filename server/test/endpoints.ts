@@ -288,7 +288,7 @@ export const projectEndpoints: Endpoint[] = [
     ok: 201,
     target: 'unit',
     request: async (w, s) => ({ url: '/api/projects', body: newProjectBody(w[s].unit.code) }),
-    requiredBody: ['code', 'name', 'fiscalYear', 'unitCode', 'budgetKind', 'attribute', 'projectType', 'objectKind', 'periodStartYear', 'periodEndYear', 'mediumTermAmount', 'amountGeneral'],
+    requiredBody: ['name', 'fiscalYear', 'unitCode', 'budgetKind', 'attribute', 'projectType', 'objectKind', 'periodStartYear', 'periodEndYear', 'mediumTermAmount', 'amountGeneral'],
   },
   get('/api/projects/:id', 'project.read', { target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: `/api/projects/${(await freshProject(w, s)).id}` }) }),
   get('/api/projects/:id/history', 'project.read', { target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: `/api/projects/${(await freshProject(w, s)).id}/history` }) }),

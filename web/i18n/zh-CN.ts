@@ -242,8 +242,12 @@ export const zhCN = {
       contact: '联系人',
       record: '记录信息',
     },
+    placeholders: {
+      codeBlank: '留空自动生成',
+    },
     hints: {
       code: '同一预算年度内唯一；字母、数字、下划线或连字符',
+      codeGenerated: '留空则按本地区项目编码规则自动生成；填写则同一预算年度内唯一，限字母、数字、下划线或连字符',
       ownUnit: '预算单位用户只能为本单位填报项目',
     },
     validation: {
@@ -538,6 +542,7 @@ export const zhCN = {
       review: '目标审核',
       results: '结果应用',
       framework: '指标体系',
+      projects: '项目库',
     },
     fields: {
       gradeBands: '等级分数线',
@@ -562,6 +567,7 @@ export const zhCN = {
       reviewConsequence: '审核等级为「{{grade}}」',
       gradeBudgetProposal: '评价等级为「{{grade}}」',
       frameworkCode: '采用的指标体系',
+      projectCodePattern: '项目编码规则',
     },
     hints: {
       gradeBands: '百分制总分达到该分数即为相应等级，低于“中”为差',
@@ -583,6 +589,7 @@ export const zhCN = {
       level1Synonyms: '各地表格中一级指标的其他叫法（如“效果指标”即效益指标），审核、预算前置检查和权重按同一名称判断',
       indicatorDirection: '指标名称含这些词时，未写比较符号的指标值按越低越好（≤）或越高越好理解，指标性质相反时提示',
       frameworkCode: '本地区本年度绩效目标使用的指标体系',
+      projectCodePattern: '项目编码留空时按此规则生成：{jurisdictionCode} 区划代码、{departmentCode} 部门编码、{unitCode} 单位编码、{fiscalYear} 年度、{budgetKindDigit} 预算类别（1 一般公共、2 政府性基金、3 国有资本经营、4 社会保险基金）、{seq:N} N 位流水号',
     },
     leaves: {
       excellent: '优 ≥',

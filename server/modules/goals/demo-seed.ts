@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import { projectKindsOfText, sectorOfDepartment } from '../../../domain/classify.ts'
+import { sectorOfDepartment } from '../../../domain/classify.ts'
 import type { GoalStatus } from '../../../domain/goals.ts'
+import { indicatorFitsProject, projectKindsOf } from '../../../domain/indicator-fit.ts'
+import { nationalRules } from '../../../domain/rule-set.ts'
 import { parseIndicatorValue } from '../../../domain/indicator-value.ts'
+import type { Sector } from '../../../domain/indicators.ts'
 import type { Trx } from '../../db/database.ts'
-import type { Ctx } from '../../http/context.ts'
+import type { Actor, Ctx } from '../../http/context.ts'
+import { recommendForSubject } from '../indicators/indicators.recommend.ts'
+import { SHENZHEN_CODE } from '../org/demo-region.data.ts'
+import { fields, topicDescription } from '../projects/demo-projects.data.ts'
 
 /** The groups a demo goal fills, one library indicator each (two for 数量): every 一级 the rules require and more. */
 const groups: [string, string, number][] = [
@@ -38,9 +44,33 @@ interface LibraryRow {
   scoringRule: string
 }
 
+const REQUIRED_LEVEL1 = nationalRules.requiredLevel1
+const levelOrder = (row: { level1: string; level2: string }) => {
+  const at = groups.findIndex(([level1, level2]) => level1 === row.level1 && level2 === row.level2)
+  return at < 0 ? groups.findIndex(([level1]) => level1 === row.level1) + 0.5 : at
+}
+
+// Enough of a project's recommendations that every group has a few fitting ones to choose from.
+const RECOMMENDATIONS = 80
+// A group's indicators rotate among its best few recommendations, so projects of one kind do not all read alike.
+const ROTATION = 3
+
+// The catalogue's topic of a demo project, known by its description: projects of one topic are one kind of work.
+const topicByDescription = new Map(fields.flatMap((f) => f.topics).map((topic) => [topicDescription(topic), topic.topic]))
+
+/** Reads the library as the demo's city bureau does: its own indicators and the shared ones. */
+async function libraryReader(trx: Trx): Promise<Actor | null> {
+  const city = await trx.selectFrom('orgNode').select(['code', 'name', 'kind', 'path']).where('code', '=', SHENZHEN_CODE).executeTakeFirst()
+  if (!city) return null
+  const org = { ...city, jurisdictionCode: city.code, departmentCode: null }
+  return { userId: '', username: 'system', displayName: 'system', roles: [], permissions: new Set(), org, sessionHash: '' }
+}
+
 /**
- * Goals for the demo projects, built from the library: for each group the indicator made for the project's type
- * (read from its name) or its department's sector, with the library's example target. Deterministic.
+ * Goals for the demo projects, built from each project's recommendations (what a unit is offered when it fills its
+ * goal): per group the best-ranked recommended indicators that fit the project — none made for another kind of
+ * project or another sector — with the library's example target; a group no recommendation fits takes a fitting
+ * library indicator. Recommendations are computed once per kind of project (its topic in its sector). Deterministic.
  */
 export async function seedDemoGoals(trx: Trx, ctx: Ctx) {
   const library = (await trx
@@ -50,29 +80,57 @@ export async function seedDemoGoals(trx: Trx, ctx: Ctx) {
     .where('exampleTarget', 'is not', null)
     .orderBy('code')
     .execute()) as LibraryRow[]
+  const byId = new Map(library.map((row) => [row.id, row]))
+  const reader = await libraryReader(trx)
   const projects = await trx
     .selectFrom('project')
     .innerJoin('orgNode as department', 'department.code', 'project.departmentCode')
     .leftJoin('goal', 'goal.projectId', 'project.id')
-    .select(['project.id', 'project.name', 'project.fiscalYear', 'project.status', 'project.jurisdictionCode', 'project.departmentCode', 'project.unitCode', 'department.name as departmentName'])
+    .select(['project.id', 'project.name', 'project.description', 'project.fiscalYear', 'project.status', 'project.jurisdictionCode', 'project.departmentCode', 'project.unitCode', 'department.name as departmentName'])
     .where('goal.id', 'is', null)
     .orderBy('project.code')
     .execute()
+  const recommended = new Map<string, LibraryRow[]>()
+  async function recommendationsFor(project: (typeof projects)[number], sector: Sector | null) {
+    const topic = topicByDescription.get(project.description)
+    const key = topic ? `${topic}|${sector}` : `${project.name}|${project.description}|${sector}`
+    let rows = recommended.get(key)
+    if (!rows) {
+      const subject = { name: topic ?? project.name, description: project.description, departmentName: project.departmentName, projectId: null }
+      const { items } = reader ? await recommendForSubject(trx, reader, subject, RECOMMENDATIONS, { peers: false }) : { items: [] }
+      rows = items.flatMap((item) => byId.get(item.id) ?? [])
+      recommended.set(key, rows)
+    }
+    return rows
+  }
   let goals = 0
   const goalRows = []
   const indicatorRows = []
   for (const [index, project] of projects.entries()) {
     const status = statusOf(project.status, index)
     if (!status) continue
-    const kinds = projectKindsOfText(project.name) as string[]
     const sector = sectorOfDepartment(project.departmentName)
+    const fit = { kinds: projectKindsOf(project.name, project.description), sector }
+    const fits = (row: LibraryRow) => indicatorFitsProject(row, fit)
+    const recommendedFits = (await recommendationsFor(project, sector)).filter(fits)
+    const libraryFits = library.filter(fits)
+    // Best the recommended ones; where none fits, the library's fitting ones; a group neither has stays empty.
+    const poolOf = (match: (row: LibraryRow) => boolean, size: number) => {
+      const recommendedHere = recommendedFits.filter(match)
+      return (recommendedHere.length ? recommendedHere : libraryFits.filter(match)).slice(0, Math.max(size, ROTATION))
+    }
     const picked = groups.flatMap(([level1, level2, count]) => {
-      const candidates = library.filter((i) => i.level1 === level1 && i.level2 === level2)
-      const fitting = candidates.filter((i) => i.projectKinds.some((k) => kinds.includes(k)) || (sector && i.sectors.includes(sector)))
-      const pool = fitting.length ? fitting : candidates.filter((i) => !i.sectors.length)
-      return Array.from({ length: Math.min(count, pool.length) }, (_, k) => pool[(index + k * 7) % pool.length]!)
+      const pool = poolOf((row) => row.level1 === level1 && row.level2 === level2, count)
+      return Array.from({ length: Math.min(count, pool.length) }, (_, k) => pool[(index + k) % pool.length]!)
     })
-    if (!picked.length) continue
+    for (const level1 of new Set(groups.map(([level1]) => level1))) {
+      if (picked.some((row) => row.level1 === level1)) continue
+      const pool = poolOf((row) => row.level1 === level1, 1)
+      if (pool.length) picked.push(pool[index % pool.length]!)
+    }
+    // A goal without the 一级 every goal needs would not pass review: better none than one that does not fit.
+    if (!REQUIRED_LEVEL1.every((level1) => picked.some((row) => row.level1 === level1))) continue
+    picked.sort((a, b) => levelOrder(a) - levelOrder(b))
     const id = randomUUID()
     const inForce = status === 'approved' || status === 'published'
     const first = picked[0]!

@@ -8,7 +8,7 @@ import { recordExport } from '../../platform/audit-access.ts'
 import { receiveImportFile } from '../../platform/excel.ts'
 import { sendDownload } from '../../platform/files.ts'
 import { declarationTemplate } from './goals.excel.write.ts'
-import { exportDeclaration, exportDeclarations } from './goals.export.ts'
+import { exportDeclaration, exportDeclarationArchive } from './goals.export.ts'
 import { importGoals } from './goals.import.ts'
 import { GoalIdParams } from './goals.schemas.ts'
 
@@ -46,12 +46,16 @@ export async function goalExcelRoutes(app: App, { db, config }: Deps) {
     },
   )
 
-  app.get('/api/goals/declarations.xlsx', { schema: { tags, summary: '导出绩效目标申报表（筛选条件内的项目支出绩效目标，每个目标一个工作表）', querystring: ExportQuery } }, async (req, reply) => {
-    const ctx = authorize(req, 'goal.read')
-    const file = await exportDeclarations(db, ctx, req.query)
-    await recordExport(db, ctx, 'goal.export', req.query)
-    return sendWorkbook(reply, file)
-  })
+  app.get(
+    '/api/goals/declarations.zip',
+    { schema: { tags, summary: '导出绩效目标申报表（.zip：目录.xlsx 一个目标一行，另每个项目支出绩效目标一个申报表文件）', querystring: ExportQuery } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'goal.read')
+      const { fileName, stream } = await exportDeclarationArchive(db, ctx, req.query)
+      await recordExport(db, ctx, 'goal.export', req.query)
+      return sendDownload(reply, { fileName, contentType: 'application/zip', content: stream })
+    },
+  )
 
   app.get('/api/goals/:id/declaration.xlsx', { schema: { tags, summary: '导出一个绩效目标的申报表', params: GoalIdParams } }, async (req, reply) => {
     const ctx = authorize(req, 'goal.read')

@@ -1,3 +1,6 @@
+import { once } from 'node:events'
+import type { Readable } from 'node:stream'
+import archiver from 'archiver'
 import type { GoalView } from '../../../domain/goals.ts'
 import { projectAttributeLabels, projectTypeLabels } from '../../../domain/projects.ts'
 import type { Db } from '../../db/database.ts'
@@ -7,6 +10,7 @@ import { getProject, type ProjectView } from '../projects/projects.service.ts'
 import type { GoalListFilter } from './goals.schemas.ts'
 import { listGoalsForExport, readGoal } from './goals.service.ts'
 import { type Declaration, declarationWorkbook } from './goals.excel.write.ts'
+import { DECLARATION_LIST_NAME, declarationFileNames, declarationListWorkbook } from './goals.export.list.ts'
 
 /** Goals as filled 申报表: the goal's content with its project's block (units, attribute, period, money). */
 
@@ -52,10 +56,30 @@ export async function exportDeclaration(db: Db, ctx: ActorCtx, id: string): Prom
 
 export type DeclarationFilter = Pick<Partial<GoalListFilter>, 'departmentCode' | 'fiscalYear' | 'status'>
 
-/** Every project goal in scope that matches, one sheet each. */
-export async function exportDeclarations(db: Db, ctx: ActorCtx, filter: DeclarationFilter): Promise<DeclarationFile> {
+export interface DeclarationArchive {
+  fileName: string
+  stream: Readable
+}
+
+/**
+ * Every project goal in scope that matches, as a .zip: 目录.xlsx with one row per goal, and each goal's 申报表 as a
+ * file of its own (named by number, project code and name). The zip is written while it is sent, one goal's workbook
+ * at a time, so a department's two thousand goals never sit in memory as one workbook.
+ */
+export async function exportDeclarationArchive(db: Db, ctx: ActorCtx, filter: DeclarationFilter): Promise<DeclarationArchive> {
   const goals = await listGoalsForExport(db, ctx, { ...filter, kind: 'project' })
-  const declarations: Declaration[] = []
-  for (const goal of goals) declarations.push(declarationOf(goal, await projectOf(db, ctx, goal)))
-  return { fileName: `绩效目标申报表${filter.fiscalYear ? `-${filter.fiscalYear}` : ''}.xlsx`, content: await declarationWorkbook(declarations) }
+  const fileNames = declarationFileNames(goals)
+  const zip = archiver('zip', { zlib: { level: 6 } })
+  const add = async (content: Buffer, name: string) => {
+    // The next workbook is built only once this one is in the zip: the client's pace bounds what is held.
+    const added = once(zip, 'entry')
+    zip.append(content, { name })
+    await added
+  }
+  ;(async () => {
+    await add(await declarationListWorkbook(goals, fileNames), DECLARATION_LIST_NAME)
+    for (const [i, goal] of goals.entries()) await add(await declarationWorkbook([declarationOf(goal, await projectOf(db, ctx, goal))]), fileNames[i]!)
+    await zip.finalize()
+  })().catch((error: unknown) => zip.destroy(error as Error))
+  return { fileName: `绩效目标申报表${filter.fiscalYear ? `-${filter.fiscalYear}` : ''}.zip`, stream: zip }
 }

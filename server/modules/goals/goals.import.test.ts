@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
 import { createTestContext } from '../../test/context.ts'
@@ -59,6 +60,26 @@ async function download(user: { username: string }, url: string) {
   const { cookie } = await t.as(user)
   const res = await t.app.inject({ method: 'GET', url, headers: { cookie: cookie! } })
   return { res, content: res.rawPayload }
+}
+
+/** The entries of a zip from its central directory (APPNOTE 4.3.12), inflated, with whether the name is UTF-8. */
+function unzip(zip: Buffer) {
+  const entries: { name: string; utf8: boolean; content: Buffer }[] = []
+  let at = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  const count = zip.readUInt16LE(at + 10)
+  at = zip.readUInt32LE(at + 16)
+  for (let i = 0; i < count; i++) {
+    const flags = zip.readUInt16LE(at + 8)
+    const method = zip.readUInt16LE(at + 10)
+    const size = zip.readUInt32LE(at + 20)
+    const [nameLength, extraLength, commentLength] = [zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32)]
+    const local = zip.readUInt32LE(at + 42)
+    const data = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
+    const raw = zip.subarray(data, data + size)
+    entries.push({ name: zip.toString('utf8', at + 46, at + 46 + nameLength), utf8: (flags & 0x800) !== 0, content: method === 8 ? inflateRawSync(raw) : raw })
+    at += 46 + nameLength + extraLength + commentLength
+  }
+  return entries
 }
 
 const auditSeq = async () => (await t.db.selectFrom('auditHead').select('seq').executeTakeFirstOrThrow()).seq
@@ -199,18 +220,39 @@ describe('exporting 申报表', () => {
     expect(comparable(copy.indicators)).toEqual(comparable(original.indicators))
   })
 
-  test('the list export: one sheet a project goal in scope and filter; a goal out of scope is 404', async () => {
+  test('the department export: a zip of 目录.xlsx and one 申报表 file a project goal in scope and filter', async () => {
     const year = 2031
-    const projects = [await t.make.project({ unit: school, fiscalYear: year }), await t.make.project({ unit: school, fiscalYear: year })]
+    const projects = [
+      await t.make.project({ unit: school, fiscalYear: year, name: `${year}年教师培训项目` }),
+      await t.make.project({ unit: school, fiscalYear: year, name: `${year}年校舍维修/改造项目` }),
+      await t.make.project({ unit: school, fiscalYear: year, name: `${year}年课后服务项目` }),
+    ]
     for (const project of projects) await t.make.goal({ project })
     await t.make.goal({ project: await t.make.project({ unit: farUnit, fiscalYear: year }) })
-    const { res, content } = await download(viewer, `/api/goals/declarations.xlsx?fiscalYear=${year}&status=draft`)
+    const { res, content } = await download(viewer, `/api/goals/declarations.zip?fiscalYear=${year}&status=draft&departmentCode=${edu.code}`)
     expect(res.statusCode).toBe(200)
-    const sheets = await readWorkbook(content)
-    expect(sheets.map((s) => s.name.split(' ')[0]).sort()).toEqual(projects.map((p) => p.code).sort())
-    expect(sheets[0]!.rows[0]!.cells[0]).toBe(`项目支出绩效目标申报表（${year}年度）`)
-    const empty = await readWorkbook((await download(viewer, `/api/goals/declarations.xlsx?fiscalYear=${year}&status=approved`)).content)
-    expect(empty.map((s) => s.name)).toEqual(['申报表'])
+    expect(res.headers['content-type']).toBe('application/zip')
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`绩效目标申报表-${year}.zip`)}`)
+    const entries = unzip(content)
+    // Chinese names are flagged UTF-8 (general purpose bit 11), or Windows shows them garbled.
+    expect(entries.every((e) => e.utf8)).toBe(true)
+    const files = entries.slice(1)
+    expect(entries[0]!.name).toBe('目录.xlsx')
+    expect(files.map((e) => e.name.slice(0, 5))).toEqual(['0001-', '0002-', '0003-'])
+    expect(files.map((e) => e.name.slice(5)).sort()).toEqual(projects.map((p) => `${p.code}-${p.name.replace('/', '_')}.xlsx`).sort())
+
+    const [list] = await readWorkbook(entries[0]!.content)
+    expect(list!.rows[0]!.cells.slice(0, 3)).toEqual(['序号', '项目编码', '项目名称'])
+    const listed = list!.rows.slice(1).map((r) => ({ code: String(r.cells[1]), file: String(r.cells.at(-1)) }))
+    expect(listed.map((r) => r.file)).toEqual(files.map((e) => e.name))
+    for (const [i, entry] of files.entries()) {
+      const sheets = await readWorkbook(entry.content)
+      expect(sheets).toHaveLength(1)
+      expect(sheets[0]!.rows[0]!.cells[0]).toBe(`项目支出绩效目标申报表（${year}年度）`)
+      expect(sheets[0]!.rows.flatMap((r) => r.cells)).toContain(listed[i]!.code)
+    }
+    const empty = unzip((await download(viewer, `/api/goals/declarations.zip?fiscalYear=${year}&status=approved`)).content)
+    expect(empty.map((e) => e.name)).toEqual(['目录.xlsx'])
 
     const far = await t.make.goal({ project: await t.make.project({ unit: farUnit }) })
     expect((await download(viewer, `/api/goals/${far.id}/declaration.xlsx`)).res.statusCode).toBe(404)

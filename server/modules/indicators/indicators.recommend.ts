@@ -1,8 +1,9 @@
 import { sql } from 'kysely'
-import { projectKindsOfText, sectorOfDepartment } from '../../../domain/classify.ts'
-import type { ProjectKind, Sector } from '../../../domain/indicators.ts'
+import { sectorOfDepartment } from '../../../domain/classify.ts'
+import { projectKindsOf } from '../../../domain/indicator-fit.ts'
+import type { Sector } from '../../../domain/indicators.ts'
 import type { Db, Trx } from '../../db/database.ts'
-import type { ActorCtx } from '../../http/context.ts'
+import type { Actor, ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { projectVisibleTo } from '../../platform/scope.ts'
 import { rankedQueryTerms, tsQueryOf } from '../../platform/search.ts'
@@ -32,7 +33,8 @@ const SECTOR_SHARE = 0.4
  */
 export const IRRELEVANT_BELOW = 1
 
-interface Subject {
+/** What indicators are recommended for: a project, or a free text of the user's line of work. */
+export interface Subject {
   name: string
   description: string
   departmentName: string | null
@@ -66,13 +68,13 @@ function termsOf(subject: Subject) {
 }
 
 /** Projects in the user's scope whose words overlap the subject's most: what "similar" means for the explanation. */
-async function similarProjects(db: Db, ctx: ActorCtx, subject: Subject, terms: string[], limit: number) {
+async function similarProjects(db: Db | Trx, actor: Actor, subject: Subject, terms: string[], limit: number) {
   if (!terms.length) return []
   const query = tsQueryOf(terms.slice(0, 8)).replaceAll(' & ', ' | ')
   let q = db
     .selectFrom('project')
     .select(['project.id', 'project.name', 'project.fiscalYear', sql<number>`ts_rank(to_tsvector('simple', project.search_text), to_tsquery('simple', ${query}))`.as('rank')])
-    .where(projectVisibleTo(ctx.actor))
+    .where(projectVisibleTo(actor))
     .where(sql<boolean>`to_tsvector('simple', project.search_text) @@ to_tsquery('simple', ${query})`)
   if (subject.projectId) q = q.where('project.id', '!=', subject.projectId)
   return q.orderBy('rank', 'desc').orderBy('project.id').limit(limit).execute()
@@ -109,8 +111,7 @@ async function sectorOfBestMatches(indicators: ReturnType<typeof visibleIndicato
 /** What the subject is about: its project types, its words, its sector; and the score of an indicator for it. */
 async function profileOf(subject: Subject, indicators: ReturnType<typeof visibleIndicators>) {
   // The name says what the money buys; the description only when the name does not.
-  const fromName = projectKindsOfText(subject.name)
-  const kinds: ProjectKind[] = fromName.length ? fromName : projectKindsOfText(`${subject.name} ${subject.description}`)
+  const kinds = projectKindsOf(subject.name, subject.description)
   const { terms, weights } = termsOf(subject)
   const sector: Sector | null = (subject.departmentName && sectorOfDepartment(subject.departmentName)) || (await sectorOfBestMatches(indicators, terms, weights))
   const kindMatch = sql<boolean>`indicator.project_kinds && ${kinds}::text[]`
@@ -158,13 +159,20 @@ export async function indicatorRelevance(db: Db | Trx, projectId: string, codes:
 }
 
 export async function recommendIndicators(db: Db, ctx: ActorCtx, q: { projectId?: string; text?: string; limit: number }) {
-  const subject = await subjectOf(db, ctx, q)
-  const { kinds, terms, sector, kindMatch, sectorMatch, wordsTypeSector, ranked } = await profileOf(subject, visibleIndicators(db, ctx.actor))
-  const similar = await similarProjects(db, ctx, subject, terms, USAGE_PROJECTS)
+  return recommendForSubject(db, ctx.actor, await subjectOf(db, ctx, q), q.limit)
+}
+
+/**
+ * Recommendations for a subject, from the library the actor sees. Without `peers` the goals of similar projects
+ * get no vote (the demo seed: no goals exist yet to learn from, and finding the peers is the slow part).
+ */
+export async function recommendForSubject(db: Db | Trx, actor: Actor, subject: Subject, limit: number, options: { peers: boolean } = { peers: true }) {
+  const { kinds, terms, sector, kindMatch, sectorMatch, wordsTypeSector, ranked } = await profileOf(subject, visibleIndicators(db, actor))
+  const similar = options.peers ? await similarProjects(db, actor, subject, terms, USAGE_PROJECTS) : []
   const usage = await indicatorUsageAmong(db, similar.map((p) => p.id))
   const usedCodes = [...usage.keys()]
   const usedCounts = usedCodes.map((c) => Math.min(usage.get(c)!, USAGE_CAP))
-  const rows = await visibleIndicators(db, ctx.actor)
+  const rows = await visibleIndicators(db, actor)
     .leftJoin(ranked, 'ranked.indicatorId', 'indicator.id')
     .leftJoin(sql<{ code: string; uses: number }>`(select * from unnest(${usedCodes}::text[], ${usedCounts}::int[]) as u(code, uses))`.as('usage'), 'usage.code', 'indicator.code')
     .select([
@@ -179,7 +187,7 @@ export async function recommendIndicators(db: Db, ctx: ActorCtx, q: { projectId?
     .where((eb) => eb.or([eb('ranked.indicatorId', 'is not', null), kindMatch, sectorMatch, eb('usage.code', 'is not', null)]))
     .orderBy('score', 'desc')
     .orderBy('indicator.code')
-    .limit(q.limit)
+    .limit(limit)
     .execute()
   return {
     subject: { name: subject.name, projectId: subject.projectId, projectKinds: kinds, sector, terms },

@@ -13,7 +13,7 @@ import { authorize } from '../../http/context.ts'
 import { fetchPage } from '../../http/paging.ts'
 import { recordExport } from '../../platform/audit-access.ts'
 import { type ExcelColumn, sendXlsx } from '../../platform/excel.ts'
-import { rankedQueryTerms } from '../../platform/search.ts'
+import { rankedSearchTerms } from '../../platform/search.ts'
 import { indicatorFacets } from './indicators.facets.ts'
 import { recommendIndicators } from './indicators.recommend.ts'
 import { listIndicators } from './indicators.repository.ts'
@@ -49,11 +49,8 @@ const exportColumns: ExcelColumn<ListRow>[] = [
   { header: '状态', value: (r) => indicatorStatusLabels[r.status].zh, width: 10 },
 ]
 
-function queryOf(q: string | undefined) {
-  if (!q) return undefined
-  const query = rankedQueryTerms([[q, 1]])
-  return query.terms.length ? query : { terms: [q.toLowerCase()], weights: [1] }
-}
+// A query without a meaningful word ranks nothing and so finds nothing (no fallback to matching the raw text).
+const queryOf = (q: string | undefined) => (q ? rankedSearchTerms(q) : undefined)
 
 export async function indicatorRoutes(app: App, { db }: Deps) {
   const tags = ['indicators']

@@ -20,7 +20,8 @@ import {
   projectSheetColumns,
   readCell,
 } from './projects.excel.ts'
-import { CreateProjectBody, type CreateProjectInput } from './projects.schemas.ts'
+import { nextProjectCodes } from './projects.codes.ts'
+import { type CreateProjectInput, NewProjectBody, type NewProjectInput } from './projects.schemas.ts'
 import { inputOf, projectProblems, toProjectRow } from './projects.service.ts'
 
 /**
@@ -179,7 +180,8 @@ function readRow(row: number, cells: (string | number | boolean | Date | null)[]
     const field = b.column.field!
     const cell = cells[b.index] ?? null
     if (isEmptyCell(cell)) {
-      if (b.column.required) parsed.problems.push({ row, column: b.header, field, zh: `${b.column.header}不能为空`, en: `${b.column.header} is required` })
+      // A blank 项目编码 is generated on commit, as on the form.
+      if (b.column.required && field !== 'code') parsed.problems.push({ row, column: b.header, field, zh: `${b.column.header}不能为空`, en: `${b.column.header} is required` })
       else parsed.values[field] = b.column.empty
       continue
     }
@@ -193,7 +195,7 @@ function readRow(row: number, cells: (string | number | boolean | Date | null)[]
 interface PlannedRow {
   row: number
   action: RowAction
-  input: CreateProjectInput | null
+  input: NewProjectInput | null
   values: ParsedRow['values']
   unit: ScopedNode | undefined
   existing: StoredProject | undefined
@@ -245,15 +247,15 @@ async function plan(db: Db | Trx, ctx: ActorCtx, parsed: ParsedFile): Promise<Pl
     // Columns the file leaves out keep the stored values; the merged project is checked like the form's.
     const merged = stored?.visible ? { ...inputOf(stored), ...r.values } : r.values
     const failed = new Set(r.problems.map((p) => p.field))
-    const result = CreateProjectBody.safeParse(merged)
-    let input: CreateProjectInput | null = null
+    const result = NewProjectBody.safeParse(merged)
+    let input: NewProjectInput | null = null
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = String(issue.path[0] ?? '')
         if (!failed.has(field)) add(field, localize(issue, 'zh'), localize(issue, 'en'))
       }
     } else if (r.problems.length === 0) {
-      for (const p of projectProblems(result.data, unit)) add(p.path, p.zh, p.en)
+      for (const p of projectProblems({ ...result.data, code: result.data.code ?? '' }, unit)) add(p.path, p.zh, p.en)
       input = result.data
     }
     problems.push(...rowProblems)
@@ -263,7 +265,7 @@ async function plan(db: Db | Trx, ctx: ActorCtx, parsed: ParsedFile): Promise<Pl
   return { rows, problems }
 }
 
-function sameInput(stored: StoredProject, input: CreateProjectInput): boolean {
+function sameInput(stored: StoredProject, input: NewProjectInput): boolean {
   const before = inputOf(stored)
   return (Object.keys(input) as ProjectField[]).every((f) => (before[f] ?? null) === (input[f] ?? null))
 }
@@ -284,7 +286,7 @@ function preview(parsed: ParsedFile, planned: Plan, ctx: ActorCtx): ImportPrevie
     ignoredColumns: parsed.ignoredColumns,
     rows: planned.rows.slice(0, PREVIEW_ROWS).map((r) => {
       const v = r.values
-      const text = (x: unknown) => (typeof x === 'string' ? x : null)
+      const text = (x: unknown) => (typeof x === 'string' && x ? x : null)
       return {
         row: r.row,
         action: r.action,
@@ -327,11 +329,14 @@ export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, op
     let created = 0
     let updated = 0
     if (writes.length) options.onProgress?.({ phase: 'write', done: 0, total: writes.length })
+    const uncoded = writes.filter((r) => !r.input!.code)
+    const generated = await nextProjectCodes(trx, uncoded.map((r) => ({ ...r.input!, jurisdictionCode: r.unit!.jurisdictionCode, departmentCode: r.unit!.departmentCode!, unitCode: r.unit!.code })), ctx.now)
+    uncoded.forEach((r, i) => (r.input = { ...r.input!, code: generated[i]! }))
     for (let start = 0; start < writes.length; start += WRITE_BATCH) {
       const batch = writes.slice(start, start + WRITE_BATCH)
-      const stored = new Map((await upsertProjects(trx, batch.map((r) => toProjectRow(r.input!, r.unit!, ctx)))).map((s) => [keyOf(s), s]))
+      const stored = new Map((await upsertProjects(trx, batch.map((r) => toProjectRow(r.input as CreateProjectInput, r.unit!, ctx)))).map((s) => [keyOf(s), s]))
       const entries: AuditEntry[] = batch.map((r) => {
-        const { inserted, ...after } = stored.get(keyOf({ jurisdictionCode: r.unit!.jurisdictionCode, fiscalYear: r.input!.fiscalYear, code: r.input!.code }))!
+        const { inserted, ...after } = stored.get(keyOf({ jurisdictionCode: r.unit!.jurisdictionCode, fiscalYear: r.input!.fiscalYear, code: r.input!.code! }))!
         // Optimistic concurrency instead of locking every row read: a project created, or changed (edited,
         // moved on in its lifecycle), by someone else since the plan was made shows here, and rolls all back.
         if (inserted ? r.action !== 'create' : r.action !== 'update' || after.version !== r.existing!.version + 1) throw changedMeanwhile()

@@ -52,6 +52,9 @@ function visibleProjects(db: Db | Trx, actor: Actor) {
 
 type ListFilter = Omit<ProjectListFilter, 'page' | 'pageSize' | 'amountUnit'>
 
+// Part of a project code worth matching inside codes: three or more of its characters, not one digit of many.
+const CODE_LIKE = /^[0-9A-Za-z_-]{3,}$/
+
 /** The actor's projects that match the filter, from the project table alone: counting them needs no joins. */
 function matchingProjects(db: Db, actor: Actor, filter: ListFilter) {
   let query = db.selectFrom('project').where(projectVisibleTo(actor))
@@ -59,16 +62,18 @@ function matchingProjects(db: Db, actor: Actor, filter: ListFilter) {
   if (filter.minAmount !== undefined) query = query.where('project.amountTotal', '>=', filter.minAmount)
   if (filter.maxAmount !== undefined) query = query.where('project.amountTotal', '<=', filter.maxAmount)
 
-  const terms = filter.q ? queryTerms(filter.q) : []
   if (filter.q) {
-    const pattern = likeContains(filter.q)
-    const tsQuery = terms.length ? tsQueryOf(terms) : null
+    const q = filter.q.trim()
+    const terms = queryTerms(q)
+    // Besides the words: a name containing the text (words jieba splits otherwise), a code containing a code-like text.
     query = query.where((eb) =>
-      eb.or([
-        ...(tsQuery ? [eb(sql`to_tsvector('simple', project.search_text)`, '@@', sql`to_tsquery('simple', ${tsQuery})`)] : []),
-        eb('project.name', 'ilike', pattern),
-        eb('project.code', 'ilike', pattern),
-      ]),
+      terms.length
+        ? eb.or([
+            eb(sql`to_tsvector('simple', project.search_text)`, '@@', sql`to_tsquery('simple', ${tsQueryOf(terms)})`),
+            eb('project.name', 'ilike', likeContains(q)),
+            ...(CODE_LIKE.test(q) ? [eb('project.code', 'ilike', likeContains(q))] : []),
+          ])
+        : sql<boolean>`false`,
     )
   }
   return query

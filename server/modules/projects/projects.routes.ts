@@ -3,7 +3,7 @@ import { authorize } from '../../http/context.ts'
 import { fetchPage } from '../../http/paging.ts'
 import { countProjects, listProjects } from './projects.repository.ts'
 import {
-  CreateProjectBody,
+  NewProjectBody,
   ProjectIdParams,
   ProjectListQuery,
   StatusBody,
@@ -21,7 +21,7 @@ export async function projectRoutes(app: App, { db }: Deps) {
     return fetchPage(listProjects(db, ctx.actor, filter), { page, pageSize }, countProjects(db, ctx.actor, filter))
   })
 
-  app.post('/api/projects', { schema: { tags, summary: '新增项目（储备）', body: CreateProjectBody } }, async (req, reply) => {
+  app.post('/api/projects', { schema: { tags, summary: '新增项目（储备；项目编码留空则按本地区规则生成）', body: NewProjectBody } }, async (req, reply) => {
     const created = await createProject(db, authorize(req, 'project.edit'), req.body)
     return reply.status(201).send(created)
   })

@@ -18,7 +18,8 @@ import { segmentForIndex } from '../../platform/search.ts'
 import { findVisibleOrgNode } from '../org/org.repository.ts'
 import * as repo from './projects.repository.ts'
 import { assertProjectGates } from './projects.gates.ts'
-import type { CreateProjectInput, UpdateProjectInput } from './projects.schemas.ts'
+import { nextProjectCode } from './projects.codes.ts'
+import type { CreateProjectInput, NewProjectInput, UpdateProjectInput } from './projects.schemas.ts'
 
 export type ProjectView = NonNullable<Awaited<ReturnType<typeof repo.findVisibleProject>>>
 
@@ -77,12 +78,13 @@ function duplicateCode(code: string, fiscalYear: number) {
 }
 
 /** A unit (or its department, or the bureau) puts a new project into the reserve (储备). */
-export async function createProject(db: Db, ctx: ActorCtx, input: CreateProjectInput): Promise<ProjectView> {
-  const unit = await findVisibleOrgNode(db, ctx.actor, input.unitCode)
-  if (!unit) throw new AppError('NOT_FOUND', [{ path: 'unitCode', message: input.unitCode }])
-  const problems = projectProblems(input, unit)
+export async function createProject(db: Db, ctx: ActorCtx, body: NewProjectInput): Promise<ProjectView> {
+  const unit = await findVisibleOrgNode(db, ctx.actor, body.unitCode)
+  if (!unit) throw new AppError('NOT_FOUND', [{ path: 'unitCode', message: body.unitCode }])
+  const problems = projectProblems({ ...body, code: body.code ?? '' }, unit)
   if (problems.length) throwProblems(ctx, problems)
   return db.transaction().execute(async (trx) => {
+    const input = { ...body, code: body.code || (await nextProjectCode(trx, { ...body, jurisdictionCode: unit!.jurisdictionCode, departmentCode: unit!.departmentCode!, unitCode: unit!.code }, ctx.now)) }
     if (await repo.findProjectIdByCode(trx, { jurisdictionCode: unit!.jurisdictionCode, fiscalYear: input.fiscalYear, code: input.code })) {
       throw duplicateCode(input.code, input.fiscalYear)
     }

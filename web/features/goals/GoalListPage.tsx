@@ -1,5 +1,5 @@
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Space } from 'antd'
+import { Button, Card, Empty, Space, Tooltip } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { apiUrl } from '../../api/client'
@@ -43,9 +43,11 @@ export function GoalListPage() {
                 {t('goals.import.button')}
               </Button>
             )}
-            <Button icon={<DownloadOutlined aria-hidden />} href={apiUrl(DECLARATIONS_URL, { departmentCode, fiscalYear, status })} download>
-              {t('goals.exportAll')}
-            </Button>
+            <Tooltip title={t('goals.exportAllHint')}>
+              <Button icon={<DownloadOutlined aria-hidden />} href={apiUrl(DECLARATIONS_URL, { departmentCode, fiscalYear, status })} download>
+                {t('goals.exportAll')}
+              </Button>
+            </Tooltip>
           </Space>
         }
       />

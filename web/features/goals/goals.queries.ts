@@ -23,7 +23,7 @@ const goalsKey = ['goals'] as const
 export const goalPath = (id: string) => `/api/goals/${encodeURIComponent(id)}`
 /** 绩效目标申报表 of one goal, and of every project goal a department has for a year. */
 export const declarationUrl = (id: string) => `${goalPath(id)}/declaration.xlsx`
-export const DECLARATIONS_URL = '/api/goals/declarations.xlsx'
+export const DECLARATIONS_URL = '/api/goals/declarations.zip'
 export const IMPORT_TEMPLATE_URL = '/api/goals/import-template'
 
 // Goals move between people (a unit submits, a department returns): what others did shows on every visit.

@@ -8,8 +8,8 @@ import { useProjectFormRules } from './useProjectFormRules'
 
 const others = (field: string) => figureFields.filter((f) => f !== field)
 
-/** 基本信息: what the project is, whose it is and which budget it belongs to. */
-export function ProjectBasicSection() {
+/** 基本信息: what the project is, whose it is and which budget it belongs to. A new project's code may be left blank. */
+export function ProjectBasicSection({ creating = false }: { creating?: boolean }) {
   const { t } = useTranslation()
   const user = useCurrentUser()
   const vocabulary = useProjectVocabulary()
@@ -21,8 +21,8 @@ export function ProjectBasicSection() {
   return (
     <Row gutter={16}>
       <Col xs={24} md={12} xl={8}>
-        <Form.Item name="code" label={label('code')} rules={[rules.required, rules.code]} extra={t('projects.hints.code')}>
-          <Input maxLength={64} autoComplete="off" />
+        <Form.Item name="code" label={label('code')} rules={creating ? [rules.code] : [rules.required, rules.code]} extra={t(creating ? 'projects.hints.codeGenerated' : 'projects.hints.code')}>
+          <Input maxLength={64} autoComplete="off" placeholder={creating ? t('projects.placeholders.codeBlank') : undefined} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12} xl={16}>

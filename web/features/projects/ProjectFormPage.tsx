@@ -38,6 +38,7 @@ function CreateProject() {
   return (
     <ProjectForm
       label={t('projects.create')}
+      creating
       initialValues={initialValues}
       onSubmit={(input) => create.mutateAsync(input)}
       onSaved={(project) => navigate(`/projects/${project.id}`, { replace: true })}

@@ -68,7 +68,7 @@ export function toProjectInput(values: ProjectFormValues): ProjectInput {
     periodStartYear: values.periodStartYear,
     periodEndYear: values.periodEndYear,
     ...money,
-    code: values.code.trim(),
+    code: (values.code ?? '').trim(),
     name: values.name.trim(),
     isMajorNew: values.isMajorNew ?? false,
     description: values.description ?? '',

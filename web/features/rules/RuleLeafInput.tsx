@@ -90,6 +90,8 @@ export function RuleLeafInput({ leaf, label, id, value, onChange }: RuleLeafInpu
       )
     case 'framework':
       return <FrameworkSelect {...common} value={value as string} onChange={onChange} />
+    case 'text':
+      return <Input {...common} value={value as string} onChange={(e) => onChange?.(e.target.value)} style={{ width: 420 }} />
   }
 }
 

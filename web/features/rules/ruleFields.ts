@@ -21,6 +21,8 @@ export type LeafKind =
   | 'tags'
   /** A framework code, chosen from /api/frameworks. */
   | 'framework'
+  /** Free text, e.g. the 项目编码 pattern. */
+  | 'text'
 
 export interface LeafOption {
   value: string
@@ -250,6 +252,11 @@ export const ruleCards: RuleCard[] = [
     key: 'framework',
     titleKey: 'rules.cards.framework',
     rows: [{ key: 'frameworkCode', labelKey: 'rules.fields.frameworkCode', hintKey: 'rules.hints.frameworkCode', leaves: [{ path: 'frameworkCode', kind: 'framework' }] }],
+  },
+  {
+    key: 'projects',
+    titleKey: 'rules.cards.projects',
+    rows: [{ key: 'projectCodePattern', labelKey: 'rules.fields.projectCodePattern', hintKey: 'rules.hints.projectCodePattern', leaves: [{ path: 'projectCodePattern', kind: 'text' }] }],
   },
 ]
 

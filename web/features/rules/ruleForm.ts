@@ -156,6 +156,8 @@ export function formatLeafValue(path: string, value: unknown, t: T, frameworkNam
       const name = frameworkName?.(String(value))
       return name ? t('rules.nameWithCode', { name, code: String(value) }) : String(value)
     }
+    case 'text':
+      return String(value)
   }
 }
 
