@@ -1,6 +1,8 @@
 // Default language. en.ts must have exactly these keys (checked by the type below and by i18n.test.ts).
 import { exanteZhCN } from './exante.zh-CN'
 import { goalsZhCN } from './goals.zh-CN'
+import { homeZhCN } from './home.zh-CN'
+import { labelsZhCN } from './labels.zh-CN'
 export const zhCN = {
   app: { name: '绩效 Jixiao', title: '预算绩效管理平台' },
   common: {
@@ -94,17 +96,8 @@ export const zhCN = {
       done: '密码已修改',
     },
   },
-  home: {
-    welcome: '欢迎，{{name}}',
-    username: '用户名',
-    displayName: '姓名',
-    org: '所属机构',
-    roles: '角色',
-    permissions: '我的权限',
-    noPermissions: '暂无权限',
-    quickLinks: '快捷入口',
-    noLinks: '暂无可访问的功能',
-  },
+  labels: labelsZhCN,
+  home: homeZhCN,
   orgKind: { jurisdiction: '行政区划', department: '主管部门', unit: '预算单位' },
   level: { province: '省级', city: '市级', district: '区县级', functional: '功能区' },
   roles: {

@@ -1,6 +1,7 @@
 import { Col, Form, Input, Radio, Row } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { grades } from '../../../domain/rule-set'
+import type { ReloadOutcome } from '../../shared/ConflictNotice'
 import { FormModal } from '../../shared/FormModal'
 import type { ExpertReviewBody } from './goals.types'
 import { useGoalVocabulary } from './goalVocabulary'
@@ -14,10 +15,11 @@ interface GradeReviewDialogProps {
   expert?: boolean
   onSubmit: (values: GradeReviewValues) => Promise<unknown>
   onClose: () => void
+  onReload?: () => Promise<ReloadOutcome>
 }
 
 /** 财政复审 or 专家评审: a grade (优/良/中/差), an opinion per review dimension and an overall opinion. */
-export function GradeReviewDialog({ title, okText, expert, onSubmit, onClose }: GradeReviewDialogProps) {
+export function GradeReviewDialog({ title, okText, expert, onSubmit, onClose, onReload }: GradeReviewDialogProps) {
   const { t } = useTranslation()
   const vocabulary = useGoalVocabulary()
   const trimmed = (values: GradeReviewValues): GradeReviewValues => ({
@@ -27,7 +29,7 @@ export function GradeReviewDialog({ title, okText, expert, onSubmit, onClose }: 
     dimensions: Object.fromEntries(Object.entries(values.dimensions ?? {}).filter(([, text]) => text?.trim())),
   })
   return (
-    <FormModal<GradeReviewValues> title={title} okText={okText} onSubmit={(values) => onSubmit(trimmed(values))} onClose={onClose}>
+    <FormModal<GradeReviewValues> title={title} okText={okText} onSubmit={(values) => onSubmit(trimmed(values))} onReload={onReload} onClose={onClose}>
       <Row gutter={16}>
         <Col xs={24} md={expert ? 14 : 24}>
           <Form.Item name="grade" label={t('goals.review.grade')} rules={[{ required: true, message: t('goals.review.gradeRequired') }]} extra={expert ? undefined : t('goals.review.gradeHint')}>

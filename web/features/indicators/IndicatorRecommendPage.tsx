@@ -159,14 +159,18 @@ function RecommendedTable({ data, loading, onOpen }: { data: Recommendation | un
       title: field('score'),
       dataIndex: 'score',
       width: 110,
-      render: (score: number) => (
-        <div title={String(score)} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
-          <div style={{ flex: 1, height: 6, background: '#f0f0f0', borderRadius: 3 }}>
-            <div style={{ width: `${Math.round((score / top) * 100)}%`, height: 6, background: '#1677ff', borderRadius: 3 }} />
+      // The raw BM25-style score means nothing to a reader: show it against the best match (100 %).
+      render: (score: number) => {
+        const percent = Math.round((score / top) * 100)
+        return (
+          <div title={t('labels.relevanceHint')} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+            <div style={{ flex: 1, height: 6, background: '#f0f0f0', borderRadius: 3 }}>
+              <div style={{ width: `${percent}%`, height: 6, background: '#1677ff', borderRadius: 3 }} />
+            </div>
+            <span style={{ fontVariantNumeric: 'tabular-nums', fontSize: 12 }}>{percent}%</span>
           </div>
-          <span style={{ fontVariantNumeric: 'tabular-nums', fontSize: 12 }}>{score.toFixed(1)}</span>
-        </div>
-      ),
+        )
+      },
     },
     {
       key: 'reasons',
