@@ -5,9 +5,15 @@ import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
 import { type DatabaseHandle, migrateToLatest, openPGlite, openPostgres } from '../../server/db/database.ts'
 import { seedDemo } from '../../server/modules/org/demo-seed.ts'
-import { systemClock } from '../../server/platform/clock.ts'
+import { ManualClock } from '../../server/platform/clock.ts'
 import { systemContext } from '../../server/system-context.ts'
 import { adminUrl } from '../../server/test/postgres-urls.ts'
+
+/**
+ * The instant the e2e app lives at, server and browser alike: dates in journeys (fiscal years, created-at, in-force
+ * ranges) and the screenshots stay the same from run to run. A working morning in the middle of fiscal year 2026.
+ */
+export const E2E_NOW = new Date('2026-06-15T09:30:00+08:00')
 
 /** The real app, demo-seeded, serving the built web UI on a free port: PGlite, or PostgreSQL when TEST_DATABASE_URL is set. */
 export async function startAppServer() {
@@ -27,9 +33,10 @@ export async function startAppServer() {
     handle = await openPGlite({})
   }
   await migrateToLatest(handle.db)
-  await seedDemo(handle.db, systemContext(systemClock, 'e2e'))
+  const clock = new ManualClock(E2E_NOW)
+  await seedDemo(handle.db, systemContext(clock, 'e2e'))
   const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: resolve('web/dist'), loginRateLimit: 10_000 }
-  const app = await buildApp({ db: handle.db, engine: handle.engine, clock: systemClock, config })
+  const app = await buildApp({ db: handle.db, engine: handle.engine, clock, config })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0

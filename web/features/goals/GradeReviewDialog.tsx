@@ -5,6 +5,7 @@ import type { ReloadOutcome } from '../../shared/ConflictNotice'
 import { FormModal } from '../../shared/FormModal'
 import type { ExpertReviewBody } from './goals.types'
 import { useGoalVocabulary } from './goalVocabulary'
+import { useTermWords } from '../../shared/useTermWords'
 
 export type GradeReviewValues = ExpertReviewBody
 
@@ -22,6 +23,7 @@ interface GradeReviewDialogProps {
 export function GradeReviewDialog({ title, okText, expert, onSubmit, onClose, onReload }: GradeReviewDialogProps) {
   const { t } = useTranslation()
   const vocabulary = useGoalVocabulary()
+  const words = useTermWords()
   const trimmed = (values: GradeReviewValues): GradeReviewValues => ({
     ...values,
     score: values.score ?? '',
@@ -33,7 +35,7 @@ export function GradeReviewDialog({ title, okText, expert, onSubmit, onClose, on
       <Row gutter={16}>
         <Col xs={24} md={expert ? 14 : 24}>
           <Form.Item name="grade" label={t('goals.review.grade')} rules={[{ required: true, message: t('goals.review.gradeRequired') }]} extra={expert ? undefined : t('goals.review.gradeHint')}>
-            <Radio.Group aria-label={t('goals.review.grade')} optionType="button" buttonStyle="solid" options={grades.map((g) => ({ value: g, label: g }))} />
+            <Radio.Group aria-label={t('goals.review.grade')} optionType="button" buttonStyle="solid" options={grades.map((g) => ({ value: g, label: words.grade(g) }))} />
           </Form.Item>
         </Col>
         {expert && (

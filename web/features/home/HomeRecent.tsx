@@ -20,14 +20,13 @@ interface Item {
 function RecentList({ title, items }: { title: string; items: Item[] }) {
   const { t } = useTranslation()
   return (
-    <Card title={title} style={{ height: '100%' }}>
+    <Card title={title} style={{ height: '100%' }} role="region" aria-label={title}>
       <List
         size="small"
-        aria-label={title}
         dataSource={items}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.recent.empty')} /> }}
         renderItem={(item) => (
-          <List.Item extra={<Typography.Text type="secondary">{formatDateTime(item.updatedAt)}</Typography.Text>}>
+          <List.Item extra={<Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.updatedAt)}</Typography.Text>}>
             <Space orientation="vertical" size={0}>
               <Space size="small" wrap>
                 <Link to={item.to}>{item.title}</Link>

@@ -12,6 +12,7 @@ import { TagList } from './indicatorColumns'
 import { useIndicatorVocabulary } from './indicatorVocabulary'
 import { useRecommendation } from './indicators.queries'
 import type { Recommendation, RecommendedIndicator } from './indicators.types'
+import { useTermWords } from '../../shared/useTermWords'
 
 type Source = 'project' | 'text'
 const LIMITS = [10, 20, 50]
@@ -119,6 +120,7 @@ export function IndicatorRecommendPage() {
 function RecommendedTable({ data, loading, onOpen }: { data: Recommendation | undefined; loading: boolean; onOpen: (id: string) => void }) {
   const { t } = useTranslation()
   const vocabulary = useIndicatorVocabulary()
+  const words = useTermWords()
   const field = (key: string) => t(`indicators.fields.${key}`)
   const top = Math.max(...(data?.items.map((i) => i.score) ?? [0]), 1)
   const columns: TableColumnsType<RecommendedIndicator> = [
@@ -142,7 +144,7 @@ function RecommendedTable({ data, loading, onOpen }: { data: Recommendation | un
           </Button>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {row.code} · {row.level1} / {row.level2}
+              {row.code} · {words.level(row.level1)} / {words.level(row.level2)}
             </Typography.Text>
           </div>
         </div>
