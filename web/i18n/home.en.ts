@@ -14,7 +14,6 @@ export const homeEn: Messages<typeof homeZhCN> = {
     proposalsToConfirm: 'Indicator proposals to decide',
     projectsToReview: 'Projects waiting for library review',
   },
-  todoUnit: 'items',
   figures: {
     projects: 'Project library',
     projectsTotal: 'Projects (excluding cancelled)',

@@ -11,7 +11,6 @@ export const homeZhCN = {
     proposalsToConfirm: '待确认的指标提议',
     projectsToReview: '待入库审核的项目',
   },
-  todoUnit: '项',
   figures: {
     projects: '项目库',
     projectsTotal: '项目总数（不含已取消）',

@@ -72,11 +72,13 @@ export function GoalActionBar({ goal }: { goal: GoalDetail }) {
     return ungraded ? <Tooltip key={move} title={t('goals.approveNeedsGrade')}>{node}</Tooltip> : node
   }
 
+  // The dialog sits outside the Space: Space keys its items by position, so when the buttons change under an open
+  // dialog, inside it would be remounted and lose what was typed.
   return (
-    <Space wrap>
-      {moves.map(button)}
+    <>
+      <Space wrap>{moves.map(button)}</Space>
       {open && <MoveDialog goal={goal} move={open} onClose={() => setOpen(null)} />}
-    </Space>
+    </>
   )
 }
 

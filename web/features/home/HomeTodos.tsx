@@ -37,7 +37,7 @@ export function HomeTodos({ todos }: { todos: HomeView['todos'] }) {
               <Col key={key} xs={24} sm={12} lg={6} role="listitem">
                 <Link to={target.to} aria-label={`${t(target.labelKey)} ${count}`}>
                   <Card size="small" hoverable>
-                    <Statistic title={t(target.labelKey)} value={count} suffix={t('home.todoUnit')} styles={{ content: { color: count > 0 ? '#cf1322' : undefined } }} />
+                    <Statistic title={t(target.labelKey)} value={count} styles={{ content: { color: count > 0 ? '#cf1322' : undefined } }} />
                   </Card>
                 </Link>
               </Col>
