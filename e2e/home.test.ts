@@ -133,3 +133,26 @@ describe('the counts on the home page are the stored state', () => {
     await keepScreenshot(page, 'home-finance_reviewer-en')
   })
 })
+
+describe('English mode (issue 10 §27)', () => {
+  test('a graded goal names its grade and its indicator levels in English', async () => {
+    const goal = await env.server.db
+      .selectFrom('goal')
+      .select(['id', 'financeGrade'])
+      .where('jurisdictionCode', '=', '440300')
+      .where('status', '=', 'published')
+      .where('financeGrade', '=', '优')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    await signIn(page, env.server.baseUrl, 'sz_reviewer')
+    await todoList().waitFor()
+    await page.getByText('English', { exact: true }).click()
+    await page.getByRole('list', { name: 'My to-dos' }).waitFor()
+    await page.goto(`${env.server.baseUrl}/goals/${goal.id}`)
+    await page.getByText('Review: Excellent').first().waitFor()
+    const main = await page.locator('main').innerText()
+    expect(main).toContain('Output')
+    for (const chinese of ['产出指标', '效益指标', '满意度指标', '复审：优']) expect(main).not.toContain(chinese)
+    await keepScreenshot(page, 'goal-detail-en')
+  })
+})
