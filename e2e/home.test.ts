@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { apiAs, unitGoal } from './support/api.ts'
-import { keepScreenshot, signIn } from './support/browser.ts'
+import { join } from 'node:path'
+import { keepScreenshot, screenshotDir, signIn } from './support/browser.ts'
 import { newPage, useAppAndBrowser } from './support/session.ts'
 
 const env = useAppAndBrowser()
@@ -70,8 +71,9 @@ describe.each(roles)('$username ($role)', ({ username, role, menu, todos }) => {
     // No permission codes on the page any more.
     expect(await page.getByText(/\b(goal|project|ruleset|indicator|exante)\.(read|edit|review)\b/).count()).toBe(0)
     await keepScreenshot(page, `home-${role}-zh`)
+    // The first screen, for the README (docs/screenshots/home-<role>-zh.png are copies of these).
     if (['finance_reviewer', 'dept_user', 'unit_user', 'viewer', 'expert'].includes(role)) {
-      await page.screenshot({ path: `docs/screenshots/home-${role}-zh.png` })
+      await page.screenshot({ path: join(screenshotDir, `readme-home-${role}-zh.png`) })
     }
   })
 })
@@ -129,7 +131,7 @@ describe('the counts on the home page are the stored state', () => {
     // Chinese may remain only in data (names of projects, units, goals), never in our labels.
     for (const label of ['我的待办', '项目库', '待入库审核', '最近变动', '快捷入口', '储备', '待财政复审', '万元']) expect(main).not.toContain(label)
     expect(main).toContain('Finance reviewer')
-    await page.screenshot({ path: 'docs/screenshots/home-finance_reviewer-en.png' })
+    await page.screenshot({ path: join(screenshotDir, 'readme-home-finance_reviewer-en.png') })
     await keepScreenshot(page, 'home-finance_reviewer-en')
   })
 })

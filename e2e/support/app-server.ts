@@ -5,15 +5,24 @@ import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
 import { type DatabaseHandle, migrateToLatest, openPGlite, openPostgres } from '../../server/db/database.ts'
 import { seedDemo } from '../../server/modules/org/demo-seed.ts'
-import { ManualClock } from '../../server/platform/clock.ts'
+import type { Clock } from '../../server/platform/clock.ts'
 import { systemContext } from '../../server/system-context.ts'
 import { adminUrl } from '../../server/test/postgres-urls.ts'
 
 /**
- * The instant the e2e app lives at, server and browser alike: dates in journeys (fiscal years, created-at, in-force
- * ranges) and the screenshots stay the same from run to run. A working morning in the middle of fiscal year 2026.
+ * The instant the e2e app starts at: dates in journeys (created-at, submitted-at, in-force ranges) and the
+ * screenshots stay the same from run to run — a working morning in the middle of fiscal year 2026.
  */
 export const E2E_NOW = new Date('2026-06-15T09:30:00+08:00')
+
+/**
+ * The e2e server's clock: it starts at E2E_NOW and then moves with real time, so records written during a journey
+ * still sort in the order they were written (lists show the latest change first) while every date stays that day.
+ */
+export function e2eClock(): Clock {
+  const startedAt = Date.now()
+  return { now: () => new Date(E2E_NOW.getTime() + (Date.now() - startedAt)) }
+}
 
 /** The real app, demo-seeded, serving the built web UI on a free port: PGlite, or PostgreSQL when TEST_DATABASE_URL is set. */
 export async function startAppServer() {
@@ -33,7 +42,7 @@ export async function startAppServer() {
     handle = await openPGlite({})
   }
   await migrateToLatest(handle.db)
-  const clock = new ManualClock(E2E_NOW)
+  const clock = e2eClock()
   await seedDemo(handle.db, systemContext(clock, 'e2e'))
   const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: resolve('web/dist'), loginRateLimit: 10_000 }
   const app = await buildApp({ db: handle.db, engine: handle.engine, clock, config })

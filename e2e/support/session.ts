@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
-import { E2E_NOW, startAppServer } from './app-server.ts'
+import { startAppServer } from './app-server.ts'
 import { launchBrowser } from './browser.ts'
 
 type AppServer = Awaited<ReturnType<typeof startAppServer>>
@@ -22,13 +22,9 @@ export function useAppAndBrowser() {
   return env
 }
 
-/**
- * A fresh browser context and page at the size and locale the screenshots are taken in, its clock fixed at the
- * app's instant (the form defaults, e.g. next fiscal year, come from the browser's date). Timers still run.
- */
+/** A fresh browser context and page at the size, locale and time zone the screenshots are taken in. */
 export async function newPage(browser: Browser, options: { acceptDownloads?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options })
-  await context.clock.setFixedTime(E2E_NOW)
   return context.newPage()
 }
 
