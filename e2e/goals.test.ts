@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { chooseOption } from './support/antd.ts'
-import { DEMO_PASSWORD, keepScreenshot, signIn } from './support/browser.ts'
+import { apiAs as apiAsAt, projectInLibrary as projectInLibraryAt } from './support/api.ts'
+import { keepScreenshot, signIn } from './support/browser.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
 const env = useAppAndBrowser()
@@ -10,49 +11,12 @@ const GOAL = `${PROJECT}绩效目标`
 const PICKED = '使用人员满意度'
 
 /** A signed-in API session for setting up data the way a user would, without the browser. */
-async function apiAs(username: string) {
-  const login = await fetch(`${env.server.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${env.server.baseUrl}${path}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
-    return (await res.json()) as T
-  }
-}
+const apiAs = (username: string) => apiAsAt(env.server.baseUrl, username)
 
 type Row = { id: string; version: number }
 let projectId: string
 
-/** A project of 深圳中学 in the library (入库 by its department), like the demo's own, for this test alone. */
-async function projectInLibrary(code: string, name: string) {
-  const unit = await apiAs('sz_edu_unit')
-  const dept = await apiAs('sz_edu_dept')
-  const project = await unit<Row>('POST', '/api/projects', {
-    code,
-    name,
-    fiscalYear: 2026,
-    unitCode: '440300102002',
-    budgetKind: 'general',
-    attribute: 'new',
-    projectType: 'recurring',
-    objectKind: 'purchased_service',
-    periodStartYear: 2026,
-    periodEndYear: 2026,
-    mediumTermAmount: '1200000.00',
-    amountGeneral: '1200000.00',
-    description: '通过政府采购或委托方式实施课后服务，明确服务标准和考核办法，按季度考核、按效付费。',
-  })
-  await dept<Row>('POST', `/api/projects/${project.id}/status`, { status: 'library', version: project.version })
-  return project.id
-}
+const projectInLibrary = (code: string, name: string) => projectInLibraryAt(env.server.baseUrl, code, name)
 
 /**
  * The journey's project, and another whose approved goal sets the library indicator at 95%: a peer the editor

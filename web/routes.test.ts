@@ -26,7 +26,7 @@ describe('the route table', () => {
 
   it('shows the indicator pages by permission: proposals to those who may propose, nothing to those without indicator.read', () => {
     expect(menuPaths(['unit_user'])).toEqual(expect.arrayContaining(['/indicators', '/indicators/proposals', '/indicators/recommend']))
-    expect(menuPaths(['expert'])).toEqual(expect.arrayContaining(['/indicators', '/indicators/recommend']))
+    expect(menuPaths(['expert'])).toContain('/indicators')
     expect(menuPaths(['expert'])).not.toContain('/indicators/proposals')
     expect(menuPaths(['sys_admin']).filter((path) => path.startsWith('/indicators'))).toEqual([])
     expect(menuKeyFor('/indicators/proposals')).toBe('/indicators/proposals')
@@ -35,5 +35,22 @@ describe('the route table', () => {
   it('drops a menu group when none of its pages is visible', () => {
     const groups = visibleRoutes({ permissions: permissionsOf(['audit_admin']) }).filter(isMenuGroup)
     expect(groups.map((g) => g.key)).not.toContain('projects')
+  })
+
+  it('offers each role only the pages that fit it (issue 10 §24)', () => {
+    // The read-only reader has goals to read, none waiting on it.
+    expect(menuPaths(['viewer'])).toContain('/goals')
+    expect(menuPaths(['viewer'])).not.toContain('/goals/todo')
+    for (const role of ['unit_user', 'dept_user', 'finance_reviewer', 'finance_admin']) expect(menuPaths([role])).toContain('/goals/todo')
+    // Units and departments apply the bureau's rule set in their goals but do not configure or try it.
+    for (const role of ['unit_user', 'dept_user', 'agency_user', 'expert', 'viewer']) {
+      expect(menuPaths([role])).not.toContain('/rule-sets')
+      expect(menuPaths([role])).not.toContain('/rule-sets/trial')
+    }
+    for (const role of ['finance_admin', 'finance_reviewer']) expect(menuPaths([role])).toEqual(expect.arrayContaining(['/rule-sets', '/rule-sets/trial']))
+    // Recommendation is for one of the user's projects: agencies and experts have none.
+    for (const role of ['agency_user', 'expert']) expect(menuPaths([role])).not.toContain('/indicators/recommend')
+    expect(menuPaths(['agency_user'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/account/password'])
+    expect(menuPaths(['expert'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/goals/expert', '/account/password'])
   })
 })

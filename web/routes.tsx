@@ -25,6 +25,7 @@ import {
 } from '@ant-design/icons'
 import { type ComponentType, type LazyExoticComponent, type ReactNode, lazy } from 'react'
 import { matchPath } from 'react-router'
+import { goalTodoPermissions, ruleSetPagePermissions } from '../domain/home'
 import type { Me, Permission } from './api/types'
 import { hasPermission } from './features/auth/CurrentUser'
 
@@ -34,8 +35,8 @@ export interface PageRoute {
   /** i18n key of the menu label and page title. */
   labelKey: string
   icon: ReactNode
-  /** Needed to see the menu item and open the page; none means any signed-in user. */
-  permission?: Permission
+  /** Needed to see the menu item and open the page (a list: any one of them); none means any signed-in user. */
+  permission?: Permission | readonly Permission[]
   page: LazyExoticComponent<ComponentType>
   /** Reached by links (detail, forms), not from the menu; the menu item whose path prefixes it stays selected. */
   hideInMenu?: boolean
@@ -148,7 +149,8 @@ export const routes: RouteEntry[] = [
         path: '/indicators/recommend',
         labelKey: 'nav.indicatorRecommend',
         icon: <BulbOutlined aria-hidden />,
-        permission: 'indicator.read',
+        // Recommends for one of the user's projects: agencies and experts have none to pick.
+        permission: 'project.read',
         page: lazy(() => import('./features/indicators/IndicatorRecommendPage').then((m) => ({ default: m.IndicatorRecommendPage }))),
       },
     ],
@@ -162,7 +164,7 @@ export const routes: RouteEntry[] = [
         path: '/rule-sets',
         labelKey: 'nav.ruleSets',
         icon: <SlidersOutlined aria-hidden />,
-        permission: 'ruleset.read',
+        permission: ruleSetPagePermissions,
         page: lazy(() => import('./features/rules/RuleSetPage').then((m) => ({ default: m.RuleSetPage }))),
       },
       {
@@ -176,7 +178,7 @@ export const routes: RouteEntry[] = [
         path: '/rule-sets/trial',
         labelKey: 'nav.ruleTrial',
         icon: <CalculatorOutlined aria-hidden />,
-        permission: 'ruleset.read',
+        permission: ruleSetPagePermissions,
         page: lazy(() => import('./features/rules/TrialPage').then((m) => ({ default: m.TrialPage }))),
       },
     ],
@@ -190,7 +192,7 @@ export const routes: RouteEntry[] = [
         path: '/goals/todo',
         labelKey: 'nav.goalTodo',
         icon: <CarryOutOutlined aria-hidden />,
-        permission: 'goal.read',
+        permission: goalTodoPermissions,
         page: goalTodoPage,
       },
       {

@@ -6,9 +6,24 @@ import { loadConfig } from '../../server/config.ts'
 import { type DatabaseHandle, migrateToLatest, openPGlite, openPostgres } from '../../server/db/database.ts'
 import { seedDemo } from '../../server/modules/org/demo-seed.ts'
 import { useAuditKey } from '../../server/platform/audit.ts'
-import { systemClock } from '../../server/platform/clock.ts'
+import type { Clock } from '../../server/platform/clock.ts'
 import { systemContext } from '../../server/system-context.ts'
 import { adminUrl } from '../../server/test/postgres-urls.ts'
+
+/**
+ * The instant the e2e app starts at: dates in journeys (created-at, submitted-at, in-force ranges) and the
+ * screenshots stay the same from run to run — a working morning in the middle of fiscal year 2026.
+ */
+export const E2E_NOW = new Date('2026-06-15T09:30:00+08:00')
+
+/**
+ * The e2e server's clock: it starts at E2E_NOW and then moves with real time, so records written during a journey
+ * still sort in the order they were written (lists show the latest change first) while every date stays that day.
+ */
+export function e2eClock(): Clock {
+  const startedAt = Date.now()
+  return { now: () => new Date(E2E_NOW.getTime() + (Date.now() - startedAt)) }
+}
 
 /** The real app, demo-seeded, serving the built web UI on a free port: PGlite, or PostgreSQL when TEST_DATABASE_URL is set. */
 export async function startAppServer() {
@@ -29,9 +44,10 @@ export async function startAppServer() {
   }
   await migrateToLatest(handle.db)
   useAuditKey(randomBytes(32))
-  await seedDemo(handle.db, systemContext(systemClock, 'e2e'))
+  const clock = e2eClock()
+  await seedDemo(handle.db, systemContext(clock, 'e2e'))
   const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: resolve('web/dist'), loginRateLimit: 10_000 }
-  const app = await buildApp({ db: handle.db, engine: handle.engine, clock: systemClock, config })
+  const app = await buildApp({ db: handle.db, engine: handle.engine, clock, config })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0

@@ -22,9 +22,9 @@ export function useAppAndBrowser() {
   return env
 }
 
-/** A fresh browser context and page at the size and locale the screenshots are taken in. */
+/** A fresh browser context and page at the size, locale and time zone the screenshots are taken in. */
 export async function newPage(browser: Browser, options: { acceptDownloads?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', ...options })
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options })
   return context.newPage()
 }
 

@@ -185,6 +185,7 @@ export const endpoints: Endpoint[] = [
   },
   { method: 'POST', route: '/api/auth/logout', access: 'session', ok: 204, freshSession: true, request: async () => ({ url: '/api/auth/logout' }) },
   get('/api/auth/me', 'session'),
+  get('/api/home', 'session'),
   {
     method: 'POST',
     route: '/api/auth/password',

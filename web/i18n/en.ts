@@ -3,6 +3,8 @@ import { auditChainEn } from './audit-chain.en'
 import { exanteEn } from './exante.en'
 import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
+import { homeEn } from './home.en'
+import { labelsEn } from './labels.en'
 
 export const en: LocaleMessages = {
   app: { name: 'Jixiao 绩效', title: 'Budget Performance Management' },
@@ -97,17 +99,8 @@ export const en: LocaleMessages = {
       done: 'Password changed',
     },
   },
-  home: {
-    welcome: 'Welcome, {{name}}',
-    username: 'Username',
-    displayName: 'Name',
-    org: 'Organization',
-    roles: 'Roles',
-    permissions: 'My permissions',
-    noPermissions: 'No permissions',
-    quickLinks: 'Quick links',
-    noLinks: 'Nothing available to you yet',
-  },
+  labels: labelsEn,
+  home: homeEn,
   orgKind: { jurisdiction: 'Jurisdiction', department: 'Department', unit: 'Budget unit' },
   level: { province: 'Province', city: 'City', district: 'District/county', functional: 'Functional zone' },
   roles: {

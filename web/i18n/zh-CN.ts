@@ -3,6 +3,8 @@ import { accountsZhCN } from './accounts.zh-CN'
 import { auditChainZhCN } from './audit-chain.zh-CN'
 import { exanteZhCN } from './exante.zh-CN'
 import { goalsZhCN } from './goals.zh-CN'
+import { homeZhCN } from './home.zh-CN'
+import { labelsZhCN } from './labels.zh-CN'
 export const zhCN = {
   app: { name: '绩效 Jixiao', title: '预算绩效管理平台' },
   common: {
@@ -96,17 +98,8 @@ export const zhCN = {
       done: '密码已修改',
     },
   },
-  home: {
-    welcome: '欢迎，{{name}}',
-    username: '用户名',
-    displayName: '姓名',
-    org: '所属机构',
-    roles: '角色',
-    permissions: '我的权限',
-    noPermissions: '暂无权限',
-    quickLinks: '快捷入口',
-    noLinks: '暂无可访问的功能',
-  },
+  labels: labelsZhCN,
+  home: homeZhCN,
   orgKind: { jurisdiction: '行政区划', department: '主管部门', unit: '预算单位' },
   level: { province: '省级', city: '市级', district: '区县级', functional: '功能区' },
   roles: {

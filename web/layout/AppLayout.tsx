@@ -53,7 +53,8 @@ export function AppLayout() {
   return (
     <CurrentUserProvider user={me.data}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider width={220} breakpoint="lg" collapsedWidth={0}>
+        {/* Wide enough for the longest English labels (Import declarations, Indicator proposals) without an ellipsis. */}
+        <Layout.Sider width={248} breakpoint="lg" collapsedWidth={0}>
           <div style={{ color: '#fff', padding: '16px 20px', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
             {t('app.name')}
           </div>
@@ -77,17 +78,16 @@ export function AppLayout() {
               <UserMenu />
             </Space>
           </Layout.Header>
+          {/* Layout.Content is the page's <main> landmark. */}
           <Layout.Content style={{ padding: 24 }}>
-            <main>
-              {page && (
-                <Typography.Title level={4} style={{ marginTop: 0 }}>
-                  {t(page.labelKey)}
-                </Typography.Title>
-              )}
-              <Suspense fallback={<PageSpinner />}>
-                <Outlet />
-              </Suspense>
-            </main>
+            {page && (
+              <Typography.Title level={4} style={{ marginTop: 0 }}>
+                {t(page.labelKey)}
+              </Typography.Title>
+            )}
+            <Suspense fallback={<PageSpinner />}>
+              <Outlet />
+            </Suspense>
           </Layout.Content>
         </Layout>
       </Layout>

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router'
 import type { Permission } from '../api/types'
 import { hasPermission, useCurrentUser } from '../features/auth/CurrentUser'
 
-export function RequirePermission({ permission, children }: { permission?: Permission; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission?: Permission | readonly Permission[]; children: ReactNode }) {
   const user = useCurrentUser()
   const { t } = useTranslation()
   const navigate = useNavigate()

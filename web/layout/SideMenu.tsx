@@ -11,15 +11,17 @@ export function SideMenu() {
   const { pathname } = useLocation()
   const entries = visibleRoutes(user)
 
+  // Each label carries its full text as a tooltip, should a long one still be cut in a narrow window.
+  const label = (key: string) => <span title={t(key)}>{t(key)}</span>
   const items: MenuProps['items'] = entries.map((entry) =>
     isMenuGroup(entry)
       ? {
           key: entry.key,
           icon: entry.icon,
-          label: t(entry.labelKey),
-          children: entry.children.map((child) => ({ key: child.path, icon: child.icon, label: t(child.labelKey) })),
+          label: label(entry.labelKey),
+          children: entry.children.map((child) => ({ key: child.path, icon: child.icon, label: label(child.labelKey) })),
         }
-      : { key: entry.path, icon: entry.icon, label: t(entry.labelKey) },
+      : { key: entry.path, icon: entry.icon, label: label(entry.labelKey) },
   )
 
   return (

@@ -2,6 +2,7 @@ import { Alert, App, Form, Modal } from 'antd'
 import type { FormInstance } from 'antd'
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { type ReloadOutcome, useConflict } from './ConflictNotice'
 import { applyFieldErrors, errorMessage } from './serverErrors'
 
 interface FormModalProps<V> {
@@ -13,6 +14,8 @@ interface FormModalProps<V> {
   onClose: () => void
   children: ReactNode | ((form: FormInstance<V>) => ReactNode)
   okText?: string
+  /** Re-reads the record after a 409; the dialog keeps what was typed (see OpinionDialog). */
+  onReload?: () => Promise<ReloadOutcome>
 }
 
 /**
@@ -25,16 +28,18 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
   const [form] = Form.useForm<V>()
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const conflict = useConflict(props.onReload)
 
   async function submit(values: V) {
     setSaving(true)
     setError(null)
+    conflict.reset()
     try {
       await props.onSubmit(values)
       message.success(t('common.saved'))
       props.onClose()
     } catch (err) {
-      if (!applyFieldErrors(form, err)) setError(errorMessage(err))
+      if (!conflict.handle(err) && !applyFieldErrors(form, err)) setError(errorMessage(err))
     } finally {
       setSaving(false)
     }
@@ -47,11 +52,13 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       okText={props.okText ?? t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
+      okButtonProps={{ disabled: conflict.blocksOk }}
       onOk={() => form.submit()}
       onCancel={props.onClose}
       mask={{ closable: false }}
       destroyOnHidden
     >
+      {conflict.notice && <div style={{ marginBottom: 16 }}>{conflict.notice}</div>}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<V>
         form={form}

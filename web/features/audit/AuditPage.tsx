@@ -12,6 +12,7 @@ import { formatDateTime } from '../../shared/format'
 import { useTableState } from '../../shared/useTableState'
 import { AuditChainCheck } from './AuditChainCheck'
 import { AuditChanges } from './AuditChanges'
+import { AuditEntity } from './AuditEntity'
 import { useAuditEntries } from './audit.queries'
 
 type AuditFilters = {
@@ -48,12 +49,15 @@ export function AuditPage() {
       dataIndex: 'action',
       render: (action: string) => (
         <span title={action}>
-          {auditActionLabel(action, i18n.language === 'en' ? 'en' : 'zh')} <Typography.Text type="secondary" code>{action}</Typography.Text>
+          {auditActionLabel(action, i18n.language === 'en' ? 'en' : 'zh')}
         </span>
       ),
     },
-    { title: t('audit.entityType'), dataIndex: 'entityType' },
-    { title: t('audit.entityId'), dataIndex: 'entityId', render: (id: string | null) => id ?? '—' },
+    {
+      title: t('labels.record'),
+      key: 'entity',
+      render: (_: unknown, entry: AuditEntry) => <AuditEntity entry={entry} onTrail={(entityType, entityId) => table.setFilters({ entityType, entityId })} />,
+    },
     { title: t('audit.clientIp'), dataIndex: 'clientIp', render: (ip: string | null) => ip ?? '—' },
     {
       title: t('audit.requestId'),

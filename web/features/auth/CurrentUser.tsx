@@ -14,8 +14,11 @@ export function useCurrentUser(): Me {
   return user
 }
 
-export function hasPermission(user: Pick<Me, 'permissions'>, permission: Permission | undefined): boolean {
-  return permission === undefined || user.permissions.includes(permission)
+/** Whether the user holds the permission, or any one of a list of them; no permission asked means yes. */
+export function hasPermission(user: Pick<Me, 'permissions'>, permission: Permission | readonly Permission[] | undefined): boolean {
+  if (permission === undefined) return true
+  const wanted: readonly Permission[] = typeof permission === 'string' ? [permission] : permission
+  return wanted.some((p) => user.permissions.includes(p))
 }
 
 export function useCan(permission: Permission): boolean {

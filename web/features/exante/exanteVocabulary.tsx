@@ -15,6 +15,7 @@ import {
 } from '../../../domain/exante'
 import type { Grade } from '../../../domain/rule-set'
 import { useCodeLabels } from '../../shared/useCodeLabels'
+import { useTermWords } from '../../shared/useTermWords'
 
 /** The ex-ante code lists in the current language; the labels live in domain/exante.ts. */
 export function useExAnteVocabulary() {
@@ -44,5 +45,6 @@ export function ConclusionTag({ conclusion }: { conclusion: ExAnteConclusion | n
 }
 
 export function RatingTag({ rating }: { rating: Grade | null }) {
-  return rating ? <Tag color={gradeColors[rating]}>{rating}</Tag> : <>—</>
+  const words = useTermWords()
+  return rating ? <Tag color={gradeColors[rating]}>{words.grade(rating)}</Tag> : <>—</>
 }

@@ -3,6 +3,7 @@ import { App, Button, Popconfirm, Space, Tooltip } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { usePinnedVersion } from '../../shared/ConflictNotice'
 import { OpinionDialog } from '../../shared/OpinionDialog'
 import { errorMessage } from '../../shared/serverErrors'
 import { useCurrentUser } from '../auth/CurrentUser'
@@ -10,7 +11,8 @@ import { AssignExpertsDialog } from './AssignExpertsDialog'
 import { GradeReviewDialog } from './GradeReviewDialog'
 import { type GoalMove, availableMoves } from './goalActions'
 import { findingsOfError } from './goalFindings'
-import { useDeleteGoal, useGoalAction, useReviewGoal, useSubmitExpertReview } from './goals.queries'
+import { useDeleteGoal, useGoal, useGoalAction, useReviewGoal, useSubmitExpertReview } from './goals.queries'
+import { useGoalVocabulary } from './goalVocabulary'
 import type { GoalDetail, SimpleAction } from './goals.types'
 
 const simpleActions: readonly GoalMove[] = ['submit', 'withdraw', 'return', 'dept_approve', 'approve', 'publish']
@@ -28,7 +30,9 @@ export function GoalActionBar({ goal }: { goal: GoalDetail }) {
   const remove = useDeleteGoal()
   const [open, setOpen] = useState<GoalMove | null>(null)
   const moves = availableMoves(goal, user)
-  if (moves.length === 0) return null
+  // An open dialog outlives the buttons: when someone else moves the goal meanwhile, the refetch takes the
+  // buttons away, but the dialog stays with what was typed and says what happened.
+  if (moves.length === 0 && !open) return null
 
   const button = (move: GoalMove) => {
     const label = t(`goals.actions.${move}`)
@@ -68,19 +72,27 @@ export function GoalActionBar({ goal }: { goal: GoalDetail }) {
     return ungraded ? <Tooltip key={move} title={t('goals.approveNeedsGrade')}>{node}</Tooltip> : node
   }
 
+  // The dialog sits outside the Space: Space keys its items by position, so when the buttons change under an open
+  // dialog, inside it would be remounted and lose what was typed.
   return (
-    <Space wrap>
-      {moves.map(button)}
+    <>
+      <Space wrap>{moves.map(button)}</Space>
       {open && <MoveDialog goal={goal} move={open} onClose={() => setOpen(null)} />}
-    </Space>
+    </>
   )
 }
 
 function MoveDialog({ goal, move, onClose }: { goal: GoalDetail; move: GoalMove; onClose: () => void }) {
   const { t, i18n } = useTranslation()
+  const user = useCurrentUser()
+  const vocabulary = useGoalVocabulary()
   const act = useGoalAction()
   const review = useReviewGoal()
   const expertReview = useSubmitExpertReview()
+  const latest = useGoal(goal.id)
+  const { version, reload } = usePinnedVersion(goal, latest.refetch, (fresh) =>
+    availableMoves(fresh, user).includes(move) ? undefined : t('labels.conflict.nowStatus', { status: vocabulary.status(fresh.status) }),
+  )
   const action = t(`goals.actions.${move}`)
   if (move === 'assignExperts') return <AssignExpertsDialog goal={goal} onClose={onClose} />
   if (move === 'review' || move === 'expertReview') {
@@ -91,8 +103,9 @@ function MoveDialog({ goal, move, onClose }: { goal: GoalDetail; move: GoalMove;
         okText={action}
         expert={expert}
         onSubmit={(values) =>
-          expert ? expertReview.mutateAsync({ id: goal.id, ...values }) : review.mutateAsync({ id: goal.id, version: goal.version, grade: values.grade, dimensions: values.dimensions, opinion: values.opinion })
+          expert ? expertReview.mutateAsync({ id: goal.id, ...values }) : review.mutateAsync({ id: goal.id, version, grade: values.grade, dimensions: values.dimensions, opinion: values.opinion })
         }
+        onReload={expert ? undefined : reload}
         onClose={onClose}
       />
     )
@@ -101,7 +114,7 @@ function MoveDialog({ goal, move, onClose }: { goal: GoalDetail; move: GoalMove;
 
   async function send(opinion: string) {
     try {
-      await act.mutateAsync({ id: goal.id, action: move as SimpleAction, version: goal.version, opinion: opinion || undefined })
+      await act.mutateAsync({ id: goal.id, action: move as SimpleAction, version, opinion: opinion || undefined })
     } catch (err) {
       // A refused submit names what blocks it: say so in the dialog, not just "fails the quality check".
       const blocking = findingsOfError(err, i18n.language)
@@ -121,6 +134,7 @@ function MoveDialog({ goal, move, onClose }: { goal: GoalDetail; move: GoalMove;
       maxLength={2000}
       onSubmit={send}
       successMessage={t('goals.done', { action })}
+      onReload={reload}
       onClose={onClose}
     />
   )

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../shared/format'
 import { roundsOf } from './GoalOpinions'
 import type { ExpertReview } from './goals.types'
 import { gradeColors, useGoalVocabulary } from './goalVocabulary'
+import { useTermWords } from '../../shared/useTermWords'
 
 /** The experts' reviews of the current round side by side (finance compares them), earlier rounds below. */
 export function GoalExpertReviews({ reviews, round }: { reviews: ExpertReview[]; round: number }) {
@@ -35,6 +36,7 @@ export function GoalExpertReviews({ reviews, round }: { reviews: ExpertReview[];
 
 function ExpertCard({ review: e }: { review: ExpertReview }) {
   const { t } = useTranslation()
+  const words = useTermWords()
   const vocabulary = useGoalVocabulary()
   return (
     <Card
@@ -45,7 +47,7 @@ function ExpertCard({ review: e }: { review: ExpertReview }) {
         e.submittedAt ? (
           <Space size={4}>
             <Tag>{t('goals.experts.score', { score: e.score })}</Tag>
-            {e.grade && <Tag color={gradeColors[e.grade]}>{e.grade}</Tag>}
+            {e.grade && <Tag color={gradeColors[e.grade]}>{words.grade(e.grade)}</Tag>}
           </Space>
         ) : (
           <Tag color="gold">{t('goals.experts.pending')}</Tag>

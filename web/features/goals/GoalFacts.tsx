@@ -5,6 +5,7 @@ import { Link } from 'react-router'
 import { DescriptionGroup } from '../../shared/DescriptionGroup'
 import { formatDateTime } from '../../shared/format'
 import { useCan } from '../auth/CurrentUser'
+import { useFramework } from '../rules/rules.queries'
 import type { GoalView } from './goals.types'
 import { useGoalVocabulary } from './goalVocabulary'
 
@@ -13,6 +14,8 @@ export function GoalFacts({ goal, title, full = true }: { goal: GoalView; title:
   const { t } = useTranslation()
   const vocabulary = useGoalVocabulary()
   const canReadProjects = useCan('project.read')
+  // The framework by its name (财预〔2020〕10号…), not its code (legacy-88).
+  const framework = useFramework(goal.frameworkCode)
   const items: DescriptionsProps['items'] = [
     { key: 'kind', label: t('goals.fields.kind'), children: vocabulary.kind(goal.kind) },
     { key: 'fiscalYear', label: t('goals.fields.fiscalYear'), children: goal.fiscalYear },
@@ -33,7 +36,7 @@ export function GoalFacts({ goal, title, full = true }: { goal: GoalView; title:
       : []),
     { key: 'department', label: t('goals.fields.department'), children: goal.departmentName },
     { key: 'unit', label: t('goals.fields.unit'), children: goal.unitName ?? '—' },
-    { key: 'framework', label: t('goals.fields.framework'), children: goal.frameworkCode },
+    { key: 'framework', label: t('goals.fields.framework'), children: framework.data?.name ?? '—' },
     { key: 'revision', label: t('goals.fields.revision'), children: <Tag>{t('goals.revision', { revision: goal.revision })}</Tag> },
   ]
   if (full) {

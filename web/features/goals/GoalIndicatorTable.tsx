@@ -8,6 +8,7 @@ import { PeerHint } from './PeerHint'
 import { type Finding, rowFieldFindings } from './goalFindings'
 import type { GoalIndicatorView, PeerTargets } from './goals.types'
 import { groupByFramework } from './indicatorGroups'
+import { useTermWords } from '../../shared/useTermWords'
 
 type Row = { key: string; group: string; count: number; children?: Row[] } | { key: string; n: number; row: GoalIndicatorView }
 
@@ -22,6 +23,7 @@ interface GoalIndicatorTableProps {
 export function GoalIndicatorTable({ nodes, indicators, findings, peers }: GoalIndicatorTableProps) {
   const { t } = useTranslation()
   const vocabulary = useIndicatorVocabulary()
+  const words = useTermWords()
   // Only the placements in use: a reader wants the goal, not the empty framework.
   const data: Row[] = groupByFramework(nodes, indicators)
     .map((g) => ({
@@ -52,7 +54,7 @@ export function GoalIndicatorTable({ nodes, indicators, findings, peers }: GoalI
           </>
         ) : (
           <span>
-            <Typography.Text strong>{item.group}</Typography.Text> <Tag>{t('goals.indicator.count', { count: item.count })}</Tag>
+            <Typography.Text strong>{words.level(item.group)}</Typography.Text> <Tag>{t('goals.indicator.count', { count: item.count })}</Tag>
           </span>
         ),
     },

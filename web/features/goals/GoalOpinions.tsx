@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { GoalAction, GoalOpinionView } from '../../../domain/goals'
 import { formatDateTime } from '../../shared/format'
 import { gradeColors, useGoalVocabulary } from './goalVocabulary'
+import { useTermWords } from '../../shared/useTermWords'
 
 const stages = ['unit', 'dept', 'finance'] as const
 
@@ -52,13 +53,14 @@ export function GoalOpinions({ opinions }: { opinions: GoalOpinionView[] }) {
 
 function OpinionEntry({ opinion: o }: { opinion: GoalOpinionView }) {
   const { t } = useTranslation()
+  const words = useTermWords()
   const vocabulary = useGoalVocabulary()
   const dimensions = vocabulary.dimensions.filter((d) => o.dimensions[d])
   return (
     <div style={{ borderInlineStart: `3px solid ${returning.has(o.action) ? '#ff4d4f' : '#d9d9d9'}`, paddingInlineStart: 8, marginTop: 8 }}>
       <Space size={4} wrap>
         <Tag color={returning.has(o.action) ? 'red' : 'blue'}>{vocabulary.action(o.action as GoalAction)}</Tag>
-        {o.grade && <Tag color={gradeColors[o.grade]}>{t('goals.gradeTag', { grade: o.grade })}</Tag>}
+        {o.grade && <Tag color={gradeColors[o.grade]}>{t('goals.gradeTag', { grade: words.grade(o.grade) })}</Tag>}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {[o.actorName, o.orgName].filter(Boolean).join(' · ')} {formatDateTime(o.createdAt)}
         </Typography.Text>

@@ -1,9 +1,11 @@
 import { Col, Form, Input, Radio, Row } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { grades } from '../../../domain/rule-set'
+import type { ReloadOutcome } from '../../shared/ConflictNotice'
 import { FormModal } from '../../shared/FormModal'
 import type { ExpertReviewBody } from './goals.types'
 import { useGoalVocabulary } from './goalVocabulary'
+import { useTermWords } from '../../shared/useTermWords'
 
 export type GradeReviewValues = ExpertReviewBody
 
@@ -14,12 +16,14 @@ interface GradeReviewDialogProps {
   expert?: boolean
   onSubmit: (values: GradeReviewValues) => Promise<unknown>
   onClose: () => void
+  onReload?: () => Promise<ReloadOutcome>
 }
 
 /** 财政复审 or 专家评审: a grade (优/良/中/差), an opinion per review dimension and an overall opinion. */
-export function GradeReviewDialog({ title, okText, expert, onSubmit, onClose }: GradeReviewDialogProps) {
+export function GradeReviewDialog({ title, okText, expert, onSubmit, onClose, onReload }: GradeReviewDialogProps) {
   const { t } = useTranslation()
   const vocabulary = useGoalVocabulary()
+  const words = useTermWords()
   const trimmed = (values: GradeReviewValues): GradeReviewValues => ({
     ...values,
     score: values.score ?? '',
@@ -27,11 +31,11 @@ export function GradeReviewDialog({ title, okText, expert, onSubmit, onClose }: 
     dimensions: Object.fromEntries(Object.entries(values.dimensions ?? {}).filter(([, text]) => text?.trim())),
   })
   return (
-    <FormModal<GradeReviewValues> title={title} okText={okText} onSubmit={(values) => onSubmit(trimmed(values))} onClose={onClose}>
+    <FormModal<GradeReviewValues> title={title} okText={okText} onSubmit={(values) => onSubmit(trimmed(values))} onReload={onReload} onClose={onClose}>
       <Row gutter={16}>
         <Col xs={24} md={expert ? 14 : 24}>
           <Form.Item name="grade" label={t('goals.review.grade')} rules={[{ required: true, message: t('goals.review.gradeRequired') }]} extra={expert ? undefined : t('goals.review.gradeHint')}>
-            <Radio.Group aria-label={t('goals.review.grade')} optionType="button" buttonStyle="solid" options={grades.map((g) => ({ value: g, label: g }))} />
+            <Radio.Group aria-label={t('goals.review.grade')} optionType="button" buttonStyle="solid" options={grades.map((g) => ({ value: g, label: words.grade(g) }))} />
           </Form.Item>
         </Col>
         {expert && (

@@ -10,6 +10,7 @@ import { indicatorPath, useIndicators, useRecommendation } from '../indicators/i
 import type { IndicatorDetail, IndicatorRow, RecommendedIndicator } from '../indicators/indicators.types'
 import type { LibraryPick } from './goalDraft'
 import type { Placement } from './indicatorGroups'
+import { useTermWords } from '../../shared/useTermWords'
 
 export type PickedIndicator = LibraryPick & Placement
 
@@ -61,6 +62,7 @@ type Action = (row: IndicatorRow) => ReactNode
 /** Name, code and placement, the example target, any columns of the list's own, then 选用. */
 function usePickerColumns<R extends IndicatorRow>(action: Action, own: TableColumnsType<R> = []): TableColumnsType<R> {
   const { t } = useTranslation()
+  const words = useTermWords()
   const vocabulary = useIndicatorVocabulary()
   return [
     {
@@ -70,7 +72,7 @@ function usePickerColumns<R extends IndicatorRow>(action: Action, own: TableColu
         <div>
           <div>{row.name}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.code} · {row.level1} / {row.level2}
+            {row.code} · {words.level(row.level1)} / {words.level(row.level2)}
           </Typography.Text>
         </div>
       ),

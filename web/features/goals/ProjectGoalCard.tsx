@@ -11,6 +11,7 @@ import { GoalStatusTag } from './GoalStatusTag'
 import { budgetGateOf } from './budgetGate'
 import { useGoalInForce, useGoals } from './goals.queries'
 import { gradeColors, useGoalVocabulary } from './goalVocabulary'
+import { useTermWords } from '../../shared/useTermWords'
 
 const gateAlert = { ready: 'success', none: 'warning', pending: 'info', blocked: 'error', missingLevel1: 'error' } as const
 
@@ -20,6 +21,7 @@ const gateAlert = { ready: 'success', none: 'warning', pending: 'info', blocked:
  */
 export function ProjectGoalCard({ project }: { project: Project }) {
   const { t } = useTranslation()
+  const words = useTermWords()
   const navigate = useNavigate()
   const canEdit = useCan('goal.edit')
   const vocabulary = useGoalVocabulary()
@@ -58,7 +60,7 @@ export function ProjectGoalCard({ project }: { project: Project }) {
       <Alert
         type={gateAlert[gate.state]}
         showIcon
-        title={t(`goals.projectCard.gate.${gate.state}`, { status: latest ? vocabulary.status(latest.status) : '', missing: gate.state === 'missingLevel1' ? gate.missing.join('、') : '', grade: goal?.financeGrade ?? '' })}
+        title={t(`goals.projectCard.gate.${gate.state}`, { status: latest ? vocabulary.status(latest.status) : '', missing: gate.state === 'missingLevel1' ? gate.missing.join('、') : '', grade: goal?.financeGrade ? words.grade(goal.financeGrade) : '' })}
         style={{ marginBottom: goal ? 12 : 0 }}
       />
       {goal && latest && (
@@ -69,7 +71,7 @@ export function ProjectGoalCard({ project }: { project: Project }) {
             { key: 'name', label: t('goals.fields.name'), span: 'filled', children: latest.name },
             { key: 'status', label: t('goals.fields.status'), children: <GoalStatusTag status={latest.status} /> },
             { key: 'revision', label: t('goals.fields.revision'), children: t('goals.revision', { revision: latest.revision }) },
-            { key: 'grade', label: t('goals.fields.financeGrade'), children: latest.financeGrade ? <Tag color={gradeColors[latest.financeGrade]}>{latest.financeGrade}</Tag> : '—' },
+            { key: 'grade', label: t('goals.fields.financeGrade'), children: latest.financeGrade ? <Tag color={gradeColors[latest.financeGrade]}>{words.grade(latest.financeGrade)}</Tag> : '—' },
             {
               key: 'inForce',
               label: t('goals.fields.inForce'),

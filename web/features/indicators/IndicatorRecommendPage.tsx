@@ -12,6 +12,7 @@ import { TagList } from './indicatorColumns'
 import { useIndicatorVocabulary } from './indicatorVocabulary'
 import { useRecommendation } from './indicators.queries'
 import type { Recommendation, RecommendedIndicator } from './indicators.types'
+import { useTermWords } from '../../shared/useTermWords'
 
 type Source = 'project' | 'text'
 const LIMITS = [10, 20, 50]
@@ -119,6 +120,7 @@ export function IndicatorRecommendPage() {
 function RecommendedTable({ data, loading, onOpen }: { data: Recommendation | undefined; loading: boolean; onOpen: (id: string) => void }) {
   const { t } = useTranslation()
   const vocabulary = useIndicatorVocabulary()
+  const words = useTermWords()
   const field = (key: string) => t(`indicators.fields.${key}`)
   const top = Math.max(...(data?.items.map((i) => i.score) ?? [0]), 1)
   const columns: TableColumnsType<RecommendedIndicator> = [
@@ -142,7 +144,7 @@ function RecommendedTable({ data, loading, onOpen }: { data: Recommendation | un
           </Button>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {row.code} · {row.level1} / {row.level2}
+              {row.code} · {words.level(row.level1)} / {words.level(row.level2)}
             </Typography.Text>
           </div>
         </div>
@@ -159,14 +161,18 @@ function RecommendedTable({ data, loading, onOpen }: { data: Recommendation | un
       title: field('score'),
       dataIndex: 'score',
       width: 110,
-      render: (score: number) => (
-        <div title={String(score)} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
-          <div style={{ flex: 1, height: 6, background: '#f0f0f0', borderRadius: 3 }}>
-            <div style={{ width: `${Math.round((score / top) * 100)}%`, height: 6, background: '#1677ff', borderRadius: 3 }} />
+      // The raw BM25-style score means nothing to a reader: show it against the best match (100 %).
+      render: (score: number) => {
+        const percent = Math.round((score / top) * 100)
+        return (
+          <div title={t('labels.relevanceHint')} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+            <div style={{ flex: 1, height: 6, background: '#f0f0f0', borderRadius: 3 }}>
+              <div style={{ width: `${percent}%`, height: 6, background: '#1677ff', borderRadius: 3 }} />
+            </div>
+            <span style={{ fontVariantNumeric: 'tabular-nums', fontSize: 12 }}>{percent}%</span>
           </div>
-          <span style={{ fontVariantNumeric: 'tabular-nums', fontSize: 12 }}>{score.toFixed(1)}</span>
-        </div>
-      ),
+        )
+      },
     },
     {
       key: 'reasons',

@@ -71,9 +71,9 @@ export function indicatorColumns(ctx: ColumnContext): TableColumnsType<Indicator
       width: 180,
       render: (_, row) => (
         <span>
-          {row.level1}
+          {ctx.t(`labels.levels.${row.level1}`, { defaultValue: row.level1 })}
           <Typography.Text type="secondary"> / </Typography.Text>
-          {row.level2}
+          {ctx.t(`labels.levels.${row.level2}`, { defaultValue: row.level2 })}
         </span>
       ),
     },

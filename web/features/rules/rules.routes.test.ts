@@ -5,8 +5,9 @@ import { allPages, findPage, isMenuGroup, menuKeyFor, visibleRoutes } from '../.
 const rulesGroup = (roles: string[]) => visibleRoutes({ permissions: permissionsOf(roles) }).filter(isMenuGroup).find((g) => g.key === 'rules')
 
 describe('the 绩效规则 menu group', () => {
-  it('offers rule sets, frameworks and the trial calculation to whoever may read the rules', () => {
-    expect(rulesGroup(['unit_user'])?.children.map((p) => p.path)).toEqual(['/rule-sets', '/frameworks', '/rule-sets/trial'])
+  it('offers rule sets and the trial calculation to the bureau that sets and grades by them; frameworks to every reader', () => {
+    expect(rulesGroup(['finance_reviewer'])?.children.map((p) => p.path)).toEqual(['/rule-sets', '/frameworks', '/rule-sets/trial'])
+    expect(rulesGroup(['unit_user'])?.children.map((p) => p.path)).toEqual(['/frameworks'])
     expect(rulesGroup(['sys_admin'])).toBeUndefined()
   })
 
