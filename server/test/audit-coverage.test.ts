@@ -88,7 +88,7 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
 }
 
 /** Reads that hand out no recorded data (blank templates, the API's own description) and need no audit row. */
-const looksLikeExport = (route: string) => /export|\.xlsx|\.docx|download|checkpoint|attachments\/:attachmentId/.test(route)
+const looksLikeExport = (route: string) => /export|\.xlsx|\.docx|\.zip|download|checkpoint|attachments\/:attachmentId/.test(route)
 const templates = new Set(['GET /api/projects/import-template', 'GET /api/goals/import-template'])
 
 /** Bureau roles sit at the city, or at the district where the targets are when only the own bureau may act. */
