@@ -13,7 +13,7 @@ beforeEach(async () => {
 })
 
 describe('a budget unit user in the indicator library', () => {
-  test('searches the library, opens an indicator, and runs a trial calculation', async () => {
+  test('searches the library and opens an indicator', async () => {
     await openFromMenu(page, '指标库')
     const search = page.getByLabel('指标名称、解释或关键词', { exact: true })
     await search.fill('教师培训')
@@ -28,7 +28,14 @@ describe('a budget unit user in the indicator library', () => {
     await drawer.getByText('第 1 版').first().waitFor()
     await keepScreenshot(page, 'indicator-detail')
     await page.keyboard.press('Escape')
+  })
+})
 
+describe('the finance bureau in the rules', () => {
+  test('runs a trial calculation and sees the formula behind the score', async () => {
+    page = await newPage(env.browser)
+    await signIn(page, env.server.baseUrl, 'sz_finance_admin')
+    await page.getByRole('navigation', { name: '主菜单' }).getByText('首页').waitFor()
     await openFromMenu(page, '试算')
     await page.getByLabel('目标值').fill('50')
     await page.getByLabel('实际值').fill('40')
