@@ -35,6 +35,7 @@ const LABELS = [
   'main .ant-radio-wrapper',
   'main .ant-checkbox-wrapper',
   'main .ant-segmented-item-label',
+  'main .ant-tree-title',
 ].join(', ')
 
 /**
@@ -47,8 +48,10 @@ const DATA = [/[\u3400-\u9fff]+[省市区县](?= \d{4})/g, /[^\n]*指标体系�
 async function chineseLabels(): Promise<string[]> {
   const texts = await page.locator(LABELS).evaluateAll((elements) =>
     elements
-      // Link-buttons in table cells open a record by its name: data.
-      .filter((element) => (element as HTMLElement).offsetParent !== null && !(element.tagName === 'BUTTON' && element.closest('td')))
+      .filter((element) => (element as HTMLElement).offsetParent !== null)
+      // Link-buttons in table cells open a record by its name; the organisation tree names organisations: data.
+      .filter((element) => !(element.tagName === 'BUTTON' && element.closest('td')))
+      .filter((element) => !element.closest('[aria-label="Organization tree"], .ant-tree:has([aria-label="Organization tree"])'))
       .map((element) => `${element.tagName.toLowerCase()}.${String(element.className).split(' ')[0]}: ${(element as HTMLElement).innerText.trim()}`),
   )
   const placeholders = await page

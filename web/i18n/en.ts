@@ -513,7 +513,7 @@ export const en: LocaleMessages = {
     problemSeparator: '; ',
     nameWithCode: '{{name}} ({{code}})',
     units: { points: ' pts', percent: '%', yuan: 'yuan' },
-    grades: { excellent: 'Excellent', good: 'Good', pass: 'Pass', fail: 'Poor' },
+    grades: { excellent: 'Excellent', good: 'Good', pass: 'Fair', fail: 'Poor' },
     scope: { jurisdiction: 'Jurisdiction', fiscalYear: 'Fiscal year', year: '{{year}}' },
     asOf: { label: 'View as of', placeholder: 'Rules as they stood at…', viewing: 'Viewing the rules in force at {{at}} (read-only)' },
     tabs: { rules: 'Rules', revisions: 'Revisions' },
@@ -564,7 +564,7 @@ export const en: LocaleMessages = {
       projectCodePattern: 'Project code pattern',
     },
     hints: {
-      gradeBands: 'A 100-point total at or above a bound earns that grade; below Pass is Poor',
+      gradeBands: 'A 100-point total at or above a bound earns that grade; below Fair is Poor',
       reverseFormula: 'How a reverse indicator (≤, <) scores when it misses the target',
       qualitativeBands: 'Lowest score of each qualitative band, as a share of the weight',
       overAchievementRatio: 'Actual at or above this share of the target needs a deviation reason',
@@ -588,7 +588,7 @@ export const en: LocaleMessages = {
     leaves: {
       excellent: 'Excellent ≥',
       good: 'Good ≥',
-      pass: 'Pass ≥',
+      pass: 'Fair ≥',
       achieved: 'Achieved ≥',
       partial: 'Partly achieved ≥',
       execution: 'Budget execution',

@@ -128,3 +128,10 @@ describe('a rule-set layer’s name in the current language (issue 10 §27)', ()
     expect(layerSourceLabel('全国默认', i18n.getFixedT('en'))).toBe('全国默认')
   })
 })
+
+describe('the required 一级 in the current language (issue 10 §27)', () => {
+  it('names the national levels in English and keeps a local one as written', () => {
+    expect(formatLeafValue('requiredLevel1', ['产出指标', '效益指标', '本地指标'], i18n.getFixedT('en'))).toBe('Output, Benefit, 本地指标')
+    expect(formatLeafValue('requiredLevel1', ['产出指标', '效益指标'], i18n.getFixedT('zh-CN'))).toBe('产出指标、效益指标')
+  })
+})

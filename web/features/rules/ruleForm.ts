@@ -152,8 +152,11 @@ export function formatLeafValue(path: string, value: unknown, t: T, frameworkNam
       return t(value ? 'rules.yes' : 'rules.no')
     case 'months':
       return Array.isArray(value) ? value.map((month) => t('rules.month', { month })).join(t('rules.listSeparator')) : String(value)
-    case 'tags':
-      return Array.isArray(value) ? value.join(t('rules.listSeparator')) : String(value)
+    case 'tags': {
+      if (!Array.isArray(value)) return String(value)
+      const shown = leaf.levelNames ? value.map((name: string) => t(`labels.levels.${name}`, { defaultValue: name })) : value
+      return shown.join(t('rules.listSeparator'))
+    }
     case 'select': {
       const option = leaf.options?.find((o) => o.value === value)
       return option ? t(option.labelKey) : String(value)
