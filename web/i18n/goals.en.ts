@@ -26,7 +26,7 @@ export const goalsEn: Messages<typeof goalsZhCN> = {
   opinion: 'Opinion',
   opinionRequired: 'Write an opinion (at least 2 characters)',
   actionTitle: 'Confirm: {{action}}',
-  approveNeedsGrade: 'Grade the goal in the finance review first (only 优 excellent or 良 good may be approved)',
+  approveNeedsGrade: 'Grade the goal in the finance review first (only Excellent or Good may be approved)',
   filters: { q: 'Goal name or project code', org: 'Department / unit' },
   fields: {
     name: 'Goal name',
@@ -154,7 +154,7 @@ export const goalsEn: Messages<typeof goalsZhCN> = {
   review: {
     grade: 'Grade',
     gradeRequired: 'Choose a grade',
-    gradeHint: '优/良 (excellent/good): stays with finance for approval; 中/差 (fair/poor): back to the unit (poor may not enter the budget)',
+    gradeHint: 'Excellent or Good: stays with finance for approval; Fair or Poor: back to the unit (Poor may not enter the budget)',
     score: 'Score',
     scoreInvalid: 'A score is 0–100 with at most two decimals',
     opinion: 'Overall opinion',

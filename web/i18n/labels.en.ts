@@ -37,6 +37,8 @@ export const labelsEn: Messages<typeof labelsZhCN> = {
     中: 'Fair',
     差: 'Poor',
   },
+  /** A rule-set layer: its jurisdiction (data), year and revision. */
+  ruleLayer: '{{name}} {{year}}, revision {{revision}}',
   record: 'Record',
   thisRecord: 'this record',
   showTrail: 'Show only this record’s audit trail',

@@ -35,6 +35,8 @@ export const labelsZhCN = {
     中: '中',
     差: '差',
   },
+  /** A rule-set layer: its jurisdiction (data), year and revision. */
+  ruleLayer: '{{name}} {{year}}年 第{{revision}}版',
   record: '对象',
   thisRecord: '该记录',
   showTrail: '只看该记录的审计日志',

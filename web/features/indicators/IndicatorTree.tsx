@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { legacyPlacement } from '../../../domain/indicators'
 import { errorMessage } from '../../shared/serverErrors'
+import { useTermWords } from '../../shared/useTermWords'
 import { ALL_KEY, KINDS_KEY, SECTORS_KEY, type TreeNode, buildTree } from './indicatorTree'
 import { useIndicatorVocabulary } from './indicatorVocabulary'
 import { useIndicatorFacets } from './indicators.queries'
@@ -41,6 +42,7 @@ function toTreeData(nodes: TreeNode[]): DataNode[] {
 export function IndicatorTree({ year, selectedKey, onSelect }: { year?: number; selectedKey: string | undefined; onSelect: (key: string) => void }) {
   const { t } = useTranslation()
   const vocabulary = useIndicatorVocabulary()
+  const { level } = useTermWords()
   const facets = useIndicatorFacets(year)
   const treeData = facets.data
     ? toTreeData(
@@ -50,6 +52,7 @@ export function IndicatorTree({ year, selectedKey, onSelect }: { year?: number; 
           projectKinds: t('indicators.tree.projectKinds'),
           sector: vocabulary.sector,
           projectKind: vocabulary.projectKind,
+          level,
         }),
       )
     : []

@@ -45,13 +45,16 @@ describe('the browsing tree', () => {
       projectKinds: '项目类型',
       sector: (s) => s,
       projectKind: (k) => k,
+      level: (name) => `«${name}»`,
     })
     expect(all?.count).toBe(12)
     expect(all?.children?.map((n) => [n.label, n.count])).toEqual([
-      ['产出指标', 7],
-      ['效益指标', 0],
-      ['满意度指标', 5],
+      ['«产出指标»', 7],
+      ['«效益指标»', 0],
+      ['«满意度指标»', 5],
     ])
+    // The 一级/二级 names go through the language's words (issue 10 §27).
+    expect(all?.children?.[0]?.children?.[0]?.label).toBe('«数量指标»')
     expect(all?.children?.[0]?.children?.map((n) => n.count)).toEqual([5, 0, 0, 2])
     expect(bySector?.children?.map((n) => n.key)).toEqual(['sector:education', 'sector:health'])
     expect(byKind?.children).toEqual([])

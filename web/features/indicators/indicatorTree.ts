@@ -47,13 +47,21 @@ export interface TreeNode {
  */
 export function buildTree(
   facets: IndicatorFacets,
-  labels: { all: string; sectors: string; projectKinds: string; sector: (s: Sector) => string; projectKind: (k: ProjectKind) => string },
+  labels: {
+    all: string
+    sectors: string
+    projectKinds: string
+    sector: (s: Sector) => string
+    projectKind: (k: ProjectKind) => string
+    /** A 一级/二级 name in the current language. */
+    level: (name: string) => string
+  },
 ): TreeNode[] {
   const countOf = (level1: string, level2: string) =>
     facets.placements.find((p) => p.level1 === level1 && p.level2 === level2)?.count ?? 0
   const placements = (Object.entries(legacyPlacement) as [Level1, readonly Level2[]][]).map(([level1, level2s]) => {
-    const children = level2s.map((level2) => ({ key: `l2:${level1}/${level2}`, label: level2, count: countOf(level1, level2) }))
-    return { key: `l1:${level1}`, label: level1, count: children.reduce((sum, c) => sum + (c.count ?? 0), 0), children }
+    const children = level2s.map((level2) => ({ key: `l2:${level1}/${level2}`, label: labels.level(level2), count: countOf(level1, level2) }))
+    return { key: `l1:${level1}`, label: labels.level(level1), count: children.reduce((sum, c) => sum + (c.count ?? 0), 0), children }
   })
   const byCount = <T extends { count: number }>(rows: T[]) => [...rows].filter((r) => r.count > 0).sort((a, b) => b.count - a.count)
   return [

@@ -1,5 +1,6 @@
 import { Space, Table, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { useTermWords } from '../../shared/useTermWords'
 import { splitPlacement } from './frameworkEdit'
 import type { FrameworkDetail } from './rules.types'
 
@@ -8,7 +9,9 @@ type T = (key: string, params?: Record<string, unknown>) => string
 /** "产出指标/成本指标#economic" → "产出指标 / 成本指标（经济成本）". */
 export function placementLabel(placement: string, t: T): string {
   const { level1, level2, costKind } = splitPlacement(placement)
-  const path = level2 ? `${level1} / ${level2}` : level1
+  // The national 一级/二级 names are vocabulary: shown in the current language (labels.levels), others as written.
+  const level = (name: string) => t(`labels.levels.${name}`, { defaultValue: name })
+  const path = level2 ? `${level(level1)} / ${level(level2)}` : level(level1)
   return costKind ? t('rules.frameworks.withCostKind', { path, kind: t(`rules.frameworks.costKinds.${costKind}`) }) : path
 }
 
@@ -37,6 +40,7 @@ interface TreeRow {
 /** The 一级 → 二级 tree of a framework, with the library placements each node shows (weights are the rule set's). */
 export function FrameworkTree({ framework }: { framework: FrameworkDetail }) {
   const { t } = useTranslation()
+  const { level } = useTermWords()
   const rows: TreeRow[] = framework.nodes.map((node): TreeRow => ({
     key: node.id,
     name: node.name,
@@ -59,7 +63,10 @@ export function FrameworkTree({ framework }: { framework: FrameworkDetail }) {
         {
           key: 'name',
           title: t('rules.frameworks.columns.name'),
-          render: (_, row) => (row.level === 1 ? <Typography.Text strong>{row.name}</Typography.Text> : row.name),
+          render: (_, row) => {
+            const name = level(row.name)
+            return row.level === 1 ? <Typography.Text strong>{name}</Typography.Text> : name
+          },
         },
         {
           key: 'level',

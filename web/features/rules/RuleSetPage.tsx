@@ -12,6 +12,7 @@ import { RuleCardsView } from './RuleCardsView'
 import { RuleRevisions } from './RuleRevisions'
 import { type RuleScope, RuleScopePicker, useRuleScope } from './RuleScopePicker'
 import { RuleSetEditor } from './RuleSetEditor'
+import { layerSourceLabel } from './ruleForm'
 import { useRuleSet } from './rules.queries'
 import type { RuleSetView } from './rules.types'
 
@@ -103,7 +104,7 @@ function RuleSetSummary({ view, asOf }: { view: RuleSetView; asOf: Dayjs | null 
         <Tag>{t('rules.source.national')}</Tag>
         {view.layers.map((layer) => (
           <span key={`${layer.jurisdictionCode}/${layer.fiscalYear}/${layer.revision}`}>
-            → <Tag color={layer.jurisdictionCode === view.jurisdiction.code && layer.fiscalYear === view.fiscalYear ? 'orange' : 'blue'}>{layer.source === NATIONAL_SOURCE ? t('rules.source.national') : layer.source}</Tag>
+            → <Tag color={layer.jurisdictionCode === view.jurisdiction.code && layer.fiscalYear === view.fiscalYear ? 'orange' : 'blue'}>{layer.source === NATIONAL_SOURCE ? t('rules.source.national') : layerSourceLabel(layer.source, t)}</Tag>
           </span>
         ))}
       </Space>

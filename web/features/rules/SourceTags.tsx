@@ -1,14 +1,18 @@
 import { Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { RuleRow } from './ruleFields'
-import { type LeafOrigin, originOf } from './ruleForm'
+import { type LeafOrigin, layerSourceLabel, originOf } from './ruleForm'
 import type { RuleSetView } from './rules.types'
 
 /** The tag text of an origin: 本级覆盖, 全国默认, 继承自 深圳市 2026年 第1版. */
 export function useOriginLabel() {
   const { t } = useTranslation()
   return (origin: LeafOrigin) =>
-    origin.kind === 'own' ? t('rules.source.own') : origin.kind === 'national' ? t('rules.source.national') : t('rules.source.inherited', { source: origin.source })
+    origin.kind === 'own'
+      ? t('rules.source.own')
+      : origin.kind === 'national'
+        ? t('rules.source.national')
+        : t('rules.source.inherited', { source: layerSourceLabel(origin.source, t) })
 }
 
 const colors: Record<LeafOrigin['kind'], string> = { own: 'orange', inherited: 'blue', national: 'default' }

@@ -107,7 +107,11 @@ export function TrialPage() {
                         <AutoComplete
                           options={qualitativeLabelGroups(ruleSet.data.effective.rules).map(({ band, labels }) => ({
                             label: t(`rules.leaves.${band}Labels`),
-                            options: labels.map((label) => ({ value: label, label })),
+                            // The wordings are the tables' Chinese; in English each also names its band.
+                            options: labels.map((label) => ({
+                              value: label,
+                              label: i18n.language?.startsWith('en') ? `${label} — ${t(`rules.leaves.${band}Labels`)}` : label,
+                            })),
                           }))}
                           placeholder={t('rules.trial.fields.qualitativePlaceholder')}
                         />

@@ -43,6 +43,8 @@ export interface RuleLeaf {
   unitKey?: string
   /** Values a 'tags' leaf offers to pick (others may be typed). */
   suggestions?: readonly string[]
+  /** The tags are 一级/二级 names: shown in the current language (labels.levels) where they are the national ones. */
+  levelNames?: boolean
 }
 
 export interface RuleRow {
@@ -203,7 +205,7 @@ export const ruleCards: RuleCard[] = [
         key: 'requiredLevel1',
         labelKey: 'rules.fields.requiredLevel1',
         hintKey: 'rules.hints.requiredLevel1',
-        leaves: [{ path: 'requiredLevel1', kind: 'tags', suggestions: level1Suggestions }],
+        leaves: [{ path: 'requiredLevel1', kind: 'tags', suggestions: level1Suggestions, levelNames: true }],
       },
       {
         key: 'level1Synonyms',

@@ -8,6 +8,7 @@ import {
   formatLeafValue,
   fromFormValues,
   getAt,
+  layerSourceLabel,
   leafLabel,
   originOf,
   overridesOf,
@@ -17,6 +18,7 @@ import {
 } from './ruleForm'
 import { ruleLeaves, rowOfProblem } from './ruleFields'
 import type { RuleSetView } from './rules.types'
+import i18n from '../../i18n'
 
 const shenzhen = applyOverrides(nationalRules, { monitoringCutoffMonths: [6, 9], exAnte: { majorProjectAmount: '5000000.00' } })
 const view = {
@@ -113,5 +115,23 @@ describe('labels', () => {
     expect(leafLabel('gradeBands.excellent', t)).toBe('rules.fields.gradeBands · rules.leaves.excellent')
     expect(leafLabel('gradeBudgetProposals.中.cutPercent', t)).toBe('rules.fields.gradeBudgetProposal{"grade":"rules.grades.pass"} · rules.leaves.cutPercent')
     expect(leafLabel('reverseFormula', t)).toBe('rules.fields.reverseFormula')
+  })
+})
+
+describe('a rule-set layer’s name in the current language (issue 10 §27)', () => {
+  it('keeps the place name and words the year and revision in English', () => {
+    expect(layerSourceLabel('深圳市 2026年 第1版', i18n.getFixedT('en'))).toBe('深圳市 2026, revision 1')
+    expect(layerSourceLabel('深圳市 2026年 第1版', i18n.getFixedT('zh-CN'))).toBe('深圳市 2026年 第1版')
+  })
+
+  it('shows a source it does not recognise as written', () => {
+    expect(layerSourceLabel('全国默认', i18n.getFixedT('en'))).toBe('全国默认')
+  })
+})
+
+describe('the required 一级 in the current language (issue 10 §27)', () => {
+  it('names the national levels in English and keeps a local one as written', () => {
+    expect(formatLeafValue('requiredLevel1', ['产出指标', '效益指标', '本地指标'], i18n.getFixedT('en'))).toBe('Output, Benefit, 本地指标')
+    expect(formatLeafValue('requiredLevel1', ['产出指标', '效益指标'], i18n.getFixedT('zh-CN'))).toBe('产出指标、效益指标')
   })
 })

@@ -129,6 +129,12 @@ export function originOf(view: Pick<RuleSetView, 'jurisdiction' | 'fiscalYear' |
 
 type T = (key: string, params?: Record<string, unknown>) => string
 
+/** A layer's source as the server names it (rule-sets.service layersFor: "深圳市 2026年 第1版"), in the current language; the place name is data. */
+export function layerSourceLabel(source: string, t: T): string {
+  const parts = /^(.*) (\d{4})年 第(\d+)版$/.exec(source)
+  return parts ? t('labels.ruleLayer', { name: parts[1], year: parts[2], revision: parts[3] }) : source
+}
+
 /** A leaf's value as the page shows it: "80%", "6月、9月", "5,000,000.00 元", "线性扣减至 2 倍目标为 0". */
 export function formatLeafValue(path: string, value: unknown, t: T, frameworkName?: (code: string) => string | undefined): string {
   const leaf = leafAt(path)
@@ -146,8 +152,11 @@ export function formatLeafValue(path: string, value: unknown, t: T, frameworkNam
       return t(value ? 'rules.yes' : 'rules.no')
     case 'months':
       return Array.isArray(value) ? value.map((month) => t('rules.month', { month })).join(t('rules.listSeparator')) : String(value)
-    case 'tags':
-      return Array.isArray(value) ? value.join(t('rules.listSeparator')) : String(value)
+    case 'tags': {
+      if (!Array.isArray(value)) return String(value)
+      const shown = leaf.levelNames ? value.map((name: string) => t(`labels.levels.${name}`, { defaultValue: name })) : value
+      return shown.join(t('rules.listSeparator'))
+    }
     case 'select': {
       const option = leaf.options?.find((o) => o.value === value)
       return option ? t(option.labelKey) : String(value)
