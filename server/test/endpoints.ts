@@ -287,6 +287,7 @@ export const projectEndpoints: Endpoint[] = [
     route: '/api/projects',
     access: 'project.edit',
     ok: 201,
+    ownJurisdictionOnly: true,
     target: 'unit',
     request: async (w, s) => ({ url: '/api/projects', body: newProjectBody(w[s].unit.code) }),
     requiredBody: ['name', 'fiscalYear', 'unitCode', 'budgetKind', 'attribute', 'projectType', 'objectKind', 'periodStartYear', 'periodEndYear', 'mediumTermAmount', 'amountGeneral'],
@@ -367,12 +368,13 @@ projectEndpoints.push(
     route: '/api/projects/:id/attachments',
     access: 'project.edit',
     ok: 201,
+    ownJurisdictionOnly: true,
     target: 'unit',
     badParam: 'not-a-uuid',
     request: async (w, s) => ({ url: `/api/projects/${(await freshProject(w, s)).id}/attachments`, body: new MultipartBody('实施方案.pdf', Buffer.from('%PDF-1.4 demo')) }),
   },
   get('/api/projects/:id/attachments/:attachmentId', 'project.read', { target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: await attachment(w, s) }) }),
-  { method: 'DELETE', route: '/api/projects/:id/attachments/:attachmentId', access: 'project.edit', ok: 204, target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: await attachment(w, s) }) },
+  { method: 'DELETE', route: '/api/projects/:id/attachments/:attachmentId', access: 'project.edit', ok: 204, ownJurisdictionOnly: true, target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: await attachment(w, s) }) },
 )
 
 const { page: _page, pageSize: _pageSize, ...projectExportQuery } = projectListQuery
