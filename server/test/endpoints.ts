@@ -69,6 +69,8 @@ export interface Endpoint {
   onlyAt?: ('jurisdiction' | 'department' | 'unit')[]
   /** Only the bureau of the row's own jurisdiction acts; a bureau above it sees the row but gets 403 SUPERVISION_ONLY. */
   ownJurisdictionOnly?: true
+  /** The outcome for a bureau above the row, if not 403 SUPERVISION_ONLY: an import refuses the row (422 IMPORT_INVALID). */
+  supervisionRefusal?: string
   /** Logging out ends the session, so it runs on a session of its own. */
   freshSession?: true
   request(w: World, scope: Scope): Promise<{ url: string; body?: unknown }>
@@ -395,6 +397,8 @@ projectEndpoints.push(
     ok: 200,
     target: 'unit',
     scopeRefusal: '422 IMPORT_INVALID',
+    ownJurisdictionOnly: true,
+    supervisionRefusal: '422 IMPORT_INVALID',
     request: async (w, s) => ({ url: '/api/projects/import', body: new MultipartBody('项目.csv', projectImportCsv(w[s].unit.code), 'text/csv') }),
     badQuery: { dryRun: 'maybe' },
   },
