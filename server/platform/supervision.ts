@@ -7,5 +7,10 @@ import { AppError } from '../http/errors.ts'
  * Departments and units sit inside one jurisdiction, so their data scope already keeps them there.
  */
 export function assertOwnJurisdiction(actor: Actor, record: { jurisdictionCode: string }) {
-  if (actor.org.kind === 'jurisdiction' && actor.org.jurisdictionCode !== record.jurisdictionCode) throw new AppError('SUPERVISION_ONLY')
+  if (onlySupervises(actor, record)) throw new AppError('SUPERVISION_ONLY')
+}
+
+/** Whether the actor is a bureau above the record's jurisdiction, which may look at it but not act on it. */
+export function onlySupervises(actor: Actor, record: { jurisdictionCode: string }) {
+  return actor.org.kind === 'jurisdiction' && actor.org.jurisdictionCode !== record.jurisdictionCode
 }

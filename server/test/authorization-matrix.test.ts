@@ -55,7 +55,7 @@ function expectedOutcome(role: Role | null, e: Endpoint, scope: Scope, seat: Sea
   if (!hasAccess) return outcome(403)
   if (e.onlyAt && !e.onlyAt.includes(roleOrgKinds[role][0]!)) return outcome(403)
   // The targets sit in the district: a bureau at the city above it supervises, read-only.
-  if (e.ownJurisdictionOnly && roleOrgKinds[role][0] === 'jurisdiction' && seat === 'city') return '403 SUPERVISION_ONLY'
+  if (e.ownJurisdictionOnly && roleOrgKinds[role][0] === 'jurisdiction' && seat === 'city') return e.supervisionRefusal ?? '403 SUPERVISION_ONLY'
   return outcome(e.ok)
 }
 

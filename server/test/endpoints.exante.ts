@@ -52,13 +52,17 @@ export async function makeAssessment(
 
 const assessment = (w: World, s: Scope, scored = false) => makeAssessment(w.t, { unit: w[s].unit, scored })
 
-/** The bureau's own agency user, where one exists (the matrix makes one per role); validation refuses bad bodies first. */
+/**
+ * An agency user of the assessment's own district (which only its bureau may assign, and the city above it sees),
+ * else of the city, where one exists (the matrix makes one per role); validation refuses bad bodies first.
+ */
 async function agencyUserId(w: World, s: Scope) {
   const user = await w.t.db
     .selectFrom('appUser')
     .select('id')
-    .where('orgCode', '=', w[s].city.code)
+    .where('orgCode', 'in', [w[s].district.code, w[s].city.code])
     .where((eb) => eb(eb.val('agency_user'), '=', eb.fn.any('roles')))
+    .orderBy((eb) => eb.case().when('orgCode', '=', w[s].district.code).then(0).else(1).end())
     .executeTakeFirst()
   return user?.id ?? crypto.randomUUID()
 }
@@ -84,6 +88,7 @@ const onOne = (method: 'POST' | 'PATCH', action: string, access: Endpoint['acces
   route: `/api/exante/:id${action}`,
   access,
   ok: 200,
+  ownJurisdictionOnly: true,
   target: 'unit',
   assignedOnly: true,
   badParam: 'not-a-uuid',
@@ -103,6 +108,7 @@ export const exAnteEndpoints: Endpoint[] = [
     route: '/api/exante',
     access: 'exante.edit',
     ok: 201,
+    ownJurisdictionOnly: true,
     target: 'unit',
     assignedOnly: true,
     request: async (w, s) => ({ url: '/api/exante', body: { projectId: (await w.t.make.project({ unit: w[s].unit, code: fresh('EN') })).id } }),

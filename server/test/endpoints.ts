@@ -69,6 +69,8 @@ export interface Endpoint {
   onlyAt?: ('jurisdiction' | 'department' | 'unit')[]
   /** Only the bureau of the row's own jurisdiction acts; a bureau above it sees the row but gets 403 SUPERVISION_ONLY. */
   ownJurisdictionOnly?: true
+  /** The outcome for a bureau above the row, if not 403 SUPERVISION_ONLY: an import refuses the row (422 IMPORT_INVALID). */
+  supervisionRefusal?: string
   /** Logging out ends the session, so it runs on a session of its own. */
   freshSession?: true
   request(w: World, scope: Scope): Promise<{ url: string; body?: unknown }>
@@ -287,6 +289,7 @@ export const projectEndpoints: Endpoint[] = [
     route: '/api/projects',
     access: 'project.edit',
     ok: 201,
+    ownJurisdictionOnly: true,
     target: 'unit',
     request: async (w, s) => ({ url: '/api/projects', body: newProjectBody(w[s].unit.code) }),
     requiredBody: ['name', 'fiscalYear', 'unitCode', 'budgetKind', 'attribute', 'projectType', 'objectKind', 'periodStartYear', 'periodEndYear', 'mediumTermAmount', 'amountGeneral'],
@@ -367,12 +370,13 @@ projectEndpoints.push(
     route: '/api/projects/:id/attachments',
     access: 'project.edit',
     ok: 201,
+    ownJurisdictionOnly: true,
     target: 'unit',
     badParam: 'not-a-uuid',
     request: async (w, s) => ({ url: `/api/projects/${(await freshProject(w, s)).id}/attachments`, body: new MultipartBody('实施方案.pdf', Buffer.from('%PDF-1.4 demo')) }),
   },
   get('/api/projects/:id/attachments/:attachmentId', 'project.read', { target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: await attachment(w, s) }) }),
-  { method: 'DELETE', route: '/api/projects/:id/attachments/:attachmentId', access: 'project.edit', ok: 204, target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: await attachment(w, s) }) },
+  { method: 'DELETE', route: '/api/projects/:id/attachments/:attachmentId', access: 'project.edit', ok: 204, ownJurisdictionOnly: true, target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: await attachment(w, s) }) },
 )
 
 const { page: _page, pageSize: _pageSize, ...projectExportQuery } = projectListQuery
@@ -393,6 +397,8 @@ projectEndpoints.push(
     ok: 200,
     target: 'unit',
     scopeRefusal: '422 IMPORT_INVALID',
+    ownJurisdictionOnly: true,
+    supervisionRefusal: '422 IMPORT_INVALID',
     request: async (w, s) => ({ url: '/api/projects/import', body: new MultipartBody('项目.csv', projectImportCsv(w[s].unit.code), 'text/csv') }),
     badQuery: { dryRun: 'maybe' },
   },

@@ -121,3 +121,55 @@ describe('the checklist of materials', () => {
     expect(wrong.json().error.details[0].path).toBe('attachments.feasibility_study.attachmentIds')
   })
 })
+
+const cityAdmin = await t.make.user({ role: 'finance_admin', org: city })
+const cityAgency = await t.make.user({ role: 'agency_user', org: city })
+const street = await t.make.jurisdiction({ parent: district })
+const streetAgency = await t.make.user({ role: 'agency_user', org: street })
+const rowOf = (id: string) => t.db.selectFrom('exanteAssessment').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+const auditOf = (id: string) => t.db.selectFrom('auditLog').select('action').where('entityId', '=', id).execute()
+
+describe('a district’s assessment is its own bureau’s (issue 10 point 12)', () => {
+
+  test('the city reads it but cannot start, edit, assign, submit or conclude it: 403 SUPERVISION_ONLY, nothing written', async () => {
+    const byCity = await t.as(cityAdmin)
+    const project = await t.make.project({ unit: school })
+    const started = await byCity.post('/api/exante', { projectId: project.id })
+    expect(started.statusCode).toBe(403)
+    expect(started.json().error).toMatchObject({ code: 'SUPERVISION_ONLY', message: '该事项由其所属行政区划的财政部门办理，上级财政部门只能查看' })
+    expect(await t.db.selectFrom('exanteAssessment').select('id').where('projectId', '=', project.id).execute()).toEqual([])
+
+    const draft = await makeAssessment(t, { unit: school, scored: true })
+    const submitted = await makeAssessment(t, { unit: school, scored: true, status: 'submitted' })
+    expect((await byCity.get(`/api/exante/${draft.id}`)).statusCode).toBe(200)
+    const refusals = [
+      await byCity.patch(`/api/exante/${draft.id}`, { version: 1, opinion: '市里改' }),
+      await byCity.post(`/api/exante/${draft.id}/assign`, { userId: agency.id, version: 1 }),
+      await byCity.post(`/api/exante/${draft.id}/assign`, { userId: cityAgency.id, version: 1 }),
+      await byCity.post(`/api/exante/${draft.id}/submit`, { version: 1 }),
+      await byCity.post(`/api/exante/${submitted.id}/conclude`, { conclusion: '予以支持', opinion: '同意', version: 1 }),
+    ]
+    for (const res of refusals) {
+      expect(res.statusCode).toBe(403)
+      expect(res.json().error.code).toBe('SUPERVISION_ONLY')
+    }
+    expect(await rowOf(draft.id)).toEqual(draft)
+    expect(await rowOf(submitted.id)).toEqual(submitted)
+    expect([...(await auditOf(draft.id)), ...(await auditOf(submitted.id))]).toEqual([])
+  })
+
+  test('the district’s own bureau does each; an agency it assigned from below works on it too', async () => {
+    const bureau = await t.as(financeAdmin)
+    const project = await t.make.project({ unit: school })
+    const started = await bureau.post('/api/exante', { projectId: project.id })
+    expect(started.statusCode).toBe(201)
+    const a = started.json()
+    expect((await bureau.patch(`/api/exante/${a.id}`, { version: 1, opinion: '总体可行' })).statusCode).toBe(200)
+    expect((await bureau.post(`/api/exante/${a.id}/assign`, { userId: streetAgency.id, version: 2 })).json().assignedUserId).toBe(streetAgency.id)
+    const byAgency = await t.as(streetAgency)
+    expect((await byAgency.patch(`/api/exante/${a.id}`, { version: 3, scores: allScores('project', '9', '经核查') })).statusCode).toBe(200)
+    expect((await byAgency.post(`/api/exante/${a.id}/submit`, { version: 4 })).json().status).toBe('submitted')
+    expect((await bureau.post(`/api/exante/${a.id}/conclude`, { conclusion: '予以支持', opinion: '同意', version: 5 })).json().status).toBe('completed')
+    expect((await auditOf(a.id)).map((r) => r.action)).toEqual(['exante.create', 'exante.update', 'exante.assign', 'exante.update', 'exante.submit', 'exante.conclude'])
+  })
+})

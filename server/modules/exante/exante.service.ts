@@ -18,6 +18,7 @@ import type { Db, Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError, assertVersion } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
+import { assertOwnJurisdiction } from '../../platform/supervision.ts'
 import { getProject } from '../projects/projects.service.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import * as repo from './exante.repository.ts'
@@ -60,6 +61,14 @@ async function mustFindForUpdate(trx: Trx, ctx: ActorCtx, id: string, version: n
   return row
 }
 
+/**
+ * The bureau of the assessment's own jurisdiction acts on it; a city supervises its districts' assessments read-only.
+ * The agency or expert the bureau assigned works on it wherever they sit.
+ */
+function assertActsHere(ctx: ActorCtx, row: repo.ExAnteRow) {
+  if (row.assignedUserId !== ctx.actor.userId) assertOwnJurisdiction(ctx.actor, row)
+}
+
 function assertAllowed(verdict: 'yes' | 'not_editable' | 'forbidden', row: repo.ExAnteRow) {
   if (verdict === 'forbidden') throw new AppError('FORBIDDEN')
   if (verdict === 'not_editable') {
@@ -81,6 +90,7 @@ export async function startExAnte(db: Db, ctx: ActorCtx, input: { projectId: str
   // Agencies and experts read no projects: they work only on what the bureau assigns them.
   if (!ctx.actor.permissions.has('project.read')) throw new AppError('NOT_FOUND')
   const project = await getProject(db, ctx, input.projectId)
+  assertOwnJurisdiction(ctx.actor, project)
   if (!editableStatuses.includes(project.status)) {
     const label = projectStatusLabels[project.status]
     throw new AppError('NOT_EDITABLE', undefined, { zh: `项目处于“${label.zh}”状态，不能发起事前评估`, en: `The project is ${label.en}; no ex-ante assessment can start` })
@@ -116,6 +126,7 @@ export async function startExAnte(db: Db, ctx: ActorCtx, input: { projectId: str
 export async function updateExAnte(db: Db, ctx: ActorCtx, id: string, input: UpdateExAnteInput) {
   return db.transaction().execute(async (trx) => {
     const row = await mustFindForUpdate(trx, ctx, id, input.version)
+    assertActsHere(ctx, row)
     assertAllowed(canEditExAnte(ctx.actor, row), row)
     const problems = scoreProblems(row.kind, input.scores ?? {}, row.dimensionPoints)
     const scores: ExAnteScores = { ...row.scores }
@@ -141,6 +152,7 @@ export async function updateExAnte(db: Db, ctx: ActorCtx, id: string, input: Upd
 export async function assignExAnte(db: Db, ctx: ActorCtx, id: string, input: { userId: string; version: number }) {
   return db.transaction().execute(async (trx) => {
     const row = await mustFindForUpdate(trx, ctx, id, input.version)
+    assertOwnJurisdiction(ctx.actor, row)
     if (row.status !== 'draft') assertAllowed('not_editable', row)
     const user = await repo.assessorsVisibleTo(trx, ctx.actor).where('appUser.id', '=', input.userId).executeTakeFirst()
     if (!user) {
@@ -155,6 +167,7 @@ export async function assignExAnte(db: Db, ctx: ActorCtx, id: string, input: { u
 export async function submitExAnte(db: Db, ctx: ActorCtx, id: string, version: number) {
   return db.transaction().execute(async (trx) => {
     const row = await mustFindForUpdate(trx, ctx, id, version)
+    assertActsHere(ctx, row)
     assertAllowed(canSubmitExAnte(ctx.actor, row), row)
     const sheet = scoreSheet(row.kind, row.scores, row.dimensionPoints, await rulesFor(trx, row))
     const problems = conclusionProblems(sheet, '予以支持', '')
@@ -167,6 +180,7 @@ export async function submitExAnte(db: Db, ctx: ActorCtx, id: string, version: n
 export async function concludeExAnte(db: Db, ctx: ActorCtx, id: string, input: ConcludeExAnteInput) {
   return db.transaction().execute(async (trx) => {
     const row = await mustFindForUpdate(trx, ctx, id, input.version)
+    assertOwnJurisdiction(ctx.actor, row)
     if (row.status === 'completed') throw new AppError('INVALID_TRANSITION', { from: row.status }, { zh: '该事前评估已有结论', en: 'The assessment is already concluded' })
     const rules = await rulesFor(trx, row)
     const problems = conclusionProblems(scoreSheet(row.kind, row.scores, row.dimensionPoints, rules), input.conclusion, input.opinion, rules.exAnte.passingConclusion)

@@ -7,6 +7,7 @@ import { type ActorCtx, authorize } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { recordExport } from '../../platform/audit-access.ts'
+import { assertOwnJurisdiction } from '../../platform/supervision.ts'
 import { type IncomingFile, readFileContent, sendDownload, storeFile } from '../../platform/files.ts'
 import { getProject } from './projects.service.ts'
 
@@ -25,6 +26,8 @@ function listAttachments(db: Db, projectId: string) {
 
 async function editableProject(db: Db, ctx: ActorCtx, id: string) {
   const project = await getProject(db, ctx, id)
+  // The project's own side attaches and removes documents; a supervising city only reads them.
+  assertOwnJurisdiction(ctx.actor, project)
   if (!editableStatuses.includes(project.status)) {
     throw new AppError('NOT_EDITABLE', undefined, { zh: '当前状态下不能增删附件', en: 'Attachments cannot change in this status' })
   }

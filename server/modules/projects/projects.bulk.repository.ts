@@ -24,7 +24,7 @@ export async function findVisibleNodes(db: Db | Trx, actor: Actor, codes: string
   return new Map(rows.map((r) => [r.code, r]))
 }
 
-/** The active budget units the actor can file projects for, for the template's unit list. */
+/** The active budget units the actor can file projects for, for the template's unit list: a bureau files only its own. */
 export function listTemplateUnits(db: Db, actor: Actor) {
   return db
     .selectFrom('orgNode')
@@ -33,6 +33,7 @@ export function listTemplateUnits(db: Db, actor: Actor) {
     .where(orgNodeVisibleTo(actor))
     .where('orgNode.kind', '=', 'unit')
     .where('orgNode.status', '=', 'active')
+    .$if(actor.org.kind === 'jurisdiction', (q) => q.where('orgNode.jurisdictionCode', '=', actor.org.jurisdictionCode))
     .orderBy('orgNode.code')
     .execute()
 }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import type { GoalIndicatorInput } from '../../../domain/goals.ts'
 import { createTestContext } from '../../test/context.ts'
 import { makeAssessment } from '../../test/endpoints.exante.ts'
+import { call, MultipartBody, newProjectBody } from '../../test/endpoints.ts'
 import { goodGoalIndicators } from '../../test/factories.ts'
 import { projectGatesOf } from './projects.gates.ts'
 
@@ -17,6 +18,7 @@ const deptUser = await t.make.user({ role: 'dept_user', org: edu })
 const reviewer = await t.make.user({ role: 'finance_reviewer', org: district })
 const cityReviewer = await t.make.user({ role: 'finance_reviewer', org: city })
 const cityAdmin = await t.make.user({ role: 'finance_admin', org: city })
+const districtAdmin = await t.make.user({ role: 'finance_admin', org: district })
 
 const budget = async (p: { id: string; version: number }, as = reviewer) =>
   (await t.as(as)).post(`/api/projects/${p.id}/status`, { status: 'budgeted', version: p.version })
@@ -135,6 +137,50 @@ describe('the budget is the district bureau’s (issue 10 point 12)', () => {
     const audit = await t.db.selectFrom('auditLog').select('action').where('entityId', '=', p.id).execute()
     expect(audit).toEqual([])
     expect((await budget(p)).json().status).toBe('budgeted')
+  })
+
+  test('the city cannot file a project for a district’s unit; the district bureau can', async () => {
+    const body = newProjectBody(school.code)
+    const byCity = await (await t.as(cityAdmin)).post('/api/projects', body)
+    expect(byCity.statusCode).toBe(403)
+    expect(errorOf(byCity).code).toBe('SUPERVISION_ONLY')
+    expect(await t.db.selectFrom('project').select('id').where('code', '=', body.code).execute()).toEqual([])
+    expect(await t.db.selectFrom('auditLog').select('seq').where('action', '=', 'project.create').execute()).toEqual([])
+    const byDistrict = await (await t.as(districtAdmin)).post('/api/projects', body)
+    expect(byDistrict.statusCode).toBe(201)
+    expect(byDistrict.json()).toMatchObject({ code: body.code, jurisdictionCode: district.code, unitCode: school.code })
+  })
+
+  test('the city cannot hand its own project to a district’s unit by an edit', async () => {
+    const cityUnit = await t.make.unit({ department: await t.make.department({ jurisdiction: city }) })
+    const p = await t.make.project({ unit: cityUnit })
+    const res = await (await t.as(cityAdmin)).patch(`/api/projects/${p.id}`, { unitCode: school.code, version: p.version })
+    expect(errorOf(res).code).toBe('SUPERVISION_ONLY')
+    expect(await t.db.selectFrom('project').select(['jurisdictionCode', 'unitCode', 'version']).where('id', '=', p.id).executeTakeFirst()).toEqual({ jurisdictionCode: city.code, unitCode: cityUnit.code, version: p.version })
+  })
+
+  test('the city cannot attach or remove a district project’s documents; the district bureau can', async () => {
+    const p = await t.make.project({ unit: school })
+    const upload = async (user: { username: string }) =>
+      call(t, 'POST', `/api/projects/${p.id}/attachments`, new MultipartBody('实施方案.pdf', Buffer.from('%PDF-1.4 plan')), (await t.as(user)).cookie)
+    const attachments = () => t.db.selectFrom('projectAttachment').select('id').where('projectId', '=', p.id).execute()
+    const byCity = await upload(cityAdmin)
+    expect(byCity.statusCode).toBe(403)
+    expect(errorOf(byCity).code).toBe('SUPERVISION_ONLY')
+    expect(await attachments()).toEqual([])
+
+    const uploaded = await upload(districtAdmin)
+    expect(uploaded.statusCode).toBe(201)
+    const url = `/api/projects/${p.id}/attachments/${uploaded.json().id}`
+    expect(errorOf(await (await t.as(cityAdmin)).delete(url)).code).toBe('SUPERVISION_ONLY')
+    expect(await attachments()).toHaveLength(1)
+    expect((await (await t.as(districtAdmin)).delete(url)).statusCode).toBe(204)
+    expect(await attachments()).toEqual([])
+    const audit = await t.db.selectFrom('auditLog').select(['action', 'actorUsername']).where('entityId', '=', p.id).orderBy('seq').execute()
+    expect(audit).toEqual([
+      { action: 'project.attach', actorUsername: districtAdmin.username },
+      { action: 'project.detach', actorUsername: districtAdmin.username },
+    ])
   })
 
   test('the department still takes its own projects into the library', async () => {

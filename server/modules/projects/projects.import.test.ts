@@ -28,10 +28,12 @@ const hospital = await t.make.unit({ department: health, name: '人民医院' })
 
 const unitUser = await t.make.user({ role: 'unit_user', org: school })
 const deptUser = await t.make.user({ role: 'dept_user', org: edu })
-const financeAdmin = await t.make.user({ role: 'finance_admin', org: city })
+// The district's own bureau files the district's projects; the city above it only looks (issue 10 point 12).
+const financeAdmin = await t.make.user({ role: 'finance_admin', org: district })
+const cityAdmin = await t.make.user({ role: 'finance_admin', org: city })
 const viewer = await t.make.user({ role: 'viewer', org: city })
 // Signed in up front: a first sign-in writes an audit row, which would blur the "writes nothing" checks.
-for (const user of [unitUser, deptUser, financeAdmin, viewer]) await t.as(user)
+for (const user of [unitUser, deptUser, financeAdmin, cityAdmin, viewer]) await t.as(user)
 
 const HEADERS = [
   '项目编码', '项目名称', '预算年度', '预算单位编码', '预算类别', '项目属性', '项目类型', '项目类别', '实施期开始年度', '实施期结束年度',
@@ -270,6 +272,19 @@ describe('a good file', () => {
       { row: 2, column: '项目编码', field: 'code', message: '项目 BUDGETED1 处于“已纳入预算”状态，不能通过导入修改' },
       { row: 3, column: '项目编码', field: 'code', message: '2026 年度编码为 HOSP001 的项目已存在，且不在您的权限范围内' },
     ])
+  })
+
+  test('a city bureau may not import a district unit’s projects, and its template offers only its own units', async () => {
+    const file = await xlsx([row(school.code, { 项目编码: 'CITY001' })])
+    const before = await counts()
+    const res = await upload(cityAdmin, file)
+    expect(res.statusCode).toBe(422)
+    expect(res.json().error.details).toEqual([
+      { row: 2, column: '预算单位编码', field: 'unitCode', message: '预算单位 第一中学 属于下级行政区划，其项目由该区划的财政部门办理，上级财政部门只能查看' },
+    ])
+    expect(await counts()).toEqual(before)
+    expect((await download(cityAdmin, '/api/projects/import-template')).book!.getWorksheet('预算单位')!.getColumn(1).values.slice(2)).toEqual([])
+    expect((await upload(financeAdmin, file, { dryRun: true })).json()).toMatchObject({ toCreate: 1, errorCount: 0 })
   })
 
   test('a CSV (UTF-8 with BOM, amounts with thousands separators) imports like an .xlsx', async () => {

@@ -23,6 +23,7 @@ import {
 import { nextProjectCodes } from './projects.codes.ts'
 import { type CreateProjectInput, NewProjectBody, type NewProjectInput } from './projects.schemas.ts'
 import { inputOf, projectProblems, toProjectRow } from './projects.service.ts'
+import { onlySupervises } from '../../platform/supervision.ts'
 
 /**
  * Importing the project library from .xlsx or .csv. Every row goes through the same checks as the form
@@ -232,6 +233,9 @@ async function plan(db: Db | Trx, ctx: ActorCtx, parsed: ParsedFile): Promise<Pl
     const unit = units.get(r.values.unitCode as string)
     const key = keyOfRow(r)
     const stored = key ? existing.get(keyOf(key)) : undefined
+    if (unit && onlySupervises(ctx.actor, unit)) {
+      add('unitCode', `预算单位 ${unit.name} 属于下级行政区划，其项目由该区划的财政部门办理，上级财政部门只能查看`, `Unit ${unit.name} belongs to a jurisdiction below yours: its own finance bureau files its projects, yours may only look`)
+    }
     if (typeof r.values.code === 'string') {
       const duplicateKey = key ? keyOf(key) : `?${r.values.unitCode}|${r.values.fiscalYear}|${r.values.code}`
       const first = firstRowOf.get(duplicateKey)

@@ -81,6 +81,8 @@ function duplicateCode(code: string, fiscalYear: number) {
 export async function createProject(db: Db, ctx: ActorCtx, body: NewProjectInput): Promise<ProjectView> {
   const unit = await findVisibleOrgNode(db, ctx.actor, body.unitCode)
   if (!unit) throw new AppError('NOT_FOUND', [{ path: 'unitCode', message: body.unitCode }])
+  // A district's projects enter its own bureau's reserve; the city above supervises them, it does not file them.
+  assertOwnJurisdiction(ctx.actor, unit)
   const problems = projectProblems({ ...body, code: body.code ?? '' }, unit)
   if (problems.length) throwProblems(ctx, problems)
   return db.transaction().execute(async (trx) => {
@@ -109,6 +111,7 @@ export async function updateProject(db: Db, ctx: ActorCtx, id: string, input: Up
     const merged: CreateProjectInput = { ...inputOf(project), ...stripUndefined(changes) }
     const unit = await findVisibleOrgNode(trx, ctx.actor, merged.unitCode)
     if (!unit) throw new AppError('NOT_FOUND', [{ path: 'unitCode', message: merged.unitCode }])
+    assertOwnJurisdiction(ctx.actor, unit)
     const problems = projectProblems(merged, unit)
     if (problems.length) throwProblems(ctx, problems)
     const row = toProjectRow(merged, unit!, ctx)
