@@ -25,6 +25,7 @@ export const errorCatalog = {
   GOAL_QUALITY: { status: 422, zh: '绩效目标未通过智能审核，请按提示修改后再提交', en: 'The goal fails the quality check; fix the listed problems and submit again' },
   IMPORT_INVALID: { status: 422, zh: '导入文件有错误，未写入任何数据', en: 'The import file has errors; nothing was written' },
   FILE_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
+  EXPORT_TOO_LARGE: { status: 422, zh: '符合条件的记录超过一次导出的上限，请按部门、单位或状态筛选后分批导出', en: 'More records match than one export may hold; narrow it by department, unit or status and export in parts' },
   IMPORT_LIMIT_EXCEEDED: { status: 422, zh: '文件内容超出导入限制，已停止读取', en: 'The file holds more than an import may read; reading was stopped' },
   UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件格式', en: 'Unsupported file format' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },

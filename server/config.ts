@@ -22,6 +22,8 @@ export interface Config {
   uploadLimits: UploadLimits
   /** What reading one uploaded spreadsheet may cost (ADR 0006). */
   readLimits: ReadLimits
+  /** Goals one 申报表 zip may hold; a larger export is refused with EXPORT_TOO_LARGE (narrow the filter). */
+  exportMaxGoals: number
   /** Where the audit chain's HMAC key is kept, outside the database. */
   auditKey: AuditKeySource
 }
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       attachmentBytes: positive(env, 'JIXIAO_ATTACHMENT_MAX_MB', 20 * MB, MB),
     },
     readLimits: readLimitsOf(env),
+    exportMaxGoals: positive(env, 'JIXIAO_EXPORT_MAX_GOALS', 5000),
     auditKey: auditKeySource(env, dataDir),
   }
 }

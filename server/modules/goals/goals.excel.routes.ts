@@ -51,7 +51,7 @@ export async function goalExcelRoutes(app: App, { db, config }: Deps) {
     { schema: { tags, summary: '导出绩效目标申报表（.zip：目录.xlsx 一个目标一行，另每个项目支出绩效目标一个申报表文件）', querystring: ExportQuery } },
     async (req, reply) => {
       const ctx = authorize(req, 'goal.read')
-      const { fileName, stream } = await exportDeclarationArchive(db, ctx, req.query)
+      const { fileName, stream } = await exportDeclarationArchive(db, ctx, req.query, config.exportMaxGoals)
       await recordExport(db, ctx, 'goal.export', req.query)
       return sendDownload(reply, { fileName, contentType: 'application/zip', content: stream })
     },

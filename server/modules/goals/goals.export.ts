@@ -66,8 +66,8 @@ export interface DeclarationArchive {
  * file of its own (named by number, project code and name). The zip is written while it is sent, one goal's workbook
  * at a time, so a department's two thousand goals never sit in memory as one workbook.
  */
-export async function exportDeclarationArchive(db: Db, ctx: ActorCtx, filter: DeclarationFilter): Promise<DeclarationArchive> {
-  const goals = await listGoalsForExport(db, ctx, { ...filter, kind: 'project' })
+export async function exportDeclarationArchive(db: Db, ctx: ActorCtx, filter: DeclarationFilter, maxGoals: number): Promise<DeclarationArchive> {
+  const goals = await listGoalsForExport(db, ctx, { ...filter, kind: 'project' }, maxGoals)
   const fileNames = declarationFileNames(goals)
   const zip = archiver('zip', { zlib: { level: 6 } })
   const add = async (content: Buffer, name: string) => {

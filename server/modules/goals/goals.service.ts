@@ -178,10 +178,13 @@ export async function listGoals(db: Db, ctx: ActorCtx, filter: GoalListFilter) {
 }
 
 /** Every goal matching the filter with its indicators (the 申报表 export). */
-export async function listGoalsForExport(db: Db, ctx: ActorCtx, filter: Partial<Omit<GoalListFilter, 'page' | 'pageSize'>>): Promise<GoalView[]> {
-  const rows = await repo.listGoals(db, ctx.actor, { sort: 'updatedAt', order: 'asc', todo: false, ...filter }).select('goal.quality').limit(2000).execute()
-  const indicators = await repo.goalIndicators(db, rows.map((r) => r.id))
-  return rows.map((row) => repo.toGoalView(row as repo.GoalRowView, indicators.filter((i) => i.goalId === row.id).map(({ goalId: _g, ...i }) => i)))
+/** Every goal that matches, up to `max`; more than that is refused (never silently cut) so the user narrows the filter. */
+export async function listGoalsForExport(db: Db, ctx: ActorCtx, filter: Partial<Omit<GoalListFilter, 'page' | 'pageSize'>>, max: number): Promise<GoalView[]> {
+  const rows = await repo.listGoals(db, ctx.actor, { sort: 'updatedAt', order: 'asc', todo: false, ...filter }).select('goal.quality').limit(max + 1).execute()
+  if (rows.length > max) throw new AppError('EXPORT_TOO_LARGE', { max })
+  const byGoal = new Map<string, Omit<Awaited<ReturnType<typeof repo.goalIndicators>>[number], 'goalId'>[]>()
+  for (const { goalId, ...indicator } of await repo.goalIndicators(db, rows.map((r) => r.id))) byGoal.set(goalId, [...(byGoal.get(goalId) ?? []), indicator])
+  return rows.map((row) => repo.toGoalView(row as repo.GoalRowView, byGoal.get(row.id) ?? []))
 }
 
 /** The project's goal of a year (any status, newest version), if one exists in the actor's scope. */
