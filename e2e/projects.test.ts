@@ -50,6 +50,7 @@ describe('a budget unit user in the project library', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 Excel/ }).click()])
     const file = join(scratch, 'export.xlsx')
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
     await download.saveAs(file)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.readFile(file)
@@ -86,5 +87,18 @@ describe('a budget unit user in the project library', () => {
 
     const stored = await env.server.db.selectFrom('project').select(['name', 'amountGeneral']).where('code', '=', 'E2E-IMP-001').executeTakeFirstOrThrow()
     expect(stored).toEqual({ name: '2027年深圳中学校园安全提升项目', amountGeneral: '300000.00' })
+  })
+})
+
+describe('an export the server refuses', () => {
+  test('is said on the page, not opened as a page of JSON', async () => {
+    // The e2e server lets one 申报表 zip hold 500 goals; the bureau's unfiltered export holds more.
+    const admin = await newPage(env.browser, { acceptDownloads: true })
+    await signIn(admin, env.server.baseUrl, 'sz_finance_admin')
+    await admin.getByRole('navigation', { name: '主菜单' }).getByText('首页').waitFor()
+    await admin.goto(`${env.server.baseUrl}/goals`)
+    await admin.getByRole('link', { name: /导出申报表/ }).click()
+    await admin.getByText('符合条件的记录超过一次导出的上限').waitFor()
+    expect(new URL(admin.url()).pathname).toBe('/goals')
   })
 })

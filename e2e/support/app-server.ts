@@ -46,7 +46,7 @@ export async function startAppServer() {
   useAuditKey(randomBytes(32))
   const clock = e2eClock()
   await seedDemo(handle.db, systemContext(clock, 'e2e'))
-  const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: resolve('web/dist'), loginRateLimit: 10_000 }
+  const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: resolve('web/dist'), loginRateLimit: 10_000, exportMaxGoals: 500 }
   const app = await buildApp({ db: handle.db, engine: handle.engine, clock, config })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()

@@ -104,6 +104,39 @@ async function readError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, `HTTP_${res.status}`, i18n.t('errors.http', { status: res.status }))
 }
 
+/** The file name an attachment answer carries (RFC 5987 filename* first), or null. */
+function attachmentName(disposition: string | null): string | null {
+  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1]
+  if (encoded) return decodeURIComponent(encoded)
+  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? null
+}
+
+/**
+ * Downloads an export or file: the answer is saved under the server's file name, and a refusal (too many rows, no
+ * permission, an expired session) is thrown as an ApiError for the page to show — never opened as a page of JSON.
+ */
+export async function downloadFile(url: string): Promise<void> {
+  let res: Response
+  try {
+    res = await fetch(url, { credentials: 'same-origin', headers: { 'Accept-Language': acceptLanguage() } })
+  } catch {
+    throw new ApiError(0, 'NETWORK', i18n.t('errors.network'))
+  }
+  if (!res.ok) {
+    const error = await readError(res)
+    if (res.status === 401) onUnauthorized()
+    throw error
+  }
+  const href = URL.createObjectURL(await res.blob())
+  const link = document.createElement('a')
+  link.href = href
+  link.download = attachmentName(res.headers.get('content-disposition')) ?? ''
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(href), 60_000)
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
     request<T>('GET', path, { query, signal }),

@@ -1,8 +1,9 @@
-import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons'
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Card, Empty, Space, Tooltip } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { apiUrl } from '../../api/client'
+import { DownloadButton } from '../../shared/DownloadButton'
 import { ListToolbar } from '../../shared/ListToolbar'
 import { PagedTable } from '../../shared/PagedTable'
 import { useTableState } from '../../shared/useTableState'
@@ -44,9 +45,7 @@ export function GoalListPage() {
               </Button>
             )}
             <Tooltip title={t('goals.exportAllHint')}>
-              <Button icon={<DownloadOutlined aria-hidden />} href={apiUrl(DECLARATIONS_URL, { departmentCode, fiscalYear, status })} download>
-                {t('goals.exportAll')}
-              </Button>
+              <DownloadButton href={apiUrl(DECLARATIONS_URL, { departmentCode, fiscalYear, status })}>{t('goals.exportAll')}</DownloadButton>
             </Tooltip>
           </Space>
         }
