@@ -10,6 +10,7 @@ export const roles = [
   'sys_admin',
   'sec_admin',
   'audit_admin',
+  'integration',
 ] as const
 export type Role = (typeof roles)[number]
 
@@ -39,22 +40,33 @@ export const permissions = [
   'exante.read',
   'exante.edit',
   'exante.conclude',
+  'monitoring.read',
+  'monitoring.fill',
+  'monitoring.review',
+  'monitoring.manage',
+  'monitoring.verify',
+  'monitoring.act',
+  'execution.read',
+  'execution.push',
+  'execution.adjust',
 ] as const
 export type Permission = (typeof permissions)[number]
 
 // 等保 三员分立: sys_admin runs accounts and org, sec_admin security settings and unlocks,
 // audit_admin only reads the audit log. No role holds two of those three.
 const grants: Record<Role, readonly Permission[]> = {
-  finance_admin: ['org.read', 'project.read', 'project.edit', 'project.review', 'project.budget', 'project.close', 'indicator.read', 'indicator.propose', 'indicator.manage', 'ruleset.read', 'ruleset.manage', 'goal.read', 'goal.edit', 'goal.review', 'goal.approve', 'exante.read', 'exante.edit', 'exante.conclude'],
-  finance_reviewer: ['org.read', 'project.read', 'project.review', 'project.budget', 'indicator.read', 'ruleset.read', 'goal.read', 'goal.review', 'goal.approve', 'exante.read', 'exante.conclude'],
-  dept_user: ['org.read', 'project.read', 'project.edit', 'project.review', 'project.close', 'indicator.read', 'indicator.propose', 'ruleset.read', 'goal.read', 'goal.edit', 'goal.review', 'exante.read', 'exante.edit'],
-  unit_user: ['org.read', 'project.read', 'project.edit', 'indicator.read', 'indicator.propose', 'ruleset.read', 'goal.read', 'goal.edit', 'exante.read', 'exante.edit'],
-  agency_user: ['indicator.read', 'ruleset.read', 'exante.read', 'exante.edit'],
+  finance_admin: ['org.read', 'project.read', 'project.edit', 'project.review', 'project.budget', 'project.close', 'indicator.read', 'indicator.propose', 'indicator.manage', 'ruleset.read', 'ruleset.manage', 'goal.read', 'goal.edit', 'goal.review', 'goal.approve', 'exante.read', 'exante.edit', 'exante.conclude', 'monitoring.read', 'monitoring.review', 'monitoring.manage', 'monitoring.act', 'execution.read', 'execution.push', 'execution.adjust'],
+  finance_reviewer: ['org.read', 'project.read', 'project.review', 'project.budget', 'indicator.read', 'ruleset.read', 'goal.read', 'goal.review', 'goal.approve', 'exante.read', 'exante.conclude', 'monitoring.read', 'monitoring.review', 'execution.read'],
+  dept_user: ['org.read', 'project.read', 'project.edit', 'project.review', 'project.close', 'indicator.read', 'indicator.propose', 'ruleset.read', 'goal.read', 'goal.edit', 'goal.review', 'exante.read', 'exante.edit', 'monitoring.read', 'monitoring.fill', 'monitoring.review', 'monitoring.act', 'execution.read'],
+  unit_user: ['org.read', 'project.read', 'project.edit', 'indicator.read', 'indicator.propose', 'ruleset.read', 'goal.read', 'goal.edit', 'exante.read', 'exante.edit', 'monitoring.read', 'monitoring.fill', 'execution.read'],
+  agency_user: ['indicator.read', 'ruleset.read', 'exante.read', 'exante.edit', 'monitoring.read', 'monitoring.verify'],
   expert: ['indicator.read', 'ruleset.read', 'goal.expert_review', 'exante.read', 'exante.edit'],
-  viewer: ['org.read', 'project.read', 'indicator.read', 'ruleset.read', 'goal.read', 'exante.read'],
+  viewer: ['org.read', 'project.read', 'indicator.read', 'ruleset.read', 'goal.read', 'exante.read', 'monitoring.read', 'execution.read'],
   sys_admin: ['org.read', 'org.manage', 'user.read', 'user.manage'],
   sec_admin: ['org.read', 'user.read', 'user.unlock', 'settings.manage'],
   audit_admin: ['audit.read'],
+  // A system-integration account (the treasury payment system): pushes payments and reads payment holds, nothing else.
+  integration: ['execution.push'],
 }
 
 export function permissionsOf(userRoles: readonly string[]): Permission[] {
@@ -83,6 +95,7 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   sys_admin: { zh: '系统管理员', en: 'System administrator' },
   sec_admin: { zh: '安全管理员', en: 'Security administrator' },
   audit_admin: { zh: '安全审计员', en: 'Audit administrator' },
+  integration: { zh: '系统对接账户', en: 'System integration account' },
 }
 
 /** Where in the org tree each role may sit: a unit user at a unit, a department user at a department, the rest at a finance bureau. */
@@ -97,4 +110,5 @@ export const roleOrgKinds: Record<Role, readonly ('jurisdiction' | 'department' 
   sys_admin: ['jurisdiction'],
   sec_admin: ['jurisdiction'],
   audit_admin: ['jurisdiction'],
+  integration: ['jurisdiction'],
 }

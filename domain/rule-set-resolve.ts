@@ -186,6 +186,12 @@ export function validateRuleSet(rules: RuleSet): RuleProblem[] {
   check(months.every((m) => Number.isInteger(m) && m >= 1 && m <= 12), 'monitoringCutoffMonths', '监控截止月份须为 1–12 的整数', 'Cut-off months must be whole numbers from 1 to 12')
   check(new Set(months).size === months.length, 'monitoringCutoffMonths', '监控截止月份不能重复', 'Cut-off months must not repeat')
 
+  const monitoring = rules.monitoring
+  check(/^\d+(\.\d{1,2})?$/.test(monitoring.keyAmount), 'monitoring.keyAmount', '重点监控金额须为不超过两位小数的非负金额', 'The key-monitoring amount must be a non-negative amount with at most two decimals')
+  check(monitoring.keyLowExecutionRatio > 0 && monitoring.keyLowExecutionRatio <= 100, 'monitoring.keyLowExecutionRatio', '低执行率的比值须在 0 到 100 之间（不含 0）', 'The low-execution ratio must be in (0, 100]')
+  check(monitoring.forecastMarginPercent > 0 && monitoring.forecastMarginPercent <= 100, 'monitoring.forecastMarginPercent', '预计执行偏离幅度须在 0 到 100 之间（不含 0）', 'The forecast margin must be in (0, 100]')
+  check(Number.isInteger(monitoring.forecastMinPeers) && monitoring.forecastMinPeers >= 1, 'monitoring.forecastMinPeers', '同类项目最少个数须为正整数', 'The fewest similar projects must be a positive whole number')
+
   check(rules.overAchievementRatio > 1, 'overAchievementRatio', '超额完成比例须大于 1', 'The over-achievement ratio must be above 1')
   check(rules.executionReasonBelow > 0 && rules.executionReasonBelow <= 1, 'executionReasonBelow', '须说明原因的执行率须在 0 到 1 之间（不含 0）', 'The execution rate needing a reason must be in (0, 1]')
   check(/^\d+(\.\d{1,2})?$/.test(rules.exAnte.majorProjectAmount), 'exAnte.majorProjectAmount', '重大项目金额须为不超过两位小数的非负金额', 'The major-project amount must be a non-negative amount with at most two decimals')

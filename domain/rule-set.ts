@@ -35,6 +35,17 @@ export interface ScoringRules {
 export const canonicalLevel1 = ['产出指标', '效益指标', '满意度指标', '成本指标'] as const
 export type CanonicalLevel1 = (typeof canonicalLevel1)[number]
 
+export interface MonitoringRules {
+  /** Projects whose annual total (元, decimal string) is at or above this are picked for 重点监控. */
+  keyAmount: string
+  /** Picked as low execution when the budget light's ratio (执行率 to time progress, %) is below this (太原: < 60). */
+  keyLowExecutionRatio: number
+  /** A unit's 全年预计执行数 further from the system's forecast than this share of the full-year budget (%) is flagged. */
+  forecastMarginPercent: number
+  /** Fewest prior-year similar projects a spending profile needs; with fewer the forecast falls back to a wider profile. */
+  forecastMinPeers: number
+}
+
 export interface RuleSet extends ScoringRules {
   /** 单位自评 一级 weights, summing to 100, and whether units may change them. §13.4–5 */
   selfEvaluationWeights: { execution: number; output: number; effect: number; satisfaction: number }
@@ -47,6 +58,8 @@ export interface RuleSet extends ScoringRules {
   timeProportionalScope: 'all' | 'shanxi'
   /** Months whose end is a monitoring cut-off (1–12). §13.30 */
   monitoringCutoffMonths: number[]
+  /** 重点监控 selection and the execution forecast of a monitoring round. §5, §13.29–37 */
+  monitoring: MonitoringRules
   /** 事前绩效评估: projects at or above this total (元, decimal string) are major and need an assessment. §3.1, §13.26 */
   exAnte: { majorProjectAmount: string; dimensionPoints: number; passingConclusion: '予以支持' }
   /** 一级 indicators a goal must have before it may be budgeted. §13.20 */
@@ -91,6 +104,7 @@ export const nationalRules: RuleSet = {
   budgetLights: { yellowFrom: 60, greenFrom: 80 },
   timeProportionalScope: 'all',
   monitoringCutoffMonths: [7],
+  monitoring: { keyAmount: '10000000.00', keyLowExecutionRatio: 60, forecastMarginPercent: 20, forecastMinPeers: 5 },
   exAnte: { majorProjectAmount: '10000000.00', dimensionPoints: 20, passingConclusion: '予以支持' },
   requiredLevel1: ['产出指标', '效益指标'],
   level1Synonyms: {

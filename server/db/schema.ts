@@ -4,6 +4,8 @@ import type { ProjectInput, ProjectStatus } from '../../domain/projects.ts'
 import type { GoalKind, GoalStatus, ReviewStage } from '../../domain/goals.ts'
 import type { IndicatorNature, ValueBasis } from '../../domain/indicators.ts'
 import type { Grade } from '../../domain/rule-set.ts'
+import type { CauseCategory, CorrectiveActionKind, CorrectiveActionStatus, Likelihood, MonitoringFormKind, MonitoringFormStatus, MonitoringRoundStatus, PaymentSource } from '../../domain/monitoring.ts'
+import type { Light } from '../../domain/lights.ts'
 import type { AssessorKind, ExAnteChecklist, ExAnteConclusion, ExAnteKind, ExAnteScores, ExAnteStatus } from '../../domain/exante.ts'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -333,6 +335,195 @@ export interface Database {
   goalExpertReview: GoalExpertReviewTable
   exanteAssessment: ExAnteAssessmentTable
   projectCodeCounter: ProjectCodeCounterTable
+  executionPayment: ExecutionPaymentTable
+  budgetAdjustment: BudgetAdjustmentTable
+  monitoringRound: MonitoringRoundTable
+  monitoringForm: MonitoringFormTable
+  monitoringFormIndicator: MonitoringFormIndicatorTable
+  monitoringOpinion: MonitoringOpinionTable
+  correctiveAction: CorrectiveActionTable
+  correctiveActionEvent: CorrectiveActionEventTable
+  jobRun: JobRunTable
+}
+
+/** A 国库集中支付 payment; `paidOn` is a 'YYYY-MM-DD' string, `amount` a decimal string. */
+export interface ExecutionPaymentTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  projectId: string
+  fiscalYear: number
+  paidOn: string
+  month: number
+  amount: string
+  fundSource: string
+  voucherNo: string
+  source: PaymentSource
+  createdBy: string | null
+  createdAt: Timestamp
+}
+
+export interface BudgetAdjustmentTable {
+  id: Generated<string>
+  projectId: string
+  fiscalYear: number
+  amount: string
+  reason: string
+  adjustedOn: string
+  actionId: string | null
+  createdBy: string | null
+  createdAt: Timestamp
+}
+
+export interface MonitoringRoundTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  fiscalYear: number
+  cutoffMonth: number
+  name: string
+  adhoc: ColumnType<boolean, boolean | undefined, boolean>
+  deadline: Timestamp
+  status: MonitoringRoundStatus
+  formCount: ColumnType<number, number | undefined, number>
+  keyCount: ColumnType<number, number | undefined, number>
+  jobId: string | null
+  openedBy: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface MonitoringFormTable {
+  id: Generated<string>
+  roundId: string
+  kind: MonitoringFormKind
+  projectId: string | null
+  goalId: string | null
+  jurisdictionCode: string
+  departmentCode: string
+  unitCode: string | null
+  fiscalYear: number
+  cutoffMonth: number
+  status: ColumnType<MonitoringFormStatus, MonitoringFormStatus | undefined, MonitoringFormStatus>
+  isKey: ColumnType<boolean, boolean | undefined, boolean>
+  keyReasons: ColumnType<string[], string[] | undefined, string[]>
+  budgetInitial: ColumnType<string, string | undefined, string>
+  budgetAdjusted: ColumnType<string, string | undefined, string>
+  executed: ColumnType<string, string | undefined, string>
+  executionRate: string | null
+  unitForecast: string | null
+  systemForecast: string | null
+  /** The forecast's explanation (ForecastExplained), stored as computed. */
+  forecastExplained: ColumnType<unknown, string | null | undefined, string | null>
+  forecastFlagged: ColumnType<boolean, boolean | undefined, boolean>
+  fundsNote: ColumnType<string, string | undefined, string>
+  overallProgress: ColumnType<string, string | undefined, string>
+  budgetLight: Light | null
+  projectLight: Light | null
+  /** { budget: Explained<Light>, project: Explained<Light | null> } as computed. */
+  lightsExplained: ColumnType<unknown, string | null | undefined, string | null>
+  extensionUntil: Date | null
+  agencyUserId: string | null
+  remindedAt: Date | null
+  remindCount: ColumnType<number, number | undefined, number>
+  submittedAt: Date | null
+  acceptedAt: Date | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface MonitoringFormIndicatorTable {
+  id: Generated<string>
+  formId: string
+  goalIndicatorId: string | null
+  sortOrder: number
+  level1: string
+  level2: string
+  name: string
+  nature: IndicatorNature
+  target: string
+  unit: string
+  progress: string | null
+  likelihood: Likelihood | null
+  causeCategory: CauseCategory | null
+  deviationAnalysis: ColumnType<string, string | undefined, string>
+  measures: ColumnType<string, string | undefined, string>
+  light: Light | null
+  lightExplained: ColumnType<unknown, string | null | undefined, string | null>
+}
+
+export interface MonitoringOpinionTable {
+  id: Generated<string>
+  seq: Generated<string>
+  formId: string
+  stage: 'unit' | 'dept' | 'finance' | 'agency'
+  action: string
+  opinion: ColumnType<string, string | undefined, string>
+  actorId: string | null
+  orgCode: string | null
+  createdAt: Timestamp
+}
+
+export interface CorrectiveActionTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  departmentCode: string
+  unitCode: string | null
+  projectId: string | null
+  formId: string | null
+  roundId: string | null
+  kind: CorrectiveActionKind
+  title: string
+  content: ColumnType<string, string | undefined, string>
+  amount: string | null
+  dueOn: string | null
+  status: ColumnType<CorrectiveActionStatus, CorrectiveActionStatus | undefined, CorrectiveActionStatus>
+  liftedAt: Date | null
+  liftedBy: string | null
+  goalAdjustmentId: string | null
+  issuerOrgCode: string
+  issuedBy: string | null
+  response: ColumnType<string, string | undefined, string>
+  respondedAt: Date | null
+  respondedBy: string | null
+  closedAt: Date | null
+  closedBy: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface CorrectiveActionEventTable {
+  id: Generated<string>
+  seq: Generated<string>
+  actionId: string
+  event: 'issue' | 'respond' | 'return' | 'close' | 'lift' | 'update'
+  note: ColumnType<string, string | undefined, string>
+  attachmentIds: ColumnType<string[], string[] | undefined, string[]>
+  actorId: string | null
+  createdAt: Timestamp
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed'
+export interface JobRunTable {
+  id: Generated<string>
+  kind: string
+  status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>
+  jurisdictionCode: string | null
+  entityType: string | null
+  entityId: string | null
+  data: ColumnType<unknown, string | undefined, string>
+  done: ColumnType<number, number | undefined, number>
+  total: number | null
+  message: ColumnType<string, string | undefined, string>
+  result: ColumnType<unknown, string | null | undefined, string | null>
+  error: string | null
+  attempts: ColumnType<number, number | undefined, number>
+  createdBy: string | null
+  createdAt: Timestamp
+  startedAt: Date | null
+  finishedAt: Date | null
+  updatedAt: Timestamp
 }
 
 /** The last serial drawn in each 项目编码 series (projects.codes.ts). */

@@ -7,16 +7,16 @@ import { mayManageAccountWith, reservedAdminRoles } from './users.policy.ts'
 const Y = true
 const N = false
 const table = {
-  //            finance_admin finance_reviewer dept_user unit_user agency_user expert viewer sys_admin sec_admin audit_admin
-  sys_admin:   [Y,            Y,               Y,        Y,        Y,          Y,     Y,     Y,        N,        N],
-  sec_admin:   [Y,            Y,               Y,        Y,        Y,          Y,     Y,     N,        Y,        N],
-  audit_admin: [Y,            Y,               Y,        Y,        Y,          Y,     Y,     N,        N,        Y],
-  unit_user:   [Y,            Y,               Y,        Y,        Y,          Y,     Y,     N,        N,        N],
+  //            finance_admin finance_reviewer dept_user unit_user agency_user expert viewer sys_admin sec_admin audit_admin integration
+  sys_admin:   [Y,            Y,               Y,        Y,        Y,          Y,     Y,     Y,        N,        N,          Y],
+  sec_admin:   [Y,            Y,               Y,        Y,        Y,          Y,     Y,     N,        Y,        N,          Y],
+  audit_admin: [Y,            Y,               Y,        Y,        Y,          Y,     Y,     N,        N,        Y,          Y],
+  unit_user:   [Y,            Y,               Y,        Y,        Y,          Y,     Y,     N,        N,        N,          Y],
 } as const
 
 describe('who may manage an account holding which role', () => {
   test('the columns are the roles, in order', () => {
-    expect(roles).toEqual(['finance_admin', 'finance_reviewer', 'dept_user', 'unit_user', 'agency_user', 'expert', 'viewer', 'sys_admin', 'sec_admin', 'audit_admin'])
+    expect(roles).toEqual(['finance_admin', 'finance_reviewer', 'dept_user', 'unit_user', 'agency_user', 'expert', 'viewer', 'sys_admin', 'sec_admin', 'audit_admin', 'integration'])
   })
 
   test.each(Object.entries(table))('%s', (actor, row) => {

@@ -171,6 +171,30 @@ export const ruleCards: RuleCard[] = [
         hintKey: 'rules.hints.monitoringCutoffMonths',
         leaves: [{ path: 'monitoringCutoffMonths', kind: 'months' }],
       },
+      {
+        key: 'monitoring.keyAmount',
+        labelKey: 'rules.fields.keyMonitoringAmount',
+        hintKey: 'rules.hints.keyMonitoringAmount',
+        leaves: [{ path: 'monitoring.keyAmount', kind: 'money', unitKey: 'rules.units.yuan' }],
+      },
+      {
+        key: 'monitoring.keyLowExecutionRatio',
+        labelKey: 'rules.fields.keyLowExecutionRatio',
+        hintKey: 'rules.hints.keyLowExecutionRatio',
+        leaves: [{ path: 'monitoring.keyLowExecutionRatio', ...lightBand, max: 100 }],
+      },
+      {
+        key: 'monitoring.forecastMarginPercent',
+        labelKey: 'rules.fields.forecastMarginPercent',
+        hintKey: 'rules.hints.forecastMarginPercent',
+        leaves: [{ path: 'monitoring.forecastMarginPercent', kind: 'number', min: 1, max: 100, step: 5, unitKey: 'rules.units.percent' }],
+      },
+      {
+        key: 'monitoring.forecastMinPeers',
+        labelKey: 'rules.fields.forecastMinPeers',
+        hintKey: 'rules.hints.forecastMinPeers',
+        leaves: [{ path: 'monitoring.forecastMinPeers', kind: 'number', min: 1, max: 1000, step: 1 }],
+      },
     ],
   },
   {
