@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit.ts'
 import { hashPassword } from '../../platform/passwords.ts'
 import { segmentForIndex } from '../../platform/search.ts'
 import { seedDemoExAnte } from '../exante/demo-seed.ts'
+import { seedDemoPayments } from '../execution/demo-payments.ts'
 import { seedDemoGoals } from '../goals/demo-seed.ts'
 import { seedDemoIndicators } from '../indicators/demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
@@ -69,7 +70,9 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     const library = await seedDemoIndicators(trx, ctx)
     const exAnteAssessments = await seedDemoExAnte(trx, ctx)
     const { goals } = await seedDemoGoals(trx, ctx)
-    const summary = { orgNodes: insertedNodes, users: insertedUsers.length, projects, ...library, exAnteAssessments, goals }
+    // The demo year is 2026, paid through October; 2025 in full gives the forecast its spending profiles.
+    const payments = await seedDemoPayments(trx, ctx, { lastMonthOf: (year) => (year < 2026 ? 12 : 10) })
+    const summary = { orgNodes: insertedNodes, users: insertedUsers.length, projects, ...library, exAnteAssessments, goals, payments }
     await recordAudit(trx, ctx, { action: 'system.seed_demo', entityType: 'system', entityId: 'demo', after: summary })
     return summary
   })
