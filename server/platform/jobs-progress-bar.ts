@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts'
 import { type JobRunState, waitForJobRun } from './jobs-wait.ts'
 
-interface Output {
+export interface ProgressOutput {
   write(text: string): unknown
   isTTY?: boolean
   columns?: number
@@ -29,8 +29,8 @@ export function progressLine(label: string, state: Pick<JobRunState, 'status' | 
  * Waits for a job_run, showing its progress: a bar redrawn in place on a terminal, a plain line per change
  * otherwise (logs, CI). Returns the final state; the caller decides what a failure means (exit code).
  */
-export async function waitWithProgress(db: Db, jobRunId: string, options: { label?: string; out?: Output; pollMs?: number; timeoutMs?: number } = {}): Promise<JobRunState> {
-  const out: Output = options.out ?? process.stderr
+export async function waitWithProgress(db: Db, jobRunId: string, options: { label?: string; out?: ProgressOutput; pollMs?: number; timeoutMs?: number } = {}): Promise<JobRunState> {
+  const out: ProgressOutput = options.out ?? process.stderr
   const label = options.label ?? 'job'
   let last = ''
   const show = (state: JobRunState) => {

@@ -2,6 +2,8 @@ import { sql } from 'kysely'
 import PgBoss from 'pg-boss'
 import type { Config } from '../config.ts'
 import type { Db, Engine } from '../db/database.ts'
+import { AppError } from '../http/errors.ts'
+import { errorCatalog } from '../../domain/errors.ts'
 import type { Clock } from './clock.ts'
 import { JOB_QUEUE, JOB_SCHEMA, type JobContext, type JobDefinition, pgBossDb } from './jobs.ts'
 
@@ -169,7 +171,9 @@ async function reclaimDeadJobs(db: Db, boss: PgBoss, staleSeconds: number, runni
   }
 }
 
+/** What a failed job's row says: an AppError by its code and Chinese message, anything else by its message. */
 function errorText(error: unknown): string {
+  if (error instanceof AppError) return `${error.code}: ${(error.messageOverride ?? errorCatalog[error.code]).zh}`
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code
     return typeof code === 'string' && code !== error.message ? `${code}: ${error.message}` : error.message

@@ -3,10 +3,13 @@ import { describe, expect, test } from 'vitest'
 import { createTestContext } from '../test/context.ts'
 import { enqueueJob, JOB_QUEUE } from './jobs.ts'
 import { countJob, failingJob, testJobDefinitions } from './jobs.fixtures.ts'
+import { runJobFromCli } from './jobs-cli.ts'
 import { progressLine } from './jobs-progress-bar.ts'
+import { startJobWorker } from './jobs-worker.ts'
 import { readJobRun } from './jobs-wait.ts'
 
-const t = await createTestContext({}, { jobs: { definitions: testJobDefinitions } })
+// A short stale limit: a job must outlive it on its heartbeat alone.
+const t = await createTestContext({}, { jobs: { definitions: testJobDefinitions, staleSeconds: 1, heartbeatSeconds: 0.2 } })
 const city = await t.make.jurisdiction()
 const district = await t.make.jurisdiction({ parent: city })
 const edu = await t.make.department({ jurisdiction: district })
@@ -51,6 +54,18 @@ describe('enqueueJob', () => {
     expect(runningSteps.some((done) => done > 0 && done < 8)).toBe(true)
   })
 
+  test('a job busy longer than the stale limit between two progress reports is kept alive by its heartbeat', async () => {
+    // A second worker on the same database, as another app node would be: it must not take the job for dead.
+    const other = await startJobWorker({ db: t.db, engine: t.engine, clock: t.clock, config: t.config }, { definitions: testJobDefinitions, staleSeconds: 1, pollSeconds: 0.5 })
+    try {
+      const { jobRunId } = await enqueueJob(t.db, countJob, { n: 2, stepMs: 1600 }, {})
+      const final = await t.waitForJob(jobRunId)
+      expect(final).toMatchObject({ status: 'done', attempts: 1, result: { counted: 2, resumedFrom: 0 } })
+    } finally {
+      await other.stop()
+    }
+  })
+
   test('a payload the definition refuses is refused at enqueue', async () => {
     await expect(enqueueJob(t.db, countJob, { n: 0, stepMs: 0 }, {})).rejects.toThrow()
     await expect(enqueueJob(t.db, countJob, { n: 1 } as never, {})).rejects.toThrow()
@@ -59,7 +74,7 @@ describe('enqueueJob', () => {
   test('a job that throws is failed with its message and not run again', async () => {
     const { jobRunId } = await enqueueJob(t.db, failingJob, { why: 'test' }, { createdBy: creator.id })
     const final = await t.waitForJob(jobRunId)
-    expect(final).toMatchObject({ status: 'failed', error: 'NOT_FOUND', attempts: 1 })
+    expect(final).toMatchObject({ status: 'failed', error: 'NOT_FOUND: 数据不存在或不在您的权限范围内', attempts: 1 })
     await new Promise((resolve) => setTimeout(resolve, 1200))
     expect((await readJobRun(t.db, jobRunId))?.attempts).toBe(1)
   })
@@ -87,6 +102,29 @@ describe('GET /api/jobs/:id', () => {
     const bad = await (await t.as(creator)).get('/api/jobs/not-a-uuid')
     expect(bad.statusCode).toBe(400)
     expect((await t.anon.get(`/api/jobs/${crypto.randomUUID()}`)).statusCode).toBe(401)
+  })
+})
+
+describe('runJobFromCli', () => {
+  test('works the queue in its own process and redraws one bar line on a terminal', async () => {
+    const writes: string[] = []
+    const out = { isTTY: true, columns: 100, write: (text: string) => writes.push(text) }
+    const handle = { db: t.db, engine: t.engine, close: async () => {} }
+    const final = await runJobFromCli(handle, t.config, countJob, { n: 4, stepMs: 150 }, { label: '计数', out })
+    expect(final).toMatchObject({ status: 'done', done: 4 })
+    const bars = writes.filter((w) => w.startsWith('\r\x1b[2K'))
+    expect(bars.length).toBeGreaterThanOrEqual(2)
+    expect(bars.at(-1)).toBe('\r\x1b[2K计数 [########################] 100% 4/4 counted 4')
+    expect(writes.at(-1)).toBe('\n')
+  })
+
+  test('prints plain lines when the output is not a terminal, and the error of a failed job', async () => {
+    const writes: string[] = []
+    const handle = { db: t.db, engine: t.engine, close: async () => {} }
+    const final = await runJobFromCli(handle, t.config, failingJob, { why: 'cli' }, { label: 'fail', out: { write: (text: string) => writes.push(text) } })
+    expect(final.status).toBe('failed')
+    expect(writes.every((w) => w.endsWith('\n') && !w.includes('\r'))).toBe(true)
+    expect(writes.at(-1)).toBe('fail: NOT_FOUND: 数据不存在或不在您的权限范围内\n')
   })
 })
 
