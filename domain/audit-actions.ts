@@ -72,6 +72,12 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'access.not_found': { zh: '访问不存在或超出范围的数据', en: 'Refused: not found or out of scope' },
   'system.seed_demo': { zh: '写入演示数据', en: 'Demo data seeded' },
   'system.generate_bench': { zh: '生成压测数据', en: 'Benchmark data generated' },
+  // execution (预算执行数据)
+  'execution.payment_import': { zh: '导入国库支付数据', en: 'Treasury payments imported' },
+  'execution.payment_push': { zh: '接收国库支付数据', en: 'Treasury payments received' },
+  'execution.payment_export': { zh: '导出支付明细', en: 'Payments exported' },
+  'execution.adjust': { zh: '调整预算', en: 'Budget adjusted' },
+  'execution.adjustment_export': { zh: '导出预算调整', en: 'Budget adjustments exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

@@ -30,6 +30,8 @@ export const errorCatalog = {
   UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件格式', en: 'Unsupported file format' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
   INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
+  // execution (预算执行数据): a pushed batch of payments with problems in single items; nothing of it is written.
+  PAYMENTS_INVALID: { status: 422, zh: '支付数据有错误，本批均未写入', en: 'The payments have errors; nothing of the batch was written' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

@@ -17,6 +17,8 @@ import { resolveSession } from './modules/auth/auth.service.ts'
 import { goalExcelRoutes } from './modules/goals/goals.excel.routes.ts'
 import { goalRoutes } from './modules/goals/goals.routes.ts'
 import { exAnteRoutes } from './modules/exante/exante.routes.ts'
+import { executionImportRoutes } from './modules/execution/execution.import.routes.ts'
+import { executionRoutes } from './modules/execution/execution.routes.ts'
 import { healthRoutes } from './modules/health/health.routes.ts'
 import { homeRoutes } from './modules/home/home.routes.ts'
 import { jobRoutes } from './modules/jobs/jobs.routes.ts'
@@ -79,7 +81,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))

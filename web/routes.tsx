@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -248,6 +249,34 @@ export const routes: RouteEntry[] = [
         icon: <FileTextOutlined aria-hidden />,
         hideInMenu: true,
         page: lazy(() => import('./features/goals/GoalDetailPage').then((m) => ({ default: m.GoalDetailPage }))),
+      },
+    ],
+  },
+  {
+    key: 'execution',
+    labelKey: 'execution.nav.group',
+    icon: <AccountBookOutlined aria-hidden />,
+    children: [
+      {
+        path: '/execution/payments',
+        labelKey: 'execution.nav.payments',
+        icon: <UnorderedListOutlined aria-hidden />,
+        permission: 'execution.read',
+        page: lazy(() => import('./features/execution/PaymentListPage').then((m) => ({ default: m.PaymentListPage }))),
+      },
+      {
+        path: '/execution/import',
+        labelKey: 'execution.nav.import',
+        icon: <UploadOutlined aria-hidden />,
+        permission: 'execution.push',
+        page: lazy(() => import('./features/execution/PaymentImportPage').then((m) => ({ default: m.PaymentImportPage }))),
+      },
+      {
+        path: '/execution/adjustments',
+        labelKey: 'execution.nav.adjustments',
+        icon: <SlidersOutlined aria-hidden />,
+        permission: 'execution.read',
+        page: lazy(() => import('./features/execution/AdjustmentListPage').then((m) => ({ default: m.AdjustmentListPage }))),
       },
     ],
   },

@@ -85,11 +85,16 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'GET /api/exante/:id/report.docx': ['exante.download_report', 'none'],
   'GET /api/goals/declarations.zip': ['goal.export', 'after'],
   'GET /api/goals/:id/declaration.xlsx': ['goal.export_declaration', 'none'],
+  // execution (预算执行数据): a push or an import is one row for the batch or file; payments carry created_by.
+  'POST /api/execution/payments': ['execution.payment_push', 'after'],
+  'POST /api/execution/payments/import': ['execution.payment_import', 'after'],
+  'POST /api/execution/adjustments': ['execution.adjust', 'after'],
+  'GET /api/execution/payments/export': ['execution.payment_export', 'after'],
 }
 
 /** Reads that hand out no recorded data (blank templates, the API's own description) and need no audit row. */
 const looksLikeExport = (route: string) => /export|\.xlsx|\.docx|\.zip|download|checkpoint|attachments\/:attachmentId/.test(route)
-const templates = new Set(['GET /api/projects/import-template', 'GET /api/goals/import-template'])
+const templates = new Set(['GET /api/projects/import-template', 'GET /api/goals/import-template', 'GET /api/execution/payments/import-template'])
 
 /** Bureau roles sit at the city, or at the district where the targets are when only the own bureau may act. */
 function placeOf(role: Role, seat: 'city' | 'district' = 'city'): OrgNode {
