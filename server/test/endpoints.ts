@@ -5,6 +5,7 @@ import { exAnteEndpoints } from './endpoints.exante.ts'
 import { goalEndpoints } from './endpoints.goals.ts'
 import { goalExcelEndpoints } from './endpoints.goals-excel.ts'
 import { indicatorEndpoints } from './endpoints.indicators.ts'
+import { monitoringRoundEndpoints } from './endpoints.monitoring-rounds.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -423,6 +424,7 @@ export function newProjectBody(unitCode: string) {
 }
 
 endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints)
+endpoints.push(...monitoringRoundEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {
