@@ -78,6 +78,14 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'execution.payment_export': { zh: '导出支付明细', en: 'Payments exported' },
   'execution.adjust': { zh: '调整预算', en: 'Budget adjusted' },
   'execution.adjustment_export': { zh: '导出预算调整', en: 'Budget adjustments exported' },
+  // monitoring rounds (issue 11, rounds)
+  'monitoring.round_open': { zh: '发起监控批次', en: 'Monitoring round opened' },
+  'monitoring.round_update': { zh: '修改监控批次', en: 'Monitoring round changed' },
+  'monitoring.round_close': { zh: '结束监控批次', en: 'Monitoring round closed' },
+  'monitoring.remind': { zh: '催报监控表', en: 'Late monitoring forms reminded' },
+  'monitoring.extend': { zh: '监控填报延期', en: 'Monitoring deadline extended' },
+  'monitoring.key_pick': { zh: '调整重点监控', en: 'Key monitoring picks changed' },
+  'monitoring.assign_agency': { zh: '指派第三方机构监控', en: 'Third-party agency assigned' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

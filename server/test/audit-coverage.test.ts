@@ -83,6 +83,13 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'GET /api/indicators/export': ['indicator.export', 'after'],
   'GET /api/exante/export': ['exante.export', 'after'],
   'GET /api/exante/:id/report.docx': ['exante.download_report', 'none'],
+  // monitoring rounds (issue 11, rounds)
+  'POST /api/monitoring/rounds': ['monitoring.round_open', 'after'],
+  'PATCH /api/monitoring/rounds/:id': ['monitoring.round_update', 'both'],
+  'POST /api/monitoring/rounds/:id/remind': ['monitoring.remind', 'after'],
+  'POST /api/monitoring/rounds/:id/extensions': ['monitoring.extend', 'both'],
+  'POST /api/monitoring/rounds/:id/key': ['monitoring.key_pick', 'both'],
+  'POST /api/monitoring/rounds/:id/agency': ['monitoring.assign_agency', 'both'],
   'GET /api/goals/declarations.zip': ['goal.export', 'after'],
   'GET /api/goals/:id/declaration.xlsx': ['goal.export_declaration', 'none'],
   // execution (预算执行数据): a push or an import is one row for the batch or file; payments carry created_by.

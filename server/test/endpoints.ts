@@ -6,6 +6,7 @@ import { executionEndpoints } from './endpoints.execution.ts'
 import { goalEndpoints } from './endpoints.goals.ts'
 import { goalExcelEndpoints } from './endpoints.goals-excel.ts'
 import { indicatorEndpoints } from './endpoints.indicators.ts'
+import { monitoringRoundEndpoints } from './endpoints.monitoring-rounds.ts'
 import { jobEndpoints } from './endpoints.jobs.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
@@ -425,6 +426,7 @@ export function newProjectBody(unitCode: string) {
 }
 
 endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints)
+endpoints.push(...monitoringRoundEndpoints)
 endpoints.push(...jobEndpoints)
 endpoints.push(...executionEndpoints)
 

@@ -1,0 +1,56 @@
+import type { App, Deps } from '../../app.ts'
+import { authorize } from '../../http/context.ts'
+import { assignAgency, extend, lateView, pickKey, remind } from './rounds.actions.ts'
+import { agencyUsersFor } from './rounds.repository.ts'
+import { AgencyBody, ExtensionBody, KeyPickBody, LateQuery, OpenRoundBody, RemindBody, RollupQuery, RoundIdParams, RoundListQuery, UpdateRoundBody } from './rounds.schemas.ts'
+import { getRound, listRounds, openRound, rollupRounds, updateRound } from './rounds.service.ts'
+
+/** 监控批次: open a round (its forms are created in the background), its figures, the late, reminders, extensions, 重点监控. */
+export async function roundRoutes(app: App, { db }: Deps) {
+  const tags = ['monitoring']
+
+  app.get('/api/monitoring/rounds', { schema: { tags, summary: '监控批次列表（含各状态、逾期、灯色统计）', querystring: RoundListQuery } }, async (req) => {
+    const ctx = authorize(req, 'monitoring.read')
+    const { page, pageSize, ...filter } = req.query
+    return listRounds(db, ctx, filter, { page, pageSize })
+  })
+
+  app.get('/api/monitoring/rounds/rollup', { schema: { tags, summary: '市区联动：按行政区划汇总监控批次', querystring: RollupQuery } }, async (req) =>
+    rollupRounds(db, authorize(req, 'monitoring.read'), req.query),
+  )
+
+  app.get('/api/monitoring/rounds/agencies', { schema: { tags, summary: '可指派的第三方机构用户' } }, async (req) => {
+    const ctx = authorize(req, 'monitoring.manage')
+    return { items: await agencyUsersFor(db, ctx.actor).limit(500).execute() }
+  })
+
+  app.post('/api/monitoring/rounds', { schema: { tags, summary: '发起监控批次（后台生成监控表）', body: OpenRoundBody } }, async (req, reply) =>
+    reply.status(201).send(await openRound(db, authorize(req, 'monitoring.manage'), req.body)),
+  )
+
+  app.get('/api/monitoring/rounds/:id', { schema: { tags, summary: '监控批次详情', params: RoundIdParams } }, async (req) => getRound(db, authorize(req, 'monitoring.read'), req.params.id))
+
+  app.patch('/api/monitoring/rounds/:id', { schema: { tags, summary: '修改批次名称、截止时间或结束批次', params: RoundIdParams, body: UpdateRoundBody } }, async (req) =>
+    updateRound(db, authorize(req, 'monitoring.manage'), req.params.id, req.body),
+  )
+
+  app.get('/api/monitoring/rounds/:id/late', { schema: { tags, summary: '未报送情况（按部门、单位）', params: RoundIdParams, querystring: LateQuery } }, async (req) =>
+    lateView(db, authorize(req, 'monitoring.read'), req.params.id, req.query),
+  )
+
+  app.post('/api/monitoring/rounds/:id/remind', { schema: { tags, summary: '催报逾期未报送的监控表', params: RoundIdParams, body: RemindBody } }, async (req) =>
+    remind(db, authorize(req, 'monitoring.review'), req.params.id, req.body),
+  )
+
+  app.post('/api/monitoring/rounds/:id/extensions', { schema: { tags, summary: '为监控表或预算单位延期', params: RoundIdParams, body: ExtensionBody } }, async (req) =>
+    extend(db, authorize(req, 'monitoring.manage'), req.params.id, req.body),
+  )
+
+  app.post('/api/monitoring/rounds/:id/key', { schema: { tags, summary: '手动选入或移出重点监控', params: RoundIdParams, body: KeyPickBody } }, async (req) =>
+    pickKey(db, authorize(req, 'monitoring.manage'), req.params.id, req.body),
+  )
+
+  app.post('/api/monitoring/rounds/:id/agency', { schema: { tags, summary: '为重点监控项目指派第三方机构', params: RoundIdParams, body: AgencyBody } }, async (req) =>
+    assignAgency(db, authorize(req, 'monitoring.manage'), req.params.id, req.body),
+  )
+}
