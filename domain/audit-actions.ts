@@ -72,6 +72,13 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'access.not_found': { zh: '访问不存在或超出范围的数据', en: 'Refused: not found or out of scope' },
   'system.seed_demo': { zh: '写入演示数据', en: 'Demo data seeded' },
   'system.generate_bench': { zh: '生成压测数据', en: 'Benchmark data generated' },
+  // monitoring forms (绩效监控表)
+  'monitoring_form.update': { zh: '填报绩效监控表', en: 'Monitoring form filled' },
+  'monitoring_form.submit': { zh: '提交绩效监控表', en: 'Monitoring form submitted' },
+  'monitoring_form.return': { zh: '退回绩效监控表', en: 'Monitoring form returned' },
+  'monitoring_form.accept': { zh: '审核通过绩效监控表', en: 'Monitoring form accepted' },
+  'monitoring_form.note': { zh: '第三方机构核查意见', en: 'Agency verification note' },
+  'monitoring_form.export': { zh: '导出绩效监控表列表', en: 'Monitoring forms exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {
