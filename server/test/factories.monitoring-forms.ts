@@ -39,6 +39,7 @@ export interface FormIndicatorSeed {
   target: string
   unit: string
   progress?: string | null
+  likelihood?: 'certain' | 'possible' | 'impossible' | null
 }
 
 /** The test goal's indicators as a form has them (progress empty). */
@@ -98,7 +99,7 @@ export async function makeForm(
   if (indicators.length) {
     await t.db
       .insertInto('monitoringFormIndicator')
-      .values(indicators.map((i, index) => ({ formId: form.id, sortOrder: index + 1, level1: i.level1 ?? '产出指标', level2: i.level2, name: i.name, nature: i.nature, target: i.target, unit: i.unit, progress: i.progress ?? null })))
+      .values(indicators.map((i, index) => ({ formId: form.id, sortOrder: index + 1, level1: i.level1 ?? '产出指标', level2: i.level2, name: i.name, nature: i.nature, target: i.target, unit: i.unit, progress: i.progress ?? null, likelihood: i.likelihood ?? null })))
       .execute()
   }
   return { ...form, project }
@@ -124,6 +125,6 @@ export async function makePayment(t: TestContext, options: { project: Project; m
     .execute()
 }
 
-/** Every indicator of the seed filled as on track, so the form can be submitted once it has the unit's estimate. */
-export const completeIndicators = (): FormIndicatorSeed[] =>
-  seedIndicators().map((i) => ({ ...i, progress: i.nature === 'qualitative' ? '达成' : String(Number(i.target) / 2) }))
+/** Every indicator of the seed with its progress (half the target by mid-year), without the likelihood unless asked. */
+export const completeIndicators = (likelihood: FormIndicatorSeed['likelihood'] = null): FormIndicatorSeed[] =>
+  seedIndicators().map((i) => ({ ...i, likelihood, progress: i.nature === 'qualitative' ? '达成' : String(Number(i.target) / 2) }))
