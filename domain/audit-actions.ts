@@ -86,6 +86,13 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'monitoring.extend': { zh: '监控填报延期', en: 'Monitoring deadline extended' },
   'monitoring.key_pick': { zh: '调整重点监控', en: 'Key monitoring picks changed' },
   'monitoring.assign_agency': { zh: '指派第三方机构监控', en: 'Third-party agency assigned' },
+  // monitoring forms (绩效监控表)
+  'monitoring_form.update': { zh: '填报绩效监控表', en: 'Monitoring form filled' },
+  'monitoring_form.submit': { zh: '提交绩效监控表', en: 'Monitoring form submitted' },
+  'monitoring_form.return': { zh: '退回绩效监控表', en: 'Monitoring form returned' },
+  'monitoring_form.accept': { zh: '审核通过绩效监控表', en: 'Monitoring form accepted' },
+  'monitoring_form.note': { zh: '第三方机构核查意见', en: 'Agency verification note' },
+  'monitoring_form.export': { zh: '导出绩效监控表列表', en: 'Monitoring forms exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

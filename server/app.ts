@@ -22,6 +22,7 @@ import { executionRoutes } from './modules/execution/execution.routes.ts'
 import { healthRoutes } from './modules/health/health.routes.ts'
 import { homeRoutes } from './modules/home/home.routes.ts'
 import { jobRoutes } from './modules/jobs/jobs.routes.ts'
+import { monitoringFormRoutes } from './modules/monitoring/forms.routes.ts'
 import { frameworkRoutes } from './modules/indicators/frameworks.routes.ts'
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts'
 import { orgRoutes } from './modules/org/org.routes.ts'
@@ -82,7 +83,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))

@@ -70,6 +70,12 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'POST /api/goals/:id/experts': ['goal.assign_experts', 'after'],
   'POST /api/goals/:id/expert-review': ['goal.expert_review', 'after'],
   'POST /api/goals/import': [['goal.create', 'goal.import'], 'after'],
+  'PUT /api/monitoring/forms/:id': ['monitoring_form.update', 'both'],
+  'POST /api/monitoring/forms/:id/submit': ['monitoring_form.submit', 'both'],
+  'POST /api/monitoring/forms/:id/return': ['monitoring_form.return', 'both'],
+  'POST /api/monitoring/forms/:id/accept': ['monitoring_form.accept', 'both'],
+  'POST /api/monitoring/forms/batch-accept': ['monitoring_form.accept', 'both'],
+  'POST /api/monitoring/forms/:id/notes': ['monitoring_form.note', 'after'],
   // What leaves the system: every export and download, and reads of the audit log (issue 10 §4).
   'GET /api/org/jurisdictions/export': ['org.export', 'after'],
   'GET /api/org/departments/export': ['org.export', 'after'],
@@ -97,6 +103,7 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'POST /api/execution/payments/import': ['execution.payment_import', 'after'],
   'POST /api/execution/adjustments': ['execution.adjust', 'after'],
   'GET /api/execution/payments/export': ['execution.payment_export', 'after'],
+  'GET /api/monitoring/forms/export': ['monitoring_form.export', 'after'],
 }
 
 /** Reads that hand out no recorded data (blank templates, the API's own description) and need no audit row. */

@@ -8,6 +8,7 @@ import { goalExcelEndpoints } from './endpoints.goals-excel.ts'
 import { indicatorEndpoints } from './endpoints.indicators.ts'
 import { monitoringRoundEndpoints } from './endpoints.monitoring-rounds.ts'
 import { jobEndpoints } from './endpoints.jobs.ts'
+import { monitoringFormEndpoints } from './endpoints.monitoring-forms.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -429,6 +430,7 @@ endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, .
 endpoints.push(...monitoringRoundEndpoints)
 endpoints.push(...jobEndpoints)
 endpoints.push(...executionEndpoints)
+endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...monitoringFormEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

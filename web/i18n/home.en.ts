@@ -13,6 +13,9 @@ export const homeEn: Messages<typeof homeZhCN> = {
     exanteToAssess: 'Ex-ante assessments to carry out',
     proposalsToConfirm: 'Indicator proposals to decide',
     projectsToReview: 'Projects waiting for library review',
+    monitoringToFill: 'Monitoring forms to fill',
+    monitoringToReview: 'Monitoring forms to review',
+    monitoringToVerify: 'Key monitoring forms to verify',
   },
   figures: {
     projects: 'Project library',

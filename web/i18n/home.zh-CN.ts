@@ -10,6 +10,9 @@ export const homeZhCN = {
     exanteToAssess: '待评估的事前评估',
     proposalsToConfirm: '待确认的指标提议',
     projectsToReview: '待入库审核的项目',
+    monitoringToFill: '待填报的绩效监控表',
+    monitoringToReview: '待审核的绩效监控表',
+    monitoringToVerify: '待核查的重点监控表',
   },
   figures: {
     projects: '项目库',

@@ -37,7 +37,7 @@ const figure = (home: { projects: { byStatus: { status: string; count: number; a
 describe('GET /api/home: each role its own to-dos, figures and recent records, within its scope', () => {
   test('a unit: its drafts to finish and its assessment to score; its own projects and money only', async () => {
     const home = await homeOf('unit_user', school)
-    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToAssess: 1 })
+    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToAssess: 1, monitoringToFill: 0 })
     expect(figure(home, 'reserve')).toEqual({ status: 'reserve', count: 1, amount: '100000.00' })
     expect(figure(home, 'library')).toEqual({ status: 'library', count: 1, amount: '250000.50' })
     expect(figure(home, 'budgeted')).toEqual({ status: 'budgeted', count: 0, amount: '0.00' })
@@ -48,13 +48,13 @@ describe('GET /api/home: each role its own to-dos, figures and recent records, w
 
   test('a department: the submitted goal to 初审, the reserve project to review, the unassigned draft assessment', async () => {
     const home = await homeOf('dept_user', edu)
-    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToAssess: 1, projectsToReview: 1 })
+    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToAssess: 1, monitoringToFill: 0, monitoringToReview: 0, projectsToReview: 1 })
     expect(figure(home, 'library')).toEqual({ status: 'library', count: 2, amount: '1250000.50' })
   })
 
   test('a bureau reviewer: the goal to 复审, the assessment to conclude; no other district counted', async () => {
     const home = await homeOf('finance_reviewer', district)
-    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToConclude: 1, projectsToReview: 1 })
+    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToConclude: 1, monitoringToReview: 0, projectsToReview: 1 })
     expect(figure(home, 'library')).toMatchObject({ count: 2, amount: '1250000.50' })
     expect(home.exante.byStatus).toEqual([{ status: 'draft', count: 2 }, { status: 'submitted', count: 1 }, { status: 'completed', count: 0 }])
   })
@@ -72,7 +72,7 @@ describe('GET /api/home: each role its own to-dos, figures and recent records, w
   test('an agency sees only the assessment assigned to it: no projects, no goals', async () => {
     const res = await (await t.as(agency)).get('/api/home')
     const home = res.json()
-    expect(todoCounts(home)).toEqual({ exanteToAssess: 1 })
+    expect(todoCounts(home)).toEqual({ exanteToAssess: 1, monitoringToVerify: 0 })
     expect(home.projects).toBeNull()
     expect(home.goals).toBeNull()
     expect(home.exante.recent).toEqual([expect.objectContaining({ projectName: otherLibrary.name, status: 'draft' })])

@@ -17,6 +17,10 @@ function todoTarget(key: HomeTodoKey, expertOnly: boolean): { to: string; labelK
       return { to: '/indicators/proposals', labelKey: 'home.todo.proposalsToConfirm' }
     case 'projectsToReview':
       return { to: '/projects', labelKey: 'home.todo.projectsToReview' }
+    case 'monitoringToFill':
+    case 'monitoringToReview':
+    case 'monitoringToVerify':
+      return { to: '/monitoring/forms', labelKey: `home.todo.${key}` }
   }
 }
 
