@@ -17,6 +17,7 @@ import { resolveSession } from './modules/auth/auth.service.ts'
 import { goalExcelRoutes } from './modules/goals/goals.excel.routes.ts'
 import { goalRoutes } from './modules/goals/goals.routes.ts'
 import { exAnteRoutes } from './modules/exante/exante.routes.ts'
+import { correctiveActionRoutes } from './modules/monitoring/actions.routes.ts'
 import { healthRoutes } from './modules/health/health.routes.ts'
 import { homeRoutes } from './modules/home/home.routes.ts'
 import { frameworkRoutes } from './modules/indicators/frameworks.routes.ts'
@@ -78,7 +79,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, correctiveActionRoutes, homeRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await serveWebApp(app, deps.config.webDistDir)
