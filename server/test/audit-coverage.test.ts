@@ -85,6 +85,14 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'GET /api/exante/:id/report.docx': ['exante.download_report', 'none'],
   'GET /api/goals/declarations.zip': ['goal.export', 'after'],
   'GET /api/goals/:id/declaration.xlsx': ['goal.export_declaration', 'none'],
+  'POST /api/monitoring/actions': ['corrective_action.issue', 'after'],
+  'POST /api/monitoring/actions/:id/respond': ['corrective_action.respond', 'both'],
+  'POST /api/monitoring/actions/:id/return': ['corrective_action.return', 'both'],
+  'POST /api/monitoring/actions/:id/close': ['corrective_action.close', 'both'],
+  'POST /api/monitoring/actions/:id/lift': ['corrective_action.lift', 'both'],
+  'POST /api/monitoring/actions/:id/files': ['corrective_action.attach', 'after'],
+  'GET /api/monitoring/actions/export': ['corrective_action.export', 'after'],
+  'GET /api/monitoring/actions/:id/files/:fileId/download': ['corrective_action.download_file', 'none'],
 }
 
 /** Reads that hand out no recorded data (blank templates, the API's own description) and need no audit row. */

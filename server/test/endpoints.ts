@@ -2,6 +2,7 @@ import type { Permission } from '../../domain/roles.ts'
 import type { OrgNode } from '../db/schema.ts'
 import { TEST_PASSWORD, type TestContext } from './context.ts'
 import { exAnteEndpoints } from './endpoints.exante.ts'
+import { correctiveActionEndpoints } from './endpoints.actions.ts'
 import { goalEndpoints } from './endpoints.goals.ts'
 import { goalExcelEndpoints } from './endpoints.goals-excel.ts'
 import { indicatorEndpoints } from './endpoints.indicators.ts'
@@ -422,7 +423,7 @@ export function newProjectBody(unitCode: string) {
   }
 }
 
-endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints)
+endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...correctiveActionEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

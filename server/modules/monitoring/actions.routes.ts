@@ -23,7 +23,7 @@ import {
   ReturnActionBody,
 } from './actions.schemas.ts'
 import { closeAction, getAction, issueAction, liftAction, respondToAction, returnAction } from './actions.service.ts'
-import { holdsInForce, redFormsWithoutAction } from './actions.targets.ts'
+import { holdsInForce, redFormsWithoutAction, visibleRound } from './actions.targets.ts'
 
 const EXPORT_LIMIT = 20_000
 type ListRow = Awaited<ReturnType<ReturnType<typeof listActions>['execute']>>[number]
@@ -64,7 +64,9 @@ export async function correctiveActionRoutes(app: App, { db, config }: Deps) {
 
   app.get('/api/monitoring/actions/proposals', { schema: { tags, summary: '红灯项目纠偏提示（尚无未办结措施的红灯监控表）', querystring: ProposalQuery } }, async (req) => {
     const ctx = authorize(req, 'monitoring.act')
-    return { items: await redFormsWithoutAction(db, ctx.actor, req.query.roundId).execute() }
+    const round = await visibleRound(db, ctx.actor, req.query.roundId)
+    if (!round) throw new AppError('NOT_FOUND')
+    return { round, items: await redFormsWithoutAction(db, ctx.actor, round.id).execute() }
   })
 
   app.post('/api/monitoring/actions', { schema: { tags, summary: '发出纠偏措施', body: IssueActionBody } }, async (req, reply) =>
@@ -95,7 +97,7 @@ export async function correctiveActionRoutes(app: App, { db, config }: Deps) {
     reply.status(201).send(await attachFileToAction(db, authorize(req, 'monitoring.fill'), req.params.id, req, maxBytes)),
   )
 
-  app.get('/api/monitoring/actions/:id/files/:fileId', { schema: { tags, summary: '下载答复附件', params: ActionFileParams } }, async (req, reply) => {
+  app.get('/api/monitoring/actions/:id/files/:fileId/download', { schema: { tags, summary: '下载答复附件', params: ActionFileParams } }, async (req, reply) => {
     const ctx = authorize(req, 'monitoring.read')
     await getAction(db, ctx, req.params.id)
     const file = (await filesOfAction(db, req.params.id)).has(req.params.fileId) ? await readFileContent(db, req.params.fileId) : undefined

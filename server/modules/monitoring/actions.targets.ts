@@ -27,6 +27,16 @@ export function visibleForm(db: Db | Trx, actor: Actor, formId: string) {
     .executeTakeFirst()
 }
 
+/** A round the actor may look at: a bureau's own and those below it, a department's or unit's jurisdiction's. */
+export function visibleRound(db: Db | Trx, actor: Actor, roundId: string) {
+  return db
+    .selectFrom('monitoringRound')
+    .select(['id', 'jurisdictionCode', 'fiscalYear', 'cutoffMonth', 'name'])
+    .where('id', '=', roundId)
+    .where((eb) => (actor.org.kind === 'jurisdiction' ? eb('jurisdictionCode', 'in', jurisdictionsUnder(eb, actor)) : eb('jurisdictionCode', '=', actor.org.jurisdictionCode)))
+    .executeTakeFirst()
+}
+
 /**
  * 红灯提示 (§13.37): the red forms of a round that no action not yet closed deals with — on the form or on its
  * project. A proposal only: nothing is issued until someone decides.
