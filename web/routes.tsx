@@ -1,5 +1,7 @@
 import {
   AimOutlined,
+  AlertOutlined,
+  FundOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -248,6 +250,28 @@ export const routes: RouteEntry[] = [
         icon: <FileTextOutlined aria-hidden />,
         hideInMenu: true,
         page: lazy(() => import('./features/goals/GoalDetailPage').then((m) => ({ default: m.GoalDetailPage }))),
+      },
+    ],
+  },
+  {
+    key: 'monitoring',
+    labelKey: 'monitoringActions.nav.group',
+    icon: <FundOutlined aria-hidden />,
+    children: [
+      {
+        path: '/monitoring/actions',
+        labelKey: 'monitoringActions.nav.list',
+        icon: <AlertOutlined aria-hidden />,
+        permission: 'monitoring.read',
+        page: lazy(() => import('./features/monitoring/actions/ActionListPage').then((m) => ({ default: m.ActionListPage }))),
+      },
+      {
+        path: '/monitoring/actions/:id',
+        labelKey: 'monitoringActions.nav.detail',
+        icon: <AlertOutlined aria-hidden />,
+        permission: 'monitoring.read',
+        hideInMenu: true,
+        page: lazy(() => import('./features/monitoring/actions/ActionDetailPage').then((m) => ({ default: m.ActionDetailPage }))),
       },
     ],
   },

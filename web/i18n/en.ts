@@ -1,6 +1,7 @@
 import { accountsEn } from './accounts.en'
 import { auditChainEn } from './audit-chain.en'
 import { exanteEn } from './exante.en'
+import { monitoringActionsEn } from './monitoringActions.en'
 import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
 import { homeEn } from './home.en'
@@ -758,6 +759,7 @@ export const en: LocaleMessages = {
     },
   },
   exante: exanteEn,
+  monitoringActions: monitoringActionsEn,
   goals: goalsEn,
   accounts: accountsEn,
   auditChain: auditChainEn,

@@ -2,6 +2,7 @@ import { accountsZhCN } from './accounts.zh-CN'
 // Default language. en.ts must have exactly these keys (checked by the type below and by i18n.test.ts).
 import { auditChainZhCN } from './audit-chain.zh-CN'
 import { exanteZhCN } from './exante.zh-CN'
+import { monitoringActionsZhCN } from './monitoringActions.zh-CN'
 import { goalsZhCN } from './goals.zh-CN'
 import { homeZhCN } from './home.zh-CN'
 import { labelsZhCN } from './labels.zh-CN'
@@ -757,6 +758,7 @@ export const zhCN = {
     },
   },
   exante: exanteZhCN,
+  monitoringActions: monitoringActionsZhCN,
   goals: goalsZhCN,
   accounts: accountsZhCN,
   auditChain: auditChainZhCN,
