@@ -60,6 +60,8 @@ export const isMenuGroup = (entry: RouteEntry): entry is MenuGroup => 'children'
 const goalTodoPage = lazy(() => import('./features/goals/GoalTodoPage').then((m) => ({ default: m.GoalTodoPage })))
 const goalEditorPage = lazy(() => import('./features/goals/GoalEditorPage').then((m) => ({ default: m.GoalEditorPage })))
 
+const actionPagePermissions = ['monitoring.act', 'monitoring.fill', 'monitoring.review'] as const
+
 // Icons are decorative (aria-hidden), so menu items are named "首页", not "home 首页".
 export const routes: RouteEntry[] = [
   {
@@ -262,14 +264,15 @@ export const routes: RouteEntry[] = [
         path: '/monitoring/actions',
         labelKey: 'monitoringActions.nav.list',
         icon: <AlertOutlined aria-hidden />,
-        permission: 'monitoring.read',
+        // Agencies read monitoring but see only their assigned forms, no actions.
+        permission: actionPagePermissions,
         page: lazy(() => import('./features/monitoring/actions/ActionListPage').then((m) => ({ default: m.ActionListPage }))),
       },
       {
         path: '/monitoring/actions/:id',
         labelKey: 'monitoringActions.nav.detail',
         icon: <AlertOutlined aria-hidden />,
-        permission: 'monitoring.read',
+        permission: actionPagePermissions,
         hideInMenu: true,
         page: lazy(() => import('./features/monitoring/actions/ActionDetailPage').then((m) => ({ default: m.ActionDetailPage }))),
       },
