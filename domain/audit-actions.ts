@@ -93,6 +93,15 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'monitoring_form.accept': { zh: '审核通过绩效监控表', en: 'Monitoring form accepted' },
   'monitoring_form.note': { zh: '第三方机构核查意见', en: 'Agency verification note' },
   'monitoring_form.export': { zh: '导出绩效监控表列表', en: 'Monitoring forms exported' },
+  // 纠偏 (monitoring: actions)
+  'corrective_action.issue': { zh: '发出纠偏措施', en: 'Corrective action issued' },
+  'corrective_action.respond': { zh: '答复纠偏措施', en: 'Corrective action answered' },
+  'corrective_action.return': { zh: '退回纠偏答复', en: 'Corrective action answer returned' },
+  'corrective_action.close': { zh: '办结纠偏措施', en: 'Corrective action closed' },
+  'corrective_action.lift': { zh: '解除暂缓/停止拨款或暂停实施', en: 'Hold or suspension lifted' },
+  'corrective_action.attach': { zh: '上传纠偏答复附件', en: 'File attached to a corrective action' },
+  'corrective_action.export': { zh: '导出纠偏措施列表', en: 'Corrective actions exported' },
+  'corrective_action.download_file': { zh: '下载纠偏答复附件', en: 'Corrective action file downloaded' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

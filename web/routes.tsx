@@ -1,6 +1,8 @@
 import {
   AccountBookOutlined,
   AimOutlined,
+  AlertOutlined,
+  FundOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -59,6 +61,8 @@ export const isMenuGroup = (entry: RouteEntry): entry is MenuGroup => 'children'
 // One page component behind several paths (to-do and expert reviews; new, edit and adjust).
 const goalTodoPage = lazy(() => import('./features/goals/GoalTodoPage').then((m) => ({ default: m.GoalTodoPage })))
 const goalEditorPage = lazy(() => import('./features/goals/GoalEditorPage').then((m) => ({ default: m.GoalEditorPage })))
+
+const actionPagePermissions = ['monitoring.act', 'monitoring.fill', 'monitoring.review'] as const
 
 // Icons are decorative (aria-hidden), so menu items are named "首页", not "home 首页".
 export const routes: RouteEntry[] = [
@@ -293,6 +297,20 @@ export const routes: RouteEntry[] = [
         permission: 'monitoring.read',
         hideInMenu: true,
         page: lazy(() => import('./features/monitoring/forms/FormEditorPage').then((m) => ({ default: m.FormEditorPage }))),
+    labelKey: 'monitoringActions.nav.group',
+    icon: <FundOutlined aria-hidden />,
+        path: '/monitoring/actions',
+        labelKey: 'monitoringActions.nav.list',
+        icon: <AlertOutlined aria-hidden />,
+        // Agencies read monitoring but see only their assigned forms, no actions.
+        permission: actionPagePermissions,
+        page: lazy(() => import('./features/monitoring/actions/ActionListPage').then((m) => ({ default: m.ActionListPage }))),
+      },
+        path: '/monitoring/actions/:id',
+        labelKey: 'monitoringActions.nav.detail',
+        icon: <AlertOutlined aria-hidden />,
+        permission: actionPagePermissions,
+        page: lazy(() => import('./features/monitoring/actions/ActionDetailPage').then((m) => ({ default: m.ActionDetailPage }))),
       },
     ],
   },

@@ -104,6 +104,14 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'POST /api/execution/adjustments': ['execution.adjust', 'after'],
   'GET /api/execution/payments/export': ['execution.payment_export', 'after'],
   'GET /api/monitoring/forms/export': ['monitoring_form.export', 'after'],
+  'POST /api/monitoring/actions': ['corrective_action.issue', 'after'],
+  'POST /api/monitoring/actions/:id/respond': ['corrective_action.respond', 'both'],
+  'POST /api/monitoring/actions/:id/return': ['corrective_action.return', 'both'],
+  'POST /api/monitoring/actions/:id/close': ['corrective_action.close', 'both'],
+  'POST /api/monitoring/actions/:id/lift': ['corrective_action.lift', 'both'],
+  'POST /api/monitoring/actions/:id/files': ['corrective_action.attach', 'after'],
+  'GET /api/monitoring/actions/export': ['corrective_action.export', 'after'],
+  'GET /api/monitoring/actions/:id/files/:fileId/download': ['corrective_action.download_file', 'none'],
 }
 
 /** Reads that hand out no recorded data (blank templates, the API's own description) and need no audit row. */

@@ -3,6 +3,7 @@ import type { OrgNode } from '../db/schema.ts'
 import { TEST_PASSWORD, type TestContext } from './context.ts'
 import { exAnteEndpoints } from './endpoints.exante.ts'
 import { executionEndpoints } from './endpoints.execution.ts'
+import { correctiveActionEndpoints } from './endpoints.actions.ts'
 import { goalEndpoints } from './endpoints.goals.ts'
 import { goalExcelEndpoints } from './endpoints.goals-excel.ts'
 import { indicatorEndpoints } from './endpoints.indicators.ts'
@@ -431,6 +432,7 @@ endpoints.push(...monitoringRoundEndpoints)
 endpoints.push(...jobEndpoints)
 endpoints.push(...executionEndpoints)
 endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...monitoringFormEndpoints)
+endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...correctiveActionEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

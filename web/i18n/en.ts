@@ -2,6 +2,7 @@ import { accountsEn } from './accounts.en'
 import { auditChainEn } from './audit-chain.en'
 import { exanteEn } from './exante.en'
 import { executionEn } from './execution.en'
+import { monitoringActionsEn } from './monitoringActions.en'
 import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
 import { homeEn } from './home.en'
@@ -761,6 +762,7 @@ export const en: LocaleMessages = {
   },
   exante: exanteEn,
   execution: executionEn,
+  monitoringActions: monitoringActionsEn,
   goals: goalsEn,
   accounts: accountsEn,
   auditChain: auditChainEn,

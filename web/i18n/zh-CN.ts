@@ -3,6 +3,7 @@ import { accountsZhCN } from './accounts.zh-CN'
 import { auditChainZhCN } from './audit-chain.zh-CN'
 import { exanteZhCN } from './exante.zh-CN'
 import { executionZhCN } from './execution.zh-CN'
+import { monitoringActionsZhCN } from './monitoringActions.zh-CN'
 import { goalsZhCN } from './goals.zh-CN'
 import { homeZhCN } from './home.zh-CN'
 import { monitoringFormsZhCN } from './monitoringForms.zh-CN'
@@ -760,6 +761,7 @@ export const zhCN = {
   },
   exante: exanteZhCN,
   execution: executionZhCN,
+  monitoringActions: monitoringActionsZhCN,
   goals: goalsZhCN,
   accounts: accountsZhCN,
   auditChain: auditChainZhCN,

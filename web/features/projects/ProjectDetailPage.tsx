@@ -8,6 +8,7 @@ import { errorMessage } from '../../shared/serverErrors'
 import { useCan } from '../auth/CurrentUser'
 import { ProjectExAnteCard } from '../exante/ProjectExAnteCard'
 import { ProjectGoalCard } from '../goals/ProjectGoalCard'
+import { ProjectHoldBanner } from '../monitoring/actions/ProjectHoldBanner'
 import { ProjectAttachments } from './ProjectAttachments'
 import { ProjectDescriptions } from './ProjectDescriptions'
 import { ProjectHistory } from './ProjectHistory'
@@ -29,6 +30,7 @@ export function ProjectDetailPage() {
   const p = project.data
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <ProjectHoldBanner project={p} />
       <Card
         size="small"
         title={
