@@ -21,6 +21,7 @@ import { healthRoutes } from './modules/health/health.routes.ts'
 import { homeRoutes } from './modules/home/home.routes.ts'
 import { frameworkRoutes } from './modules/indicators/frameworks.routes.ts'
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts'
+import { monitoringDashboardRoutes } from './modules/monitoring/dashboard.routes.ts'
 import { orgRoutes } from './modules/org/org.routes.ts'
 import { attachmentRoutes } from './modules/projects/projects.attachments.ts'
 import { projectImportRoutes } from './modules/projects/projects.import.routes.ts'
@@ -78,7 +79,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, monitoringDashboardRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await serveWebApp(app, deps.config.webDistDir)

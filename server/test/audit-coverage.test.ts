@@ -85,6 +85,8 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'GET /api/exante/:id/report.docx': ['exante.download_report', 'none'],
   'GET /api/goals/declarations.zip': ['goal.export', 'after'],
   'GET /api/goals/:id/declaration.xlsx': ['goal.export_declaration', 'none'],
+  'GET /api/monitoring/report.docx': ['monitoring.download_report', 'after'],
+  'GET /api/monitoring/export.xlsx': ['monitoring.export_forms', 'after'],
 }
 
 /** Reads that hand out no recorded data (blank templates, the API's own description) and need no audit row. */

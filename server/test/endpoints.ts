@@ -5,6 +5,7 @@ import { exAnteEndpoints } from './endpoints.exante.ts'
 import { goalEndpoints } from './endpoints.goals.ts'
 import { goalExcelEndpoints } from './endpoints.goals-excel.ts'
 import { indicatorEndpoints } from './endpoints.indicators.ts'
+import { monitoringDashboardEndpoints } from './endpoints.monitoring-dashboard.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -422,7 +423,7 @@ export function newProjectBody(unitCode: string) {
   }
 }
 
-endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints)
+endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...monitoringDashboardEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {
