@@ -5,6 +5,7 @@ import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
 import { homeEn } from './home.en'
 import { labelsEn } from './labels.en'
+import { monitoringDashboardEn } from './monitoring-dashboard.en'
 
 export const en: LocaleMessages = {
   app: { name: 'Jixiao 绩效', title: 'Budget Performance Management' },
@@ -761,4 +762,5 @@ export const en: LocaleMessages = {
   goals: goalsEn,
   accounts: accountsEn,
   auditChain: auditChainEn,
+  monitoringDashboard: monitoringDashboardEn,
 }

@@ -5,6 +5,7 @@ import { exanteZhCN } from './exante.zh-CN'
 import { goalsZhCN } from './goals.zh-CN'
 import { homeZhCN } from './home.zh-CN'
 import { labelsZhCN } from './labels.zh-CN'
+import { monitoringDashboardZhCN } from './monitoring-dashboard.zh-CN'
 export const zhCN = {
   app: { name: '绩效 Jixiao', title: '预算绩效管理平台' },
   common: {
@@ -760,6 +761,7 @@ export const zhCN = {
   goals: goalsZhCN,
   accounts: accountsZhCN,
   auditChain: auditChainZhCN,
+  monitoringDashboard: monitoringDashboardZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
