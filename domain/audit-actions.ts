@@ -62,6 +62,9 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'indicator.export': { zh: '导出指标库', en: 'Indicators exported' },
   'exante.export': { zh: '导出事前绩效评估列表', en: 'Ex-ante assessments exported' },
   'exante.download_report': { zh: '下载事前绩效评估报告', en: 'Ex-ante report downloaded' },
+  // monitoring dashboard (issue 11)
+  'monitoring.download_report': { zh: '下载绩效运行监控报告', en: 'Monitoring report downloaded' },
+  'monitoring.export_forms': { zh: '导出绩效监控表', en: 'Monitoring forms exported' },
   'user.export': { zh: '导出用户', en: 'Users exported' },
   'org.export': { zh: '导出组织机构', en: 'Organisations exported' },
   'audit.read': { zh: '查阅审计日志', en: 'Audit log read' },

@@ -26,6 +26,7 @@ import { jobRoutes } from './modules/jobs/jobs.routes.ts'
 import { monitoringFormRoutes } from './modules/monitoring/forms.routes.ts'
 import { frameworkRoutes } from './modules/indicators/frameworks.routes.ts'
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts'
+import { monitoringDashboardRoutes } from './modules/monitoring/dashboard.routes.ts'
 import { orgRoutes } from './modules/org/org.routes.ts'
 import { roundRoutes } from './modules/monitoring/rounds.routes.ts'
 import { attachmentRoutes } from './modules/projects/projects.attachments.ts'
@@ -84,7 +85,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))

@@ -51,6 +51,7 @@ describe('the route table', () => {
     // Recommendation is for one of the user's projects: agencies and experts have none.
     for (const role of ['agency_user', 'expert']) expect(menuPaths([role])).not.toContain('/indicators/recommend')
     expect(menuPaths(['agency_user'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/monitoring/forms', '/account/password'])
+    expect(menuPaths(['agency_user'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/monitoring/dashboard', '/account/password'])
     expect(menuPaths(['expert'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/goals/expert', '/account/password'])
   })
 })

@@ -112,6 +112,8 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'POST /api/monitoring/actions/:id/files': ['corrective_action.attach', 'after'],
   'GET /api/monitoring/actions/export': ['corrective_action.export', 'after'],
   'GET /api/monitoring/actions/:id/files/:fileId/download': ['corrective_action.download_file', 'none'],
+  'GET /api/monitoring/report.docx': ['monitoring.download_report', 'after'],
+  'GET /api/monitoring/export.xlsx': ['monitoring.export_forms', 'after'],
 }
 
 /** Reads that hand out no recorded data (blank templates, the API's own description) and need no audit row. */

@@ -10,6 +10,7 @@ import { indicatorEndpoints } from './endpoints.indicators.ts'
 import { monitoringRoundEndpoints } from './endpoints.monitoring-rounds.ts'
 import { jobEndpoints } from './endpoints.jobs.ts'
 import { monitoringFormEndpoints } from './endpoints.monitoring-forms.ts'
+import { monitoringDashboardEndpoints } from './endpoints.monitoring-dashboard.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -433,6 +434,7 @@ endpoints.push(...jobEndpoints)
 endpoints.push(...executionEndpoints)
 endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...monitoringFormEndpoints)
 endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...correctiveActionEndpoints)
+endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...monitoringDashboardEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

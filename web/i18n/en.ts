@@ -8,6 +8,7 @@ import type { LocaleMessages } from './zh-CN'
 import { homeEn } from './home.en'
 import { monitoringFormsEn } from './monitoringForms.en'
 import { labelsEn } from './labels.en'
+import { monitoringDashboardEn } from './monitoring-dashboard.en'
 
 export const en: LocaleMessages = {
   app: { name: 'Jixiao 绩效', title: 'Budget Performance Management' },
@@ -767,4 +768,5 @@ export const en: LocaleMessages = {
   accounts: accountsEn,
   auditChain: auditChainEn,
   monitoringForms: monitoringFormsEn,
+  monitoringDashboard: monitoringDashboardEn,
 }

@@ -8,6 +8,7 @@ import { goalsZhCN } from './goals.zh-CN'
 import { homeZhCN } from './home.zh-CN'
 import { monitoringFormsZhCN } from './monitoringForms.zh-CN'
 import { labelsZhCN } from './labels.zh-CN'
+import { monitoringDashboardZhCN } from './monitoring-dashboard.zh-CN'
 export const zhCN = {
   app: { name: '绩效 Jixiao', title: '预算绩效管理平台' },
   common: {
@@ -766,6 +767,7 @@ export const zhCN = {
   accounts: accountsZhCN,
   auditChain: auditChainZhCN,
   monitoringForms: monitoringFormsZhCN,
+  monitoringDashboard: monitoringDashboardZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
