@@ -432,9 +432,9 @@ endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, .
 endpoints.push(...monitoringRoundEndpoints)
 endpoints.push(...jobEndpoints)
 endpoints.push(...executionEndpoints)
-endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...monitoringFormEndpoints)
-endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...correctiveActionEndpoints)
-endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...monitoringDashboardEndpoints)
+endpoints.push(...monitoringFormEndpoints)
+endpoints.push(...correctiveActionEndpoints)
+endpoints.push(...monitoringDashboardEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

@@ -38,6 +38,7 @@ export const en: LocaleMessages = {
   status: { active: 'Active', disabled: 'Disabled' },
   nav: {
     home: 'Home',
+    monitoring: 'Performance monitoring',
     rules: 'Performance rules',
     ruleSets: 'Rule sets',
     ruleFrameworks: 'Frameworks',
