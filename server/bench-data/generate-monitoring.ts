@@ -96,12 +96,15 @@ export interface MonitoringDataSummary {
 type Run = <R = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<R[]>
 
 /** Writes goals, their indicators and the payments of the generated projects (after the projects, in one transaction). */
-export async function writeMonitoringData(run: Run, generatedPaths: readonly string[], seed: number, currentYear: number): Promise<MonitoringDataSummary> {
+export async function writeMonitoringData(run: Run, generatedPaths: readonly string[], seed: number, currentYear: number, phase: (name: string) => void = () => {}): Promise<MonitoringDataSummary> {
   const params = [...generatedPaths, String(seed), currentYear]
   const count = async (text: string) => Number((await run<{ n: number | string }>(`with w as (${text} returning 1) select count(*) as n from w`, params))[0]!.n)
   const goals = await count(goalsSql)
+  phase(`${goals.toLocaleString('en')} goals`)
   const goalIndicators = await count(indicatorsSql)
+  phase(`${goalIndicators.toLocaleString('en')} goal indicators`)
   const payments = await count(paymentsSql)
+  phase(`${payments.toLocaleString('en')} payments`)
   return { goals, goalIndicators, payments }
 }
 

@@ -257,8 +257,7 @@ export async function generateBenchData(target: GenerateTarget, ctx: Ctx, option
     await loader.run(`set local maintenance_work_mem = '${target.engine === 'postgres' ? '512MB' : '128MB'}'`)
     for (const index of indexes) await loader.run(index.def)
     phase(`${indexes.length} project indexes rebuilt`)
-    const monitoring = await writeMonitoringData(loader.run, generatedPaths, seed, CURRENT_YEAR)
-    phase(`${monitoring.goals.toLocaleString('en')} goals, ${monitoring.goalIndicators.toLocaleString('en')} goal indicators, ${monitoring.payments.toLocaleString('en')} payments`)
+    const monitoring = await writeMonitoringData(loader.run, generatedPaths, seed, CURRENT_YEAR, phase)
     return { users, projects: written, monitoring }
   }
 
