@@ -7,6 +7,7 @@ import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
 import { homeEn } from './home.en'
 import { monitoringFormsEn } from './monitoringForms.en'
+import { jobsEn } from './jobs.en'
 import { labelsEn } from './labels.en'
 import { monitoringDashboardEn } from './monitoring-dashboard.en'
 
@@ -770,4 +771,5 @@ export const en: LocaleMessages = {
   auditChain: auditChainEn,
   monitoringForms: monitoringFormsEn,
   monitoringDashboard: monitoringDashboardEn,
+  jobs: jobsEn,
 }

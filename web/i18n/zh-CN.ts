@@ -7,6 +7,7 @@ import { monitoringActionsZhCN } from './monitoringActions.zh-CN'
 import { goalsZhCN } from './goals.zh-CN'
 import { homeZhCN } from './home.zh-CN'
 import { monitoringFormsZhCN } from './monitoringForms.zh-CN'
+import { jobsZhCN } from './jobs.zh-CN'
 import { labelsZhCN } from './labels.zh-CN'
 import { monitoringDashboardZhCN } from './monitoring-dashboard.zh-CN'
 export const zhCN = {
@@ -769,6 +770,7 @@ export const zhCN = {
   auditChain: auditChainZhCN,
   monitoringForms: monitoringFormsZhCN,
   monitoringDashboard: monitoringDashboardZhCN,
+  jobs: jobsZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
