@@ -44,7 +44,7 @@ export function PaymentListPage() {
     { key: 'unitName', title: t('execution.fields.unit'), dataIndex: 'unitName', width: 160, ellipsis: { showTitle: true } },
     { key: 'amount', title: t('execution.fields.amount'), dataIndex: 'amount', width: 140, align: 'right', sorter: true, sortOrder: table.sortOrderOf('amount'), render: (a: string) => formatMoney(a) },
     { key: 'fundSource', title: t('execution.fields.fundSource'), dataIndex: 'fundSource', width: 130, ellipsis: { showTitle: true } },
-    { key: 'voucherNo', title: t('execution.fields.voucherNo'), dataIndex: 'voucherNo', width: 170, sorter: true, sortOrder: table.sortOrderOf('voucherNo') },
+    { key: 'voucherNo', title: t('execution.fields.voucherNo'), dataIndex: 'voucherNo', width: 240, sorter: true, sortOrder: table.sortOrderOf('voucherNo') },
     { key: 'source', title: t('execution.fields.source'), dataIndex: 'source', width: 100, render: (s: PaymentItem['source']) => <PaymentSourceTag source={s} /> },
   ]
 
