@@ -21,6 +21,7 @@ import { executionImportRoutes } from './modules/execution/execution.import.rout
 import { executionRoutes } from './modules/execution/execution.routes.ts'
 import { healthRoutes } from './modules/health/health.routes.ts'
 import { homeRoutes } from './modules/home/home.routes.ts'
+import { jobRoutes } from './modules/jobs/jobs.routes.ts'
 import { frameworkRoutes } from './modules/indicators/frameworks.routes.ts'
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts'
 import { orgRoutes } from './modules/org/org.routes.ts'
@@ -83,6 +84,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
+  await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))
   await serveWebApp(app, deps.config.webDistDir)
   return app
 }

@@ -1,10 +1,12 @@
 import { buildApp } from './app.ts'
 import { type Config, loadConfig } from './config.ts'
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.ts'
+import { jobDefinitions } from './jobs.ts'
 import { hasOrgData, seedDemo } from './modules/org/demo-seed.ts'
 import { useAuditKey } from './platform/audit.ts'
 import { openAuditKey } from './platform/audit-key.ts'
 import { systemClock } from './platform/clock.ts'
+import { startJobWorker } from './platform/jobs-worker.ts'
 import { systemContext } from './system-context.ts'
 
 /** Opens the database, migrates where that is safe, seeds the demo on first start if asked, and listens. */
@@ -12,9 +14,13 @@ export async function serve(options: { demo: boolean }, config: Config = loadCon
   const handle = await openDatabase(config)
   try {
     await prepareDatabase(handle, config, options.demo)
-    const app = await buildApp({ db: handle.db, engine: handle.engine, clock: systemClock, config })
+    const deps = { db: handle.db, engine: handle.engine, clock: systemClock, config }
+    const app = await buildApp(deps)
+    // Background jobs run in the serving process (on PostgreSQL every app node takes its share of the queue).
+    const worker = await startJobWorker(deps, { definitions: jobDefinitions, onError: (error) => app.log.error(error, 'job worker') })
     const stop = async () => {
       await app.close()
+      await worker.stop()
       await handle.close()
       process.exit(0)
     }

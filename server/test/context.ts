@@ -5,8 +5,11 @@ import { afterAll, inject } from 'vitest'
 import { type App, buildApp } from '../app.ts'
 import { type Config, loadConfig } from '../config.ts'
 import { type DatabaseHandle, openPGlite, openPostgres } from '../db/database.ts'
+import { jobDefinitions } from '../jobs.ts'
 import { useAuditKey } from '../platform/audit.ts'
 import { ManualClock } from '../platform/clock.ts'
+import { type JobWorker, type JobWorkerOptions, startJobWorker } from '../platform/jobs-worker.ts'
+import { waitForJobRun } from '../platform/jobs-wait.ts'
 import { makeFactories } from './factories.ts'
 import { adminUrl } from './postgres-urls.ts'
 
@@ -28,7 +31,8 @@ export interface Client {
   cookie: string | null
 }
 
-async function cloneTemplate(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+/** A fresh database from the migrated template; `url` is set on PostgreSQL (for a child process to connect to). */
+export async function cloneTemplate(): Promise<{ handle: DatabaseHandle; url?: string; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL
   const pgTemplate = inject('postgresTemplate')
   if (url && pgTemplate) {
@@ -38,6 +42,7 @@ async function cloneTemplate(): Promise<{ handle: DatabaseHandle; drop: () => Pr
     const handle = openPostgres(adminUrl(url, name))
     return {
       handle,
+      url: adminUrl(url, name),
       drop: async () => {
         await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db)
         await admin.close()
@@ -52,18 +57,35 @@ async function cloneTemplate(): Promise<{ handle: DatabaseHandle; drop: () => Pr
 // file; every context of the file shares it, since the key is the process's.
 const testAuditKey = randomBytes(32)
 
+export interface TestContextOptions {
+  /**
+   * Start a job worker on the test database (the definitions of server/jobs.ts plus any given here); without
+   * it enqueued jobs stay queued. `waitForJob(id)` then waits for one to finish.
+   */
+  jobs?: boolean | Partial<JobWorkerOptions>
+}
+
 /**
  * A fresh migrated database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set), the real app on it
  * with a clock the test controls, factories, and clients that sign in through the API.
  */
-export async function createTestContext(configOverrides: Partial<Config> = {}) {
+export async function createTestContext(configOverrides: Partial<Config> = {}, options: TestContextOptions = {}) {
   const { handle, drop } = await cloneTemplate()
   const clock = new ManualClock()
   useAuditKey(testAuditKey)
   const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: '/nonexistent', loginRateLimit: 100_000, ...configOverrides }
-  const app = await buildApp({ db: handle.db, engine: handle.engine, clock, config })
+  const deps = { db: handle.db, engine: handle.engine, clock, config }
+  const app = await buildApp(deps)
+  let worker: JobWorker | null = null
+  if (options.jobs) {
+    const extra = options.jobs === true ? {} : options.jobs
+    worker = await startJobWorker(deps, { pollSeconds: 0.5, heartbeatSeconds: 1, stopTimeoutSeconds: 5, ...extra, definitions: [...jobDefinitions, ...(extra.definitions ?? [])] })
+  }
+  /** Waits until the job is done or failed (a worker must run: `{ jobs: true }`) and returns its row. */
+  const waitForJob = (jobRunId: string, timeoutMs = 20_000) => waitForJobRun(handle.db, jobRunId, { timeoutMs, pollMs: 100 })
   afterAll(async () => {
     await app.close()
+    await worker?.stop()
     await handle.close()
     await drop()
   })
@@ -109,7 +131,7 @@ export async function createTestContext(configOverrides: Partial<Config> = {}) {
     return String(first).split(';')[0]!
   }
 
-  return { app: app as App, db: handle.db, engine: handle.engine, clock, make, as, anon: client(), client, login, forget: (username: string) => sessions.delete(username) }
+  return { app: app as App, db: handle.db, engine: handle.engine, clock, config, make, waitForJob, as, anon: client(), client, login, forget: (username: string) => sessions.delete(username) }
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>

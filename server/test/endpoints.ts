@@ -6,6 +6,7 @@ import { executionEndpoints } from './endpoints.execution.ts'
 import { goalEndpoints } from './endpoints.goals.ts'
 import { goalExcelEndpoints } from './endpoints.goals-excel.ts'
 import { indicatorEndpoints } from './endpoints.indicators.ts'
+import { jobEndpoints } from './endpoints.jobs.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -424,6 +425,7 @@ export function newProjectBody(unitCode: string) {
 }
 
 endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...executionEndpoints)
+endpoints.push(...jobEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

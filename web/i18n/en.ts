@@ -5,6 +5,7 @@ import { executionEn } from './execution.en'
 import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
 import { homeEn } from './home.en'
+import { jobsEn } from './jobs.en'
 import { labelsEn } from './labels.en'
 
 export const en: LocaleMessages = {
@@ -763,4 +764,5 @@ export const en: LocaleMessages = {
   goals: goalsEn,
   accounts: accountsEn,
   auditChain: auditChainEn,
+  jobs: jobsEn,
 }
