@@ -2,7 +2,7 @@ import Decimal from 'decimal.js'
 import { budgetLight } from '../../../domain/lights.ts'
 import { addMoney, compareMoney } from '../../../domain/money.ts'
 import type { ProjectStatus } from '../../../domain/projects.ts'
-import type { Db } from '../../db/database.ts'
+import type { Db, Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
@@ -44,31 +44,45 @@ export async function pushPayments(db: Db, ctx: ActorCtx, items: PaymentInput[])
 
 const ADJUSTABLE: readonly ProjectStatus[] = ['budgeted', 'executing']
 
-/** 调整预算: a signed amount with its reason; the full-year budget (年初 + Σ 调整) may not fall below zero. */
+/** 调整预算 (POST /api/execution/adjustments): one transaction around adjustBudget. */
 export async function createAdjustment(db: Db, ctx: ActorCtx, input: CreateAdjustmentInput) {
-  return db.transaction().execute(async (trx) => {
-    const project = (await visibleProject(trx, ctx.actor, input.projectId)) ?? notFound()
-    assertOwnJurisdiction(ctx.actor, project)
-    if (!ADJUSTABLE.includes(project.status)) {
-      throw new AppError('RULE_VIOLATION', [{ path: 'projectId', message: ctx.lang === 'zh' ? '只有已列入预算或执行中的项目可以调整预算' : 'Only budgeted or executing projects can be adjusted' }])
-    }
-    if (Number(input.adjustedOn.slice(0, 4)) !== project.fiscalYear) {
-      throw new AppError('RULE_VIOLATION', [{ path: 'adjustedOn', message: ctx.lang === 'zh' ? `调整日期须在预算年度 ${project.fiscalYear} 内` : `The date must fall in fiscal year ${project.fiscalYear}` }])
-    }
-    const before = (await projectFunds(trx, { projectIds: [project.id], fiscalYear: project.fiscalYear, month: 12 })).get(project.id)!
-    const budgetAdjusted = addMoney(before.budgetAdjusted, input.amount)
-    if (compareMoney(budgetAdjusted, '0') < 0) {
-      throw new AppError('RULE_VIOLATION', [{ path: 'amount', message: ctx.lang === 'zh' ? `调减后全年预算数为 ${budgetAdjusted}，不能小于 0` : `The full-year budget would be ${budgetAdjusted}, below 0` }])
-    }
-    const row = await trx
-      .insertInto('budgetAdjustment')
-      .values({ projectId: project.id, fiscalYear: project.fiscalYear, amount: new Decimal(input.amount).toFixed(2), reason: input.reason, adjustedOn: input.adjustedOn, actionId: null, createdBy: ctx.actor.userId, createdAt: ctx.now })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-    const after = { ...row, projectCode: project.code, budgetInitial: before.budgetInitial, budgetAdjusted }
-    await recordAudit(trx, ctx, { action: 'execution.adjust', entityType: 'budget_adjustment', entityId: row.id, after })
-    return after
-  })
+  return db.transaction().execute((trx) => adjustBudget(trx, ctx, input))
+}
+
+/**
+ * 调整预算 inside the caller's transaction — also for 纠偏's 调减预算, which passes its corrective action's id: a
+ * signed amount with its reason, on a budgeted or executing project the caller sees (else 404) of the caller's own
+ * jurisdiction (a bureau above it: 403 SUPERVISION_ONLY), dated within the project's fiscal year; the full-year
+ * budget (年初 + Σ 调整) may not fall below zero (422 RULE_VIOLATION naming the field). Audited as execution.adjust.
+ */
+export async function adjustBudget(trx: Trx, ctx: ActorCtx, input: CreateAdjustmentInput & { actionId?: string | null }) {
+  const project = (await visibleProject(trx, ctx.actor, input.projectId)) ?? notFound()
+  assertOwnJurisdiction(ctx.actor, project)
+  const refuse = (path: string, zh: string, en: string) => new AppError('RULE_VIOLATION', [{ path, message: ctx.lang === 'zh' ? zh : en }])
+  if (!ADJUSTABLE.includes(project.status)) throw refuse('projectId', '只有已列入预算或执行中的项目可以调整预算', 'Only budgeted or executing projects can be adjusted')
+  if (Number(input.adjustedOn.slice(0, 4)) !== project.fiscalYear) {
+    throw refuse('adjustedOn', `调整日期须在预算年度 ${project.fiscalYear} 内`, `The date must fall in fiscal year ${project.fiscalYear}`)
+  }
+  const before = (await projectFunds(trx, { projectIds: [project.id], fiscalYear: project.fiscalYear, month: 12 })).get(project.id)!
+  const budgetAdjusted = addMoney(before.budgetAdjusted, input.amount)
+  if (compareMoney(budgetAdjusted, '0') < 0) throw refuse('amount', `调减后全年预算数为 ${budgetAdjusted}，不能小于 0`, `The full-year budget would be ${budgetAdjusted}, below 0`)
+  const row = await trx
+    .insertInto('budgetAdjustment')
+    .values({
+      projectId: project.id,
+      fiscalYear: project.fiscalYear,
+      amount: new Decimal(input.amount).toFixed(2),
+      reason: input.reason,
+      adjustedOn: input.adjustedOn,
+      actionId: input.actionId ?? null,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  const after = { ...row, projectCode: project.code, budgetInitial: before.budgetInitial, budgetAdjusted }
+  await recordAudit(trx, ctx, { action: 'execution.adjust', entityType: 'budget_adjustment', entityId: row.id, after })
+  return after
 }
 
 /** The cut-off month to show when none is asked: this month in the project's year, December of a past year. */

@@ -1,9 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Select, Space, Typography } from 'antd'
+import { Button, Card, Empty, Select, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { formatMoney } from '../../../domain/money'
 import { ListToolbar } from '../../shared/ListToolbar'
 import { PagedTable } from '../../shared/PagedTable'
@@ -15,6 +14,7 @@ import { OrgTreeSelect } from '../org/OrgTreeSelect'
 import { AdjustmentDialog } from './AdjustmentDialog'
 import { useAdjustments } from './execution.queries'
 import type { AdjustmentFilters, AdjustmentItem } from './execution.types'
+import { projectColumn } from './executionVocabulary'
 
 /** 预算调整: 调整预算 records (全年预算数 = 年初 + 调整) in the user's scope; finance records new ones with a reason. */
 export function AdjustmentListPage() {
@@ -28,20 +28,7 @@ export function AdjustmentListPage() {
 
   const columns: TableColumnsType<AdjustmentItem> = [
     { key: 'adjustedOn', title: t('execution.adjust.adjustedOn'), dataIndex: 'adjustedOn', width: 110 },
-    {
-      key: 'projectName',
-      title: t('execution.fields.project'),
-      dataIndex: 'projectName',
-      width: 260,
-      render: (name: string, row) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/projects/${row.projectId}`}>{name}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.projectCode} · {row.fiscalYear}
-          </Typography.Text>
-        </Space>
-      ),
-    },
+    projectColumn(t('execution.fields.project')),
     { key: 'unitName', title: t('execution.fields.unit'), dataIndex: 'unitName', width: 160, ellipsis: { showTitle: true } },
     {
       key: 'amount',

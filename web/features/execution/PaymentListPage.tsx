@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Select, Space, Typography } from 'antd'
+import { Button, Card, Empty, Select, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
@@ -14,7 +14,7 @@ import { useCurrentUser } from '../auth/CurrentUser'
 import { OrgTreeSelect } from '../org/OrgTreeSelect'
 import { usePayments } from './execution.queries'
 import type { PaymentFilters, PaymentItem } from './execution.types'
-import { PaymentSourceTag, useMonthOptions, usePaymentSourceOptions } from './executionVocabulary'
+import { PaymentSourceTag, projectColumn, useMonthOptions, usePaymentSourceOptions } from './executionVocabulary'
 
 /** 支付明细: the treasury payments of the projects in the user's scope, filtered, sorted, paged, summed, exported. */
 export function PaymentListPage() {
@@ -27,24 +27,11 @@ export function PaymentListPage() {
 
   const columns: TableColumnsType<PaymentItem> = [
     { key: 'paidOn', title: t('execution.fields.paidOn'), dataIndex: 'paidOn', width: 110, sorter: true, sortOrder: table.sortOrderOf('paidOn') },
-    {
-      key: 'projectName',
-      title: t('execution.fields.project'),
-      dataIndex: 'projectName',
-      width: 260,
-      render: (name: string, row) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/projects/${row.projectId}`}>{name}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.projectCode} · {row.fiscalYear}
-          </Typography.Text>
-        </Space>
-      ),
-    },
+    projectColumn(t('execution.fields.project')),
     { key: 'unitName', title: t('execution.fields.unit'), dataIndex: 'unitName', width: 160, ellipsis: { showTitle: true } },
     { key: 'amount', title: t('execution.fields.amount'), dataIndex: 'amount', width: 140, align: 'right', sorter: true, sortOrder: table.sortOrderOf('amount'), render: (a: string) => formatMoney(a) },
     { key: 'fundSource', title: t('execution.fields.fundSource'), dataIndex: 'fundSource', width: 130, ellipsis: { showTitle: true } },
-    { key: 'voucherNo', title: t('execution.fields.voucherNo'), dataIndex: 'voucherNo', width: 170, sorter: true, sortOrder: table.sortOrderOf('voucherNo') },
+    { key: 'voucherNo', title: t('execution.fields.voucherNo'), dataIndex: 'voucherNo', width: 240, sorter: true, sortOrder: table.sortOrderOf('voucherNo') },
     { key: 'source', title: t('execution.fields.source'), dataIndex: 'source', width: 100, render: (s: PaymentItem['source']) => <PaymentSourceTag source={s} /> },
   ]
 
