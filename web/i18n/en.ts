@@ -4,6 +4,7 @@ import { exanteEn } from './exante.en'
 import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
 import { homeEn } from './home.en'
+import { jobsEn } from './jobs.en'
 import { labelsEn } from './labels.en'
 
 export const en: LocaleMessages = {
@@ -761,4 +762,5 @@ export const en: LocaleMessages = {
   goals: goalsEn,
   accounts: accountsEn,
   auditChain: auditChainEn,
+  jobs: jobsEn,
 }

@@ -4,6 +4,7 @@ import { auditChainZhCN } from './audit-chain.zh-CN'
 import { exanteZhCN } from './exante.zh-CN'
 import { goalsZhCN } from './goals.zh-CN'
 import { homeZhCN } from './home.zh-CN'
+import { jobsZhCN } from './jobs.zh-CN'
 import { labelsZhCN } from './labels.zh-CN'
 export const zhCN = {
   app: { name: '绩效 Jixiao', title: '预算绩效管理平台' },
@@ -760,6 +761,7 @@ export const zhCN = {
   goals: goalsZhCN,
   accounts: accountsZhCN,
   auditChain: auditChainZhCN,
+  jobs: jobsZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }

@@ -11,13 +11,20 @@ import PgBoss from 'pg-boss'
 const JOB_QUEUE = 'jixiao_jobs'
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // A worker started on a database not yet migrated (PostgreSQL, `serve` before `migrate`) has created pg-boss's
+  // schema already, and that is as good: only the queue is then missing.
+  const existing = await sql<{ found: string | null }>`select to_regclass('pgboss.version')::text as found`.execute(db)
+  if (!existing.rows[0]?.found) await createPgBossSchema(db)
+  // retryLimit counts restarts after a worker died mid-job (see server/platform/jobs-worker.ts); expiry is left to
+  // our heartbeat, so pg-boss's own (at most 24 h) is set near its maximum.
+  const options = { policy: 'standard', retryLimit: 5, retryDelay: 0, retryBackoff: false, expireInSeconds: 23 * 3600, retentionMinutes: 14 * 24 * 60 }
+  await sql`select pgboss.create_queue(${JOB_QUEUE}, ${JSON.stringify(options)}::json)`.execute(db)
+}
+
+async function createPgBossSchema(db: Kysely<any>) {
   const script = PgBoss.getConstructionPlans('pgboss')
     .replace(/^\s*BEGIN;\s*$/m, '')
     .replace(/^\s*COMMIT;\s*$/m, '')
     .replace(/^\s*SET LOCAL [^;]*;\s*$/gm, '')
   await sql.raw(script).execute(db)
-  // retryLimit counts restarts after a worker died mid-job (see server/platform/jobs-worker.ts); expiry is left to
-  // our heartbeat, so pg-boss's own (at most 24 h) is set near its maximum.
-  const options = { policy: 'standard', retryLimit: 5, retryDelay: 0, retryBackoff: false, expireInSeconds: 23 * 3600, retentionMinutes: 14 * 24 * 60 }
-  await sql`select pgboss.create_queue(${JOB_QUEUE}, ${JSON.stringify(options)}::json)`.execute(db)
 }
