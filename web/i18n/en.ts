@@ -6,6 +6,7 @@ import type { LocaleMessages } from './zh-CN'
 import { homeEn } from './home.en'
 import { jobsEn } from './jobs.en'
 import { labelsEn } from './labels.en'
+import { monitoringRoundsEn } from './monitoring-rounds.en'
 
 export const en: LocaleMessages = {
   app: { name: 'Jixiao 绩效', title: 'Budget Performance Management' },
@@ -759,6 +760,7 @@ export const en: LocaleMessages = {
     },
   },
   exante: exanteEn,
+  monitoringRounds: monitoringRoundsEn,
   goals: goalsEn,
   accounts: accountsEn,
   auditChain: auditChainEn,

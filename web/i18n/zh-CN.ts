@@ -6,6 +6,7 @@ import { goalsZhCN } from './goals.zh-CN'
 import { homeZhCN } from './home.zh-CN'
 import { jobsZhCN } from './jobs.zh-CN'
 import { labelsZhCN } from './labels.zh-CN'
+import { monitoringRoundsZhCN } from './monitoring-rounds.zh-CN'
 export const zhCN = {
   app: { name: '绩效 Jixiao', title: '预算绩效管理平台' },
   common: {
@@ -758,6 +759,7 @@ export const zhCN = {
     },
   },
   exante: exanteZhCN,
+  monitoringRounds: monitoringRoundsZhCN,
   goals: goalsZhCN,
   accounts: accountsZhCN,
   auditChain: auditChainZhCN,
