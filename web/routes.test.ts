@@ -52,6 +52,8 @@ describe('the route table', () => {
     for (const role of ['agency_user', 'expert']) expect(menuPaths([role])).not.toContain('/indicators/recommend')
     expect(menuPaths(['agency_user'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/monitoring/forms', '/account/password'])
     expect(menuPaths(['agency_user'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/monitoring/dashboard', '/account/password'])
+    // Agencies also see the monitoring rounds in which finance assigned them key projects (issue 11).
+    expect(menuPaths(['agency_user'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/monitoring/rounds', '/account/password'])
     expect(menuPaths(['expert'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/goals/expert', '/account/password'])
   })
 })

@@ -10,6 +10,7 @@ import { monitoringFormsEn } from './monitoringForms.en'
 import { jobsEn } from './jobs.en'
 import { labelsEn } from './labels.en'
 import { monitoringDashboardEn } from './monitoring-dashboard.en'
+import { monitoringRoundsEn } from './monitoring-rounds.en'
 
 export const en: LocaleMessages = {
   app: { name: 'Jixiao 绩效', title: 'Budget Performance Management' },
@@ -766,6 +767,7 @@ export const en: LocaleMessages = {
   exante: exanteEn,
   execution: executionEn,
   monitoringActions: monitoringActionsEn,
+  monitoringRounds: monitoringRoundsEn,
   goals: goalsEn,
   accounts: accountsEn,
   auditChain: auditChainEn,

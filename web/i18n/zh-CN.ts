@@ -10,6 +10,7 @@ import { monitoringFormsZhCN } from './monitoringForms.zh-CN'
 import { jobsZhCN } from './jobs.zh-CN'
 import { labelsZhCN } from './labels.zh-CN'
 import { monitoringDashboardZhCN } from './monitoring-dashboard.zh-CN'
+import { monitoringRoundsZhCN } from './monitoring-rounds.zh-CN'
 export const zhCN = {
   app: { name: '绩效 Jixiao', title: '预算绩效管理平台' },
   common: {
@@ -765,6 +766,7 @@ export const zhCN = {
   exante: exanteZhCN,
   execution: executionZhCN,
   monitoringActions: monitoringActionsZhCN,
+  monitoringRounds: monitoringRoundsZhCN,
   goals: goalsZhCN,
   accounts: accountsZhCN,
   auditChain: auditChainZhCN,

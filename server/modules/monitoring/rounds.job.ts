@@ -1,12 +1,14 @@
-import type { Db, Trx } from '../../db/database.ts'
+import type { Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
-import { type OpenRoundResult, openRoundWork } from './rounds.open.ts'
+import { enqueueJob } from '../../platform/jobs.ts'
+import { openRoundJob } from './rounds.jobs.ts'
 
 /**
- * How a round's opening starts. Until the job queue (server/platform/jobs.ts) is on this branch the work runs
- * right after the round's transaction commits, in the request; with the queue it is enqueued in that transaction
- * and the worker runs openRoundWork.
+ * Queues a round's opening in the transaction that writes the round (a rollback takes the job away with it) and
+ * links the job to the round so its page can show the progress.
  */
-export async function startRoundOpening(db: Db, _trx: Trx, _ctx: ActorCtx, roundId: string, _jurisdictionCode: string): Promise<{ jobRunId: string | null; afterCommit: () => Promise<OpenRoundResult | null> }> {
-  return { jobRunId: null, afterCommit: () => openRoundWork(db, roundId) }
+export async function startRoundOpening(trx: Trx, ctx: ActorCtx, roundId: string, jurisdictionCode: string): Promise<{ jobRunId: string }> {
+  const { jobRunId } = await enqueueJob(trx, openRoundJob, { roundId }, { createdBy: ctx.actor.userId, jurisdictionCode, entityType: 'monitoring_round', entityId: roundId })
+  await trx.updateTable('monitoringRound').set({ jobId: jobRunId }).where('id', '=', roundId).execute()
+  return { jobRunId }
 }

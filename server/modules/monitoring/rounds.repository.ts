@@ -2,7 +2,7 @@ import { type ExpressionBuilder, sql } from 'kysely'
 import type { Db, Trx } from '../../db/database.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Actor } from '../../http/context.ts'
-import { whereEquals } from '../../http/paging.ts'
+import { likeContains, whereEquals } from '../../http/paging.ts'
 import { jurisdictionsUnder } from '../../platform/scope.ts'
 import type { RoundListFilter } from './rounds.schemas.ts'
 
@@ -175,3 +175,35 @@ export function agencyUsersFor(db: Db | Trx, actor: Actor) {
     .where((eb) => eb.or([eb('orgNode.path', 'like', `${actor.org.path}%`), eb('orgNode.code', 'in', chain)]))
     .orderBy('appUser.displayName')
 }
+
+/** The project forms of a round for the 重点监控 view: project, unit, amount, execution, reasons and the agency. */
+export function keyForms(db: Db | Trx, actor: Actor, roundId: string, filter: { only: 'key' | 'all'; q?: string }) {
+  let q = db
+    .selectFrom('monitoringForm')
+    .innerJoin('project', 'project.id', 'monitoringForm.projectId')
+    .innerJoin('orgNode as unit', 'unit.code', 'monitoringForm.unitCode')
+    .leftJoin('appUser as agency', 'agency.id', 'monitoringForm.agencyUserId')
+    .where('monitoringForm.roundId', '=', roundId)
+    .where('monitoringForm.kind', '=', 'project')
+    .where(formVisibleTo(actor))
+  if (filter.only === 'key') q = q.where('monitoringForm.isKey', '=', true)
+  if (filter.q) q = q.where((eb) => eb.or([eb('project.name', 'like', likeContains(filter.q!)), eb('project.code', 'like', likeContains(filter.q!))]))
+  return q
+}
+
+export const keyFormColumns = [
+  'monitoringForm.id',
+  'monitoringForm.projectId',
+  'project.code as projectCode',
+  'project.name as projectName',
+  'project.amountTotal',
+  'project.isMajorNew',
+  'unit.name as unitName',
+  'monitoringForm.status',
+  'monitoringForm.executionRate',
+  'monitoringForm.projectLight',
+  'monitoringForm.isKey',
+  'monitoringForm.keyReasons',
+  'monitoringForm.agencyUserId',
+  'agency.displayName as agencyName',
+] as const

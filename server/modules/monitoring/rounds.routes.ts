@@ -1,9 +1,10 @@
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { assignAgency, extend, lateView, pickKey, remind } from './rounds.actions.ts'
-import { agencyUsersFor } from './rounds.repository.ts'
-import { AgencyBody, ExtensionBody, KeyPickBody, LateQuery, OpenRoundBody, RemindBody, RollupQuery, RoundIdParams, RoundListQuery, UpdateRoundBody } from './rounds.schemas.ts'
-import { getRound, listRounds, openRound, rollupRounds, updateRound } from './rounds.service.ts'
+import { fetchPage } from '../../http/paging.ts'
+import { agencyUsersFor, keyFormColumns, keyForms } from './rounds.repository.ts'
+import { AgencyBody, ExtensionBody, KeyFormsQuery, KeyPickBody, LateQuery, OpenRoundBody, RemindBody, RollupQuery, RoundIdParams, RoundListQuery, UpdateRoundBody } from './rounds.schemas.ts'
+import { getRound, listRounds, mustFindRound, openRound, rollupRounds, updateRound } from './rounds.service.ts'
 
 /** 监控批次: open a round (its forms are created in the background), its figures, the late, reminders, extensions, 重点监控. */
 export async function roundRoutes(app: App, { db }: Deps) {
@@ -45,6 +46,14 @@ export async function roundRoutes(app: App, { db }: Deps) {
   app.post('/api/monitoring/rounds/:id/extensions', { schema: { tags, summary: '为监控表或预算单位延期', params: RoundIdParams, body: ExtensionBody } }, async (req) =>
     extend(db, authorize(req, 'monitoring.manage'), req.params.id, req.body),
   )
+
+  app.get('/api/monitoring/rounds/:id/key-forms', { schema: { tags, summary: '重点监控项目（或全部项目监控表，供选择）', params: RoundIdParams, querystring: KeyFormsQuery } }, async (req) => {
+    const ctx = authorize(req, 'monitoring.read')
+    await mustFindRound(db, ctx, req.params.id)
+    const { page, pageSize, order, ...filter } = req.query
+    const query = keyForms(db, ctx.actor, req.params.id, filter)
+    return fetchPage(query.select(keyFormColumns).orderBy('monitoringForm.isKey', 'desc').orderBy('project.amountTotal', order === 'asc' ? 'desc' : 'asc').orderBy('monitoringForm.id'), { page, pageSize }, query.select((eb) => eb.fn.countAll<number>().as('total')))
+  })
 
   app.post('/api/monitoring/rounds/:id/key', { schema: { tags, summary: '手动选入或移出重点监控', params: RoundIdParams, body: KeyPickBody } }, async (req) =>
     pickKey(db, authorize(req, 'monitoring.manage'), req.params.id, req.body),

@@ -81,3 +81,10 @@ export const AgencyBody = z.strictObject({
   agencyUserId: z.uuid().nullable(),
 })
 export type AgencyInput = z.infer<typeof AgencyBody>
+
+export const KeyFormsQuery = z.strictObject({
+  /** Only the forms in 重点监控 (default), or every project form of the round to pick from. */
+  only: z.enum(['key', 'all']).default('key'),
+  q: z.string().trim().max(100).optional(),
+  ...PageQuery,
+})

@@ -72,8 +72,8 @@ const defaultName = (input: OpenRoundInput) => `${input.fiscalYear}年1–${inpu
 
 /**
  * A bureau opens a round of its own jurisdiction: the rule set's cut-off months, or any month as an ad-hoc round.
- * The row is written as 'opening' with its audit row in one transaction; the forms are created by the opening work
- * (a background job), after which the round is 'open'.
+ * The row is written as 'opening' with its audit row and its queued job in one transaction; the job creates the
+ * forms (rounds.open.ts), after which the round is 'open'. The answer carries `jobRunId` to follow its progress.
  */
 export async function openRound(db: Db, ctx: ActorCtx, input: OpenRoundInput) {
   if (ctx.actor.org.kind !== 'jurisdiction') throw new AppError('FORBIDDEN')
@@ -90,7 +90,7 @@ export async function openRound(db: Db, ctx: ActorCtx, input: OpenRoundInput) {
     throw new AppError('RULE_VIOLATION', [{ path: 'deadline', message: ctx.lang === 'zh' ? '填报截止时间须晚于现在' : 'The deadline must be in the future' }], { zh: '填报截止时间须晚于现在', en: 'The deadline must be in the future' })
   }
   const name = input.name ?? defaultName(input)
-  const { round, start } = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const clash = await trx.selectFrom('monitoringRound').select('id').where('jurisdictionCode', '=', jurisdictionCode).where('fiscalYear', '=', input.fiscalYear).where('name', '=', name).executeTakeFirst()
     if (clash) throw new AppError('DUPLICATE', [{ path: 'name', message: name }], { zh: `本年度已有名为“${name}”的监控批次`, en: `A round named “${name}” already exists this year` })
     const inserted = await trx
@@ -98,13 +98,11 @@ export async function openRound(db: Db, ctx: ActorCtx, input: OpenRoundInput) {
       .values({ jurisdictionCode, fiscalYear: input.fiscalYear, cutoffMonth: input.cutoffMonth, name, adhoc: input.adhoc, deadline: input.deadline, status: 'opening', openedBy: ctx.actor.userId, createdAt: ctx.now, updatedAt: ctx.now })
       .returning('id')
       .executeTakeFirstOrThrow()
-    const start = await startRoundOpening(db, trx, ctx, inserted.id, jurisdictionCode)
+    const { jobRunId } = await startRoundOpening(trx, ctx, inserted.id, jurisdictionCode)
     const round = await mustFindRound(trx, ctx, inserted.id)
     await recordAudit(trx, ctx, { action: 'monitoring.round_open', entityType: 'monitoring_round', entityId: round.id, after: round })
-    return { round, start }
+    return { round: await getRound(trx, ctx, round.id), jobRunId }
   })
-  const result = await start.afterCommit()
-  return { round: await getRound(db, ctx, round.id), jobRunId: start.jobRunId, result }
 }
 
 /** Name, deadline (extends or shortens it for everyone) or closing, by the round's own bureau. */

@@ -7,7 +7,7 @@ import { goodGoalIndicators } from '../../test/factories.ts'
 import { assertFormWritable } from './rounds.deadline.ts'
 import { openRoundWork } from './rounds.open.ts'
 
-const t = await createTestContext()
+const t = await createTestContext({}, { jobs: true })
 const mr = roundFactories(t)
 const city = await t.make.jurisdiction({ name: '测试市' })
 const district = await t.make.jurisdiction({ parent: city, name: '测试区' })
@@ -44,6 +44,16 @@ async function departmentGoal(department: typeof edu) {
 
 const days = (n: number) => new Date(t.clock.now().getTime() + n * 86_400_000).toISOString()
 const open = async (body: Record<string, unknown>, as = financeAdmin) => (await t.as(as)).post('/api/monitoring/rounds', { fiscalYear: 2026, cutoffMonth: 7, deadline: days(10), ...body })
+/** Opens a round and waits for its background job; returns the round as the opener then reads it. */
+async function opened(body: Record<string, unknown>, as = financeAdmin) {
+  const res = await open(body, as)
+  expect(res.statusCode).toBe(201)
+  const { round, jobRunId } = res.json()
+  expect(round.status).toBe('opening')
+  const job = await t.waitForJob(jobRunId)
+  expect(job.status).toBe('done')
+  return (await (await t.as(as)).get(`/api/monitoring/rounds/${round.id}`)).json()
+}
 const formsOf = (roundId: string) => t.db.selectFrom('monitoringForm').selectAll().where('roundId', '=', roundId).execute()
 
 // The district's projects: in scope (budgeted/executing, three budgets) and not.
@@ -65,9 +75,7 @@ describe('opening a round', () => {
     expect(refused.json().error.details[0].path).toBe('cutoffMonth')
     expect((await open({ deadline: days(-1) })).json().error.details[0].path).toBe('deadline')
 
-    const res = await open({})
-    expect(res.statusCode).toBe(201)
-    const round = res.json().round
+    const round = await opened({})
     expect(round).toMatchObject({ status: 'open', name: '2026年1–7月绩效运行监控', cutoffMonth: 7, formCount: 5, keyCount: 3, readOnly: false })
     const forms = await formsOf(round.id)
     const of = (p: Project) => forms.find((f) => f.projectId === p.id)!
@@ -93,12 +101,9 @@ describe('opening a round', () => {
   })
 
   test('an ad-hoc round may take any month; only a bureau opens, in its own jurisdiction', async () => {
-    const res = await open({ cutoffMonth: 5, adhoc: true })
-    expect(res.statusCode).toBe(201)
-    expect(res.json().round).toMatchObject({ adhoc: true, name: '2026年1–5月绩效运行监控（临时）', jurisdictionCode: district.code })
+    expect(await opened({ cutoffMonth: 5, adhoc: true })).toMatchObject({ adhoc: true, name: '2026年1–5月绩效运行监控（临时）', jurisdictionCode: district.code })
     expect((await open({ cutoffMonth: 3, adhoc: true }, eduUser)).statusCode).toBe(403)
-    const cityRound = (await open({ cutoffMonth: 4, adhoc: true }, cityAdmin)).json().round
-    expect(cityRound).toMatchObject({ jurisdictionCode: city.code, formCount: 0 })
+    expect(await opened({ cutoffMonth: 4, adhoc: true }, cityAdmin)).toMatchObject({ jurisdictionCode: city.code, formCount: 0, status: 'open' })
   })
 
   test('the goal version read is the one in force at the cut-off, not the latest', async () => {
@@ -255,5 +260,9 @@ describe('scope, the city\'s roll-up, key picks and agencies', () => {
     expect(seen.stats).toMatchObject({ forms: 1, key: 1 })
     expect((await agencyClient.get('/api/monitoring/rounds?pageSize=100')).json().items.map((r: { id: string }) => r.id)).toEqual([round.id])
     expect((await finance.post(`/api/monitoring/rounds/${round.id}/key`, { pick: [f1.id], unpick: [f1.id] })).statusCode).toBe(422)
+    const keyList = (await finance.get(`/api/monitoring/rounds/${round.id}/key-forms`)).json()
+    expect(keyList).toMatchObject({ total: 1, items: [{ id: f1.id, keyReasons: ['manual'], agencyName: expect.any(String) }] })
+    expect((await finance.get(`/api/monitoring/rounds/${round.id}/key-forms?only=all`)).json().total).toBe(2)
+    expect((await (await t.as(hospitalUser)).get(`/api/monitoring/rounds/${round.id}/key-forms?only=all`)).json().items.map((f: { id: string }) => f.id)).toEqual([f2.id])
   })
 })
