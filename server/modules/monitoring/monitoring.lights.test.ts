@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { createTestContext } from '../../test/context.ts'
 import { makeForm, makePayment, makeRound, seedIndicators } from '../../test/factories.monitoring-forms.ts'
-import { recomputeLights, sweepRoundLights } from './monitoring.lights.ts'
+import { recomputeLights, recomputeLightsForProjects, sweepRoundLights } from './monitoring.lights.ts'
 
 const t = await createTestContext()
 const district = await t.make.jurisdiction()
@@ -54,4 +54,12 @@ describe('the lights sweep of a round', () => {
     expect(await formOf(red.id)).toEqual(before)
     expect(before.version).toBe(1)
   })
+})
+
+test('new payments of a project refresh its forms still being filled, not the submitted ones', async () => {
+  await makePayment(t, { project: red.project!, month: 5, amount: '60000.00' })
+  await makePayment(t, { project: frozen.project!, month: 5, amount: '1.00' })
+  expect(await t.db.transaction().execute((trx) => recomputeLightsForProjects(trx, [red.project!.id, frozen.project!.id]))).toBe(1)
+  expect(await formOf(red.id)).toMatchObject({ executed: '360000.00', executionRate: '60.00' })
+  expect(await formOf(frozen.id)).toMatchObject({ executed: '0.00' })
 })

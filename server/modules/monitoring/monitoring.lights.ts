@@ -168,3 +168,21 @@ export async function sweepRoundLights(db: Db, roundId: string, progress?: (done
   }
   return { forms: done }
 }
+
+/**
+ * After payments or budget adjustments of these projects change: refreshes the forms that still follow the payments
+ * (not yet submitted, in an open round), so their funds and lights are current. For the execution module to call in
+ * the transaction that writes the payments.
+ */
+export async function recomputeLightsForProjects(trx: Db | Trx, projectIds: readonly string[]): Promise<number> {
+  if (projectIds.length === 0) return 0
+  const forms = await trx
+    .selectFrom('monitoringForm')
+    .innerJoin('monitoringRound', 'monitoringRound.id', 'monitoringForm.roundId')
+    .select('monitoringForm.id')
+    .where('monitoringForm.projectId', 'in', [...projectIds])
+    .where('monitoringForm.status', 'in', [...fundsFollowPaymentsIn])
+    .where('monitoringRound.status', '=', 'open')
+    .execute()
+  return recomputeLights(trx, forms.map((f) => f.id))
+}

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Form, Input, Space, Tag, Timeline, Typography } from 'antd'
+import { Alert, App, Button, Card, Form, Input, Space, Tag, Timeline, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
@@ -95,7 +95,7 @@ function FormEditor({ form: f }: { form: MonitoringForm }) {
     { key: 'adjusted', label: t('monitoringForms.funds.budgetAdjusted'), children: formatMoney(f.funds.budgetAdjusted) },
     { key: 'executed', label: t('monitoringForms.funds.executed', { month }), children: formatMoney(f.funds.executed) },
     { key: 'rate', label: t('monitoringForms.funds.executionRate'), children: `${f.funds.executionRate}%（${t('monitoringForms.funds.timeProgress')} ${f.funds.timeProgress}%）` },
-    { key: 'forecast', label: t('monitoringForms.funds.systemForecast'), children: f.funds.systemForecast === null ? t('monitoringForms.funds.noForecast') : formatMoney(f.funds.systemForecast) },
+    { key: 'forecast', label: t('monitoringForms.funds.systemForecast'), children: <ForecastFigure funds={f.funds} /> },
   ]
 
   return (
@@ -160,6 +160,21 @@ function FormEditor({ form: f }: { form: MonitoringForm }) {
       <FormOpinions form={f} />
       {move && <FormMoveDialog form={f} move={move} beforeSubmit={editable ? () => saveValues(true) : undefined} onRefused={showProblems} onClose={() => setMove(null)} />}
     </Space>
+  )
+}
+
+/** 系统预测全年执行数 with how it was reached (the profile used and the expected share by the cut-off), on hover. */
+function ForecastFigure({ funds }: { funds: MonitoringForm['funds'] }) {
+  const { t } = useTranslation()
+  if (funds.systemForecast === null) return <>{t('monitoringForms.funds.noForecast')}</>
+  const explained = funds.forecastExplained as { rule?: string; formula?: string } | null
+  if (!explained?.formula) return <>{formatMoney(funds.systemForecast)}</>
+  return (
+    <Tooltip title={<>{explained.rule && <div>{explained.rule}</div>}<div>{explained.formula}</div></>}>
+      <span tabIndex={0} style={{ borderBottom: '1px dashed' }}>
+        {formatMoney(funds.systemForecast)}
+      </span>
+    </Tooltip>
   )
 }
 

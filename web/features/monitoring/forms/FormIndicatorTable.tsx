@@ -6,6 +6,7 @@ import type { FormIndicator, MonitoringForm } from './forms.types'
 import { LightTag, useFormVocabulary } from './formVocabulary'
 
 const qualitativeVerdicts = ['达成', '部分达成', '未达成']
+const signs: Record<FormIndicator['nature'], string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<', qualitative: '' }
 
 /**
  * The indicator block of the 绩效监控表: each indicator's target, progress to the cut-off, 完成目标可能性, and — for
@@ -38,7 +39,7 @@ export function FormIndicatorTable({ form, editable }: { form: MonitoringForm; e
         </Space>
       ),
     },
-    { key: 'target', title: t('monitoringForms.indicators.target'), width: 130, render: (_: unknown, ind) => `${ind.nature === 'qualitative' ? '' : `${ind.nature} `}${ind.target}${ind.nature === 'qualitative' ? '' : ind.unit}` },
+    { key: 'target', title: t('monitoringForms.indicators.target'), width: 130, render: (_: unknown, ind) => (/^[\d.]+$/.test(ind.target) ? `${signs[ind.nature]}${ind.target}${ind.unit}` : ind.target) },
     {
       key: 'progress',
       title: t('monitoringForms.indicators.progress', { month }),

@@ -1,6 +1,6 @@
-import type { IndicatorNature } from '../../../../domain/indicators'
 import type { Light } from '../../../../domain/lights'
-import type { CauseCategory, Likelihood, MonitoringFormKind, MonitoringFormStatus } from '../../../../domain/monitoring'
+import type { FormIndicatorFill } from '../../../../domain/monitoring-form'
+import type { MonitoringFormKind, MonitoringFormStatus } from '../../../../domain/monitoring'
 import type { Query } from '../../../api/client'
 
 /** An explained figure as domain/lights.ts gives it. */
@@ -40,21 +40,12 @@ export interface FormListItem {
   updatedAt: string
 }
 
-export interface FormIndicator {
+/** An indicator row of the form: what the unit fills (domain/monitoring-form.ts) and its light. */
+export interface FormIndicator extends FormIndicatorFill {
   id: string
   goalIndicatorId: string | null
   sortOrder: number
   level1: string
-  level2: string
-  name: string
-  nature: IndicatorNature
-  target: string
-  unit: string
-  progress: string | null
-  likelihood: Likelihood | null
-  causeCategory: CauseCategory | null
-  deviationAnalysis: string
-  measures: string
   light: Light | null
   explained: Explained<Light> | null
 }
