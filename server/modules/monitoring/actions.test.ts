@@ -199,3 +199,21 @@ describe('红灯提示 and the list', () => {
     expect(exported.headers['content-type']).toContain('spreadsheetml')
   })
 })
+
+describe('demo actions', () => {
+  test('a few measures on the red forms of the demo bureau’s open rounds; a second run adds nothing', async () => {
+    const { seedDemoActions } = await import('./actions.demo-seed.ts')
+    const bureau = await t.make.jurisdiction()
+    const unit = await t.make.unit({ department: await t.make.department({ jurisdiction: bureau }) })
+    await t.make.user({ role: 'finance_admin', org: bureau, username: 'sz_finance_admin' })
+    const r = await makeRound(t, bureau)
+    const reds = [await makeForm(t, { round: r, unit }), await makeForm(t, { round: r, unit })]
+    await makeForm(t, { round: r, unit, projectLight: 'green' })
+    const ctx = { actor: null, requestId: 'demo', clientIp: '127.0.0.1', now: t.clock.now(), lang: 'zh' as const }
+    expect(await t.db.transaction().execute((trx) => seedDemoActions(trx, ctx))).toBe(2)
+    expect(await t.db.transaction().execute((trx) => seedDemoActions(trx, ctx))).toBe(0)
+    const seeded = await t.db.selectFrom('correctiveAction').select(['formId', 'kind', 'amount', 'status']).where('roundId', '=', r.id).orderBy('kind').execute()
+    expect(seeded.map((a) => a.formId).sort()).toEqual(reds.map((f) => f.id).sort())
+    expect(seeded).toContainEqual(expect.objectContaining({ kind: 'hold_payment', amount: '300000.00', status: 'open' }))
+  })
+})

@@ -38,24 +38,23 @@ export function ProjectHoldBanner({ project }: { project: { id: string; name: st
       </Tag>
     </Link>
   )
+  const issueButton = actable && (
+    <Button size="small" onClick={() => setIssuing(true)}>
+      {t('monitoringActions.banner.issue')}
+    </Button>
+  )
+  // The issue button rides on the first alert shown; with nothing in force or open, on a quiet one of its own.
+  const alerts = [
+    holds.length > 0 && { key: 'holds', type: 'error' as const, title: <Space wrap>{t('monitoringActions.banner.holds', { count: holds.length })}{holds.map(link)}</Space> },
+    suspensions.length > 0 && { key: 'suspended', type: 'warning' as const, title: <Space wrap>{t('monitoringActions.banner.suspended')}{suspensions.map(link)}</Space> },
+    open.length > 0 && { key: 'open', type: 'info' as const, title: <Space wrap>{t('monitoringActions.banner.openActions', { count: open.length })}{open.map(link)}</Space> },
+  ].filter((a) => !!a)
+  if (!alerts.length) alerts.push({ key: 'none', type: 'info' as const, title: <>{t('monitoringActions.banner.none')}</> })
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="project-hold-banner">
-      {holds.length > 0 && <Alert type="error" showIcon title={<Space wrap>{t('monitoringActions.banner.holds', { count: holds.length })}{holds.map(link)}</Space>} />}
-      {suspensions.length > 0 && <Alert type="warning" showIcon title={<Space wrap>{t('monitoringActions.banner.suspended')}{suspensions.map(link)}</Space>} />}
-      {(open.length > 0 || actable) && (
-        <Alert
-          type="info"
-          showIcon
-          title={open.length > 0 ? <Space wrap>{t('monitoringActions.banner.openActions', { count: open.length })}{open.map(link)}</Space> : t('monitoringActions.banner.none')}
-          action={
-            actable && (
-              <Button size="small" onClick={() => setIssuing(true)}>
-                {t('monitoringActions.banner.issue')}
-              </Button>
-            )
-          }
-        />
-      )}
+      {alerts.map((a, index) => (
+        <Alert key={a.key} type={a.type} showIcon title={a.title} action={index === 0 ? issueButton : undefined} />
+      ))}
       {issuing && <IssueActionDialog target={{ projectId: project.id, label: project.name }} onClose={() => setIssuing(false)} />}
     </Space>
   )
