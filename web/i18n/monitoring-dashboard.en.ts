@@ -9,6 +9,7 @@ export const monitoringDashboardEn: Messages<typeof monitoringDashboardZhCN> = {
   noRounds: 'No rounds this year',
   loadFailed: 'The dashboard could not be loaded',
   empty: 'No monitoring round to show for {{year}}',
+  reportDepartment: 'Report on: all departments',
   downloadReport: 'Report (Word)',
   exportForms: 'Export forms',
   roundLine: '{{jurisdiction}} · {{name}}: January–month {{month}}, due {{deadline}}',

@@ -6,6 +6,7 @@ export const monitoringDashboardZhCN = {
   noRounds: '本年度暂无监控批次',
   loadFailed: '监控看板加载失败',
   empty: '{{year}} 年暂无可查看的监控批次',
+  reportDepartment: '报告范围：全部主管部门',
   downloadReport: '监控报告（Word）',
   exportForms: '导出监控表',
   roundLine: '{{jurisdiction}} · {{name}}：1—{{month}} 月，填报截止 {{deadline}}',

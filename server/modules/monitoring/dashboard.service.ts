@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js'
 import type { Light } from '../../../domain/lights.ts'
 import type { MonitoringFormStatus } from '../../../domain/monitoring.ts'
+import { deviationFromTime, executionRate, timeProgress as timeProgressOf } from '../../../domain/monitoring-dashboard.ts'
 import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { type FigureRow, districtRounds, figuresByDepartment, figuresOfRound, largestDeviations, lateByUnit } from './dashboard.repository.ts'
@@ -25,15 +26,6 @@ export interface Drill {
 
 const DEVIATIONS = 10
 const money = (value: string | number | null | undefined) => new Decimal(value ?? 0).toFixed(2)
-
-/** m/12 as a percent with two places: the line the execution rate is held against. */
-export const timeProgressOf = (month: number) => new Decimal(month).dividedBy(12).times(100).toFixed(2)
-
-/** 执行率 as a percent string, null without a budget. */
-export function executionRate(executed: string, budget: string): string | null {
-  const b = new Decimal(budget)
-  return b.isZero() ? null : new Decimal(executed).dividedBy(b).times(100).toFixed(2)
-}
 
 type Figures = Omit<FigureRow, 'departmentCode' | 'departmentName'>
 
@@ -114,7 +106,7 @@ export async function dashboardOf(db: Db, ctx: ActorCtx, query: { roundId?: stri
   const deviations = (await largestDeviations(db, actor, roundId, timeProgress, DEVIATIONS)).map((f) => ({
     ...f,
     redIndicators: Number(f.redIndicators ?? 0),
-    deviation: new Decimal(f.executionRate!).minus(timeProgress).toFixed(2),
+    deviation: deviationFromTime(f.executionRate!, timeProgress),
     drill: { roundId, projectId: f.projectId! } satisfies Drill,
   }))
   const lateUnits = (await lateByUnit(db, actor, roundId, now)).map((u) => ({

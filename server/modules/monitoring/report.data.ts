@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
-import { addFigures, summarize, timeProgressOf } from './dashboard.service.ts'
+import { timeProgress as timeProgressOf } from '../../../domain/monitoring-dashboard.ts'
+import { addFigures, summarize } from './dashboard.service.ts'
 import { figuresByDepartment, figuresByUnit, formsOfRound, largestDeviations, lateByUnit } from './dashboard.repository.ts'
 import type { RoundRow } from './dashboard.scope.ts'
 

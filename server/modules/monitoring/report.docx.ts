@@ -2,6 +2,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableC
 import Decimal from 'decimal.js'
 import { lightLabels } from '../../../domain/lights.ts'
 import { causeCategoryLabels, correctiveActionKindLabels, correctiveActionKinds, correctiveActionStatusLabels, likelihoodLabels } from '../../../domain/monitoring.ts'
+import { deviationFromTime } from '../../../domain/monitoring-dashboard.ts'
 import { formatMoney, toWanYuan } from '../../../domain/money.ts'
 import type { RoundReportData } from './report.data.ts'
 
@@ -58,7 +59,7 @@ function execution(data: RoundReportData, groupLabel: string) {
           body('执行进度与时间进度偏差最大的项目：'),
           table(
             ['项目', '预算单位', '执行率（%）', '偏差（百分点）'],
-            data.deviations.map((d) => [`${d.projectName}（${d.projectCode}）`, d.unitName, d.executionRate ?? '—', new Decimal(d.executionRate ?? 0).minus(data.timeProgress).toFixed(2)]),
+            data.deviations.map((d) => [`${d.projectName}（${d.projectCode}）`, d.unitName, d.executionRate ?? '—', d.executionRate ? deviationFromTime(d.executionRate, data.timeProgress) : '—']),
             [2, 3],
           ),
         ]

@@ -65,7 +65,7 @@ export function ExecutionChart({ groups, timeProgress, ariaLabel }: { groups: Gr
   const option = {
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${v}%`) },
-    grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10) },
     yAxis: { type: 'category', inverse: true, data: groups.map((g) => g.name) },
     series: [
@@ -81,7 +81,8 @@ export function ExecutionChart({ groups, timeProgress, ariaLabel }: { groups: Gr
         markLine: {
           symbol: 'none',
           lineStyle: { type: 'dashed', color: '#595959' },
-          label: { formatter: t('monitoringDashboard.timeProgressLine', { value: timeProgress }) },
+          // The category axis runs top-down (inverse), so the line's start is at the top, clear of the value axis.
+          label: { position: 'start', formatter: t('monitoringDashboard.timeProgressLine', { value: timeProgress }) },
           data: [{ xAxis: progress }],
         },
       },

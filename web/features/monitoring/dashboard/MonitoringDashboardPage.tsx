@@ -45,7 +45,7 @@ export function MonitoringDashboardPage() {
             onChange={(id: string) => setRoundId(id)}
             notFoundContent={t('monitoringDashboard.noRounds')}
           />
-          {data?.round && <Downloads roundId={data.round.id} />}
+          {data?.round && <Downloads key={data.round.id} roundId={data.round.id} departments={data.byDepartment} />}
         </Space>
       </Card>
       {dashboard.isPending ? (
@@ -63,13 +63,23 @@ export function MonitoringDashboardPage() {
   )
 }
 
-function Downloads({ roundId }: { roundId: string }) {
+/** The round's report and forms workbook; a bureau may narrow both to one department. */
+function Downloads({ roundId, departments }: { roundId: string; departments: Dashboard['byDepartment'] }) {
   const { t } = useTranslation()
   const user = useCurrentUser()
+  const [departmentCode, setDepartmentCode] = useState<string | undefined>()
   return (
     <>
-      {user.org.kind !== 'unit' && <DownloadButton href={reportUrl(roundId)}>{t('monitoringDashboard.downloadReport')}</DownloadButton>}
-      <DownloadButton href={exportUrl(roundId)}>{t('monitoringDashboard.exportForms')}</DownloadButton>
+      {user.org.kind === 'jurisdiction' && departments.length > 1 && (
+        <Select
+          {...filterSelectProps(t('monitoringDashboard.reportDepartment'), 220)}
+          value={departmentCode}
+          onChange={(code?: string) => setDepartmentCode(code)}
+          options={departments.map((d) => ({ value: d.departmentCode, label: d.departmentName }))}
+        />
+      )}
+      {user.org.kind !== 'unit' && <DownloadButton href={reportUrl(roundId, departmentCode)}>{t('monitoringDashboard.downloadReport')}</DownloadButton>}
+      <DownloadButton href={exportUrl(roundId, departmentCode)}>{t('monitoringDashboard.exportForms')}</DownloadButton>
     </>
   )
 }
