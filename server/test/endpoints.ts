@@ -435,7 +435,6 @@ endpoints.push(...executionEndpoints)
 endpoints.push(...monitoringFormEndpoints)
 endpoints.push(...correctiveActionEndpoints)
 endpoints.push(...monitoringDashboardEndpoints)
-endpoints.push(...projectEndpoints, ...indicatorEndpoints, ...exAnteEndpoints, ...goalEndpoints, ...goalExcelEndpoints, ...executionEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {
