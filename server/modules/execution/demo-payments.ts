@@ -5,15 +5,16 @@ import type { Ctx } from '../../http/context.ts'
 
 /**
  * How a demo project spends its budget over the year, as cumulative shares by month end. Real treasury data has all of
- * these: steady spending, the year-end rush, a slow starter and one that pays most up front.
+ * these: steady spending, the year-end rush, one a little behind, a slow starter and one that pays most up front.
  */
 const profiles = {
   steady: [0.07, 0.15, 0.23, 0.31, 0.39, 0.48, 0.56, 0.64, 0.72, 0.8, 0.88, 0.98],
   yearEnd: [0.02, 0.05, 0.08, 0.12, 0.16, 0.22, 0.28, 0.35, 0.43, 0.52, 0.68, 0.97],
   slow: [0, 0.01, 0.02, 0.04, 0.06, 0.1, 0.14, 0.18, 0.22, 0.28, 0.4, 0.7],
   upFront: [0.2, 0.35, 0.45, 0.55, 0.62, 0.7, 0.76, 0.82, 0.87, 0.92, 0.96, 1],
+  behind: [0.04, 0.09, 0.14, 0.2, 0.27, 0.35, 0.42, 0.5, 0.58, 0.66, 0.8, 0.97],
 } as const
-const rotation: (keyof typeof profiles)[] = ['steady', 'yearEnd', 'steady', 'slow', 'upFront', 'yearEnd', 'steady']
+const rotation: (keyof typeof profiles)[] = ['steady', 'yearEnd', 'behind', 'steady', 'slow', 'upFront', 'behind', 'steady']
 const fundSources = ['一般公共预算拨款', '政府性基金预算拨款', '国有资本经营预算拨款'] as const
 const sourceOfKind: Record<string, string> = { general: fundSources[0], fund: fundSources[1], state_capital: fundSources[2] }
 

@@ -134,6 +134,8 @@ export async function seedDemoGoals(trx: Trx, ctx: Ctx) {
     const id = randomUUID()
     const inForce = status === 'approved' || status === 'published'
     const first = picked[0]!
+    // Goals come before money: an approved goal of a year was approved before the year began (or now, if that is later).
+    const approvedBefore = new Date(Math.min(ctx.now.getTime(), Date.UTC(project.fiscalYear - 1, 11, 20, 2)))
     goalRows.push({
       id,
       lineageId: randomUUID(),
@@ -151,10 +153,10 @@ export async function seedDemoGoals(trx: Trx, ctx: Ctx) {
       status,
       financeGrade: inForce ? (index % 2 === 0 ? '优' : '良') as '优' | '良' : null,
       reviewRound: status === 'returned' ? 2 : 1,
-      submittedAt: status === 'draft' ? null : ctx.now,
-      approvedAt: inForce ? ctx.now : null,
-      publishedAt: status === 'published' ? ctx.now : null,
-      inForceFrom: inForce ? ctx.now : null,
+      submittedAt: status === 'draft' ? null : inForce ? approvedBefore : ctx.now,
+      approvedAt: inForce ? approvedBefore : null,
+      publishedAt: status === 'published' ? approvedBefore : null,
+      inForceFrom: inForce ? approvedBefore : null,
       createdAt: ctx.now,
       updatedAt: ctx.now,
     })

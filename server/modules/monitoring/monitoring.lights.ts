@@ -1,9 +1,11 @@
 import { sql } from 'kysely'
 import { addMoney } from '../../../domain/money.ts'
+import type { Forecast } from '../../../domain/forecast.ts'
 import { type FormLights, forecastStrays, formLights, type indicatorLightOf } from '../../../domain/monitoring-form.ts'
 import type { MonitoringFormStatus } from '../../../domain/monitoring.ts'
 import type { RuleSet } from '../../../domain/rule-set.ts'
 import type { Db, Trx } from '../../db/database.ts'
+import { forecastFor } from '../execution/execution.forecast.ts'
 import { projectFunds } from '../execution/execution.funds.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 
@@ -83,6 +85,24 @@ async function rulesByJurisdiction(trx: Db | Trx, forms: FormRow[]) {
   return (f: FormRow) => cache.get(`${f.jurisdictionCode}/${f.fiscalYear}`)!
 }
 
+/** The system's year-end forecast for the project forms still following payments (execution.forecast.ts), by form id. */
+async function currentForecasts(trx: Db | Trx, forms: FormRow[]) {
+  const byForm = new Map<string, Forecast>()
+  const groups = new Map<string, FormRow[]>()
+  for (const f of forms.filter((f) => f.kind === 'project' && fundsFollowPaymentsIn.includes(f.status))) {
+    const key = `${f.fiscalYear}/${f.cutoffMonth}`
+    groups.set(key, [...(groups.get(key) ?? []), f])
+  }
+  for (const group of groups.values()) {
+    const forecasts = await forecastFor(trx, { projectIds: group.map((f) => f.projectId!), fiscalYear: group[0]!.fiscalYear, month: group[0]!.cutoffMonth })
+    for (const f of group) {
+      const forecast = forecasts.get(f.projectId!)
+      if (forecast) byForm.set(f.id, forecast)
+    }
+  }
+  return byForm
+}
+
 async function recomputeSome(trx: Db | Trx, forms: FormRow[], fundsOf: Map<string, { budgetInitial: string; budgetAdjusted: string; executed: string }>) {
   if (forms.length === 0) return
   const rulesOf = await rulesByJurisdiction(trx, forms)
@@ -96,6 +116,7 @@ async function recomputeSome(trx: Db | Trx, forms: FormRow[], fundsOf: Map<strin
   const byForm = new Map<string, typeof indicators>()
   for (const ind of indicators) byForm.set(ind.formId, [...(byForm.get(ind.formId) ?? []), ind])
 
+  const forecastOf = await currentForecasts(trx, forms)
   const indicatorRows: ReturnType<typeof sql>[] = []
   const formRows: ReturnType<typeof sql>[] = []
   for (const form of forms) {
@@ -107,10 +128,13 @@ async function recomputeSome(trx: Db | Trx, forms: FormRow[], fundsOf: Map<strin
       const light = lights.indicators[i] ?? null
       indicatorRows.push(sql`(${ind.id}::uuid, ${light?.value ?? null}::varchar, ${light ? JSON.stringify(light) : null}::jsonb)`)
     })
-    const flagged = forecastStrays({ unitForecast: form.unitForecast, systemForecast: form.systemForecast, budget: funds.budgetAdjusted }, rules.monitoring.forecastMarginPercent)
+    const forecast = forecastOf.get(form.id)
+    const systemForecast = forecast?.value ?? form.systemForecast
+    const flagged = forecastStrays({ unitForecast: form.unitForecast, systemForecast, budget: funds.budgetAdjusted }, rules.monitoring.forecastMarginPercent)
     formRows.push(
       sql`(${form.id}::uuid, ${funds.budgetInitial}::numeric, ${funds.budgetAdjusted}::numeric, ${funds.executed}::numeric, ${lights.executionRate}::numeric,
-        ${lights.budget.value}::varchar, ${lights.project.value}::varchar, ${JSON.stringify({ budget: lights.budget, project: lights.project })}::jsonb, ${flagged}::boolean)`,
+        ${lights.budget.value}::varchar, ${lights.project.value}::varchar, ${JSON.stringify({ budget: lights.budget, project: lights.project })}::jsonb, ${flagged}::boolean,
+        ${systemForecast}::numeric, ${forecast ? JSON.stringify(forecast.explained) : null}::jsonb, ${forecast !== undefined}::boolean)`,
     )
   }
   if (indicatorRows.length) {
@@ -119,8 +143,10 @@ async function recomputeSome(trx: Db | Trx, forms: FormRow[], fundsOf: Map<strin
   }
   await sql`update monitoring_form as t set budget_initial = v.budget_initial, budget_adjusted = v.budget_adjusted, executed = v.executed,
       execution_rate = v.execution_rate, budget_light = v.budget_light, project_light = v.project_light, lights_explained = v.explained,
-      forecast_flagged = v.flagged
-    from (values ${sql.join(formRows)}) as v(id, budget_initial, budget_adjusted, executed, execution_rate, budget_light, project_light, explained, flagged)
+      forecast_flagged = v.flagged, system_forecast = v.system_forecast,
+      forecast_explained = case when v.forecast_fresh then v.forecast_explained else t.forecast_explained end
+    from (values ${sql.join(formRows)}) as v(id, budget_initial, budget_adjusted, executed, execution_rate, budget_light, project_light, explained, flagged,
+      system_forecast, forecast_explained, forecast_fresh)
     where t.id = v.id`.execute(trx)
 }
 

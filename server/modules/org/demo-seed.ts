@@ -9,6 +9,7 @@ import { seedDemoExAnte } from '../exante/demo-seed.ts'
 import { seedDemoPayments } from '../execution/demo-payments.ts'
 import { seedDemoGoals } from '../goals/demo-seed.ts'
 import { seedDemoIndicators } from '../indicators/demo-seed.ts'
+import { seedDemoMonitoring } from '../monitoring/demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
@@ -31,7 +32,7 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
   if (!options.force && (await hasOrgData(db))) throw new DatabaseNotEmptyError()
   const region = demoRegion()
   const passwordHash = await hashPassword(DEMO_PASSWORD)
-  return db.transaction().execute(async (trx) => {
+  const summary = await db.transaction().execute(async (trx) => {
     const paths = new Map<string, string>()
     const nodes: NewOrgNode[] = []
     const stamp = { createdAt: ctx.now, updatedAt: ctx.now }
@@ -76,6 +77,8 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     await recordAudit(trx, ctx, { action: 'system.seed_demo', entityType: 'system', entityId: 'demo', after: summary })
     return summary
   })
+  // Opening a monitoring round is chunked work in its own transactions, so it follows the one above.
+  return { ...summary, ...(await seedDemoMonitoring(db, ctx)) }
 }
 
 async function insertMissingNodes(trx: Trx, nodes: NewOrgNode[]) {
