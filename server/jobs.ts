@@ -1,3 +1,4 @@
+import { importPaymentsJob } from './modules/execution/execution.jobs.ts'
 import type { JobDefinition } from './platform/jobs.ts'
 
 /**
@@ -5,4 +6,4 @@ import type { JobDefinition } from './platform/jobs.ts'
  * by tests (`createTestContext(…, { jobs: true })`) runs these. Add a definition here with one line when a module
  * defines one (`defineJob` in `<module>.jobs.ts`). See server/platform/jobs.ts for how to write one.
  */
-export const jobDefinitions: readonly JobDefinition<any>[] = []
+export const jobDefinitions: readonly JobDefinition<any>[] = [importPaymentsJob]

@@ -24,7 +24,10 @@ const VoucherNo = z
   .min(1)
   .max(64)
   .regex(/^[0-9A-Za-z][0-9A-Za-z\-_/.#]*$/, bilingual('支付凭证号只能包含字母、数字和 - _ / . #', 'A voucher number holds letters, digits and - _ / . # only'))
-const IsoDate = z.iso.date(bilingual('日期格式须为 YYYY-MM-DD', 'A date is YYYY-MM-DD'))
+/** A day of a fiscal year the platform knows (2000–2100, like fiscal_year), written YYYY-MM-DD. */
+export const IsoDate = z.iso
+  .date(bilingual('日期格式须为 YYYY-MM-DD', 'A date is YYYY-MM-DD'))
+  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', bilingual('日期须在 2000-01-01 至 2100-12-31 之间', 'The date must lie between 2000-01-01 and 2100-12-31'))
 /** A non-zero amount of money (元) with at most two decimals; refunds (退款) are negative. */
 const PaymentAmount = z
   .string()
