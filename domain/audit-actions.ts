@@ -77,6 +77,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'system.generate_bench': { zh: '生成压测数据', en: 'Benchmark data generated' },
   // execution (预算执行数据)
   'execution.payment_import': { zh: '导入国库支付数据', en: 'Treasury payments imported' },
+  'execution.payment_import_queue': { zh: '提交国库支付数据后台导入', en: 'Treasury payment import queued' },
   'execution.payment_push': { zh: '接收国库支付数据', en: 'Treasury payments received' },
   'execution.payment_export': { zh: '导出支付明细', en: 'Payments exported' },
   'execution.adjust': { zh: '调整预算', en: 'Budget adjusted' },

@@ -92,6 +92,7 @@ describe('预算执行 for the finance bureau', () => {
     await dialog.getByRole('button', { name: '保存调整' }).click()
     await dialog.getByText('请填写调整原因').waitFor()
     await dialog.getByLabel('调整原因').fill('部分培训改为线上，调减场地租赁费')
+    await dialog.getByText('请填写调整原因').waitFor({ state: 'detached' })
     await keepForDocs('adjustment-dialog')
     await dialog.getByRole('button', { name: '保存调整' }).click()
     const confirm = page.getByRole('dialog', { name: '确认调减预算 10,000.00 元？' })

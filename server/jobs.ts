@@ -1,4 +1,5 @@
 import { openRoundJob } from './modules/monitoring/rounds.jobs.ts'
+import { importPaymentsJob } from './modules/execution/execution.jobs.ts'
 import type { JobDefinition } from './platform/jobs.ts'
 
 /**
@@ -7,3 +8,4 @@ import type { JobDefinition } from './platform/jobs.ts'
  * defines one (`defineJob` in `<module>.jobs.ts`). See server/platform/jobs.ts for how to write one.
  */
 export const jobDefinitions: readonly JobDefinition<any>[] = [openRoundJob]
+export const jobDefinitions: readonly JobDefinition<any>[] = [importPaymentsJob]

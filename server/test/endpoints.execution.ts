@@ -65,7 +65,7 @@ export const executionEndpoints: Endpoint[] = [
       const csv = `项目编码,支付日期,金额,资金来源,支付凭证号\r\n${project.code},2026-05-20,1000.00,一般公共预算,${fresh('F')}\r\n`
       return { url: '/api/execution/payments/import', body: new MultipartBody('国库支付.csv', Buffer.from(csv), 'text/csv') }
     },
-    badQuery: { dryRun: 'maybe' },
+    badQuery: { dryRun: 'maybe', background: 'later' },
   },
   get('/api/execution/adjustments', 'execution.read', { badQuery: adjustmentListQuery }),
   {

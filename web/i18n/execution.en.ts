@@ -52,6 +52,7 @@ export const executionEn: typeof executionZhCN = {
     doneDetail: '{{created}} new, {{unchanged}} already stored',
     toList: 'View payments',
     again: 'Import another file',
+    running: 'Importing {{file}} in the background; you may leave this page and look at the payments later',
   },
   adjust: {
     title: 'Adjust budget',

@@ -50,6 +50,7 @@ export const executionZhCN = {
     doneDetail: '新增 {{created}} 笔，已存在 {{unchanged}} 笔',
     toList: '查看支付明细',
     again: '继续导入',
+    running: '正在后台导入 {{file}}，可离开此页，稍后在支付明细中查看',
   },
   adjust: {
     title: '调整预算',

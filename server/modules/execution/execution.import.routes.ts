@@ -2,9 +2,12 @@ import fastifyMultipart from '@fastify/multipart'
 import ExcelJS from 'exceljs'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
-import { receiveImportFile, workbookBuffer } from '../../platform/excel.ts'
-import { sendDownload } from '../../platform/files.ts'
+import { recordAudit } from '../../platform/audit.ts'
+import { receiveImportFile, spreadsheetKind, workbookBuffer } from '../../platform/excel.ts'
+import { sendDownload, storeFile } from '../../platform/files.ts'
+import { enqueueJob } from '../../platform/jobs.ts'
 import { importPayments } from './execution.import.ts'
+import { importPaymentsJob } from './execution.jobs.ts'
 import { ImportPaymentsQuery } from './execution.schemas.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -43,11 +46,20 @@ export async function executionImportRoutes(app: App, { db, config }: Deps) {
 
   app.post(
     '/api/execution/payments/import',
-    { schema: { tags, summary: '导入国库支付数据（multipart，字段 file：.xlsx 或 .csv；dryRun=true 只预览不写入）', querystring: ImportPaymentsQuery } },
-    async (req) => {
+    { schema: { tags, summary: '导入国库支付数据（multipart，字段 file：.xlsx 或 .csv；dryRun=true 只预览不写入；background=true 作为后台任务导入，返回 202 { jobRunId }）', querystring: ImportPaymentsQuery } },
+    async (req, reply) => {
       const ctx = authorize(req, 'execution.push')
       const file = await receiveImportFile(req, ctx.lang, config.uploadLimits.importBytes, '.xlsx 或 .csv')
-      return importPayments(db, ctx, { ...file, dryRun: req.query.dryRun, limits: config.readLimits })
+      if (!req.query.background || req.query.dryRun) return importPayments(db, ctx, { ...file, dryRun: req.query.dryRun, limits: config.readLimits })
+      // Large files: stored, then imported by a background job (progress at GET /api/jobs/:id).
+      spreadsheetKind(file.content, file.fileName)
+      const queued = await db.transaction().execute(async (trx) => {
+        const stored = await storeFile(trx, { ...file, contentType: 'application/octet-stream' }, ctx.actor.userId, ctx.now)
+        const job = await enqueueJob(trx, importPaymentsJob, { fileId: stored.id, userId: ctx.actor.userId, lang: ctx.lang }, { createdBy: ctx.actor.userId, jurisdictionCode: ctx.actor.org.jurisdictionCode })
+        await recordAudit(trx, ctx, { action: 'execution.payment_import_queue', entityType: 'job_run', entityId: job.jobRunId, after: { fileName: stored.fileName, sizeBytes: stored.sizeBytes } })
+        return job
+      })
+      return reply.status(202).send(queued)
     },
   )
 }

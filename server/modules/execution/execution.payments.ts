@@ -4,7 +4,6 @@ import { projectStatusLabels, type ProjectStatus } from '../../../domain/project
 import type { PaymentSource } from '../../../domain/monitoring.ts'
 import type { Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
-import { AppError } from '../../http/errors.ts'
 import { bilingual } from '../../http/validation-messages.ts'
 import { projectVisibleTo } from '../../platform/scope.ts'
 import { onlySupervises } from '../../platform/supervision.ts'
@@ -24,7 +23,10 @@ const VoucherNo = z
   .min(1)
   .max(64)
   .regex(/^[0-9A-Za-z][0-9A-Za-z\-_/.#]*$/, bilingual('支付凭证号只能包含字母、数字和 - _ / . #', 'A voucher number holds letters, digits and - _ / . # only'))
-const IsoDate = z.iso.date(bilingual('日期格式须为 YYYY-MM-DD', 'A date is YYYY-MM-DD'))
+/** A day of a fiscal year the platform knows (2000–2100, like fiscal_year), written YYYY-MM-DD. */
+export const IsoDate = z.iso
+  .date(bilingual('日期格式须为 YYYY-MM-DD', 'A date is YYYY-MM-DD'))
+  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', bilingual('日期须在 2000-01-01 至 2100-12-31 之间', 'The date must lie between 2000-01-01 and 2100-12-31'))
 /** A non-zero amount of money (元) with at most two decimals; refunds (退款) are negative. */
 const PaymentAmount = z
   .string()
@@ -99,9 +101,17 @@ export class PaymentWriter {
       p.project = this.resolve(input, add)
       if (Number(input.paidOn.slice(0, 4)) !== input.fiscalYear) add('paidOn', `支付日期 ${input.paidOn} 不在预算年度 ${input.fiscalYear} 内`, `Paid on ${input.paidOn}, outside fiscal year ${input.fiscalYear}`)
     }
-    const valid = planned.filter((p) => p.problems.length === 0 && p.project)
-    const existing = await this.storedVouchers(valid.map((p) => ({ jurisdictionCode: p.project!.jurisdictionCode, voucherNo: p.item.input!.voucherNo })))
-    const firstInBatch = new Map<string, { row: number; projectId: string; paidOn: string; amount: string; fundSource: string }>()
+    type Data = { projectId: string; paidOn: string; amount: string; fundSource: string }
+    const conflict = (p: (typeof planned)[number], where: { zh: string; en: string }) =>
+      p.problems.push({
+        row: p.item.row,
+        field: 'voucherNo',
+        zh: `支付凭证号 ${p.item.input!.voucherNo} ${where.zh}相同，但项目、日期、金额或资金来源不同`,
+        en: `Voucher ${p.item.input!.voucherNo} is also on ${where.en} with another project, date, amount or fund source`,
+      })
+    // A voucher twice in one batch: the later rows follow the first (same data) or are refused (other data).
+    const firstInBatch = new Map<string, { index: number; data: Data }>()
+    const repeats: { index: number; first: number }[] = []
     const actions: PaymentAction[] = planned.map(() => 'error')
     const inserts: { index: number; project: ProjectRef; input: PaymentInput }[] = []
     planned.forEach((p, index) => {
@@ -109,29 +119,34 @@ export class PaymentWriter {
       const input = p.item.input!
       const key = `${p.project.jurisdictionCode}|${input.voucherNo}`
       const data = { projectId: p.project.id, paidOn: input.paidOn, amount: input.amount, fundSource: input.fundSource }
-      const stored = existing.get(key) ?? firstInBatch.get(key)
-      if (stored) {
-        if (sameData(stored, data)) actions[index] = 'unchanged'
-        else {
-          const where = 'row' in stored ? { zh: `与第 ${stored.row} 行`, en: `row ${stored.row}` } : { zh: '与已入库的支付记录', en: 'a stored payment' }
-          p.problems.push({
-            row: p.item.row,
-            field: 'voucherNo',
-            zh: `支付凭证号 ${input.voucherNo} ${where.zh}相同，但项目、日期、金额或资金来源不同`,
-            en: `Voucher ${input.voucherNo} is also on ${where.en} with another project, date, amount or fund source`,
-          })
-        }
-        return
-      }
-      firstInBatch.set(key, { row: p.item.row, ...data })
-      inserts.push({ index, project: p.project, input })
-      actions[index] = 'create'
+      const first = firstInBatch.get(key)
+      if (!first) {
+        firstInBatch.set(key, { index, data })
+        inserts.push({ index, project: p.project, input })
+      } else if (sameData(first.data, data)) repeats.push({ index, first: first.index })
+      else conflict(p, { zh: `与第 ${planned[first.index]!.item.row} 行`, en: `row ${planned[first.index]!.item.row}` })
     })
-    await this.insert(inserts)
+    // Insert first; a voucher already stored (by an earlier batch, file or push) is then compared with what is stored.
+    const inserted = await this.insert(inserts)
+    const clashes = inserts.filter((i) => !inserted.has(`${i.project.jurisdictionCode}|${i.input.voucherNo}`))
+    const stored = await this.storedVouchers(clashes.map((i) => ({ jurisdictionCode: i.project.jurisdictionCode, voucherNo: i.input.voucherNo })))
+    for (const i of inserts) {
+      const key = `${i.project.jurisdictionCode}|${i.input.voucherNo}`
+      if (inserted.has(key)) actions[i.index] = 'create'
+      else {
+        const was = stored.get(key)
+        if (was && sameData(was, { projectId: i.project.id, paidOn: i.input.paidOn, amount: i.input.amount, fundSource: i.input.fundSource })) actions[i.index] = 'unchanged'
+        else conflict(planned[i.index]!, { zh: '与已入库的支付记录', en: 'a stored payment' })
+      }
+    }
+    for (const r of repeats) {
+      if (planned[r.first]!.problems.length) conflict(planned[r.index]!, { zh: '与已入库的支付记录', en: 'a stored payment' })
+      else actions[r.index] = 'unchanged'
+    }
     for (const p of planned) this.keep(p.problems)
-    this.created += actions.filter((a) => a === 'create').length
-    this.unchanged += actions.filter((a) => a === 'unchanged').length
-    for (const i of inserts) this.projectIds.add(i.project.id)
+    this.created += planned.filter((p, i) => !p.problems.length && actions[i] === 'create').length
+    this.unchanged += planned.filter((p, i) => !p.problems.length && actions[i] === 'unchanged').length
+    for (const i of inserts) if (actions[i.index] === 'create') this.projectIds.add(i.project.id)
     return planned.map((p, i) => ({ action: p.problems.length ? 'error' : actions[i]!, project: p.project }))
   }
 
@@ -183,6 +198,7 @@ export class PaymentWriter {
 
   private async storedVouchers(keys: { jurisdictionCode: string; voucherNo: string }[]) {
     const found = new Map<string, { projectId: string; paidOn: string; amount: string; fundSource: string }>()
+    if (!keys.length) return found
     const byJurisdiction = new Map<string, string[]>()
     for (const k of keys) {
       const list = byJurisdiction.get(k.jurisdictionCode)
@@ -194,33 +210,29 @@ export class PaymentWriter {
         .selectFrom('executionPayment')
         .select(['voucherNo', 'projectId', sql<string>`paid_on::text`.as('paidOn'), 'amount', 'fundSource'])
         .where('jurisdictionCode', '=', jurisdictionCode)
-        .where('voucherNo', 'in', [...new Set(vouchers)])
+        .where(sql<boolean>`voucher_no = any(${[...new Set(vouchers)]}::varchar[])`)
         .execute()
       for (const r of rows) found.set(`${jurisdictionCode}|${r.voucherNo}`, r)
     }
     return found
   }
 
-  /** One INSERT … SELECT FROM unnest(arrays) per batch: one statement, nine parameters, whatever the batch size. */
-  private async insert(rows: { project: ProjectRef; input: PaymentInput }[]) {
-    if (!rows.length) return
+  /**
+   * One INSERT … SELECT FROM unnest(arrays) per batch: one statement, nine parameters, whatever the batch size.
+   * Vouchers already stored are skipped (ON CONFLICT DO NOTHING); the keys of the rows written come back.
+   */
+  private async insert(rows: { project: ProjectRef; input: PaymentInput }[]): Promise<Set<string>> {
+    if (!rows.length) return new Set()
     const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f)
-    const { rows: inserted } = await sql<{ n: number }>`
-      with written as (
-        insert into execution_payment (jurisdiction_code, project_id, fiscal_year, paid_on, month, amount, fund_source, voucher_no, source, created_by)
-        select j, p, y, d, extract(month from d)::smallint, a, f, v, ${this.source}, ${this.ctx.actor.userId}::uuid
-        from unnest(${col((r) => r.project.jurisdictionCode)}::varchar[], ${col((r) => r.project.id)}::uuid[], ${col((r) => r.input.fiscalYear)}::int[],
-                    ${col((r) => r.input.paidOn)}::date[], ${col((r) => r.input.amount)}::numeric[], ${col((r) => r.input.fundSource)}::varchar[],
-                    ${col((r) => r.input.voucherNo)}::varchar[]) as t(j, p, y, d, a, f, v)
-        on conflict (jurisdiction_code, voucher_no) do nothing
-        returning 1
-      )
-      select count(*)::int as n from written
+    const { rows: written } = await sql<{ jurisdictionCode: string; voucherNo: string }>`
+      insert into execution_payment (jurisdiction_code, project_id, fiscal_year, paid_on, month, amount, fund_source, voucher_no, source, created_by)
+      select j, p, y, d, extract(month from d)::smallint, a, f, v, ${this.source}, ${this.ctx.actor.userId}::uuid
+      from unnest(${col((r) => r.project.jurisdictionCode)}::varchar[], ${col((r) => r.project.id)}::uuid[], ${col((r) => r.input.fiscalYear)}::int[],
+                  ${col((r) => r.input.paidOn)}::date[], ${col((r) => r.input.amount)}::numeric[], ${col((r) => r.input.fundSource)}::varchar[],
+                  ${col((r) => r.input.voucherNo)}::varchar[]) as t(j, p, y, d, a, f, v)
+      on conflict (jurisdiction_code, voucher_no) do nothing
+      returning jurisdiction_code, voucher_no
     `.execute(this.trx)
-    // A voucher written by someone else since it was looked up: nothing of this batch may be half-written.
-    if (Number(inserted[0]?.n ?? 0) !== rows.length) throw changedMeanwhile()
+    return new Set(written.map((w) => `${w.jurisdictionCode}|${w.voucherNo}`))
   }
 }
-
-export const changedMeanwhile = () =>
-  new AppError('VERSION_CONFLICT', undefined, { zh: '写入期间有相同凭证号的支付记录被他人写入，未写入任何数据，请重试', en: 'Payments with the same vouchers were written by someone else meanwhile; nothing was written; try again' })

@@ -2,12 +2,11 @@ import { z } from 'zod'
 import { paymentSources } from '../../../domain/monitoring.ts'
 import { PageQuery } from '../../http/paging.ts'
 import { bilingual } from '../../http/validation-messages.ts'
-import { PaymentItem } from './execution.payments.ts'
+import { IsoDate, PaymentItem } from './execution.payments.ts'
 
 const OrgCode = z.string().regex(/^[0-9A-Za-z]{2,32}$/)
 const FiscalYear = z.coerce.number().int().min(2000).max(2100)
 const Month = z.coerce.number().int().min(1).max(12)
-const IsoDate = z.iso.date(bilingual('日期格式须为 YYYY-MM-DD', 'A date is YYYY-MM-DD'))
 
 /** At most this many payments in one push; the payment system sends a day's vouchers in several batches. */
 export const MAX_PUSH_ITEMS = 5000
@@ -32,7 +31,8 @@ export const PaymentListQuery = z.strictObject({
 export type PaymentListFilter = Omit<z.infer<typeof PaymentListQuery>, 'page' | 'pageSize'>
 export const PaymentExportQuery = PaymentListQuery.omit({ page: true, pageSize: true })
 
-export const ImportPaymentsQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') })
+const Flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true')
+export const ImportPaymentsQuery = z.strictObject({ dryRun: Flag, background: Flag })
 
 const SignedAmount = z
   .string()

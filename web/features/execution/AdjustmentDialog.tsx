@@ -70,7 +70,8 @@ function FundsSummary({ projectId, amount }: { projectId?: string; amount?: stri
   return (
     <Descriptions
       size="small"
-      column={3}
+      bordered
+      column={1}
       style={{ marginBottom: 16 }}
       items={[
         { key: 'initial', label: t('execution.funds.budgetInitial'), children: formatMoney(funds.data.budgetInitial) },

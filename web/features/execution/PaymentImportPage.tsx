@@ -7,12 +7,20 @@ import { useNavigate } from 'react-router'
 import { formatMoney } from '../../../domain/money'
 import { ApiError } from '../../api/client'
 import { DownloadButton } from '../../shared/DownloadButton'
+import { JobProgress } from '../../shared/JobProgress'
 import { ImportActions, ImportErrorsCard } from '../../shared/ImportPreviewParts'
 import { errorMessage } from '../../shared/serverErrors'
-import { useCommitPayments, usePreviewPayments } from './execution.queries'
+import { useCommitPayments, usePreviewPayments, useQueuePayments } from './execution.queries'
 import type { PaymentAction, PaymentImportResult, PaymentRowError } from './execution.types'
 
-type Stage = { step: 'upload' } | { step: 'preview'; file: File; preview: PaymentImportResult } | { step: 'done'; result: PaymentImportResult }
+type Stage =
+  | { step: 'upload' }
+  | { step: 'preview'; file: File; preview: PaymentImportResult }
+  | { step: 'running'; file: File; preview: PaymentImportResult; jobId: string }
+  | { step: 'done'; result: PaymentImportResult }
+
+/** Files with more rows than this are written by a background job, with a progress bar, instead of within the request. */
+export const BACKGROUND_FROM_ROWS = 5000
 
 const actionColors: Record<PaymentAction, string> = { create: 'green', unchanged: 'default', error: 'red' }
 
@@ -22,6 +30,7 @@ export function PaymentImportPage() {
   const navigate = useNavigate()
   const previewImport = usePreviewPayments()
   const commitImport = useCommitPayments()
+  const queueImport = useQueuePayments()
   const [stage, setStage] = useState<Stage>({ step: 'upload' })
   const [error, setError] = useState<string | null>(null)
 
@@ -34,6 +43,13 @@ export function PaymentImportPage() {
   }
   const commit = (file: File, preview: PaymentImportResult) => {
     setError(null)
+    if (preview.total > BACKGROUND_FROM_ROWS) {
+      queueImport.mutateAsync(file).then(
+        ({ jobRunId }) => setStage({ step: 'running', file, preview, jobId: jobRunId }),
+        (err) => setError(errorMessage(err)),
+      )
+      return
+    }
     commitImport.mutateAsync(file).then(
       (result) => setStage({ step: 'done', result }),
       (err) => {
@@ -53,14 +69,25 @@ export function PaymentImportPage() {
   return (
     <Card size="small" title={t('execution.nav.import')}>
       <Steps
-        current={{ upload: 0, preview: 1, done: 2 }[stage.step]}
+        current={{ upload: 0, preview: 1, running: 2, done: 2 }[stage.step]}
         status={stage.step === 'done' ? 'finish' : 'process'}
         style={{ marginBottom: 24 }}
         items={[{ title: t('execution.import.steps.upload') }, { title: t('execution.import.steps.preview') }, { title: t('execution.import.steps.commit') }]}
       />
       {stage.step === 'upload' && <UploadStep checking={previewImport.isPending} error={error} onFile={check} />}
       {stage.step === 'preview' && (
-        <PreviewStep fileName={stage.file.name} preview={stage.preview} committing={commitImport.isPending} error={error} onReupload={restart} onCommit={() => commit(stage.file, stage.preview)} />
+        <PreviewStep fileName={stage.file.name} preview={stage.preview} committing={commitImport.isPending || queueImport.isPending} error={error} onReupload={restart} onCommit={() => commit(stage.file, stage.preview)} />
+      )}
+      {stage.step === 'running' && (
+        <JobProgress
+          jobId={stage.jobId}
+          title={t('execution.import.running', { file: stage.file.name })}
+          onDone={(result) => {
+            const r = result as PaymentImportResult & { committed: boolean }
+            if (r.committed) setStage({ step: 'done', result: r })
+            else setStage({ step: 'preview', file: stage.file, preview: { ...stage.preview, errors: r.errors, errorCount: r.errorCount } })
+          }}
+        />
       )}
       {stage.step === 'done' && (
         <Result

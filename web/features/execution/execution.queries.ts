@@ -37,4 +37,6 @@ function useExecutionMutation<B, R>(send: (body: B) => Promise<R>) {
 
 export const useCreateAdjustment = () => useExecutionMutation((body: NewAdjustment) => api.post<AdjustmentItem>('/api/execution/adjustments', body))
 export const usePreviewPayments = () => useExecutionMutation((file: File) => api.upload<PaymentImportResult>('/api/execution/payments/import', file, { dryRun: true }))
+/** Large files are imported by a background job: the answer is the job to follow. */
+export const useQueuePayments = () => useExecutionMutation((file: File) => api.upload<{ jobRunId: string }>('/api/execution/payments/import', file, { background: true }))
 export const useCommitPayments = () => useExecutionMutation((file: File) => api.upload<PaymentImportResult>('/api/execution/payments/import', file, { dryRun: false }))
