@@ -11,6 +11,17 @@ export const OPEN_CHUNK = 500
 
 export type Progress = (done: number, total?: number, message?: string) => Promise<void>
 
+/**
+ * Work that must be done on a round's forms before anyone but its bureau sees them, e.g. the lights sweep of the
+ * forms module (`onRoundForms(sweepRoundLights)` from that module). Hooks run after the forms exist and before
+ * the round turns 'open'; like the opening itself they must be resumable and idempotent (a killed run repeats them).
+ */
+export type RoundFormsHook = (db: Db, roundId: string, progress: Progress) => Promise<unknown>
+const roundFormsHooks: RoundFormsHook[] = []
+export function onRoundForms(hook: RoundFormsHook) {
+  if (!roundFormsHooks.includes(hook)) roundFormsHooks.push(hook)
+}
+
 export interface OpenRoundResult {
   roundId: string
   formCount: number
@@ -137,6 +148,7 @@ export async function openRoundWork(db: Db, roundId: string, progress: Progress 
   }
 
   const departmentForms = await createDepartmentForms(db, round, at)
+  for (const hook of roundFormsHooks) await hook(db, round.id, progress)
   const result = await db.transaction().execute(async (trx) => {
     const counts = await trx
       .selectFrom('monitoringForm')

@@ -266,3 +266,18 @@ describe('scope, the city\'s roll-up, key picks and agencies', () => {
     expect((await (await t.as(hospitalUser)).get(`/api/monitoring/rounds/${round.id}/key-forms?only=all`)).json().items.map((f: { id: string }) => f.id)).toEqual([f2.id])
   })
 })
+
+describe('work registered for a round\'s forms', () => {
+  test('runs after the forms exist and before the round is open', async () => {
+    const { onRoundForms } = await import('./rounds.open.ts')
+    const seen: { forms: number; status: string }[] = []
+    onRoundForms(async (db, roundId) => {
+      const forms = await db.selectFrom('monitoringForm').select('id').where('roundId', '=', roundId).execute()
+      const round = await db.selectFrom('monitoringRound').select('status').where('id', '=', roundId).executeTakeFirstOrThrow()
+      seen.push({ forms: forms.length, status: round.status })
+    })
+    const round = await mr.round({ jurisdiction: district, cutoffMonth: 7, status: 'opening', name: '钩子测试' })
+    const result = await openRoundWork(t.db, round.id)
+    expect(seen).toEqual([{ forms: result.formCount, status: 'opening' }])
+  })
+})
