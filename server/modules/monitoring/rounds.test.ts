@@ -281,3 +281,19 @@ describe('work registered for a round\'s forms', () => {
     expect(seen).toEqual([{ forms: result.formCount, status: 'opening' }])
   })
 })
+
+describe('demo rounds', () => {
+  test('the demo opens a round at the rule set\'s first cut-off per jurisdiction, inside the seed\'s transaction, once', async () => {
+    const { seedDemoRounds } = await import('./rounds.demo-seed.ts')
+    const ctx = { actor: null, requestId: 'seed', clientIp: '127.0.0.1', now: t.clock.now(), lang: 'zh' as const }
+    const before = await t.db.selectFrom('monitoringRound').select('id').where('jurisdictionCode', '=', district.code).execute()
+    const seeded = await t.db.transaction().execute((trx) => seedDemoRounds(trx, ctx, { jurisdictions: [city.code, district.code, 'NOSUCH'] }))
+    // The district already has its 1–7月 round (opened above): only the city's is new.
+    expect(seeded.map((r) => r.jurisdictionCode)).toEqual([city.code])
+    expect(await t.db.selectFrom('monitoringRound').select('id').where('jurisdictionCode', '=', district.code).execute()).toEqual(before)
+    const round = await t.db.selectFrom('monitoringRound').selectAll().where('id', '=', seeded[0]!.roundId).executeTakeFirstOrThrow()
+    expect(round).toMatchObject({ status: 'open', cutoffMonth: 7, name: '2026年1–7月绩效运行监控', deadline: new Date('2026-08-15T15:59:59.999Z') })
+    const again = await t.db.transaction().execute((trx) => seedDemoRounds(trx, ctx, { jurisdictions: [city.code, district.code] }))
+    expect(again).toEqual([])
+  })
+})
