@@ -2,7 +2,7 @@ import Decimal from 'decimal.js'
 import { sql } from 'kysely'
 import { cutoffInstant, effectiveDeadline, keyMonitoringVerdict } from '../../../domain/key-monitoring.ts'
 import { monitoredBudgetKinds, monitoredProjectStatuses } from '../../../domain/monitoring.ts'
-import type { Db, Trx } from '../../db/database.ts'
+import { type Db, inTransaction, type Trx } from '../../db/database.ts'
 import { projectFunds } from '../execution/execution.funds.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 
@@ -10,6 +10,17 @@ import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 export const OPEN_CHUNK = 500
 
 export type Progress = (done: number, total?: number, message?: string) => Promise<void>
+
+/**
+ * Work that must be done on a round's forms before anyone but its bureau sees them, e.g. the lights sweep of the
+ * forms module (`onRoundForms(sweepRoundLights)` from that module). Hooks run after the forms exist and before
+ * the round turns 'open'; like the opening itself they must be resumable and idempotent (a killed run repeats them).
+ */
+export type RoundFormsHook = (db: Db | Trx, roundId: string, progress: Progress) => Promise<unknown>
+const roundFormsHooks: RoundFormsHook[] = []
+export function onRoundForms(hook: RoundFormsHook) {
+  if (!roundFormsHooks.includes(hook)) roundFormsHooks.push(hook)
+}
 
 export interface OpenRoundResult {
   roundId: string
@@ -48,7 +59,7 @@ const rate = (budget: string, executed: string) => (new Decimal(budget).isZero()
  * Forms read the goal version in force at `goalInstant`, the funds from payments to the cut-off month, and the
  * 重点监控 criteria of the rule set (with the jurisdiction's previous round for red/late).
  */
-export async function openRoundWork(db: Db, roundId: string, progress: Progress = async () => {}, options: { chunk?: number } = {}): Promise<OpenRoundResult> {
+export async function openRoundWork(db: Db | Trx, roundId: string, progress: Progress = async () => {}, options: { chunk?: number } = {}): Promise<OpenRoundResult> {
   const chunk = options.chunk ?? OPEN_CHUNK
   const round = await db.selectFrom('monitoringRound').selectAll().where('id', '=', roundId).executeTakeFirstOrThrow()
   if (round.status !== 'opening') return { roundId, formCount: round.formCount, keyCount: round.keyCount, projectForms: 0, departmentForms: 0 }
@@ -77,7 +88,7 @@ export async function openRoundWork(db: Db, roundId: string, progress: Progress 
       .execute()
     if (projects.length === 0) break
     const ids = projects.map((p) => p.id)
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const funds = await projectFunds(trx, { projectIds: ids, fiscalYear: round.fiscalYear, month: round.cutoffMonth })
       const goals = await trx
         .selectFrom('goal')
@@ -137,7 +148,8 @@ export async function openRoundWork(db: Db, roundId: string, progress: Progress 
   }
 
   const departmentForms = await createDepartmentForms(db, round, at)
-  const result = await db.transaction().execute(async (trx) => {
+  for (const hook of roundFormsHooks) await hook(db, round.id, progress)
+  const result = await inTransaction(db, async (trx) => {
     const counts = await trx
       .selectFrom('monitoringForm')
       .select([(eb) => eb.fn.countAll<number>().as('forms'), sql<number>`count(*) filter (where is_key)`.as('keys')])
@@ -175,8 +187,8 @@ async function copyIndicators(trx: Trx, formIds: string[]) {
  * 部门整体监控: one form per department overall goal in force at the instant, its funds the sum of the department's
  * project forms in the round. Idempotent by the (round, department) unique index.
  */
-async function createDepartmentForms(db: Db, round: { id: string; jurisdictionCode: string; fiscalYear: number; cutoffMonth: number; createdAt: Date }, at: Date) {
-  return db.transaction().execute(async (trx) => {
+async function createDepartmentForms(db: Db | Trx, round: { id: string; jurisdictionCode: string; fiscalYear: number; cutoffMonth: number; createdAt: Date }, at: Date) {
+  return inTransaction(db, async (trx) => {
     const goals = await trx
       .selectFrom('goal')
       .select(['id', 'departmentCode'])

@@ -266,3 +266,34 @@ describe('scope, the city\'s roll-up, key picks and agencies', () => {
     expect((await (await t.as(hospitalUser)).get(`/api/monitoring/rounds/${round.id}/key-forms?only=all`)).json().items.map((f: { id: string }) => f.id)).toEqual([f2.id])
   })
 })
+
+describe('work registered for a round\'s forms', () => {
+  test('runs after the forms exist and before the round is open', async () => {
+    const { onRoundForms } = await import('./rounds.open.ts')
+    const seen: { forms: number; status: string }[] = []
+    onRoundForms(async (db, roundId) => {
+      const forms = await db.selectFrom('monitoringForm').select('id').where('roundId', '=', roundId).execute()
+      const round = await db.selectFrom('monitoringRound').select('status').where('id', '=', roundId).executeTakeFirstOrThrow()
+      seen.push({ forms: forms.length, status: round.status })
+    })
+    const round = await mr.round({ jurisdiction: district, cutoffMonth: 7, status: 'opening', name: '钩子测试' })
+    const result = await openRoundWork(t.db, round.id)
+    expect(seen).toEqual([{ forms: result.formCount, status: 'opening' }])
+  })
+})
+
+describe('demo rounds', () => {
+  test('the demo opens a round at the rule set\'s first cut-off per jurisdiction, inside the seed\'s transaction, once', async () => {
+    const { seedDemoRounds } = await import('./rounds.demo-seed.ts')
+    const ctx = { actor: null, requestId: 'seed', clientIp: '127.0.0.1', now: t.clock.now(), lang: 'zh' as const }
+    const before = await t.db.selectFrom('monitoringRound').select('id').where('jurisdictionCode', '=', district.code).execute()
+    const seeded = await t.db.transaction().execute((trx) => seedDemoRounds(trx, ctx, { jurisdictions: [city.code, district.code, 'NOSUCH'] }))
+    // The district already has its 1–7月 round (opened above): only the city's is new.
+    expect(seeded.map((r) => r.jurisdictionCode)).toEqual([city.code])
+    expect(await t.db.selectFrom('monitoringRound').select('id').where('jurisdictionCode', '=', district.code).execute()).toEqual(before)
+    const round = await t.db.selectFrom('monitoringRound').selectAll().where('id', '=', seeded[0]!.roundId).executeTakeFirstOrThrow()
+    expect(round).toMatchObject({ status: 'open', cutoffMonth: 7, name: '2026年1–7月绩效运行监控', deadline: new Date('2026-08-15T15:59:59.999Z') })
+    const again = await t.db.transaction().execute((trx) => seedDemoRounds(trx, ctx, { jurisdictions: [city.code, district.code] }))
+    expect(again).toEqual([])
+  })
+})

@@ -39,12 +39,13 @@ export function KeyPanel({ round }: { round: RoundDetail }) {
     { key: 'amount', title: t('monitoringRounds.key.amountTotal'), dataIndex: 'amountTotal', width: 140, align: 'right', render: (a: string) => formatMoney(a) },
     { key: 'rate', title: t('monitoringRounds.key.executionRate'), dataIndex: 'executionRate', width: 90, align: 'right', render: (r: string | null) => (r === null ? '—' : `${r}%`) },
     { key: 'light', title: t('monitoringRounds.fields.lights'), dataIndex: 'projectLight', width: 70, render: (l: KeyForm['projectLight']) => (l ? <Tag color={lightColors[l]}>{vocabulary.light(l)}</Tag> : '—') },
-    { key: 'reasons', title: t('monitoringRounds.key.reasons'), dataIndex: 'keyReasons', width: 230, render: (reasons: KeyForm['keyReasons']) => <Space size={2} wrap>{reasons.map((r) => <Tag key={r}>{vocabulary.reason(r)}</Tag>)}</Space> },
+    { key: 'reasons', title: t('monitoringRounds.key.reasons'), dataIndex: 'keyReasons', width: 200, render: (reasons: KeyForm['keyReasons']) => <Space size={2} wrap>{reasons.map((r) => <Tag key={r}>{vocabulary.reason(r)}</Tag>)}</Space> },
     { key: 'agency', title: t('monitoringRounds.key.agency'), dataIndex: 'agencyName', width: 130, render: (n: string | null) => n ?? '—' },
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 170,
+      width: 190,
+      fixed: 'right',
       render: (_, f) =>
         manages && (
           <Space>

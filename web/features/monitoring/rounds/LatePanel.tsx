@@ -90,7 +90,7 @@ export function LatePanel({ round }: { round: RoundDetail }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       {view && view.forms.some((f) => f.late) && <div>{remindButton({}, t('monitoringRounds.late.remindAll'))}</div>}
-      {view && view.departments.length > 0 && <Table<LateGroup> size="small" rowKey="code" columns={groupColumns('department')} dataSource={view.departments} pagination={false} aria-label={t('monitoringRounds.late.byDepartment')} />}
+      {view && view.departments.length > 0 && <Table<LateGroup> size="small" rowKey="code" columns={groupColumns('department')} dataSource={view.departments} pagination={{ pageSize: 10, hideOnSinglePage: true }} aria-label={t('monitoringRounds.late.byDepartment')} />}
       {view && view.units.length > 0 && <Table<LateGroup> size="small" rowKey="code" columns={groupColumns('unit')} dataSource={view.units} pagination={{ pageSize: 10, hideOnSinglePage: true }} aria-label={t('monitoringRounds.late.byUnit')} />}
       <Table<LateForm>
         size="small"
