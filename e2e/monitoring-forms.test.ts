@@ -88,6 +88,8 @@ describe('a unit fills its 绩效监控表 and the department accepts it', () =>
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '经费保障' }).click()
     await page.getByLabel('服务学生人次 偏差或不能完成目标原因分析').fill('上半年场地改造，课后服务推迟到4月开班。')
     await page.getByLabel('服务学生人次 相关建议或举措').fill('秋季学期增开班次，申请调减年度目标至900人次。')
+    // Filled in, the fields lose the errors the refusal put on them.
+    await page.getByText(/须填写相关建议或举措/).waitFor({ state: 'detached' })
     await keepDoc('monitoring-form')
     await page.getByRole('button', { name: '提交' }).click()
     await page.getByRole('dialog', { name: '提交' }).getByRole('button', { name: '提交' }).click()

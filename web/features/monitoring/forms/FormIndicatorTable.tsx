@@ -29,7 +29,7 @@ export function FormIndicatorTable({ form, editable }: { form: MonitoringForm; e
     {
       key: 'name',
       title: t('monitoringForms.indicators.level'),
-      width: 200,
+      width: 180,
       render: (_: unknown, ind) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text strong>{ind.name}</Typography.Text>
@@ -39,11 +39,11 @@ export function FormIndicatorTable({ form, editable }: { form: MonitoringForm; e
         </Space>
       ),
     },
-    { key: 'target', title: t('monitoringForms.indicators.target'), width: 130, render: (_: unknown, ind) => (/^[\d.]+$/.test(ind.target) ? `${signs[ind.nature]}${ind.target}${ind.unit}` : ind.target) },
+    { key: 'target', title: t('monitoringForms.indicators.target'), width: 110, render: (_: unknown, ind) => (/^[\d.]+$/.test(ind.target) ? `${signs[ind.nature]}${ind.target}${ind.unit}` : ind.target) },
     {
       key: 'progress',
       title: t('monitoringForms.indicators.progress', { month }),
-      width: 150,
+      width: 140,
       render: (_: unknown, ind, index) => (
         <Form.Item name={['indicators', index, 'progress']} style={{ margin: 0 }}>
           {ind.nature === 'qualitative' ? (
@@ -57,7 +57,7 @@ export function FormIndicatorTable({ form, editable }: { form: MonitoringForm; e
     {
       key: 'likelihood',
       title: t('monitoringForms.indicators.likelihood'),
-      width: 120,
+      width: 110,
       render: (_: unknown, ind, index) => (
         <Form.Item name={['indicators', index, 'likelihood']} style={{ margin: 0 }}>
           <Select
@@ -73,7 +73,7 @@ export function FormIndicatorTable({ form, editable }: { form: MonitoringForm; e
     {
       key: 'cause',
       title: t('monitoringForms.indicators.cause'),
-      width: 140,
+      width: 120,
       render: (_: unknown, ind, index) => (
         <Form.Item name={['indicators', index, 'causeCategory']} style={{ margin: 0 }} rules={[reasonRule(index, t('monitoringForms.indicators.reasonsHint'))]}>
           <Select allowClear disabled={!editable} aria-label={`${ind.name} ${t('monitoringForms.indicators.cause')}`} options={vocabulary.causeOptions} />
@@ -83,7 +83,7 @@ export function FormIndicatorTable({ form, editable }: { form: MonitoringForm; e
     {
       key: 'analysis',
       title: t('monitoringForms.indicators.analysis'),
-      width: 220,
+      width: 190,
       render: (_: unknown, ind, index) => (
         <Form.Item name={['indicators', index, 'deviationAnalysis']} style={{ margin: 0 }} rules={[reasonRule(index, t('monitoringForms.indicators.reasonsHint'))]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} disabled={!editable} aria-label={`${ind.name} ${t('monitoringForms.indicators.analysis')}`} />
@@ -93,14 +93,14 @@ export function FormIndicatorTable({ form, editable }: { form: MonitoringForm; e
     {
       key: 'measures',
       title: t('monitoringForms.indicators.measures'),
-      width: 220,
+      width: 190,
       render: (_: unknown, ind, index) => (
         <Form.Item name={['indicators', index, 'measures']} style={{ margin: 0 }} rules={[reasonRule(index, t('monitoringForms.indicators.reasonsHint'))]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} disabled={!editable} aria-label={`${ind.name} ${t('monitoringForms.indicators.measures')}`} />
         </Form.Item>
       ),
     },
-    { key: 'light', title: t('monitoringForms.indicators.light'), width: 80, fixed: 'right', render: (_: unknown, ind) => <LightTag light={ind.light} explained={ind.explained} /> },
+    { key: 'light', title: t('monitoringForms.indicators.light'), width: 70, fixed: 'right', render: (_: unknown, ind) => <LightTag light={ind.light} explained={ind.explained} /> },
   ]
 
   return (
