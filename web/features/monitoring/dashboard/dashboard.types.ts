@@ -45,6 +45,11 @@ export interface DepartmentFigures extends Summary {
   departmentName: string
 }
 
+export interface UnitFigures extends Summary {
+  unitCode: string | null
+  unitName: string | null
+}
+
 export interface DistrictFigures extends Summary {
   jurisdictionCode: string
   jurisdictionName: string
@@ -101,6 +106,8 @@ export interface Dashboard {
   timeProgress: string | null
   totals: Summary | null
   byDepartment: DepartmentFigures[]
+  /** A department's dashboard: its units (its own 部门整体 form with unitCode null). */
+  byUnit: UnitFigures[]
   byDistrict: DistrictFigures[]
   largestDeviations: Deviation[]
   late: { units: LateUnit[]; departments: LateDepartment[] }
