@@ -1,7 +1,5 @@
 import Decimal from 'decimal.js'
-import type { Light } from '../../../domain/lights.ts'
-import type { MonitoringFormStatus } from '../../../domain/monitoring.ts'
-import { deviationFromTime, executionRate, timeProgress as timeProgressOf } from '../../../domain/monitoring-dashboard.ts'
+import { deviationFromTime, type Drill, executionRate, timeProgress as timeProgressOf } from '../../../domain/monitoring-dashboard.ts'
 import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { type FigureRow, districtRounds, figuresByDepartment, figuresByUnit, figuresOfRound, largestDeviations, lateByUnit } from './dashboard.repository.ts'
@@ -12,17 +10,6 @@ import { mustFindRound, type RoundRow, visibleRounds } from './dashboard.scope.t
  * the late reporters of one round, each figure with the filter of the forms list (`/monitoring/forms?…`) that shows
  * the forms behind it.
  */
-
-/** The forms-list filter behind a figure. */
-export interface Drill {
-  roundId: string
-  departmentCode?: string
-  unitCode?: string
-  projectId?: string
-  light?: Light
-  status?: MonitoringFormStatus
-  isKey?: boolean
-}
 
 const DEVIATIONS = 10
 const money = (value: string | number | null | undefined) => new Decimal(value ?? 0).toFixed(2)

@@ -1,16 +1,9 @@
 import type { Light } from '../../../../domain/lights'
 import type { MonitoringFormStatus, MonitoringRoundStatus } from '../../../../domain/monitoring'
 
-/** The forms-list filter behind a figure: `/monitoring/forms?…`. */
-export interface Drill {
-  roundId: string
-  departmentCode?: string
-  unitCode?: string
-  projectId?: string
-  light?: Light
-  status?: MonitoringFormStatus
-  isKey?: boolean
-}
+import type { Drill } from '../../../../domain/monitoring-dashboard'
+
+export type { Drill }
 
 export interface DashboardRound {
   id: string
