@@ -1,4 +1,6 @@
 import Decimal from 'decimal.js'
+import type { Light } from './lights.ts'
+import type { MonitoringFormStatus } from './monitoring.ts'
 
 /**
  * The figures of the monitoring dashboard and report that are not lights (those are lights.ts): time progress,
@@ -20,4 +22,15 @@ export function executionRate(executed: Decimal.Value, budget: Decimal.Value): s
 /** Percentage points ahead of (+) or behind (−) the time progress. */
 export function deviationFromTime(rate: Decimal.Value, progress: Decimal.Value): string {
   return new Decimal(rate).minus(progress).toFixed(2)
+}
+
+/** The forms-list filter behind a dashboard figure (`/monitoring/forms?…`): every number drills down to its forms. */
+export interface Drill {
+  roundId: string
+  departmentCode?: string
+  unitCode?: string
+  projectId?: string
+  light?: Light
+  status?: MonitoringFormStatus
+  isKey?: boolean
 }

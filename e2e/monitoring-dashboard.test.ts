@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs'
 import Decimal from 'decimal.js'
 import type { Page } from 'playwright-core'
-import { beforeEach, describe, expect, test } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Light } from '../domain/lights.ts'
 import type { MonitoringFormStatus } from '../domain/monitoring.ts'
 import type { Db } from '../server/db/database.ts'
@@ -64,14 +64,20 @@ async function seedRound(db: Db, jurisdictionCode: string, name: string, limit: 
   return round
 }
 
+let cityRound: { id: string }
+let nanshan: { id: string }
+// After the app has started (useAppAndBrowser's own beforeAll runs first).
+beforeAll(async () => {
+  cityRound = await seedRound(env.server.db, '440300', '2026年1—5月绩效运行监控', 60)
+  nanshan = await seedRound(env.server.db, '440305', '南山区2026年1—5月绩效运行监控', 24)
+})
+
 beforeEach(async () => {
   page = await newPage(env.browser, { acceptDownloads: true })
 })
 
 describe('the monitoring dashboard', () => {
   test('finance sees the lights by department and district, execution against m/12, the deviations and the late, and drills down', async () => {
-    const cityRound = await seedRound(env.server.db, '440300', '2026年1—5月绩效运行监控', 60)
-    const nanshan = await seedRound(env.server.db, '440305', '南山区2026年1—5月绩效运行监控', 24)
     await signIn(page, env.server.baseUrl, 'sz_finance_admin')
     await openFromMenu(page, '监控看板')
     await page.getByText('深圳市 · 2026年1—5月绩效运行监控：1—5 月').waitFor()
@@ -97,5 +103,16 @@ describe('the monitoring dashboard', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '南山区 · ' }).click()
     await page.getByText('南山区 · 南山区2026年1—5月绩效运行监控：1—5 月').waitFor()
     expect(await page.getByRole('link', { name: /^监控表/ }).getAttribute('href')).toBe(`/monitoring/forms?roundId=${nanshan.id}`)
+  })
+
+  test('a department sees its units, its late ones, and the report of its own', async () => {
+    await signIn(page, env.server.baseUrl, 'sz_edu_dept')
+    await openFromMenu(page, '监控看板')
+    await page.getByRole('img', { name: '分单位亮灯情况' }).locator('canvas').first().waitFor()
+    await page.getByText('逾期未报', { exact: true }).first().waitFor()
+    expect(await page.getByRole('img', { name: '分地区亮灯情况' }).count()).toBe(0)
+    const download = page.waitForEvent('download')
+    await page.getByRole('link', { name: /监控报告（Word）/ }).click()
+    expect((await download).suggestedFilename()).toBe('深圳市教育局2026年1—5月绩效运行监控绩效运行监控报告.docx')
   })
 })

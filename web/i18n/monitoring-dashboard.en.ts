@@ -21,6 +21,8 @@ export const monitoringDashboardEn: Messages<typeof monitoringDashboardZhCN> = {
   executionVsTime: 'Execution rate (time {{time}}%)',
   money: 'Adjusted budget {{adjusted}} (10k yuan), executed {{executed}} (10k yuan)',
   lightsByDepartment: 'Lights by department',
+  lightsByUnit: 'Lights by unit',
+  executionByUnit: 'Execution rate by unit against time progress ({{time}}%)',
   lightsByDistrict: 'Lights by district',
   executionByDepartment: 'Execution rate by department against time progress ({{time}}%)',
   executionRate: 'Execution rate',

@@ -18,6 +18,8 @@ export const monitoringDashboardZhCN = {
   executionVsTime: '执行率（时间进度 {{time}}%）',
   money: '调整后预算 {{adjusted}} 万元，已执行 {{executed}} 万元',
   lightsByDepartment: '分部门亮灯情况',
+  lightsByUnit: '分单位亮灯情况',
+  executionByUnit: '分单位预算执行率与时间进度（{{time}}%）',
   lightsByDistrict: '分地区亮灯情况',
   executionByDepartment: '分部门预算执行率与时间进度（{{time}}%）',
   executionRate: '执行率',

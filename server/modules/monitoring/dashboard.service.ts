@@ -1,10 +1,8 @@
 import Decimal from 'decimal.js'
-import type { Light } from '../../../domain/lights.ts'
-import type { MonitoringFormStatus } from '../../../domain/monitoring.ts'
-import { deviationFromTime, executionRate, timeProgress as timeProgressOf } from '../../../domain/monitoring-dashboard.ts'
+import { deviationFromTime, type Drill, executionRate, timeProgress as timeProgressOf } from '../../../domain/monitoring-dashboard.ts'
 import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
-import { type FigureRow, districtRounds, figuresByDepartment, figuresOfRound, largestDeviations, lateByUnit } from './dashboard.repository.ts'
+import { type FigureRow, districtRounds, figuresByDepartment, figuresByUnit, figuresOfRound, largestDeviations, lateByUnit } from './dashboard.repository.ts'
 import { mustFindRound, type RoundRow, visibleRounds } from './dashboard.scope.ts'
 
 /**
@@ -12,17 +10,6 @@ import { mustFindRound, type RoundRow, visibleRounds } from './dashboard.scope.t
  * the late reporters of one round, each figure with the filter of the forms list (`/monitoring/forms?…`) that shows
  * the forms behind it.
  */
-
-/** The forms-list filter behind a figure. */
-export interface Drill {
-  roundId: string
-  departmentCode?: string
-  unitCode?: string
-  projectId?: string
-  light?: Light
-  status?: MonitoringFormStatus
-  isKey?: boolean
-}
 
 const DEVIATIONS = 10
 const money = (value: string | number | null | undefined) => new Decimal(value ?? 0).toFixed(2)
@@ -80,13 +67,22 @@ export async function dashboardOf(db: Db, ctx: ActorCtx, query: { roundId?: stri
   const round = await roundFor(db, ctx, query)
   const fiscalYear = round?.fiscalYear ?? query.fiscalYear!
   const rounds = await visibleRounds(db, ctx.actor).where('monitoringRound.fiscalYear', '=', fiscalYear).orderBy('monitoringRound.jurisdictionCode').orderBy('monitoringRound.cutoffMonth').execute()
-  if (!round) return { round: null, rounds, fiscalYear, timeProgress: null, totals: null, byDepartment: [], byDistrict: [], largestDeviations: [], late: { units: [], departments: [] } }
+  if (!round) return { round: null, rounds, fiscalYear, timeProgress: null, totals: null, byDepartment: [], byUnit: [], byDistrict: [], largestDeviations: [], late: { units: [], departments: [] } }
 
   const { actor, now } = ctx
   const timeProgress = timeProgressOf(round.cutoffMonth)
   const roundId = round.id
   const departments = await figuresByDepartment(db, actor, roundId, now)
   const byDepartment = departments.map((d) => ({ departmentCode: d.departmentCode, departmentName: d.departmentName, ...summarize(d), drill: { roundId, departmentCode: d.departmentCode } satisfies Drill }))
+
+  // A department looks one level down, at its units (its own 部门整体 form under the department itself).
+  const units = actor.org.kind === 'department' ? await figuresByUnit(db, actor, roundId, actor.org.code, now) : []
+  const byUnit = units.map((u) => ({
+    unitCode: u.unitCode,
+    unitName: u.unitName,
+    ...summarize(u),
+    drill: (u.unitCode ? { roundId, unitCode: u.unitCode } : { roundId, departmentCode: actor.org.code }) satisfies Drill,
+  }))
 
   // A bureau rolls up the districts below it, each by its round of the year nearest this cut-off.
   const districts = actor.org.kind === 'jurisdiction' ? await districtRounds(db, actor, round) : []
@@ -127,6 +123,7 @@ export async function dashboardOf(db: Db, ctx: ActorCtx, query: { roundId?: stri
     timeProgress,
     totals: { ...summarize(addFigures(departments)), drill: { roundId } satisfies Drill },
     byDepartment,
+    byUnit,
     byDistrict,
     largestDeviations: deviations,
     late: { units: lateUnits, departments: lateDepartments },

@@ -93,6 +93,10 @@ describe('the dashboard of a round', () => {
     expect(dept.totals.forms).toBe(3)
     expect(dept.byDepartment.map((d: { departmentCode: string }) => d.departmentCode)).toEqual([education.code])
     expect(dept.byDistrict).toEqual([])
+    expect(dept.byUnit.map((u: { unitName: string; forms: number; executionRate: string; drill: unknown }) => [u.unitName, u.forms, u.executionRate, u.drill])).toEqual([
+      ['第一中学', 2, '28.57', { roundId: round.id, unitCode: school.code }],
+      ['实验幼儿园', 1, '95.00', { roundId: round.id, unitCode: kindergarten.code }],
+    ])
     const unit = (await dashboard(schoolUser, `roundId=${round.id}`)).json()
     expect(unit.totals).toMatchObject({ forms: 2, executed: '400000.00' })
     expect(unit.late.units.map((u: { unitCode: string }) => u.unitCode)).toEqual([school.code])

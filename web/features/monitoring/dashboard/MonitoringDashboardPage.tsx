@@ -89,7 +89,13 @@ type Loaded = Dashboard & { round: NonNullable<Dashboard['round']>; totals: NonN
 function DashboardBody({ data }: { data: Loaded }) {
   const { t } = useTranslation()
   const { totals, round, timeProgress } = data
-  const departments = data.byDepartment.map((d) => ({ ...d, name: d.departmentName }))
+  // A department looks at its units; a bureau at its departments.
+  const byUnit = data.byUnit.length > 0
+  const departments = byUnit
+    ? data.byUnit.map((u) => ({ ...u, name: u.unitName ?? t('monitoringDashboard.departmentForm', { name: data.byDepartment[0]?.departmentName ?? '' }) }))
+    : data.byDepartment.map((d) => ({ ...d, name: d.departmentName }))
+  const lightsTitle = t(byUnit ? 'monitoringDashboard.lightsByUnit' : 'monitoringDashboard.lightsByDepartment')
+  const executionTitle = t(byUnit ? 'monitoringDashboard.executionByUnit' : 'monitoringDashboard.executionByDepartment', { time: timeProgress })
   const districts = data.byDistrict.map((d) => ({ ...d, name: d.jurisdictionName }))
   const figure = (title: string, value: string | number, to: string, suffix?: string) => (
     <Col xs={12} md={8} xl={4}>
@@ -118,13 +124,13 @@ function DashboardBody({ data }: { data: Loaded }) {
       </Typography.Text>
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12}>
-          <Card title={t('monitoringDashboard.lightsByDepartment')} size="small">
-            {departments.length ? <LightsChart groups={departments} ariaLabel={t('monitoringDashboard.lightsByDepartment')} /> : <Empty />}
+          <Card title={lightsTitle} size="small">
+            {departments.length ? <LightsChart groups={departments} ariaLabel={lightsTitle} /> : <Empty />}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title={t('monitoringDashboard.executionByDepartment', { time: timeProgress })} size="small">
-            {departments.length ? <ExecutionChart groups={departments} timeProgress={timeProgress} ariaLabel={t('monitoringDashboard.executionByDepartment', { time: timeProgress })} /> : <Empty />}
+          <Card title={executionTitle} size="small">
+            {departments.length ? <ExecutionChart groups={departments} timeProgress={timeProgress} ariaLabel={executionTitle} /> : <Empty />}
           </Card>
         </Col>
         {districts.length > 0 && (

@@ -1,16 +1,9 @@
 import type { Light } from '../../../../domain/lights'
 import type { MonitoringFormStatus, MonitoringRoundStatus } from '../../../../domain/monitoring'
 
-/** The forms-list filter behind a figure: `/monitoring/forms?…`. */
-export interface Drill {
-  roundId: string
-  departmentCode?: string
-  unitCode?: string
-  projectId?: string
-  light?: Light
-  status?: MonitoringFormStatus
-  isKey?: boolean
-}
+import type { Drill } from '../../../../domain/monitoring-dashboard'
+
+export type { Drill }
 
 export interface DashboardRound {
   id: string
@@ -43,6 +36,11 @@ export interface Summary {
 export interface DepartmentFigures extends Summary {
   departmentCode: string
   departmentName: string
+}
+
+export interface UnitFigures extends Summary {
+  unitCode: string | null
+  unitName: string | null
 }
 
 export interface DistrictFigures extends Summary {
@@ -101,6 +99,8 @@ export interface Dashboard {
   timeProgress: string | null
   totals: Summary | null
   byDepartment: DepartmentFigures[]
+  /** A department's dashboard: its units (its own 部门整体 form with unitCode null). */
+  byUnit: UnitFigures[]
   byDistrict: DistrictFigures[]
   largestDeviations: Deviation[]
   late: { units: LateUnit[]; departments: LateDepartment[] }
