@@ -66,6 +66,15 @@ describe('POST /api/execution/payments', () => {
     expect((await push(reviewer, [item('X1')])).statusCode).toBe(403)
   })
 
+  test('the same batch pushed twice at once: both answer 200, each voucher is written once', async () => {
+    const batch = [item('SIM-1'), item('SIM-2', { amount: '2.00' })]
+    const [a, b] = await Promise.all([push(integration, batch), push(admin, batch)])
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200])
+    expect(a.json().created + b.json().created).toBe(2)
+    expect(a.json().unchanged + b.json().unchanged).toBe(2)
+    await t.db.deleteFrom('executionPayment').where('voucherNo', 'in', ['SIM-1', 'SIM-2']).execute()
+  })
+
   test('the district bureau pushes its own project; the same voucher number in another jurisdiction is another payment', async () => {
     const res = await push(districtAdmin, [item('API-1', { projectCode: 'QX001' })])
     expect(res.json()).toEqual({ total: 1, created: 1, unchanged: 0 })
