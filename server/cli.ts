@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { isRole, roles } from '../domain/roles.ts'
 import { loadConfig } from './config.ts'
 import { migrateToLatest, openDatabase } from './db/database.ts'
+import { monitoringUsage } from './cli-monitoring-usage.ts'
 import { serve } from './main.ts'
 import { useAuditKey } from './platform/audit.ts'
 import { AuditKeyError, openAuditKey } from './platform/audit-key.ts'
@@ -28,6 +29,7 @@ const usage = `用法 Usage: jixiao <command>
                                  （三员分立：sys_admin、sec_admin、audit_admin 的账号只能用这些命令管理）
   import projects FILE [--as USERNAME] [--dry-run]
                                  导入项目库（.xlsx/.csv；以该用户身份和权限范围，默认第一个 finance_admin）
+${monitoringUsage}
   audit verify [--checkpoint FILE]
                                  校验审计日志哈希链（可对照审计管理员下载的检查点文件）
 
@@ -125,6 +127,11 @@ const commands: Record<string, Handler> = {
     if (positionals.length !== 1) return fail('用法: jixiao import projects FILE [--as USERNAME] [--dry-run]')
     const { importProjectsFromCli } = await import('./modules/projects/projects.import.cli.ts')
     return withDatabase(({ db }) => importProjectsFromCli(db, systemClock, { file: positionals[0]!, as: values.as, dryRun: values['dry-run'] ?? false }))
+  },
+
+  async monitoring(args) {
+    const { monitoringCli } = await import('./cli-monitoring.ts')
+    return withDatabase((handle) => monitoringCli(handle, loadConfig(), args))
   },
 
   async audit(args) {

@@ -1,4 +1,5 @@
 import { importPaymentsJob } from './modules/execution/execution.jobs.ts'
+import { sweepLightsJob } from './modules/monitoring/lights.jobs.ts'
 import { openRoundJob } from './modules/monitoring/rounds.jobs.ts'
 import type { JobDefinition } from './platform/jobs.ts'
 
@@ -7,4 +8,4 @@ import type { JobDefinition } from './platform/jobs.ts'
  * by tests (`createTestContext(…, { jobs: true })`) runs these. Add a definition here with one line when a module
  * defines one (`defineJob` in `<module>.jobs.ts`). See server/platform/jobs.ts for how to write one.
  */
-export const jobDefinitions: readonly JobDefinition<any>[] = [openRoundJob, importPaymentsJob]
+export const jobDefinitions: readonly JobDefinition<any>[] = [openRoundJob, sweepLightsJob, importPaymentsJob]

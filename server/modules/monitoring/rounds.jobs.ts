@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineJob } from '../../platform/jobs.ts'
+import { sweepRoundLights } from './monitoring.lights.ts'
 import { openRoundWork } from './rounds.open.ts'
 
 /**
@@ -10,5 +11,10 @@ import { openRoundWork } from './rounds.open.ts'
 export const openRoundJob = defineJob({
   kind: 'monitoring.open-round',
   schema: z.strictObject({ roundId: z.uuid() }),
-  run: (data, ctx) => openRoundWork(ctx.db, data.roundId, (done, total, message) => ctx.progress(done, total, message)),
+  run: async (data, ctx) => {
+    const opened = await openRoundWork(ctx.db, data.roundId, (done, total, message) => ctx.progress(done, total, message))
+    // The lights and forecasts of the new forms; a rerun after a crash sweeps again (idempotent).
+    await sweepRoundLights(ctx.db, data.roundId, (done, total, message) => ctx.progress(done, total, message))
+    return opened
+  },
 })

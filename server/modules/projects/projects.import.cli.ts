@@ -67,7 +67,7 @@ function printErrors(errors: RowError[], total: number) {
   if (total > shown.length) console.error(`  …… 另有 ${total - shown.length} 处错误`)
 }
 
-async function cliActor(db: Db, username: string | undefined): Promise<Actor | null> {
+export async function cliActor(db: Db, username: string | undefined): Promise<Actor | null> {
   let query = db
     .selectFrom('appUser')
     .innerJoin('orgNode', 'orgNode.code', 'appUser.orgCode')
