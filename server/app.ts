@@ -35,6 +35,8 @@ import { projectRoutes } from './modules/projects/projects.routes.ts'
 import { ruleSetRoutes } from './modules/rule-sets/rule-sets.routes.ts'
 import { settingsRoutes } from './modules/settings/settings.routes.ts'
 import { userRoutes } from './modules/users/users.routes.ts'
+// Later stages listening to earlier ones (monitoring follows payments and adjustments).
+import './modules/monitoring/lights.listeners.ts'
 import { auditRefusals } from './platform/audit-access.ts'
 import type { Clock } from './platform/clock.ts'
 

@@ -1,6 +1,7 @@
 import { importPaymentsJob } from './modules/execution/execution.jobs.ts'
 import { sweepLightsJob } from './modules/monitoring/lights.jobs.ts'
 import { openRoundJob } from './modules/monitoring/rounds.jobs.ts'
+import './modules/monitoring/lights.listeners.ts'
 import type { JobDefinition } from './platform/jobs.ts'
 
 /**

@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit.ts'
 import { type CellValue, cellText, isEmptyCell, readSpreadsheet, spreadsheetKind } from '../../platform/excel.ts'
 import type { ReadLimits } from '../../platform/read-limits.ts'
 import { type PaymentAction, type PaymentProblem, PaymentItem, PaymentWriter, type PendingPayment } from './execution.payments.ts'
+import { fundsChanged } from './execution.listeners.ts'
 
 /**
  * Importing 国库集中支付 payments from the treasury system's export (.xlsx or .csv; columns 项目编码, 支付日期, 金额,
@@ -218,6 +219,7 @@ export async function importPayments(db: Db, ctx: ActorCtx, source: PaymentFile,
       result.errors = [...fileProblems, ...writer.problems].slice(0, 1000).map((p) => ({ row: p.row, column: p.field ? (columns?.find((c) => c.field === p.field)?.header ?? null) : null, field: p.field, message: p[ctx.lang] }))
       if (result.dryRun) throw new Rollback()
       if (result.errorCount) throw invalid(result)
+      await fundsChanged(trx, writer.projectIds)
       await recordAudit(trx, ctx, {
         action: 'execution.payment_import',
         entityType: 'execution_payment',

@@ -13,6 +13,7 @@ import { projectFunds } from './execution.funds.ts'
 import { PaymentWriter, type PaymentInput } from './execution.payments.ts'
 import { visibleProject } from './execution.repository.ts'
 import type { CreateAdjustmentInput } from './execution.schemas.ts'
+import { fundsChanged } from './execution.listeners.ts'
 
 /** Use cases of 预算执行数据: the API push, budget adjustments and a project's funds at a cut-off. */
 
@@ -37,6 +38,7 @@ export async function pushPayments(db: Db, ctx: ActorCtx, items: PaymentInput[])
       throw new AppError('PAYMENTS_INVALID', details, { zh: `有 ${n} 条支付记录有误，本批均未写入`, en: `${n} payment${n === 1 ? ' has' : 's have'} problems; nothing of the batch was written` })
     }
     const result = { total: items.length, created: writer.created, unchanged: writer.unchanged }
+    await fundsChanged(trx, writer.projectIds)
     await recordAudit(trx, ctx, { action: 'execution.payment_push', entityType: 'execution_payment', after: { ...result, projects: writer.projectIds.size } })
     return result
   })
@@ -81,6 +83,7 @@ export async function adjustBudget(trx: Trx, ctx: ActorCtx, input: CreateAdjustm
     .returningAll()
     .executeTakeFirstOrThrow()
   const after = { ...row, projectCode: project.code, budgetInitial: before.budgetInitial, budgetAdjusted }
+  await fundsChanged(trx, [project.id])
   await recordAudit(trx, ctx, { action: 'execution.adjust', entityType: 'budget_adjustment', entityId: row.id, after })
   return after
 }

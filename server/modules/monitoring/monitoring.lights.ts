@@ -212,3 +212,4 @@ export async function recomputeLightsForProjects(trx: Db | Trx, projectIds: read
     .execute()
   return recomputeLights(trx, forms.map((f) => f.id))
 }
+
