@@ -1,6 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs'
 import { once } from 'node:events'
-import { createInterface } from 'node:readline'
 import { z } from 'zod'
 import type { Db, Trx } from '../../server/db/database.ts'
 import { defineJob } from '../../server/platform/jobs.ts'
@@ -74,9 +73,8 @@ export async function importPaymentsPath(db: Db, file: string, onProgress: (done
       batch = []
       if (rows % (CHUNK * 50) === 0) await onProgress(rows, `已导入 ${rows} 行`)
     }
-    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY })
     let header = true
-    for await (const line of lines) {
+    for await (const line of linesOf(file)) {
       if (header) {
         header = false
         continue
@@ -91,6 +89,20 @@ export async function importPaymentsPath(db: Db, file: string, onProgress: (done
     await onProgress(rows, `完成 ${rows} 行`)
     return { rows, inserted }
   })
+}
+
+/**
+ * The file's lines, read with backpressure: iterating a Readable pauses it while the loop body awaits (readline's
+ * async iterator queues lines without limit when the consumer is slower — the whole file in memory).
+ */
+async function* linesOf(file: string): AsyncGenerator<string> {
+  let rest = ''
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })) {
+    const lines = (rest + chunk).split('\n')
+    rest = lines.pop() ?? ''
+    for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line
+  }
+  if (rest) yield rest
 }
 
 async function insertChunk(trx: Trx, batch: ParsedRow[], projects: Map<string, { id: string; jurisdictionCode: string }>) {
