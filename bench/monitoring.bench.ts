@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createReadStream } from 'node:fs'
@@ -10,18 +10,21 @@ import { generateBenchData } from '../server/bench-data/generate.ts'
 import { loadConfig } from '../server/config.ts'
 import type { Engine } from '../server/db/database.ts'
 import { systemClock } from '../server/platform/clock.ts'
+import { importPaymentsJob } from '../server/modules/execution/execution.jobs.ts'
+import { storeFile } from '../server/platform/files.ts'
 import { enqueueJob } from '../server/platform/jobs.ts'
 import { waitForJobRun } from '../server/platform/jobs-wait.ts'
 import { startJobWorker } from '../server/platform/jobs-worker.ts'
 import { systemContext } from '../server/system-context.ts'
 import { type BenchDatabase, freshDatabase, machine, table, writeResult } from './lib/harness.ts'
-import { benchImportJob, type PaymentTarget, writePaymentFiles } from './lib/payments.ts'
+import { type PaymentTarget, writePaymentFiles } from './lib/payments.ts'
+import { lightsBench } from './lib/lights.ts'
 
 /**
  * npm run bench -- monitoring [--engine postgres] [--rows N] [--scale city|province]
  *
- * (a) a round's lights over the generated set against one hand-written SQL computing the same lights — waits for
- *     the rounds and forms modules (openRoundWork, sweepRoundLights); reported as not run until they are on main.
+ * (a) a round's lights over the generated set (a round per jurisdiction at June, every indicator's progress filled):
+ *     the app's sweep (sweepRoundLights, as the job runs it) against one hand-written SQL writing the same lights.
  * (b) importing N payment rows (default 1,000,000) as the app does — a background job streaming the treasury CSV —
  *     against COPY of the same rows into execution_payment, in the same run; target ratio COPY time / app time ≥ 0.3.
  *     Peak RSS is sampled during both: the import streams, so memory stays flat whatever N.
@@ -82,9 +85,8 @@ async function copyBaseline(url: string, file: string) {
 export async function monitoringBench(engine: Engine, options: MonitoringBenchOptions) {
   const { log } = options
   log(`\n== monitoring on ${engine} ==`)
-  log('(a) lights over a round vs one SQL: not run yet — needs openRoundWork (rounds) and sweepRoundLights (forms) on main')
   if (engine !== 'postgres') {
-    log('(b) payment import vs COPY: PostgreSQL only (run with --engine postgres)')
+    log('monitoring: PostgreSQL only (COPY is the baseline of (b); run with --engine postgres)')
     return null
   }
   const db = await freshDatabase(engine)
@@ -92,6 +94,7 @@ export async function monitoringBench(engine: Engine, options: MonitoringBenchOp
   try {
     const ctx = systemContext(systemClock, 'bench')
     const generated = await generateBenchData({ db: db.handle.db, engine, databaseUrl: db.url }, ctx, { scale: options.scale, seed: 1, log })
+    const lights = await lightsBench(db, log)
     const targets = await paymentTargets(db)
     const files = { treasury: join(dir, 'treasury.csv'), copy: join(dir, 'copy.csv') }
     log(`writing ${options.rows.toLocaleString('en')} payment rows for ${targets.length.toLocaleString('en')} projects of 2026`)
@@ -103,21 +106,26 @@ export async function monitoringBench(engine: Engine, options: MonitoringBenchOp
     if (copy.value !== options.rows) throw new Error(`COPY wrote ${copy.value} rows, not ${options.rows}`)
     await removeBenchPayments(db)
 
-    log('(b) app: the import as a background job (stream → resolve → INSERT … ON CONFLICT DO NOTHING, one transaction)')
-    const config = { ...loadConfig(), logLevel: 'silent' }
-    const worker = await startJobWorker({ db: db.handle.db, engine, clock: systemClock, config }, { definitions: [benchImportJob], pollSeconds: 0.5 })
+    log('(b) app: the upload stored, then the app\'s own import job (execution.import-payments) as the province bureau')
+    const base = loadConfig()
+    const config = { ...base, logLevel: 'silent', readLimits: { ...base.readLimits, maxRows: options.rows + 10, maxCells: (options.rows + 10) * 8, maxSeconds: 3600 } }
+    const bureau = await db.handle.db.selectFrom('appUser').select('id').where('roles', '@>', sql<string[]>`array['finance_admin']`).where('orgCode', 'in', targets.map((t) => t.jurisdictionCode).slice(0, 1)).executeTakeFirstOrThrow()
+    const worker = await startJobWorker({ db: db.handle.db, engine, clock: systemClock, config }, { definitions: [importPaymentsJob], pollSeconds: 0.5 })
     let app
     try {
       app = await withMemory(async () => {
-        const { jobRunId } = await enqueueJob(db.handle.db, benchImportJob, { file: files.treasury }, {})
-        const final = await waitForJobRun(db.handle.db, jobRunId, { pollMs: 200 })
+        const jobRunId = await db.handle.db.transaction().execute(async (trx) => {
+          const file = await storeFile(trx, { fileName: 'treasury.csv', contentType: 'text/csv', content: readFileSync(files.treasury) }, bureau.id, new Date())
+          return (await enqueueJob(trx, importPaymentsJob, { fileId: file.id, userId: bureau.id, lang: 'zh' }, { createdBy: bureau.id })).jobRunId
+        })
+        const final = await waitForJobRun(db.handle.db, jobRunId, { pollMs: 200, timeoutMs: 3_600_000 })
         if (final.status !== 'done') throw new Error(`import job ${final.status}: ${final.error}`)
-        return final.result as { rows: number; inserted: number }
+        return final.result as { created: number; committed: boolean; errors: unknown[] }
       })
     } finally {
       await worker.stop()
     }
-    if (app.value.inserted !== options.rows) throw new Error(`the import wrote ${app.value.inserted} rows, not ${options.rows}`)
+    if (!app.value.committed || app.value.created !== options.rows) throw new Error(`the import wrote ${app.value.created} rows, not ${options.rows}: ${JSON.stringify(app.value.errors.slice(0, 3))}`)
 
     const ratio = copy.seconds / app.seconds
     const rowsPerSecond = (s: number) => Math.round(options.rows / s).toLocaleString('en')
@@ -127,7 +135,7 @@ export async function monitoringBench(engine: Engine, options: MonitoringBenchOp
         { path: 'COPY of the same rows', rows: options.rows.toLocaleString('en'), seconds: copy.seconds.toFixed(1), 'rows/s': rowsPerSecond(copy.seconds), 'RSS MB before → peak': `${copy.rssBeforeMb} → ${copy.rssPeakMb}`, ratio: '1.00' },
       ]),
     )
-    const result = { benchmark: 'monitoring', engine, database: db.describe, machine: machine(), at: new Date().toISOString(), scale: options.scale, generated, payments: { rows: options.rows, copy, app, ratio } }
+    const result = { benchmark: 'monitoring', engine, database: db.describe, machine: machine(), at: new Date().toISOString(), scale: options.scale, generated, payments: { rows: options.rows, copy, app, ratio }, lights }
     log(`written ${writeResult(`monitoring-${engine}`, result)}`)
     return result
   } finally {
