@@ -297,3 +297,24 @@ describe('demo rounds', () => {
     expect(again).toEqual([])
   })
 })
+
+describe('jixiao monitoring open', () => {
+  test('opens a round from the command line with its progress, refuses bad arguments and a month outside the rule set', async () => {
+    const { monitoringFromCli } = await import('./rounds.cli.ts')
+    const handle = { db: t.db, engine: t.engine, close: async () => {} }
+    const ctx = { actor: null, requestId: 'cli', clientIp: 'local', now: t.clock.now(), lang: 'zh' as const }
+    const lines: string[] = []
+    const out = (line: string) => void lines.push(line)
+    const base = ['open', '--jurisdiction', district.code, '--year', '2026', '--deadline', '2026-08-15T18:00:00+08:00']
+    expect(await monitoringFromCli(handle as never, t.config, ctx, ['close'], out)).toBe(2)
+    expect(await monitoringFromCli(handle as never, t.config, ctx, [...base, '--month', '13'], out)).toBe(2)
+    expect(await monitoringFromCli(handle as never, t.config, ctx, [...base, '--month', '9'], out)).toBe(1)
+    expect(lines.at(-1)).toContain('--adhoc')
+    const code = await monitoringFromCli(handle as never, t.config, ctx, [...base, '--month', '9', '--adhoc', '--name', '命令行批次'], out)
+    expect(code).toBe(0)
+    const round = await t.db.selectFrom('monitoringRound').selectAll().where('name', '=', '命令行批次').executeTakeFirstOrThrow()
+    expect(round).toMatchObject({ status: 'open', cutoffMonth: 9, adhoc: true, jobId: expect.any(String) })
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ roundId: round.id, formCount: round.formCount })
+    expect(await monitoringFromCli(handle as never, t.config, ctx, [...base, '--month', '9', '--adhoc', '--name', '命令行批次'], out)).toBe(1)
+  })
+})
