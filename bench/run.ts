@@ -1,16 +1,18 @@
 import { parseArgs } from 'node:util'
 import type { Engine } from '../server/db/database.ts'
 import { indicatorsBench } from './indicators.bench.ts'
+import { monitoringBench } from './monitoring.bench.ts'
 import { projectsBench } from './projects.bench.ts'
 
 /**
  * npm run bench -- <name> [--engine postgres|pglite|both] [--duration S] [--rounds N] [--connections N]
+ *   monitoring: [--rows N] [--scale city|province] (see bench/monitoring.bench.ts)
  *
  * Benchmarks report ratios against a baseline measured in the same run; they never fail on timing.
  * PostgreSQL: a fresh database `jixiao_bench` on BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
  * dropped afterwards unless BENCH_KEEP=1. PGlite: a temporary folder.
  */
-const benchmarks = { projects: projectsBench, indicators: indicatorsBench } as const
+const benchmarks = { projects: projectsBench, indicators: indicatorsBench, monitoring: monitoringBenchFor } as const
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -19,8 +21,15 @@ const { positionals, values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '5' },
+    rows: { type: 'string', default: '1000000' },
+    scale: { type: 'string', default: 'city' },
   },
 })
+
+function monitoringBenchFor(engine: Engine, options: { log: (line: string) => void }) {
+  const scale = values.scale === 'province' ? 'province' : 'city'
+  return monitoringBench(engine, { rows: Math.max(1000, Math.min(10_000_000, Number(values.rows) || 1_000_000)), scale, log: options.log })
+}
 
 const name = positionals[0] as keyof typeof benchmarks | undefined
 if (!name || !(name in benchmarks)) {

@@ -17,7 +17,7 @@ export async function serve(options: { demo: boolean }, config: Config = loadCon
     const deps = { db: handle.db, engine: handle.engine, clock: systemClock, config }
     const app = await buildApp(deps)
     // Background jobs run in the serving process (on PostgreSQL every app node takes its share of the queue).
-    const worker = await startJobWorker(deps, { definitions: jobDefinitions, onError: (error) => app.log.error(error, 'job worker') })
+    const worker = await startJobWorker(deps, { definitions: jobDefinitions, concurrency: 2, onError: (error) => app.log.error(error, 'job worker') })
     const stop = async () => {
       await app.close()
       await worker.stop()

@@ -10,13 +10,15 @@ import { recordAudit } from '../platform/audit.ts'
 import { hashPassword } from '../platform/passwords.ts'
 import { segmentForIndex } from '../platform/search.ts'
 import { contactFor, drawTopics, fieldOf, hashSeed, makeProject, rngFrom, type Topic, topicDescription, topicsFor } from '../modules/projects/demo-projects.data.ts'
+import { type MonitoringDataSummary, removeMonitoringData, writeMonitoringData } from './generate-monitoring.ts'
 import { BENCH_CITY_CODE, BENCH_PASSWORD, BENCH_PROVINCE_CODE, type BenchOrg, type BenchScale, benchOrg } from './bench-org.data.ts'
 
 /**
  * Bench data at city or province scale: its own org tree (示范省 990000 / its cities 99CC00), one user per
  * finance bureau and per department, and 25 projects per unit over 2024–2027 — written in bulk (COPY on
  * PostgreSQL, 1,000-row INSERTs on PGlite) with the project table's secondary indexes dropped during the load
- * and rebuilt after it, all in one transaction; then VACUUM ANALYZE, as autovacuum would do in production, so
+ * and rebuilt after it; then, in SQL, a published goal with its indicators and the monthly payments of every
+ * budgeted, executing or closed project (generate-monitoring.ts) — all in one transaction; then VACUUM ANALYZE, as autovacuum would do in production, so
  * the planner has statistics and index-only scans work from the first query.
  */
 
@@ -44,6 +46,8 @@ export interface GenerateSummary {
   units: number
   users: number
   projects: number
+  /** Goals, goal indicators and payments of the monitored projects. */
+  monitoring: MonitoringDataSummary
   seconds: number
   phases: Record<string, number>
 }
@@ -253,10 +257,11 @@ export async function generateBenchData(target: GenerateTarget, ctx: Ctx, option
     await loader.run(`set local maintenance_work_mem = '${target.engine === 'postgres' ? '512MB' : '128MB'}'`)
     for (const index of indexes) await loader.run(index.def)
     phase(`${indexes.length} project indexes rebuilt`)
-    return { users, projects: written }
+    const monitoring = await writeMonitoringData(loader.run, generatedPaths, seed, CURRENT_YEAR, phase)
+    return { users, projects: written, monitoring }
   }
 
-  let result: { users: number; projects: number }
+  let result: { users: number; projects: number; monitoring: MonitoringDataSummary }
   if (target.engine === 'postgres') {
     if (!target.databaseUrl) throw new Error('generateBenchData: PostgreSQL needs databaseUrl for COPY')
     const client = new pg.Client({ connectionString: target.databaseUrl })
@@ -265,7 +270,7 @@ export async function generateBenchData(target: GenerateTarget, ctx: Ctx, option
       await client.query('begin')
       result = await work(postgresLoader(client))
       await client.query('commit')
-      await client.query('vacuum analyze project, org_node, app_user')
+      await client.query('vacuum analyze project, org_node, app_user, goal, goal_indicator, execution_payment')
     } catch (error) {
       await client.query('rollback').catch(() => {})
       throw error
@@ -274,7 +279,7 @@ export async function generateBenchData(target: GenerateTarget, ctx: Ctx, option
     }
   } else {
     result = await target.db.transaction().execute((trx) => work(pgliteLoader(trx)))
-    await target.db.executeQuery(CompiledQuery.raw('vacuum analyze project, org_node, app_user'))
+    await target.db.executeQuery(CompiledQuery.raw('vacuum analyze project, org_node, app_user, goal, goal_indicator, execution_payment'))
   }
   phase('committed, vacuumed and analyzed')
 
@@ -286,6 +291,7 @@ export async function generateBenchData(target: GenerateTarget, ctx: Ctx, option
     units: org.units.length,
     users: result.users,
     projects: result.projects,
+    monitoring: result.monitoring,
     seconds: Math.round(performance.now() - started) / 1000,
     phases,
   }
@@ -297,6 +303,7 @@ export async function generateBenchData(target: GenerateTarget, ctx: Ctx, option
 }
 
 async function removeGenerated(loader: Loader) {
+  await removeMonitoringData(loader.run, generatedPaths)
   const nodes = `select code from org_node where path like $1 or path like $2`
   const others = await loader.run(`select 1 from project where unit_code not in (${nodes}) limit 1`, generatedPaths)
   // Deleting a million projects leaves a million dead rows, and deleting the bench users then makes PostgreSQL

@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createReadStream } from 'node:fs'
+import { pipeline } from 'node:stream/promises'
+import { sql } from 'kysely'
+import pg from 'pg'
+import copyStreams from 'pg-copy-streams'
+import { generateBenchData } from '../server/bench-data/generate.ts'
+import { loadConfig } from '../server/config.ts'
+import type { Engine } from '../server/db/database.ts'
+import { systemClock } from '../server/platform/clock.ts'
+import { enqueueJob } from '../server/platform/jobs.ts'
+import { waitForJobRun } from '../server/platform/jobs-wait.ts'
+import { startJobWorker } from '../server/platform/jobs-worker.ts'
+import { systemContext } from '../server/system-context.ts'
+import { type BenchDatabase, freshDatabase, machine, table, writeResult } from './lib/harness.ts'
+import { benchImportJob, type PaymentTarget, writePaymentFiles } from './lib/payments.ts'
+
+/**
+ * npm run bench -- monitoring [--engine postgres] [--rows N] [--scale city|province]
+ *
+ * (a) a round's lights over the generated set against one hand-written SQL computing the same lights — waits for
+ *     the rounds and forms modules (openRoundWork, sweepRoundLights); reported as not run until they are on main.
+ * (b) importing N payment rows (default 1,000,000) as the app does — a background job streaming the treasury CSV —
+ *     against COPY of the same rows into execution_payment, in the same run; target ratio COPY time / app time ≥ 0.3.
+ *     Peak RSS is sampled during both: the import streams, so memory stays flat whatever N.
+ * PostgreSQL only for (b): COPY is the baseline, and PGlite's COPY needs its own handle.
+ */
+
+export interface MonitoringBenchOptions {
+  rows: number
+  scale: 'city' | 'province'
+  log: (line: string) => void
+}
+
+const MB = 1024 * 1024
+
+/** Samples RSS every 100 ms while `work` runs: the peak above the level before it says whether memory stayed flat. */
+async function withMemory<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; rssBeforeMb: number; rssPeakMb: number }> {
+  const before = process.memoryUsage().rss
+  let peak = before
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100)
+  const started = performance.now()
+  try {
+    const value = await work()
+    return { value, seconds: (performance.now() - started) / 1000, rssBeforeMb: Math.round(before / MB), rssPeakMb: Math.round(Math.max(peak, process.memoryUsage().rss) / MB) }
+  } finally {
+    clearInterval(timer)
+  }
+}
+
+async function paymentTargets(db: BenchDatabase): Promise<PaymentTarget[]> {
+  const { rows } = await sql<PaymentTarget>`
+    select id as "projectId", code, jurisdiction_code as "jurisdictionCode", fiscal_year as "fiscalYear",
+      case budget_kind when 'general' then '一般公共预算资金' when 'fund' then '政府性基金预算资金'
+        when 'state_capital' then '国有资本经营预算资金' else '社会保险基金预算资金' end as "fundSource"
+    from project where jurisdiction_code like '99%' and fiscal_year = 2026 and status in ('budgeted', 'executing')
+    order by code`.execute(db.handle.db)
+  return rows
+}
+
+async function removeBenchPayments(db: BenchDatabase) {
+  await sql`delete from execution_payment where voucher_no like 'BM%'`.execute(db.handle.db)
+  await sql`vacuum analyze execution_payment`.execute(db.handle.db)
+}
+
+async function copyBaseline(url: string, file: string) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query('begin')
+    const stream = client.query(copyStreams.from('copy execution_payment (jurisdiction_code, project_id, fiscal_year, paid_on, month, amount, fund_source, voucher_no, source) from stdin with (format csv)'))
+    await pipeline(createReadStream(file), stream)
+    await client.query('commit')
+    return Number((stream as unknown as { rowCount: number }).rowCount)
+  } finally {
+    await client.end()
+  }
+}
+
+export async function monitoringBench(engine: Engine, options: MonitoringBenchOptions) {
+  const { log } = options
+  log(`\n== monitoring on ${engine} ==`)
+  log('(a) lights over a round vs one SQL: not run yet — needs openRoundWork (rounds) and sweepRoundLights (forms) on main')
+  if (engine !== 'postgres') {
+    log('(b) payment import vs COPY: PostgreSQL only (run with --engine postgres)')
+    return null
+  }
+  const db = await freshDatabase(engine)
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-payments-'))
+  try {
+    const ctx = systemContext(systemClock, 'bench')
+    const generated = await generateBenchData({ db: db.handle.db, engine, databaseUrl: db.url }, ctx, { scale: options.scale, seed: 1, log })
+    const targets = await paymentTargets(db)
+    const files = { treasury: join(dir, 'treasury.csv'), copy: join(dir, 'copy.csv') }
+    log(`writing ${options.rows.toLocaleString('en')} payment rows for ${targets.length.toLocaleString('en')} projects of 2026`)
+    await writePaymentFiles(targets, options.rows, files)
+    log(`  treasury CSV ${(statSync(files.treasury).size / MB).toFixed(0)} MB, COPY CSV ${(statSync(files.copy).size / MB).toFixed(0)} MB`)
+
+    log('(b) baseline: COPY into execution_payment')
+    const copy = await withMemory(() => copyBaseline(db.url!, files.copy))
+    if (copy.value !== options.rows) throw new Error(`COPY wrote ${copy.value} rows, not ${options.rows}`)
+    await removeBenchPayments(db)
+
+    log('(b) app: the import as a background job (stream → resolve → INSERT … ON CONFLICT DO NOTHING, one transaction)')
+    const config = { ...loadConfig(), logLevel: 'silent' }
+    const worker = await startJobWorker({ db: db.handle.db, engine, clock: systemClock, config }, { definitions: [benchImportJob], pollSeconds: 0.5 })
+    let app
+    try {
+      app = await withMemory(async () => {
+        const { jobRunId } = await enqueueJob(db.handle.db, benchImportJob, { file: files.treasury }, {})
+        const final = await waitForJobRun(db.handle.db, jobRunId, { pollMs: 200 })
+        if (final.status !== 'done') throw new Error(`import job ${final.status}: ${final.error}`)
+        return final.result as { rows: number; inserted: number }
+      })
+    } finally {
+      await worker.stop()
+    }
+    if (app.value.inserted !== options.rows) throw new Error(`the import wrote ${app.value.inserted} rows, not ${options.rows}`)
+
+    const ratio = copy.seconds / app.seconds
+    const rowsPerSecond = (s: number) => Math.round(options.rows / s).toLocaleString('en')
+    log(
+      table([
+        { path: 'app: import job (streamed CSV)', rows: options.rows.toLocaleString('en'), seconds: app.seconds.toFixed(1), 'rows/s': rowsPerSecond(app.seconds), 'RSS MB before → peak': `${app.rssBeforeMb} → ${app.rssPeakMb}`, ratio: ratio.toFixed(2) },
+        { path: 'COPY of the same rows', rows: options.rows.toLocaleString('en'), seconds: copy.seconds.toFixed(1), 'rows/s': rowsPerSecond(copy.seconds), 'RSS MB before → peak': `${copy.rssBeforeMb} → ${copy.rssPeakMb}`, ratio: '1.00' },
+      ]),
+    )
+    const result = { benchmark: 'monitoring', engine, database: db.describe, machine: machine(), at: new Date().toISOString(), scale: options.scale, generated, payments: { rows: options.rows, copy, app, ratio } }
+    log(`written ${writeResult(`monitoring-${engine}`, result)}`)
+    return result
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+    await db.dispose()
+  }
+}
