@@ -80,6 +80,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'monitoring.extend': { zh: '监控填报延期', en: 'Monitoring deadline extended' },
   'monitoring.key_pick': { zh: '调整重点监控', en: 'Key monitoring picks changed' },
   'monitoring.assign_agency': { zh: '指派第三方机构监控', en: 'Third-party agency assigned' },
+  'monitoring.export_late': { zh: '导出未报送监控表清单', en: 'Late monitoring forms exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

@@ -318,3 +318,15 @@ describe('jixiao monitoring open', () => {
     expect(await monitoringFromCli(handle as never, t.config, ctx, [...base, '--month', '9', '--adhoc', '--name', '命令行批次'], out)).toBe(1)
   })
 })
+
+describe('the late list as Excel', () => {
+  test('a department downloads its late forms; the export is audited', async () => {
+    const round = await mr.round({ jurisdiction: district, deadline: new Date(t.clock.now().getTime() - 60_000), name: '导出测试' })
+    await mr.form({ round, unit: school })
+    const res = await (await t.as(eduUser)).get(`/api/monitoring/rounds/${round.id}/late/export`)
+    expect(res.statusCode).toBe(200)
+    expect(String(res.headers['content-type'])).toContain('spreadsheetml')
+    const audit = await t.db.selectFrom('auditLog').select(['action', 'actorUsername']).where('action', '=', 'monitoring.export_late').execute()
+    expect(audit).toEqual([{ action: 'monitoring.export_late', actorUsername: eduUser.username }])
+  })
+})
