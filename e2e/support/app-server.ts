@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import { sql } from 'kysely'
 import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
+import { jobDefinitions } from '../../server/jobs.ts'
+import { startJobWorker } from '../../server/platform/jobs-worker.ts'
 import { type DatabaseHandle, migrateToLatest, openPGlite, openPostgres } from '../../server/db/database.ts'
 import { seedDemo } from '../../server/modules/org/demo-seed.ts'
 import { useAuditKey } from '../../server/platform/audit.ts'
@@ -48,6 +50,8 @@ export async function startAppServer() {
   await seedDemo(handle.db, systemContext(clock, 'e2e'))
   const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: resolve('web/dist'), loginRateLimit: 10_000, exportMaxGoals: 500 }
   const app = await buildApp({ db: handle.db, engine: handle.engine, clock, config })
+  // Background jobs (opening a round, the lights sweep) run as under `serve`.
+  const worker = await startJobWorker({ db: handle.db, engine: handle.engine, clock, config }, { definitions: jobDefinitions, pollSeconds: 0.5, stopTimeoutSeconds: 5 })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
@@ -56,6 +60,7 @@ export async function startAppServer() {
     db: handle.db,
     async stop() {
       await app.close()
+      await worker.stop()
       await handle.close()
       await drop()
     },
