@@ -1,8 +1,5 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { loadConfig } from '../server/config.ts'
-import { jobDefinitions } from '../server/jobs.ts'
-import { type JobWorker, startJobWorker } from '../server/platform/jobs-worker.ts'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { seedDemoRounds } from '../server/modules/monitoring/rounds.demo-seed.ts'
 import { systemClock } from '../server/platform/clock.ts'
 import { systemContext } from '../server/system-context.ts'
@@ -10,16 +7,11 @@ import { keepScreenshot, signIn } from './support/browser.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
 const env = useAppAndBrowser()
-let worker: JobWorker
 let page: Page
 
+// The app server works the job queue as `serve` does: the round's opening job runs there.
 beforeAll(async () => {
-  const config = { ...loadConfig({}), logLevel: 'silent' as const }
-  worker = await startJobWorker({ db: env.server.db, engine: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', clock: systemClock, config }, { definitions: jobDefinitions, pollSeconds: 0.5, heartbeatSeconds: 1 })
   page = await newPage(env.browser)
-})
-afterAll(async () => {
-  await worker?.stop()
 })
 
 /** Treasury payments for the city's budgeted projects, January to May, from nothing to ahead of time (the execution demo comes with its own). */
