@@ -106,6 +106,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'corrective_action.attach': { zh: '上传纠偏答复附件', en: 'File attached to a corrective action' },
   'corrective_action.export': { zh: '导出纠偏措施列表', en: 'Corrective actions exported' },
   'corrective_action.download_file': { zh: '下载纠偏答复附件', en: 'Corrective action file downloaded' },
+  'monitoring.export_late': { zh: '导出未报送监控表清单', en: 'Late monitoring forms exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

@@ -1,23 +1,17 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { loadConfig } from '../server/config.ts'
-import { jobDefinitions } from '../server/jobs.ts'
-import { type JobWorker, startJobWorker } from '../server/platform/jobs-worker.ts'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { seedDemoRounds } from '../server/modules/monitoring/rounds.demo-seed.ts'
 import { systemClock } from '../server/platform/clock.ts'
+import { systemContext } from '../server/system-context.ts'
 import { keepScreenshot, signIn } from './support/browser.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
 const env = useAppAndBrowser()
-let worker: JobWorker
 let page: Page
 
+// The app server works the job queue as `serve` does: the round's opening job runs there.
 beforeAll(async () => {
-  const config = { ...loadConfig({}), logLevel: 'silent' as const }
-  worker = await startJobWorker({ db: env.server.db, engine: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', clock: systemClock, config }, { definitions: jobDefinitions, pollSeconds: 0.5, heartbeatSeconds: 1 })
   page = await newPage(env.browser)
-})
-afterAll(async () => {
-  await worker?.stop()
 })
 
 /** Treasury payments for the city's budgeted projects, January to May, from nothing to ahead of time (the execution demo comes with its own). */
@@ -64,9 +58,12 @@ describe('监控批次', () => {
     await page.getByRole('table', { name: '重点监控' }).waitFor()
     await keepScreenshot(page, 'monitoring-round-key')
 
+    // 南山区 opens its own round; the city sees it beside its own, rolled up per jurisdiction.
+    await env.server.db.transaction().execute((trx) => seedDemoRounds(trx, systemContext(systemClock, 'e2e'), { jurisdictions: ['440305'] }))
     await openFromMenu(page, '监控批次')
+    await page.getByRole('table', { name: '2026年各行政区划监控汇总' }).getByText('南山区').waitFor()
     await page.getByRole('table', { name: '监控批次列表' }).getByRole('link').first().waitFor()
     await keepScreenshot(page, 'monitoring-rounds')
-    expect(await page.getByRole('table', { name: '监控批次列表' }).getByRole('row').count()).toBeGreaterThan(1)
+    expect(await page.getByRole('table', { name: '监控批次列表' }).getByRole('row').count()).toBeGreaterThan(2)
   }, 180_000)
 })

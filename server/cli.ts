@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util'
 import { isRole, roles } from '../domain/roles.ts'
 import { loadConfig } from './config.ts'
 import { migrateToLatest, openDatabase } from './db/database.ts'
-import { monitoringUsage } from './cli-monitoring-usage.ts'
 import { serve } from './main.ts'
+import { monitoringCliUsage, monitoringFromCli } from './modules/monitoring/rounds.cli.ts'
 import { useAuditKey } from './platform/audit.ts'
 import { AuditKeyError, openAuditKey } from './platform/audit-key.ts'
 import { AuditCheckpoint, chainFaultText, verifyAuditChain } from './platform/audit-verify.ts'
@@ -29,7 +29,7 @@ const usage = `用法 Usage: jixiao <command>
                                  （三员分立：sys_admin、sec_admin、audit_admin 的账号只能用这些命令管理）
   import projects FILE [--as USERNAME] [--dry-run]
                                  导入项目库（.xlsx/.csv；以该用户身份和权限范围，默认第一个 finance_admin）
-${monitoringUsage}
+${monitoringCliUsage}
   audit verify [--checkpoint FILE]
                                  校验审计日志哈希链（可对照审计管理员下载的检查点文件）
 
@@ -52,6 +52,10 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
 }
 
 const commands: Record<string, Handler> = {
+  async monitoring(args) {
+    return withDatabase((handle) => monitoringFromCli(handle, loadConfig(), systemContext(systemClock, 'cli'), args))
+  },
+
   async serve(args) {
     const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } })
     await serve({ demo: values.demo ?? false })
@@ -127,11 +131,6 @@ const commands: Record<string, Handler> = {
     if (positionals.length !== 1) return fail('用法: jixiao import projects FILE [--as USERNAME] [--dry-run]')
     const { importProjectsFromCli } = await import('./modules/projects/projects.import.cli.ts')
     return withDatabase(({ db }) => importProjectsFromCli(db, systemClock, { file: positionals[0]!, as: values.as, dryRun: values['dry-run'] ?? false }))
-  },
-
-  async monitoring(args) {
-    const { monitoringCli } = await import('./cli-monitoring.ts')
-    return withDatabase((handle) => monitoringCli(handle, loadConfig(), args))
   },
 
   async audit(args) {

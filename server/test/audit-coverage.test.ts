@@ -96,6 +96,7 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'POST /api/monitoring/rounds/:id/extensions': ['monitoring.extend', 'both'],
   'POST /api/monitoring/rounds/:id/key': ['monitoring.key_pick', 'both'],
   'POST /api/monitoring/rounds/:id/agency': ['monitoring.assign_agency', 'both'],
+  'GET /api/monitoring/rounds/:id/late/export': ['monitoring.export_late', 'after'],
   'GET /api/goals/declarations.zip': ['goal.export', 'after'],
   'GET /api/goals/:id/declaration.xlsx': ['goal.export_declaration', 'none'],
   // execution (预算执行数据): a push or an import is one row for the batch or file; payments carry created_by.

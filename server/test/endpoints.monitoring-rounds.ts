@@ -85,6 +85,13 @@ export const monitoringRoundEndpoints: Endpoint[] = [
     badQuery: { only: 'some', q: 'x'.repeat(500), page: 'abc', pageSize: '1000', order: 'sideways' },
     request: async (w, s) => ({ url: `${base}/${(await roundWithForm(w, s, { key: true })).round.id}/key-forms` }),
   }),
+  get(`${base}/:id/late/export`, {
+    target: 'unit',
+    assignedOnly: true,
+    badParam: 'not-a-uuid',
+    badQuery: { departmentCode: '!' },
+    request: async (w, s) => ({ url: `${base}/${(await roundWithForm(w, s, { late: true })).round.id}/late/export` }),
+  }),
   onRound('PATCH', '', 'monitoring.manage', async () => ({ version: 1, name: fresh('改名批次'), deadline: '2027-02-01T18:00:00+08:00' }), ['version']),
   onRound('POST', '/remind', 'monitoring.review', async (_w, _s, { formId }) => ({ formIds: [formId], note: '请尽快报送' }), [], { late: true }),
   onRound('POST', '/extensions', 'monitoring.manage', async (w, s) => ({ until: '2027-03-01T18:00:00+08:00', unitCode: w[s].unit.code, reason: '系统故障延期' }), ['until', 'reason']),

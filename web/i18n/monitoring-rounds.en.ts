@@ -5,6 +5,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 export const monitoringRoundsEn: Shape<typeof monitoringRoundsZhCN> = {
   nav: { group: 'Monitoring', rounds: 'Monitoring rounds', roundDetail: 'Monitoring round' },
   listLabel: 'Monitoring rounds',
+  rollup: { title: '{{year}} monitoring by jurisdiction', rounds: 'Rounds' },
   empty: 'No monitoring rounds yet',
   emptyManage: 'No monitoring rounds yet; use “Open a round” to start this year’s in-year monitoring',
   backToList: 'Back to the list',

@@ -2,6 +2,7 @@
 export const monitoringRoundsZhCN = {
   nav: { group: '运行监控', rounds: '监控批次', roundDetail: '监控批次详情' },
   listLabel: '监控批次列表',
+  rollup: { title: '{{year}}年各行政区划监控汇总', rounds: '批次' },
   empty: '暂无监控批次',
   emptyManage: '暂无监控批次，点击“发起监控批次”开始本年度的绩效运行监控',
   backToList: '返回列表',

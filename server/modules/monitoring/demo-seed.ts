@@ -6,7 +6,7 @@ import type { Ctx } from '../../http/context.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import { seedDemoActions } from './actions.demo-seed.ts'
-import { recomputeLights, sweepRoundLights } from './monitoring.lights.ts'
+import { recomputeLights } from './monitoring.lights.ts'
 import { openRoundWork } from './rounds.open.ts'
 
 const DEMO_YEAR = 2026
@@ -40,7 +40,7 @@ function likelihoodFor(pace: Decimal): Likelihood {
 
 /**
  * The demo's 双监控: a round of 深圳市 and one of 南山区 for 2026 at the rule set's first cut-off, opened as finance
- * would (forms from the goals in force, funds from the payments), then filled to a mix of progress and statuses so
+ * would (forms from the goals in force, funds from the payments, lit before they show), then filled to a mix of progress and statuses so
  * every light and every workflow state shows, and a few corrective actions on red forms. Runs after the demo's one
  * transaction (opening a round works in its own chunked transactions). Skips a jurisdiction that already has a
  * 2026 round, so a second run adds nothing.
@@ -71,7 +71,6 @@ export async function seedDemoMonitoring(db: Db, ctx: Ctx) {
       .executeTakeFirstOrThrow()
     const opened = await openRoundWork(db, round.id)
     await fillForms(db, ctx, round.id, month)
-    await sweepRoundLights(db, round.id)
     await db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'monitoring.round_open', entityType: 'monitoring_round', entityId: round.id, after: opened }))
     rounds += 1
     forms += opened.formCount

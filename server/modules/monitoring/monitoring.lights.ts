@@ -8,6 +8,7 @@ import type { Db, Trx } from '../../db/database.ts'
 import { forecastFor } from '../execution/execution.forecast.ts'
 import { projectFunds } from '../execution/execution.funds.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
+import { onRoundForms } from './rounds.open.ts'
 
 /**
  * The lights of monitoring forms, written to the rows so lists, filters and dashboards read them without computing.
@@ -213,3 +214,5 @@ export async function recomputeLightsForProjects(trx: Db | Trx, projectIds: read
   return recomputeLights(trx, forms.map((f) => f.id))
 }
 
+// A new round's forms are lit (and forecast) before anyone but its bureau sees them.
+onRoundForms((db, roundId, progress) => sweepRoundLights(db, roundId, progress))

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { defineJob } from '../../platform/jobs.ts'
-import { sweepRoundLights } from './monitoring.lights.ts'
 import { openRoundWork } from './rounds.open.ts'
 
 /**
@@ -11,10 +10,5 @@ import { openRoundWork } from './rounds.open.ts'
 export const openRoundJob = defineJob({
   kind: 'monitoring.open-round',
   schema: z.strictObject({ roundId: z.uuid() }),
-  run: async (data, ctx) => {
-    const opened = await openRoundWork(ctx.db, data.roundId, (done, total, message) => ctx.progress(done, total, message))
-    // The lights and forecasts of the new forms; a rerun after a crash sweeps again (idempotent).
-    await sweepRoundLights(ctx.db, data.roundId, (done, total, message) => ctx.progress(done, total, message))
-    return opened
-  },
+  run: (data, ctx) => openRoundWork(ctx.db, data.roundId, (done, total, message) => ctx.progress(done, total, message)),
 })

@@ -16,7 +16,7 @@ export type Progress = (done: number, total?: number, message?: string) => Promi
  * forms module (`onRoundForms(sweepRoundLights)` from that module). Hooks run after the forms exist and before
  * the round turns 'open'; like the opening itself they must be resumable and idempotent (a killed run repeats them).
  */
-export type RoundFormsHook = (db: Db | Trx, roundId: string, progress: Progress) => Promise<unknown>
+export type RoundFormsHook = (db: Db, roundId: string, progress: Progress) => Promise<unknown>
 const roundFormsHooks: RoundFormsHook[] = []
 export function onRoundForms(hook: RoundFormsHook) {
   if (!roundFormsHooks.includes(hook)) roundFormsHooks.push(hook)
@@ -78,9 +78,14 @@ export async function openRoundWork(db: Db | Trx, roundId: string, progress: Pro
     .orderBy('createdAt', 'desc')
     .executeTakeFirst()
 
-  let projectForms = 0
+  // A resumed run counts the forms an earlier attempt already made.
+  let projectForms = Number((await db.selectFrom('monitoringForm').select((eb) => eb.fn.countAll<number>().as('n')).where('roundId', '=', round.id).where('kind', '=', 'project').executeTakeFirstOrThrow()).n)
+  // Keyset over project ids: each chunk starts after the last one (a rerun starts over and skips the projects that
+  // already have a form, through the anti-join on the round's unique index).
+  let after: string | null = null
   for (;;) {
     const projects = await projectsInScope(db, round)
+      .$if(after !== null, (q) => q.where('project.id', '>', after!))
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('monitoringForm as f').select('f.id').where('f.roundId', '=', round.id).whereRef('f.projectId', '=', 'project.id'))))
       .select(['project.id', 'project.departmentCode', 'project.unitCode', 'project.isMajorNew', 'project.amountTotal'])
       .orderBy('project.id')
@@ -88,6 +93,7 @@ export async function openRoundWork(db: Db | Trx, roundId: string, progress: Pro
       .execute()
     if (projects.length === 0) break
     const ids = projects.map((p) => p.id)
+    after = ids.at(-1)!
     await inTransaction(db, async (trx) => {
       const funds = await projectFunds(trx, { projectIds: ids, fiscalYear: round.fiscalYear, month: round.cutoffMonth })
       const goals = await trx

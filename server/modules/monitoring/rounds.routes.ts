@@ -1,10 +1,27 @@
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { assignAgency, extend, lateView, pickKey, remind } from './rounds.actions.ts'
+import { monitoringFormStatusLabels } from '../../../domain/monitoring.ts'
 import { fetchPage } from '../../http/paging.ts'
+import { recordExport } from '../../platform/audit-access.ts'
+import { type ExcelColumn, sendXlsx } from '../../platform/excel.ts'
 import { agencyUsersFor, keyFormColumns, keyForms } from './rounds.repository.ts'
 import { AgencyBody, ExtensionBody, KeyFormsQuery, KeyPickBody, LateQuery, OpenRoundBody, RemindBody, RollupQuery, RoundIdParams, RoundListQuery, UpdateRoundBody } from './rounds.schemas.ts'
 import { getRound, listRounds, mustFindRound, openRound, rollupRounds, updateRound } from './rounds.service.ts'
+
+type LateRow = Awaited<ReturnType<typeof lateView>>['forms'][number]
+const lateColumns: ExcelColumn<LateRow>[] = [
+  { header: '主管部门', value: (r) => r.departmentName, width: 24 },
+  { header: '预算单位', value: (r) => r.unitName ?? '（部门整体）', width: 24 },
+  { header: '项目编码', value: (r) => r.projectCode, width: 22 },
+  { header: '项目名称', value: (r) => r.projectName ?? '部门整体监控', width: 36 },
+  { header: '状态', value: (r) => monitoringFormStatusLabels[r.status].zh, width: 12 },
+  { header: '截止时间', value: (r) => new Date(r.dueAt), width: 20 },
+  { header: '是否逾期', value: (r) => (r.late ? '是' : '否'), width: 10 },
+  { header: '催报次数', value: (r) => r.remindCount, width: 10 },
+  { header: '最近催报', value: (r) => (r.remindedAt ? new Date(r.remindedAt) : null), width: 20 },
+  { header: '重点监控', value: (r) => (r.isKey ? '是' : '否'), width: 10 },
+]
 
 /** 监控批次: open a round (its forms are created in the background), its figures, the late, reminders, extensions, 重点监控. */
 export async function roundRoutes(app: App, { db }: Deps) {
@@ -38,6 +55,13 @@ export async function roundRoutes(app: App, { db }: Deps) {
   app.get('/api/monitoring/rounds/:id/late', { schema: { tags, summary: '未报送情况（按部门、单位）', params: RoundIdParams, querystring: LateQuery } }, async (req) =>
     lateView(db, authorize(req, 'monitoring.read'), req.params.id, req.query),
   )
+
+  app.get('/api/monitoring/rounds/:id/late/export', { schema: { tags, summary: '导出未报送监控表清单', params: RoundIdParams, querystring: LateQuery } }, async (req, reply) => {
+    const ctx = authorize(req, 'monitoring.read')
+    const view = await lateView(db, ctx, req.params.id, req.query)
+    await recordExport(db, ctx, 'monitoring.export_late', { roundId: req.params.id, ...req.query })
+    return sendXlsx(reply, '未报送监控表.xlsx', lateColumns, view.forms)
+  })
 
   app.post('/api/monitoring/rounds/:id/remind', { schema: { tags, summary: '催报逾期未报送的监控表', params: RoundIdParams, body: RemindBody } }, async (req) =>
     remind(db, authorize(req, 'monitoring.review'), req.params.id, req.body),

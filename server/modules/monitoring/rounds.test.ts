@@ -282,18 +282,35 @@ describe('work registered for a round\'s forms', () => {
   })
 })
 
-describe('demo rounds', () => {
-  test('the demo opens a round at the rule set\'s first cut-off per jurisdiction, inside the seed\'s transaction, once', async () => {
-    const { seedDemoRounds } = await import('./rounds.demo-seed.ts')
-    const ctx = { actor: null, requestId: 'seed', clientIp: '127.0.0.1', now: t.clock.now(), lang: 'zh' as const }
-    const before = await t.db.selectFrom('monitoringRound').select('id').where('jurisdictionCode', '=', district.code).execute()
-    const seeded = await t.db.transaction().execute((trx) => seedDemoRounds(trx, ctx, { jurisdictions: [city.code, district.code, 'NOSUCH'] }))
-    // The district already has its 1–7月 round (opened above): only the city's is new.
-    expect(seeded.map((r) => r.jurisdictionCode)).toEqual([city.code])
-    expect(await t.db.selectFrom('monitoringRound').select('id').where('jurisdictionCode', '=', district.code).execute()).toEqual(before)
-    const round = await t.db.selectFrom('monitoringRound').selectAll().where('id', '=', seeded[0]!.roundId).executeTakeFirstOrThrow()
-    expect(round).toMatchObject({ status: 'open', cutoffMonth: 7, name: '2026年1–7月绩效运行监控', deadline: new Date('2026-08-15T15:59:59.999Z') })
-    const again = await t.db.transaction().execute((trx) => seedDemoRounds(trx, ctx, { jurisdictions: [city.code, district.code] }))
-    expect(again).toEqual([])
+describe('jixiao monitoring open', () => {
+  test('opens a round from the command line with its progress, refuses bad arguments and a month outside the rule set', async () => {
+    const { monitoringFromCli } = await import('./rounds.cli.ts')
+    const handle = { db: t.db, engine: t.engine, close: async () => {} }
+    const ctx = { actor: null, requestId: 'cli', clientIp: 'local', now: t.clock.now(), lang: 'zh' as const }
+    const lines: string[] = []
+    const out = (line: string) => void lines.push(line)
+    const base = ['open', '--jurisdiction', district.code, '--year', '2026', '--deadline', '2026-08-15T18:00:00+08:00']
+    expect(await monitoringFromCli(handle as never, t.config, ctx, ['close'], out)).toBe(2)
+    expect(await monitoringFromCli(handle as never, t.config, ctx, [...base, '--month', '13'], out)).toBe(2)
+    expect(await monitoringFromCli(handle as never, t.config, ctx, [...base, '--month', '9'], out)).toBe(1)
+    expect(lines.at(-1)).toContain('--adhoc')
+    const code = await monitoringFromCli(handle as never, t.config, ctx, [...base, '--month', '9', '--adhoc', '--name', '命令行批次'], out)
+    expect(code).toBe(0)
+    const round = await t.db.selectFrom('monitoringRound').selectAll().where('name', '=', '命令行批次').executeTakeFirstOrThrow()
+    expect(round).toMatchObject({ status: 'open', cutoffMonth: 9, adhoc: true, jobId: expect.any(String) })
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ roundId: round.id, formCount: round.formCount })
+    expect(await monitoringFromCli(handle as never, t.config, ctx, [...base, '--month', '9', '--adhoc', '--name', '命令行批次'], out)).toBe(1)
+  })
+})
+
+describe('the late list as Excel', () => {
+  test('a department downloads its late forms; the export is audited', async () => {
+    const round = await mr.round({ jurisdiction: district, deadline: new Date(t.clock.now().getTime() - 60_000), name: '导出测试' })
+    await mr.form({ round, unit: school })
+    const res = await (await t.as(eduUser)).get(`/api/monitoring/rounds/${round.id}/late/export`)
+    expect(res.statusCode).toBe(200)
+    expect(String(res.headers['content-type'])).toContain('spreadsheetml')
+    const audit = await t.db.selectFrom('auditLog').select(['action', 'actorUsername']).where('action', '=', 'monitoring.export_late').execute()
+    expect(audit).toEqual([{ action: 'monitoring.export_late', actorUsername: eduUser.username }])
   })
 })

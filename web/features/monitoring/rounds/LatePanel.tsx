@@ -3,6 +3,7 @@ import type { TableColumnsType } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ExportButton } from '../../../shared/ExportButton'
 import { FormModal } from '../../../shared/FormModal'
 import { LoadFailed } from '../../../shared/LoadFailed'
 import { formatDateTime } from '../../../shared/format'
@@ -89,7 +90,10 @@ export function LatePanel({ round }: { round: RoundDetail }) {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      {view && view.forms.some((f) => f.late) && <div>{remindButton({}, t('monitoringRounds.late.remindAll'))}</div>}
+      <Space>
+        {view && view.forms.some((f) => f.late) && remindButton({}, t('monitoringRounds.late.remindAll'))}
+        <ExportButton path={`/api/monitoring/rounds/${round.id}/late/export`} params={{}} />
+      </Space>
       {view && view.departments.length > 0 && <Table<LateGroup> size="small" rowKey="code" columns={groupColumns('department')} dataSource={view.departments} pagination={{ pageSize: 10, hideOnSinglePage: true }} aria-label={t('monitoringRounds.late.byDepartment')} />}
       {view && view.units.length > 0 && <Table<LateGroup> size="small" rowKey="code" columns={groupColumns('unit')} dataSource={view.units} pagination={{ pageSize: 10, hideOnSinglePage: true }} aria-label={t('monitoringRounds.late.byUnit')} />}
       <Table<LateForm>

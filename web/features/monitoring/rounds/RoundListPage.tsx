@@ -9,8 +9,9 @@ import { PagedTable } from '../../../shared/PagedTable'
 import { formatDateTime } from '../../../shared/format'
 import { filterSelectProps, fiscalYearOptions } from '../../../shared/listFilters'
 import { type TableState, useTableState } from '../../../shared/useTableState'
-import { useCan } from '../../auth/CurrentUser'
+import { useCan, useCurrentUser } from '../../auth/CurrentUser'
 import { OpenRoundDialog } from './OpenRoundDialog'
+import { RollupTable } from './RollupTable'
 import { LightCounts, RoundStatusTag, useRoundVocabulary } from './roundVocabulary'
 import { useRoundList } from './rounds.queries'
 import type { Round, RoundFilters } from './rounds.types'
@@ -21,6 +22,7 @@ export function RoundListPage() {
   const table = useTableState<RoundFilters>({})
   const list = useRoundList(table.params)
   const canOpen = useCan('monitoring.manage')
+  const atBureau = useCurrentUser().org.kind === 'jurisdiction'
   const [opening, setOpening] = useState(false)
   const filtered = Object.values(table.filters).some((v) => v !== undefined && v !== '')
 
@@ -65,6 +67,7 @@ export function RoundListPage() {
           )
         }
       />
+      {atBureau && <RollupTable fiscalYear={table.filters.fiscalYear ?? new Date().getFullYear()} />}
       <PagedTable
         label={t('monitoringRounds.listLabel')}
         rowKey="id"

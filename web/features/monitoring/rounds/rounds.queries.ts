@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type Query, api } from '../../../api/client'
 import type { Paged } from '../../../api/types'
-import type { AgencyUser, KeyForm, LateView, Round, RoundDetail } from './rounds.types'
+import type { AgencyUser, KeyForm, LateView, Round, RoundDetail, RoundRollup } from './rounds.types'
 
 const roundsKey = ['monitoring-rounds'] as const
 export const roundPath = (id: string) => `/api/monitoring/rounds/${encodeURIComponent(id)}`
@@ -63,3 +63,11 @@ export const useExtend = () =>
 export const usePickKey = () => useRoundMutation(({ id, ...body }: { id: string; pick: string[]; unpick: string[] }) => api.post<{ keyCount: number }>(`${roundPath(id)}/key`, body))
 export const useAssignAgency = () =>
   useRoundMutation(({ id, ...body }: { id: string; formIds: string[]; agencyUserId: string | null }) => api.post<{ assigned: number }>(`${roundPath(id)}/agency`, body))
+
+export function useRollup(fiscalYear: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...roundsKey, 'rollup', fiscalYear],
+    queryFn: ({ signal }) => api.get<RoundRollup>('/api/monitoring/rounds/rollup', { fiscalYear }, signal),
+    enabled,
+  })
+}

@@ -107,3 +107,11 @@ export interface AgencyUser {
   orgCode: string
   orgName: string
 }
+
+/** GET /api/monitoring/rounds/rollup: the rounds of a year per jurisdiction (a city and its districts). */
+export interface RoundRollup {
+  fiscalYear: number
+  cutoffMonth: number | null
+  items: { jurisdictionCode: string; jurisdictionName: string; rounds: number; stats: RoundStats }[]
+  total: RoundStats
+}
