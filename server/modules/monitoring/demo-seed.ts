@@ -3,7 +3,6 @@ import { parseIndicatorValue } from '../../../domain/indicator-value.ts'
 import type { Likelihood, MonitoringFormStatus } from '../../../domain/monitoring.ts'
 import type { Db } from '../../db/database.ts'
 import type { Ctx } from '../../http/context.ts'
-import { recordAudit } from '../../platform/audit.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import { seedDemoActions } from './actions.demo-seed.ts'
 import { recomputeLights } from './monitoring.lights.ts'
@@ -71,7 +70,6 @@ export async function seedDemoMonitoring(db: Db, ctx: Ctx) {
       .executeTakeFirstOrThrow()
     const opened = await openRoundWork(db, round.id)
     await fillForms(db, ctx, round.id, month)
-    await db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'monitoring.round_open', entityType: 'monitoring_round', entityId: round.id, after: opened }))
     rounds += 1
     forms += opened.formCount
   }
