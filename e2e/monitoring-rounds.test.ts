@@ -1,8 +1,5 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { seedDemoRounds } from '../server/modules/monitoring/rounds.demo-seed.ts'
-import { systemClock } from '../server/platform/clock.ts'
-import { systemContext } from '../server/system-context.ts'
 import { keepScreenshot, signIn } from './support/browser.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
@@ -14,23 +11,8 @@ beforeAll(async () => {
   page = await newPage(env.browser)
 })
 
-/** Treasury payments for the city's budgeted projects, January to May, from nothing to ahead of time (the execution demo comes with its own). */
-async function payments() {
-  const projects = await env.server.db.selectFrom('project').select(['id', 'jurisdictionCode', 'fiscalYear', 'amountFiscal']).where('jurisdictionCode', '=', '440300').where('status', 'in', ['budgeted', 'executing']).orderBy('code').execute()
-  const rows = projects.flatMap((p, index) => {
-    const share = [0, 0.2, 0.35, 0.45, 0.6][index % 5]!
-    if (share === 0) return []
-    return [1, 2, 3, 4, 5].map((month) => ({
-      jurisdictionCode: p.jurisdictionCode, projectId: p.id, fiscalYear: p.fiscalYear, paidOn: `2026-0${month}-20`, month,
-      amount: ((Number(p.amountFiscal) * share) / 5).toFixed(2), fundSource: '一般公共预算', voucherNo: `E2E-${index}-${month}`, source: 'demo' as const,
-    }))
-  })
-  for (let i = 0; i < rows.length; i += 500) await env.server.db.insertInto('executionPayment').values(rows.slice(i, i + 500)).onConflict((oc) => oc.doNothing()).execute()
-}
-
 describe('监控批次', () => {
   test('finance opens a round, watches its forms being created, sees who is late and reminds them', async () => {
-    await payments()
     await signIn(page, env.server.baseUrl, 'sz_finance_admin')
     await openFromMenu(page, '监控批次')
     await page.getByRole('button', { name: '发起监控批次' }).click()
@@ -58,8 +40,7 @@ describe('监控批次', () => {
     await page.getByRole('table', { name: '重点监控' }).waitFor()
     await keepScreenshot(page, 'monitoring-round-key')
 
-    // 南山区 opens its own round; the city sees it beside its own, rolled up per jurisdiction.
-    await env.server.db.transaction().execute((trx) => seedDemoRounds(trx, systemContext(systemClock, 'e2e'), { jurisdictions: ['440305'] }))
+    // The demo's 南山区 round: the city sees it beside its own, rolled up per jurisdiction.
     await openFromMenu(page, '监控批次')
     await page.getByRole('table', { name: '2026年各行政区划监控汇总' }).getByText('南山区').waitFor()
     await page.getByRole('table', { name: '监控批次列表' }).getByRole('link').first().waitFor()

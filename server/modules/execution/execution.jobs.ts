@@ -1,9 +1,7 @@
 import { z } from 'zod'
-import { permissionsOf } from '../../../domain/roles.ts'
-import type { Db } from '../../db/database.ts'
-import type { OrgKind } from '../../db/schema.ts'
-import type { Actor, ActorCtx } from '../../http/context.ts'
+import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
+import { activeActor } from '../../platform/actors.ts'
 import { readFileContent } from '../../platform/files.ts'
 import { defineJob } from '../../platform/jobs.ts'
 import { importPayments, type PaymentImportResult, type PaymentRowError } from './execution.import.ts'
@@ -21,7 +19,7 @@ export const importPaymentsJob = defineJob({
   schema: z.strictObject({ fileId: z.uuid(), userId: z.uuid(), lang: z.enum(['zh', 'en']) }),
   async run(data, job): Promise<PaymentImportResult & { committed: boolean }> {
     const file = await readFileContent(job.db, data.fileId)
-    const actor = await actorOfUser(job.db, data.userId)
+    const actor = await activeActor(job.db, { userId: data.userId })
     if (!file || !actor || !actor.permissions.has('execution.push')) throw new AppError('FORBIDDEN')
     const ctx: ActorCtx = { actor, requestId: `job-${job.jobRunId}`, clientIp: 'job', now: job.clock.now(), lang: data.lang }
     let last = 0
@@ -42,23 +40,3 @@ export const importPaymentsJob = defineJob({
   },
 })
 
-/** The uploader as the job acts: roles and org node as they are now (a user disabled meanwhile may not import). */
-async function actorOfUser(db: Db, userId: string): Promise<Actor | null> {
-  const row = await db
-    .selectFrom('appUser')
-    .innerJoin('orgNode', 'orgNode.code', 'appUser.orgCode')
-    .select(['appUser.id', 'appUser.username', 'appUser.displayName', 'appUser.roles', 'orgNode.code', 'orgNode.name', 'orgNode.kind', 'orgNode.path', 'orgNode.jurisdictionCode', 'orgNode.departmentCode'])
-    .where('appUser.id', '=', userId)
-    .where('appUser.status', '=', 'active')
-    .executeTakeFirst()
-  if (!row) return null
-  return {
-    userId: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    roles: row.roles,
-    permissions: new Set(permissionsOf(row.roles)),
-    sessionHash: '',
-    org: { code: row.code, name: row.name, kind: row.kind as OrgKind, path: row.path, jurisdictionCode: row.jurisdictionCode, departmentCode: row.departmentCode },
-  }
-}

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { sql } from 'kysely'
-import { permissionsOf } from '../../../domain/roles.ts'
 import { loadConfig } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
-import type { OrgKind } from '../../db/schema.ts'
-import type { Actor, ActorCtx } from '../../http/context.ts'
+import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
+import { activeActor } from '../../platform/actors.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { type ImportProgress, importProjects, type RowError } from './projects.import.ts'
 
@@ -67,25 +65,8 @@ function printErrors(errors: RowError[], total: number) {
   if (total > shown.length) console.error(`  …… 另有 ${total - shown.length} 处错误`)
 }
 
-export async function cliActor(db: Db, username: string | undefined): Promise<Actor | null> {
-  let query = db
-    .selectFrom('appUser')
-    .innerJoin('orgNode', 'orgNode.code', 'appUser.orgCode')
-    .select(['appUser.id', 'appUser.username', 'appUser.displayName', 'appUser.roles', 'orgNode.code', 'orgNode.name', 'orgNode.kind', 'orgNode.path', 'orgNode.jurisdictionCode', 'orgNode.departmentCode'])
-    .where('appUser.status', '=', 'active')
-  query = username ? query.where('appUser.username', '=', username) : query.where(sql<boolean>`'finance_admin' = any(app_user.roles)`).orderBy('orgNode.path').orderBy('appUser.createdAt')
-  const row = await query.executeTakeFirst()
-  if (!row) return null
-  return {
-    userId: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    roles: row.roles,
-    permissions: new Set(permissionsOf(row.roles)),
-    sessionHash: '',
-    org: { code: row.code, name: row.name, kind: row.kind as OrgKind, path: row.path, jurisdictionCode: row.jurisdictionCode, departmentCode: row.departmentCode },
-  }
-}
+/** The user a CLI command acts as: the one named, else the first finance_admin. */
+export const cliActor = (db: Db, username: string | undefined) => activeActor(db, username ? { username } : 'first_finance_admin')
 
 /** `\r读取 [#####-----] 45% 45000 行` while reading, `\r写入 [#####-----] 45% 45000/100000` while writing. */
 function progressBar() {
