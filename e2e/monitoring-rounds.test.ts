@@ -1,10 +1,8 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { loadConfig } from '../server/config.ts'
-import { jobDefinitions } from '../server/jobs.ts'
-import { type JobWorker, startJobWorker } from '../server/platform/jobs-worker.ts'
-import { systemClock } from '../server/platform/clock.ts'
+import type { JobWorker } from '../server/platform/jobs-worker.ts'
 import { keepScreenshot, signIn } from './support/browser.ts'
+import { startE2eJobWorker } from './support/jobs.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
 const env = useAppAndBrowser()
@@ -12,8 +10,7 @@ let worker: JobWorker
 let page: Page
 
 beforeAll(async () => {
-  const config = { ...loadConfig({}), logLevel: 'silent' as const }
-  worker = await startJobWorker({ db: env.server.db, engine: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', clock: systemClock, config }, { definitions: jobDefinitions, pollSeconds: 0.5, heartbeatSeconds: 1 })
+  worker = await startE2eJobWorker(env.server.db)
   page = await newPage(env.browser)
 })
 afterAll(async () => {
