@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 
@@ -34,4 +34,11 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel(/用户名|Username/).fill(username)
   await page.getByLabel(/密码|Password/).fill(password)
   await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click()
+}
+
+/** Keeps the screenshot as a test artifact and as a picture for the README (docs/screenshots/<name>.png). */
+export async function keepDocScreenshot(page: Page, name: string) {
+  await keepScreenshot(page, name)
+  mkdirSync('docs/screenshots', { recursive: true })
+  copyFileSync(join(screenshotDir, `${name}.png`), join('docs/screenshots', `${name}.png`))
 }
