@@ -42,11 +42,14 @@ il as (
   from monitoring_form_indicator i join f on f.id = i.form_id
 ),
 ui as (update monitoring_form_indicator t set light = il.light from il where t.id = il.id),
+worst as (
+  select il.form_id, min(case il.light when 'red' then 1 when 'yellow' then 2 when 'green' then 3 when 'blue' then 4 end) as worst
+  from il group by il.form_id
+),
 fl as (
-  select f.id, f.m, f.budget, paid.executed,
-    case when f.budget = 0 then 0 else round(paid.executed / f.budget * 100, 2) end as rate,
-    (select min(case il.light when 'red' then 1 when 'yellow' then 2 when 'green' then 3 when 'blue' then 4 end) from il where il.form_id = f.id) as worst
-  from f join paid on paid.id = f.id
+  select f.id, f.m, f.budget, paid.executed, worst.worst,
+    case when f.budget = 0 then 0 else round(paid.executed / f.budget * 100, 2) end as rate
+  from f join paid on paid.id = f.id left join worst on worst.form_id = f.id
 )
 update monitoring_form t set budget_adjusted = fl.budget, executed = fl.executed, execution_rate = fl.rate,
   budget_light = case
