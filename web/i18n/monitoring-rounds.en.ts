@@ -36,6 +36,8 @@ export const monitoringRoundsEn: Shape<typeof monitoringRoundsZhCN> = {
     openIt: 'Open the round',
   },
   detail: {
+    forms: 'Forms of this round',
+    redLights: 'Red lights and corrective actions',
     readOnly: 'A bureau above this round’s jurisdiction only looks at it',
     opening: 'The forms are being created in the background; units see the round once this is done',
     deadlinePassed: 'The deadline has passed: units can no longer save or submit (unless extended)',

@@ -33,6 +33,8 @@ export const monitoringRoundsZhCN = {
     openIt: '查看批次',
   },
   detail: {
+    forms: '查看本批次监控表',
+    redLights: '红灯提示与纠偏措施',
     readOnly: '上级财政部门只读查看本批次',
     opening: '监控表正在后台生成，完成前预算单位看不到本批次',
     deadlinePassed: '已过填报截止时间，预算单位不能再保存或提交（已延期的除外）',

@@ -68,7 +68,7 @@ export const monitoringFormsEn: Messages<typeof monitoringFormsZhCN> = {
     stages: { unit: 'Unit', dept: 'Department', finance: 'Finance', agency: 'Third-party agency' },
     actions: { submit: 'Submitted', return: 'Returned', accept: 'Accepted', note: 'Verification note' },
   },
-  actions: { save: 'Save', submit: 'Submit', return: 'Return', accept: 'Accept', note: 'Add a verification note', batchAccept: 'Accept selected' },
+  actions: { save: 'Save', submit: 'Submit', return: 'Return', accept: 'Accept', note: 'Add a verification note', batchAccept: 'Accept selected', issueAction: 'Issue a corrective action' },
   dialogs: {
     submitQuestion: 'The department reviews it next; the spending figures are fixed as they are now.',
     returnQuestion: 'The unit corrects it and submits again.',

@@ -65,7 +65,7 @@ export const monitoringFormsZhCN = {
     stages: { unit: '单位', dept: '主管部门', finance: '财政部门', agency: '第三方机构' },
     actions: { submit: '提交', return: '退回', accept: '审核通过', note: '核查意见' },
   },
-  actions: { save: '保存', submit: '提交', return: '退回', accept: '审核通过', note: '填写核查意见', batchAccept: '批量审核通过' },
+  actions: { save: '保存', submit: '提交', return: '退回', accept: '审核通过', note: '填写核查意见', batchAccept: '批量审核通过', issueAction: '发出纠偏措施' },
   dialogs: {
     submitQuestion: '提交后由主管部门审核，资金执行数将按提交时的数据固定。',
     returnQuestion: '退回后由填报单位修改并重新提交。',

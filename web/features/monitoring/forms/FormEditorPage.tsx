@@ -11,6 +11,7 @@ import { LoadFailed } from '../../../shared/LoadFailed'
 import { formatDateTime } from '../../../shared/format'
 import { errorMessage } from '../../../shared/serverErrors'
 import { useCurrentUser } from '../../auth/CurrentUser'
+import { IssueActionDialog } from '../actions/IssueActionDialog'
 import { FormIndicatorTable } from './FormIndicatorTable'
 import { FormMoveDialog, type Move } from './FormMoveDialog'
 import { useMonitoringForm, useSaveForm } from './forms.queries'
@@ -54,6 +55,9 @@ function FormEditor({ form: f }: { form: MonitoringForm }) {
   const save = useSaveForm()
   const [move, setMove] = useState<Move | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [issuing, setIssuing] = useState(false)
+  // 纠偏 from the form: finance for its jurisdiction, a department for its own units (the dialog offers what each may issue).
+  const mayAct = user.permissions.includes('monitoring.act') && user.org.kind !== 'unit'
   const editable = f.allowedActions.includes('save')
   const month = f.cutoffMonth
 
@@ -123,6 +127,7 @@ function FormEditor({ form: f }: { form: MonitoringForm }) {
             {f.allowedActions.includes('return') && <Button danger onClick={() => setMove('return')}>{t('monitoringForms.actions.return')}</Button>}
             {f.allowedActions.includes('accept') && <Button type="primary" onClick={() => setMove('accept')}>{t('monitoringForms.actions.accept')}</Button>}
             {f.allowedActions.includes('note') && <Button onClick={() => setMove('note')}>{t('monitoringForms.actions.note')}</Button>}
+            {mayAct && f.kind === 'project' && <Button onClick={() => setIssuing(true)}>{t('monitoringForms.actions.issueAction')}</Button>}
           </Space>
         }
       >
@@ -158,6 +163,7 @@ function FormEditor({ form: f }: { form: MonitoringForm }) {
         </Space>
       </Form>
       <FormOpinions form={f} />
+      {issuing && <IssueActionDialog target={{ formId: f.id, label: f.projectName ?? '' }} onClose={() => setIssuing(false)} />}
       {move && <FormMoveDialog form={f} move={move} beforeSubmit={editable ? () => saveValues(true) : undefined} onRefused={showProblems} onClose={() => setMove(null)} />}
     </Space>
   )

@@ -32,6 +32,7 @@ function RoundView({ round, onRefresh }: { round: RoundDetail; onRefresh: () => 
   const { message } = App.useApp()
   const user = useCurrentUser()
   const manages = useCan('monitoring.manage') && !round.readOnly
+  const actsOnLights = useCan('monitoring.act')
   // A bureau above the round's jurisdiction (a city over its district) supervises it read-only.
   const supervises = user.org.kind === 'jurisdiction' && user.org.jurisdictionCode !== round.jurisdictionCode
   const update = useUpdateRound()
@@ -46,6 +47,12 @@ function RoundView({ round, onRefresh }: { round: RoundDetail; onRefresh: () => 
     }
   }
 
+  const links = round.status !== 'opening' && (
+    <Space>
+      <Link to={`/monitoring/forms?roundId=${round.id}`}>{t('monitoringRounds.detail.forms')}</Link>
+      {actsOnLights && <Link to={`/monitoring/actions?roundId=${round.id}`}>{t('monitoringRounds.detail.redLights')}</Link>}
+    </Space>
+  )
   const actions = manages && round.status === 'open' && (
     <Space>
       <DatePicker
@@ -76,7 +83,12 @@ function RoundView({ round, onRefresh }: { round: RoundDetail; onRefresh: () => 
           <RoundStatusTag status={round.status} />
         </Space>
       }
-      extra={actions}
+      extra={
+        <Space size="large">
+          {links}
+          {actions}
+        </Space>
+      }
     >
       {supervises && <Alert type="info" showIcon title={t('monitoringRounds.detail.readOnly')} style={{ marginBottom: 12 }} />}
       {round.status === 'opening' && (
