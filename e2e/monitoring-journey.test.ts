@@ -126,7 +126,7 @@ describe('双监控 journey on the demo data', () => {
     await keepDocScreenshot(unit, 'monitoring-form')
     await unit.getByRole('button', { name: '提交' }).click()
     await unit.getByRole('dialog', { name: '提交' }).getByRole('button', { name: '提交' }).click()
-    await unit.getByText('待部门审核').first().waitFor()
+    await unit.getByText('待部门审核').first().waitFor({ timeout: 60_000 })
 
     // 3. 市教育局 accepts.
     const dept = await newPage(env.browser)
