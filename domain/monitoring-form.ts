@@ -5,6 +5,8 @@ import { budgetLight, indicatorLight, type Light, projectLight } from './lights.
 import { type CauseCategory, type Likelihood, likelihoodLabels, likelihoodsNeedingReasons } from './monitoring.ts'
 import type { RuleSet } from './rule-set.ts'
 import { type Explained, qualitativeLevelOf } from './scoring.ts'
+import { executionRate as rateOfBudget } from './monitoring-dashboard.ts'
+import { flagUnitEstimate } from './forecast.ts'
 
 /**
  * 绩效监控表 (the monitoring form): what makes one complete (rule 29: both the money and the goals; rule 31: reasons
@@ -101,9 +103,7 @@ export function indicatorLightOf(ind: Pick<FormIndicatorFill, 'level2' | 'nature
 
 /** 执行率 as a percent with two places: 1–N月执行数 / 调整后预算数 × 100; "0.00" when the budget is 0 (as budgetLight). */
 export function executionRate(budget: Decimal.Value, executed: Decimal.Value): string {
-  const b = new Decimal(budget)
-  if (b.isZero()) return '0.00'
-  return new Decimal(executed).dividedBy(b).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
+  return rateOfBudget(executed, budget) ?? '0.00'
 }
 
 export interface FormLights {
@@ -132,6 +132,5 @@ export function formLights(form: { cutoffMonth: number; budgetAdjusted: string; 
  */
 export function forecastStrays(input: { unitForecast: string | null; systemForecast: string | null; budget: string }, marginPercent: number): boolean {
   if (input.unitForecast === null || input.systemForecast === null) return false
-  const allowed = new Decimal(input.budget).abs().times(marginPercent).dividedBy(100)
-  return new Decimal(input.unitForecast).minus(input.systemForecast).abs().gt(allowed)
+  return flagUnitEstimate({ unitEstimate: input.unitForecast, forecast: input.systemForecast, budget: input.budget, marginPercent }).flagged
 }

@@ -1,6 +1,6 @@
-import Decimal from 'decimal.js'
 import { sql } from 'kysely'
 import { cutoffInstant, effectiveDeadline, keyMonitoringVerdict } from '../../../domain/key-monitoring.ts'
+import { executionRate } from '../../../domain/monitoring-dashboard.ts'
 import { monitoredBudgetKinds, monitoredProjectStatuses } from '../../../domain/monitoring.ts'
 import { type Db, inTransaction, type Trx } from '../../db/database.ts'
 import { projectFunds } from '../execution/execution.funds.ts'
@@ -50,7 +50,6 @@ function projectsInScope(db: Db | Trx, round: { jurisdictionCode: string; fiscal
     .where('project.budgetKind', 'in', [...monitoredBudgetKinds])
 }
 
-const rate = (budget: string, executed: string) => (new Decimal(budget).isZero() ? null : new Decimal(executed).dividedBy(budget).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2))
 
 /**
  * Creates a round's forms. Resumable and idempotent: each chunk of projects without a form in the round gets its
@@ -141,7 +140,7 @@ export async function openRoundWork(db: Db | Trx, roundId: string, progress: Pro
           budgetInitial: f.budgetInitial,
           budgetAdjusted: f.budgetAdjusted,
           executed: f.executed,
-          executionRate: rate(f.budgetAdjusted, f.executed),
+          executionRate: executionRate(f.executed, f.budgetAdjusted),
           createdAt: round.createdAt,
           updatedAt: round.createdAt,
         }
@@ -236,7 +235,7 @@ async function createDepartmentForms(db: Db | Trx, round: { id: string; jurisdic
             budgetInitial: s?.initial ?? '0',
             budgetAdjusted: adjusted,
             executed,
-            executionRate: rate(adjusted, executed),
+            executionRate: executionRate(executed, adjusted),
             createdAt: round.createdAt,
             updatedAt: round.createdAt,
           }
