@@ -124,9 +124,19 @@ describe('双监控 journey on the demo data', () => {
     await unit.getByLabel(`${behind.name} 相关建议或举措`).fill('加快实施进度，并申请按实际进度调整年度目标。')
     await unit.getByText(/须填写相关建议或举措/).waitFor({ state: 'detached' })
     await keepDocScreenshot(unit, 'monitoring-form')
+    // Saved first, and the page reloaded with what was saved, so the submit starts from the stored version.
+    await unit.getByRole('button', { name: '保存' }).click()
+    await unit.getByText('已保存').first().waitFor()
+    await unit.waitForLoadState('networkidle')
     await unit.getByRole('button', { name: '提交' }).click()
     await unit.getByRole('dialog', { name: '提交' }).getByRole('button', { name: '提交' }).click()
-    await unit.getByText('待部门审核').first().waitFor({ timeout: 60_000 })
+    try {
+      await unit.getByText('待部门审核').first().waitFor({ timeout: 30_000 })
+    } catch (error) {
+      // Say what the page showed instead (a refusal, a conflict), so a failure here explains itself.
+      const shown = await unit.locator('.ant-modal, .ant-alert, .ant-message, .ant-form-item-explain').allInnerTexts()
+      throw new Error(`submit did not reach 待部门审核; the page shows: ${JSON.stringify(shown)}`, { cause: error })
+    }
 
     // 3. 市教育局 accepts.
     const dept = await newPage(env.browser)
