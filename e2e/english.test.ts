@@ -96,10 +96,17 @@ describe('the trial calculation in English (issue 10 §27)', () => {
     await page.getByText('English', { exact: true }).click()
     await openFromMenu(page, 'Trial calculation')
     await page.locator('main .ant-radio-button-wrapper').filter({ hasText: /^Qualitative$/ }).click()
-    await page.getByRole('combobox', { name: 'Achievement' }).click()
+    const combobox = page.getByRole('combobox', { name: 'Achievement' })
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option')
-    await options.first().waitFor()
-    const shown = (await options.allInnerTexts()).map((text) => text.trim())
+    const texts = async () => (await options.allInnerTexts()).map((text) => text.trim())
+    // A re-render just after the language switch can close the list as it opens: open it until its options stay.
+    await expect
+      .poll(async () => {
+        if ((await options.count()) === 0) await combobox.click()
+        return texts()
+      }, { timeout: 20_000 })
+      .toContain('达成预期指标 — Achieved')
+    const shown = await texts()
     // The rule set's Chinese wording stays (it is what the tables print), each followed by its band in English.
     expect(shown).toContain('达成预期指标 — Achieved')
     expect(shown.every((text) => / — (Achieved|Partly achieved|Not achieved)$/.test(text))).toBe(true)
