@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createReadStream } from 'node:fs'
@@ -11,7 +11,7 @@ import { loadConfig } from '../server/config.ts'
 import type { Engine } from '../server/db/database.ts'
 import { systemClock } from '../server/platform/clock.ts'
 import { importPaymentsJob } from '../server/modules/execution/execution.jobs.ts'
-import { storeFile } from '../server/platform/files.ts'
+import { storeFileChunks } from '../server/platform/files.ts'
 import { enqueueJob } from '../server/platform/jobs.ts'
 import { waitForJobRun } from '../server/platform/jobs-wait.ts'
 import { startJobWorker } from '../server/platform/jobs-worker.ts'
@@ -110,7 +110,7 @@ export async function monitoringBench(engine: Engine, options: MonitoringBenchOp
     if (copy.value !== options.rows) throw new Error(`COPY wrote ${copy.value} rows, not ${options.rows}`)
     await removeBenchPayments(db)
 
-    log('(b) app: the upload stored, then the app\'s own import job (execution.import-payments) as the bureau of the file\'s jurisdiction')
+    log('(b) app: the upload stored piece by piece, then the app\'s own import job (execution.import-payments) as the bureau of the file\'s jurisdiction')
     const base = loadConfig()
     const config = { ...base, logLevel: 'silent', readLimits: { ...base.readLimits, maxRows: options.rows + 10, maxCells: (options.rows + 10) * 8, maxSeconds: 3600 } }
     const bureau = await db.handle.db.selectFrom('appUser').select('id').where('roles', '@>', sql<string[]>`array['finance_admin']`).where('orgCode', '=', targets[0]!.jurisdictionCode).executeTakeFirstOrThrow()
@@ -119,7 +119,7 @@ export async function monitoringBench(engine: Engine, options: MonitoringBenchOp
     try {
       app = await withMemory(async () => {
         const jobRunId = await db.handle.db.transaction().execute(async (trx) => {
-          const file = await storeFile(trx, { fileName: 'treasury.csv', contentType: 'text/csv', content: readFileSync(files.treasury) }, bureau.id, new Date())
+          const file = await storeFileChunks(trx, { fileName: 'treasury.csv', contentType: 'text/csv' }, createReadStream(files.treasury, { highWaterMark: 1024 * 1024 }), bureau.id, new Date())
           return (await enqueueJob(trx, importPaymentsJob, { fileId: file.id, userId: bureau.id, lang: 'zh' }, { createdBy: bureau.id })).jobRunId
         })
         const final = await waitForJobRun(db.handle.db, jobRunId, { pollMs: 200, timeoutMs: 3_600_000 })

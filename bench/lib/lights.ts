@@ -11,7 +11,7 @@ const MONTH = 6
  * budget light and the project light (the worst indicator). It writes no explanations and no forecasts — the app
  * does both — so the ratio is the price of those on top of the same arithmetic.
  */
-const BASELINE_SQL = `
+export const BASELINE_SQL = `
 with f as (
   select f.id, f.project_id, f.fiscal_year, f.cutoff_month as m, p.amount_fiscal
     + coalesce((select sum(a.amount) from budget_adjustment a where a.project_id = f.project_id and a.fiscal_year = f.fiscal_year), 0) as budget

@@ -110,8 +110,16 @@ export interface StoredFileTable {
   contentType: string
   sizeBytes: number
   content: Uint8Array
+  /** 0: the bytes are in `content`; else they are in this many stored_file_chunk rows (large uploads). */
+  chunkCount: Generated<number>
   createdBy: string | null
   createdAt: Timestamp
+}
+
+export interface StoredFileChunkTable {
+  fileId: string
+  seq: number
+  data: Uint8Array
 }
 
 /** Money columns are numeric(18,2): decimal strings both ways, never floats. */
@@ -322,6 +330,7 @@ export interface Database {
   auditLog: AuditLogTable
   auditHead: AuditHeadTable
   storedFile: StoredFileTable
+  storedFileChunk: StoredFileChunkTable
   project: ProjectTable
   projectAttachment: ProjectAttachmentTable
   indicatorFramework: IndicatorFrameworkTable

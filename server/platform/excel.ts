@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Language } from '../../domain/errors.ts'
 import { AppError } from '../http/errors.ts'
-import { decodeCsv, parseCsv } from './csv.ts'
+import { CsvParser, type CsvRecord, csvEncodingOf, decodeCsvChunks } from './csv.ts'
 import { sendDownload } from './files.ts'
 import { guardFormula, unguardFormula } from './formula-guard.ts'
 import { defaultReadLimits, ReadBudget, type ReadLimits } from './read-limits.ts'
@@ -114,22 +114,60 @@ export function spreadsheetKind(content: Buffer, fileName: string): SpreadsheetK
   throw unsupported('只能导入 .xlsx 或 .csv 文件', 'Only .xlsx and .csv files can be imported')
 }
 
+/** A file read as it streams (a stored upload, piece by piece): its size for progress and its pieces. */
+export interface StreamedContent {
+  size: number
+  chunks(): AsyncIterable<Buffer>
+}
+
+/** Whole-buffer CSVs go to the parser in pieces of this many bytes, so the records of the whole file never pile up. */
+const CSV_PIECE_BYTES = 1024 * 1024
+
+async function* piecesOf(content: Buffer): AsyncGenerator<Buffer> {
+  for (let at = 0; at < content.length; at += CSV_PIECE_BYTES) yield content.subarray(at, at + CSV_PIECE_BYTES)
+}
+
+async function wholeOf(content: StreamedContent): Promise<Buffer> {
+  const parts: Buffer[] = []
+  for await (const chunk of content.chunks()) parts.push(chunk)
+  return Buffer.concat(parts)
+}
+
 /**
  * The rows of every sheet of an .xlsx (streamed: only the shared strings and the current row are in memory) or of
  * a CSV file, every row charged to the read limits (ADR 0006). onProgress gets the share of the file consumed.
+ * A CSV given as StreamedContent is read piece by piece, so memory holds a piece and a row, whatever the file's
+ * size; an .xlsx needs its zip directory (at the end) and is put together first, within the upload limit.
  */
-export async function* readSpreadsheet(content: Buffer, kind: SpreadsheetKind, onProgress?: (fraction: number) => void, limits: ReadLimits = defaultReadLimits): AsyncGenerator<SheetRow> {
+export async function* readSpreadsheet(content: Buffer | StreamedContent, kind: SpreadsheetKind, onProgress?: (fraction: number) => void, limits: ReadLimits = defaultReadLimits): AsyncGenerator<SheetRow> {
   const budget = new ReadBudget(limits)
   if (kind === 'csv') {
-    const text = decodeCsv(content)
-    for (const record of parseCsv(text)) {
-      budget.chargeRow(record.fields.length)
-      if (record.number % 1000 === 0) onProgress?.(record.offset / text.length)
-      yield { sheet: 'csv', number: record.number, cells: record.fields.map(unguardFormula) }
+    const given = content
+    const source = Buffer.isBuffer(given) ? { size: given.length, chunks: () => piecesOf(given), encoding: csvEncodingOf(given) } : { size: given.size, chunks: () => given.chunks(), encoding: undefined }
+    let bytes = 0
+    const counted = async function* () {
+      for await (const chunk of source.chunks()) {
+        bytes += chunk.length
+        yield chunk
+      }
     }
+    const parser = new CsvParser()
+    const rows = function* (records: CsvRecord[]) {
+      for (const record of records) {
+        budget.chargeRow(record.fields.length)
+        yield { sheet: 'csv', number: record.number, cells: record.fields.map(unguardFormula) }
+      }
+    }
+    // A whole buffer's encoding is decided on all of it, as before; a stream's on its first bytes.
+    for await (const text of decodeCsvChunks(counted(), source.encoding)) {
+      yield* rows(parser.push(text))
+      onProgress?.(source.size ? Math.min(1, bytes / source.size) : 1)
+    }
+    yield* rows(parser.end())
     onProgress?.(1)
     return
   }
+  if (!Buffer.isBuffer(content)) content = await wholeOf(content)
   let sheetTotal = 0
   let sheetRead = 0
   const progress = {
@@ -226,19 +264,48 @@ function formCellValue(raw: unknown, numFmt: string | undefined): CellValue {
   return `${percent}%`
 }
 
+function fileTooLarge(maxBytes: number) {
+  const megabytes = Math.round(maxBytes / 1024 / 1024)
+  return new AppError('FILE_TOO_LARGE', { maxBytes }, { zh: `导入文件不能超过 ${megabytes} MB`, en: `Import files are limited to ${megabytes} MB` })
+}
+
+const emptyFile = (lang: Language) => new AppError('VALIDATION_FAILED', [{ path: 'file', message: lang === 'zh' ? '文件为空' : 'The file is empty' }])
+
+async function importPart(req: FastifyRequest, lang: Language, formats: string) {
+  if (!req.isMultipart()) throw unsupported(`请以 multipart/form-data 上传 ${formats} 文件`, `Upload an ${formats.replace(' 或 ', ' or ')} file as multipart/form-data`)
+  const part = await req.file()
+  if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: lang === 'zh' ? '缺少文件' : 'The file is missing' }])
+  return part
+}
+
 /**
  * The one file of a multipart/form-data upload (field `file`) of an import, whole: 415 when the request is not
  * multipart, 413 past the limit the route's multipart registration sets (`maxBytes`), 400 when missing or empty.
  */
 export async function receiveImportFile(req: FastifyRequest, lang: Language, maxBytes: number, formats: string): Promise<{ fileName: string; content: Buffer }> {
-  if (!req.isMultipart()) throw unsupported(`请以 multipart/form-data 上传 ${formats} 文件`, `Upload an ${formats.replace(' 或 ', ' or ')} file as multipart/form-data`)
-  const part = await req.file()
-  if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: lang === 'zh' ? '缺少文件' : 'The file is missing' }])
-  const megabytes = Math.round(maxBytes / 1024 / 1024)
+  const part = await importPart(req, lang, formats)
   const content = await part.toBuffer().catch((error: { code?: string }) => {
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { maxBytes }, { zh: `导入文件不能超过 ${megabytes} MB`, en: `Import files are limited to ${megabytes} MB` })
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(maxBytes)
     throw error
   })
-  if (content.length === 0) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: lang === 'zh' ? '文件为空' : 'The file is empty' }])
+  if (content.length === 0) throw emptyFile(lang)
   return { fileName: part.filename || 'import', content }
+}
+
+/**
+ * The same upload as it streams, for a use case that stores it piece by piece (a large import run as a job):
+ * `content` yields the pieces, then fails with the same 413 if the upload was cut at `maxBytes`, or a 400 if empty.
+ */
+export async function receiveImportStream(req: FastifyRequest, lang: Language, maxBytes: number, formats: string): Promise<{ fileName: string; content: AsyncIterable<Buffer> }> {
+  const part = await importPart(req, lang, formats)
+  async function* content() {
+    let bytes = 0
+    for await (const chunk of part.file as AsyncIterable<Buffer>) {
+      bytes += chunk.length
+      yield chunk
+    }
+    if (part.file.truncated) throw fileTooLarge(maxBytes)
+    if (bytes === 0) throw emptyFile(lang)
+  }
+  return { fileName: part.filename || 'import', content: content() }
 }

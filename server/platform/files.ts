@@ -29,8 +29,89 @@ export async function storeFile(trx: Trx, file: IncomingFile, userId: string | n
     .executeTakeFirstOrThrow()
 }
 
-export function readFileContent(db: Db, fileId: string) {
-  return db.selectFrom('storedFile').select(['fileName', 'contentType', 'content']).where('id', '=', fileId).executeTakeFirst()
+/** A stored file whole (attachments, downloads). A chunked one is put back together: read large ones with storedFileChunks. */
+export async function readFileContent(db: Db | Trx, fileId: string) {
+  const file = await db.selectFrom('storedFile').select(['fileName', 'contentType', 'content', 'chunkCount']).where('id', '=', fileId).executeTakeFirst()
+  if (!file) return undefined
+  if (file.chunkCount === 0) return { fileName: file.fileName, contentType: file.contentType, content: file.content }
+  const parts: Buffer[] = []
+  for await (const chunk of storedFileChunks(db, fileId)) parts.push(chunk)
+  return { fileName: file.fileName, contentType: file.contentType, content: Buffer.concat(parts) }
+}
+
+/** Pieces of a large upload as stored: small enough to insert and read one at a time. */
+export const FILE_CHUNK_BYTES = 1024 * 1024
+
+/**
+ * Stores a file as it arrives (an upload stream, a file on disk), FILE_CHUNK_BYTES at a time, so neither the upload
+ * nor a later reader holds it whole. `maxBytes` refuses a stream that runs on (the caller's error, thrown inside
+ * its transaction, so nothing stays behind).
+ */
+export async function storeFileChunks(
+  trx: Trx,
+  file: { fileName: string; contentType: string },
+  chunks: AsyncIterable<Buffer | Uint8Array>,
+  userId: string | null,
+  now: Date,
+  limit?: { maxBytes: number; refuse: () => Error },
+) {
+  const row = await trx
+    .insertInto('storedFile')
+    .values({ sha256: '', fileName: cleanFileName(file.fileName), contentType: safeContentType(file.contentType), sizeBytes: 0, content: new Uint8Array(0), createdBy: userId, createdAt: now })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const hash = createHash('sha256')
+  let size = 0
+  let seq = 0
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  const flush = async (all: boolean) => {
+    while (pendingBytes >= FILE_CHUNK_BYTES || (all && pendingBytes > 0)) {
+      const joined = Buffer.concat(pending)
+      const data = joined.subarray(0, FILE_CHUNK_BYTES)
+      const rest = joined.subarray(data.length)
+      await trx.insertInto('storedFileChunk').values({ fileId: row.id, seq: seq++, data }).execute()
+      pending = rest.length ? [Buffer.from(rest)] : []
+      pendingBytes = rest.length
+    }
+  }
+  for await (const chunk of chunks) {
+    size += chunk.length
+    if (limit && size > limit.maxBytes) throw limit.refuse()
+    hash.update(chunk)
+    pending.push(Buffer.from(chunk))
+    pendingBytes += chunk.length
+    await flush(false)
+  }
+  await flush(true)
+  return trx
+    .updateTable('storedFile')
+    .set({ sha256: hash.digest('hex'), sizeBytes: size, chunkCount: seq })
+    .where('id', '=', row.id)
+    .returning(['id', 'sha256', 'fileName', 'contentType', 'sizeBytes', 'createdAt'])
+    .executeTakeFirstOrThrow()
+}
+
+/** A stored file's bytes piece by piece (one query per piece), whichever way it was stored. */
+export async function* storedFileChunks(db: Db | Trx, fileId: string): AsyncGenerator<Buffer> {
+  const file = await db.selectFrom('storedFile').select(['chunkCount', (eb) => eb.case().when('chunkCount', '=', 0).then(eb.ref('content')).else(null).end().as('content')]).where('id', '=', fileId).executeTakeFirst()
+  if (!file) return
+  if (file.chunkCount === 0) {
+    if (file.content) yield Buffer.from(file.content)
+    return
+  }
+  for (let seq = 0; seq < file.chunkCount; seq++) {
+    const chunk = await db.selectFrom('storedFileChunk').select('data').where('fileId', '=', fileId).where('seq', '=', seq).executeTakeFirstOrThrow()
+    yield Buffer.from(chunk.data)
+  }
+}
+
+/** A stored file's name, size and first bytes (enough to tell its kind), without its content. */
+export async function storedFileHead(db: Db | Trx, fileId: string) {
+  const file = await db.selectFrom('storedFile').select(['fileName', 'contentType', 'sizeBytes']).where('id', '=', fileId).executeTakeFirst()
+  if (!file) return undefined
+  const first = await storedFileChunks(db, fileId).next()
+  return { ...file, head: first.done ? Buffer.alloc(0) : first.value.subarray(0, 8192) }
 }
 
 /**

@@ -79,6 +79,23 @@ describe('sizes and CSV', () => {
     await healthy()
   })
 
+  test('a background payment import streamed past the size is 413 too, and leaves no stored piece behind', async () => {
+    const admin = await t.make.user({ role: 'finance_admin', org: city })
+    const before = await t.db.selectFrom('storedFileChunk').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+    const body = new MultipartBody('支付.csv', Buffer.alloc(4 * MB + 1, 0x41), 'text/csv')
+    const res = await call(t, 'POST', '/api/execution/payments/import?background=true', body, (await t.as(admin)).cookie)
+    expect([res.statusCode, res.json().error.code]).toEqual([413, 'FILE_TOO_LARGE'])
+    const after = await t.db.selectFrom('storedFileChunk').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+    expect(after.n).toBe(before.n)
+    await healthy()
+  })
+
+  test('a CSV of one endless cell is 422 at the text-run limit, not gathered into memory', async () => {
+    const res = await upload(endpoints.projects(true), '项目.csv', Buffer.alloc(3 * MB, 0x41))
+    expect([res.status, res.error.code, res.error.details.limit]).toEqual([422, 'IMPORT_LIMIT_EXCEEDED', 'maxTextRun'])
+    await healthy()
+  })
+
   test('a CSV of 3 million blank lines is 422 at the row limit', async () => {
     const res = await upload(endpoints.projects(true), '项目.csv', Buffer.alloc(3 * MB, '\n'))
     expect([res.status, res.error.code, res.error.details.limit]).toEqual([422, 'IMPORT_LIMIT_EXCEEDED', 'maxRows'])

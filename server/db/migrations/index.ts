@@ -11,6 +11,7 @@ import * as frameworkWeights from './2026_12_06_14_framework_weights.ts'
 import * as projectCodeCounter from './2026_12_06_17_project_code_counter.ts'
 import * as monitoring from './2026_12_07_01_monitoring.ts'
 import * as jobQueue from './2026_12_07_11_job_queue.ts'
+import * as storedFileChunks from './2026_12_08_01_stored_file_chunks.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_17_project_code_counter': projectCodeCounter,
   '2026_12_07_01_monitoring': monitoring,
   '2026_12_07_11_job_queue': jobQueue,
+  '2026_12_08_01_stored_file_chunks': storedFileChunks,
 }

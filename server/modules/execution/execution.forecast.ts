@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { chooseProfile, type Forecast, forecastYearEnd, profileFromShareSums, type SpendingProfile } from '../../../domain/forecast.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
-import { projectFunds } from './execution.funds.ts'
+import { projectTotals } from './execution.funds.ts'
 
 /** Prior fiscal years whose payments make the spending profiles. */
 export const PROFILE_YEARS = 3
@@ -17,30 +17,60 @@ interface PeerGroup {
   shareSums: Decimal[]
 }
 
+/** A jurisdiction's peer groups for one fiscal year, and the profile chosen for each department and budget kind. */
+interface JurisdictionProfiles {
+  groups: PeerGroup[]
+  minPeers: number
+  chosen: Map<string, SpendingProfile>
+}
+
+/**
+ * Profiles already read, by jurisdiction and fiscal year: a sweep over a round's thousands of forms reads each
+ * jurisdiction's prior payments once and chooses each department's profile once, not once per chunk or project.
+ */
+export type ForecastCache = Map<string, Promise<JurisdictionProfiles>>
+
+function profilesOf(db: Db | Trx, cache: ForecastCache, jurisdictionCode: string, fiscalYear: number) {
+  const key = `${jurisdictionCode}/${fiscalYear}`
+  let found = cache.get(key)
+  if (!found) {
+    found = (async () => {
+      const { rules } = await effectiveRules(db, jurisdictionCode, fiscalYear)
+      return { groups: await peerGroups(db, jurisdictionCode, fiscalYear), minPeers: rules.monitoring.forecastMinPeers, chosen: new Map() }
+    })()
+    cache.set(key, found)
+  }
+  return found
+}
+
 /**
  * The system's 全年预计执行数 for many projects at one cut-off (domain/forecast.ts says how): each project's
  * payments to the end of `month`, extrapolated along the cumulative monthly profile of the prior PROFILE_YEARS
  * years' payments of similar projects in its jurisdiction — same budget kind and department when at least
  * `rules.monitoring.forecastMinPeers` such projects paid anything, else same budget kind in the jurisdiction, else
- * even spending. Two queries per jurisdiction for the profiles, three per CHUNK projects for the funds.
+ * even spending. Two queries per jurisdiction for the profiles (once per `cache`), and, unless the caller has the
+ * projects' funds already (`funds`), three per CHUNK projects for them.
  */
-export async function forecastFor(db: Db | Trx, input: { projectIds: readonly string[]; fiscalYear: number; month: number }): Promise<Map<string, Forecast>> {
+export async function forecastFor(
+  db: Db | Trx,
+  input: { projectIds: readonly string[]; fiscalYear: number; month: number; funds?: ReadonlyMap<string, { executed: string; budgetAdjusted: string }> },
+  cache: ForecastCache = new Map(),
+): Promise<Map<string, Forecast>> {
   const result = new Map<string, Forecast>()
-  const profilesByJurisdiction = new Map<string, { groups: PeerGroup[]; minPeers: number }>()
   for (let start = 0; start < input.projectIds.length; start += CHUNK) {
     const ids = input.projectIds.slice(start, start + CHUNK)
     const projects = await db.selectFrom('project').select(['id', 'jurisdictionCode', 'departmentCode', 'budgetKind']).where('id', 'in', ids).execute()
-    const funds = await projectFunds(db, { projectIds: ids, fiscalYear: input.fiscalYear, month: input.month })
+    const funds = input.funds ?? (await projectTotals(db, { projectIds: ids, fiscalYear: input.fiscalYear, month: input.month }))
     for (const project of projects) {
-      let profiles = profilesByJurisdiction.get(project.jurisdictionCode)
-      if (!profiles) {
-        const { rules } = await effectiveRules(db, project.jurisdictionCode, input.fiscalYear)
-        profiles = { groups: await peerGroups(db, project.jurisdictionCode, input.fiscalYear), minPeers: rules.monitoring.forecastMinPeers }
-        profilesByJurisdiction.set(project.jurisdictionCode, profiles)
+      const profiles = await profilesOf(db, cache, project.jurisdictionCode, input.fiscalYear)
+      const key = `${project.departmentCode}|${project.budgetKind}`
+      let profile = profiles.chosen.get(key)
+      if (!profile) {
+        profile = profileFor(profiles.groups, project.departmentCode, project.budgetKind, profiles.minPeers)
+        profiles.chosen.set(key, profile)
       }
-      const profile = profileFor(profiles.groups, project.departmentCode, project.budgetKind, profiles.minPeers)
-      const f = funds.get(project.id)!
-      result.set(project.id, forecastYearEnd({ executed: f.executed, month: input.month, budget: f.budgetAdjusted, profile }))
+      const f = funds.get(project.id)
+      if (f) result.set(project.id, forecastYearEnd({ executed: f.executed, month: input.month, budget: f.budgetAdjusted, profile }))
     }
   }
   return result

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { recordAudit } from '../../platform/audit.ts'
-import { receiveImportFile, spreadsheetKind, workbookBuffer } from '../../platform/excel.ts'
-import { sendDownload, storeFile } from '../../platform/files.ts'
+import { receiveImportFile, receiveImportStream, spreadsheetKind, workbookBuffer } from '../../platform/excel.ts'
+import { sendDownload, storedFileHead, storeFileChunks } from '../../platform/files.ts'
 import { enqueueJob } from '../../platform/jobs.ts'
 import { importPayments } from './execution.import.ts'
 import { importPaymentsJob } from './execution.jobs.ts'
@@ -49,12 +49,16 @@ export async function executionImportRoutes(app: App, { db, config }: Deps) {
     { schema: { tags, summary: '导入国库支付数据（multipart，字段 file：.xlsx 或 .csv；dryRun=true 只预览不写入；background=true 作为后台任务导入，返回 202 { jobRunId }）', querystring: ImportPaymentsQuery } },
     async (req, reply) => {
       const ctx = authorize(req, 'execution.push')
-      const file = await receiveImportFile(req, ctx.lang, config.uploadLimits.importBytes, '.xlsx 或 .csv')
-      if (!req.query.background || req.query.dryRun) return importPayments(db, ctx, { ...file, dryRun: req.query.dryRun, limits: config.readLimits })
-      // Large files: stored, then imported by a background job (progress at GET /api/jobs/:id).
-      spreadsheetKind(file.content, file.fileName)
+      const formats = '.xlsx 或 .csv'
+      if (!req.query.background || req.query.dryRun) {
+        const file = await receiveImportFile(req, ctx.lang, config.uploadLimits.importBytes, formats)
+        return importPayments(db, ctx, { ...file, dryRun: req.query.dryRun, limits: config.readLimits })
+      }
+      // Large files: stored piece by piece as they arrive, then imported by a background job (progress at GET /api/jobs/:id).
+      const upload = await receiveImportStream(req, ctx.lang, config.uploadLimits.importBytes, formats)
       const queued = await db.transaction().execute(async (trx) => {
-        const stored = await storeFile(trx, { ...file, contentType: 'application/octet-stream' }, ctx.actor.userId, ctx.now)
+        const stored = await storeFileChunks(trx, { fileName: upload.fileName, contentType: 'application/octet-stream' }, upload.content, ctx.actor.userId, ctx.now)
+        spreadsheetKind((await storedFileHead(trx, stored.id))!.head, stored.fileName)
         const job = await enqueueJob(trx, importPaymentsJob, { fileId: stored.id, userId: ctx.actor.userId, lang: ctx.lang }, { createdBy: ctx.actor.userId, jurisdictionCode: ctx.actor.org.jurisdictionCode })
         await recordAudit(trx, ctx, { action: 'execution.payment_import_queue', entityType: 'job_run', entityId: job.jobRunId, after: { fileName: stored.fileName, sizeBytes: stored.sizeBytes } })
         return job

@@ -4,6 +4,7 @@ import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { localizeIssue } from '../../http/validation-messages.ts'
 import { recordAudit } from '../../platform/audit.ts'
+import { storedFileChunks } from '../../platform/files.ts'
 import { type CellValue, cellText, isEmptyCell, readSpreadsheet, spreadsheetKind } from '../../platform/excel.ts'
 import type { ReadLimits } from '../../platform/read-limits.ts'
 import { type PaymentAction, type PaymentProblem, PaymentItem, PaymentWriter, type PendingPayment } from './execution.payments.ts'
@@ -13,13 +14,21 @@ import { fundsChanged } from './execution.listeners.ts'
  * Importing 国库集中支付 payments from the treasury system's export (.xlsx or .csv; columns 项目编码, 支付日期, 金额,
  * 资金来源, 支付凭证号, and optionally 预算年度 — else the year of 支付日期). The file streams through the bounded
  * readers in batches of WRITE_BATCH rows, each written by the same PaymentWriter as the API push inside one
- * transaction; so memory holds one batch, not the file. Any row problem rolls everything back (IMPORT_INVALID with
+ * transaction; so memory holds one batch, not the file (a StoredUpload is also read piece by piece). Any row problem rolls everything back (IMPORT_INVALID with
  * the row errors); a preview (dryRun) runs exactly the same and always rolls back.
  */
 
+/** An upload stored piece by piece (storeFileChunks): read back inside the import's transaction, never whole. */
+export interface StoredUpload {
+  storedFileId: string
+  sizeBytes: number
+  /** The first bytes, to tell .xlsx from .csv. */
+  head: Buffer
+}
+
 export interface PaymentFile {
   fileName: string
-  content: Buffer
+  content: Buffer | StoredUpload
   /** Preview only: report what would happen and write nothing. */
   dryRun?: boolean
   limits?: ReadLimits
@@ -160,7 +169,8 @@ class Rollback extends Error {}
  * problem. Resumable as a job by simply running again: vouchers already written count as unchanged.
  */
 export async function importPayments(db: Db, ctx: ActorCtx, source: PaymentFile, onProgress?: (p: PaymentImportProgress) => void): Promise<PaymentImportResult> {
-  const kind = spreadsheetKind(source.content, source.fileName)
+  const stored = Buffer.isBuffer(source.content) ? null : source.content
+  const kind = spreadsheetKind(stored ? stored.head : (source.content as Buffer), source.fileName)
   const result: PaymentImportResult = { dryRun: Boolean(source.dryRun), total: 0, created: 0, unchanged: 0, errorCount: 0, errors: [], rows: [], ignoredColumns: [] }
   let fraction = 0
   try {
@@ -183,7 +193,8 @@ export async function importPayments(db: Db, ctx: ActorCtx, source: PaymentFile,
         batch = []
         onProgress?.({ rows: result.total, fraction })
       }
-      for await (const r of readSpreadsheet(source.content, kind, (f) => (fraction = f), source.limits)) {
+      const content = stored ? { size: stored.sizeBytes, chunks: () => storedFileChunks(trx, stored.storedFileId) } : (source.content as Buffer)
+      for await (const r of readSpreadsheet(content, kind, (f) => (fraction = f), source.limits)) {
         if (columns === null) {
           if (r.cells.every(isEmptyCell)) continue
           const found = r.cells.map((c) => (isEmptyCell(c) ? null : matchHeader(cellText(c))))

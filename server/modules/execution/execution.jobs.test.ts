@@ -38,6 +38,19 @@ describe('background payment import', () => {
     expect(await t.db.selectFrom('executionPayment').select('id').where('voucherNo', '=', 'BGX-1').executeTakeFirst()).toBeUndefined()
   })
 
+  test('a file of several stored pieces is read back piece by piece: every row, Chinese cut between pieces intact', async () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `BG001,2026-0${(i % 9) + 1}-11,2.00,政府性基金预算资金（专项）,BGL-${i}`)
+    const res = await upload(file(lines))
+    expect(res.statusCode).toBe(202)
+    const stored = await t.db.selectFrom('storedFile').select(['chunkCount', 'sizeBytes']).orderBy('sizeBytes', 'desc').executeTakeFirstOrThrow()
+    expect(stored.sizeBytes).toBeGreaterThan(2 * 1024 * 1024)
+    expect(stored.chunkCount).toBe(Math.ceil(stored.sizeBytes / (1024 * 1024)))
+    const state = await t.waitForJob(res.json().jobRunId, 120_000)
+    expect(state.status).toBe('done')
+    const sources = await t.db.selectFrom('executionPayment').select(['fundSource', (eb) => eb.fn.countAll<string>().as('n')]).where('voucherNo', 'like', 'BGL-%').groupBy('fundSource').execute()
+    expect(sources.map((r) => [r.fundSource, Number(r.n)])).toEqual([['政府性基金预算资金（专项）', 40_000]])
+  })
+
   test('a file that is not a spreadsheet is refused at once (415), no job queued', async () => {
     const res = await call(t, 'POST', '/api/execution/payments/import?background=true', new MultipartBody('x.pdf', Buffer.from('%PDF-1.4'), 'application/pdf'), (await t.as(admin)).cookie)
     expect(res.statusCode).toBe(415)

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { createTestContext } from '../../test/context.ts'
 import { makeForm, makePayment, makeRound, seedIndicators } from '../../test/factories.monitoring-forms.ts'
+import { fundsChanged } from '../execution/execution.listeners.ts'
 import { recomputeLights, recomputeLightsForProjects, sweepRoundLights } from './monitoring.lights.ts'
 
 const t = await createTestContext()
@@ -62,4 +63,23 @@ test('new payments of a project refresh its forms still being filled, not the su
   expect(await t.db.transaction().execute((trx) => recomputeLightsForProjects(trx, [red.project!.id, frozen.project!.id]))).toBe(1)
   expect(await formOf(red.id)).toMatchObject({ executed: '360000.00', executionRate: '60.00' })
   expect(await formOf(frozen.id)).toMatchObject({ executed: '0.00' })
+})
+
+test('a sweep re-forecasts only forms whose funds moved; a past year’s new payments clear the later open rounds’ forecasts and queue their sweep', async () => {
+  await sweepRoundLights(t.db, round.id)
+  const before = await formOf(red.id)
+  expect(before.systemForecast).not.toBeNull()
+  // Same funds, a forecast pretended stale by hand: a sweep leaves it, since nothing it depends on moved.
+  await t.db.updateTable('monitoringForm').set({ systemForecast: '1.00' }).where('id', '=', red.id).execute()
+  await sweepRoundLights(t.db, round.id)
+  expect((await formOf(red.id)).systemForecast).toBe('1.00')
+
+  const lastYear = await t.make.project({ unit: school, fiscalYear: 2025, status: 'closed' })
+  await makePayment(t, { project: lastYear, month: 4, amount: '10.00' })
+  await t.db.transaction().execute((trx) => fundsChanged(trx, [lastYear.id]))
+  expect((await formOf(red.id)).systemForecast).toBeNull()
+  const queued = await t.db.selectFrom('jobRun').select(['kind', 'entityId']).where('kind', '=', 'monitoring.sweep-lights').execute()
+  expect(queued).toContainEqual({ kind: 'monitoring.sweep-lights', entityId: round.id })
+  await sweepRoundLights(t.db, round.id)
+  expect((await formOf(red.id)).systemForecast).toBe(before.systemForecast)
 })

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js'
 import { sql } from 'kysely'
 import { addMoney } from '../../../domain/money.ts'
 import type { Forecast } from '../../../domain/forecast.ts'
@@ -5,8 +6,8 @@ import { type FormLights, forecastStrays, formLights, type indicatorLightOf } fr
 import type { MonitoringFormStatus } from '../../../domain/monitoring.ts'
 import type { RuleSet } from '../../../domain/rule-set.ts'
 import type { Db, Trx } from '../../db/database.ts'
-import { forecastFor } from '../execution/execution.forecast.ts'
-import { projectFunds } from '../execution/execution.funds.ts'
+import { type ForecastCache, forecastFor } from '../execution/execution.forecast.ts'
+import { projectTotals } from '../execution/execution.funds.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import { onRoundForms } from './rounds.open.ts'
 
@@ -65,10 +66,12 @@ async function currentFunds(trx: Db | Trx, forms: FormRow[]) {
   const byCutoff = new Map<string, FormRow[]>()
   for (const f of following.filter((f) => f.kind === 'project')) {
     const key = `${f.fiscalYear}/${f.cutoffMonth}`
-    byCutoff.set(key, [...(byCutoff.get(key) ?? []), f])
+    const group = byCutoff.get(key)
+    if (group) group.push(f)
+    else byCutoff.set(key, [f])
   }
   for (const group of byCutoff.values()) {
-    const paid = await projectFunds(trx, { projectIds: group.map((f) => f.projectId!), fiscalYear: group[0]!.fiscalYear, month: group[0]!.cutoffMonth })
+    const paid = await projectTotals(trx, { projectIds: group.map((f) => f.projectId!), fiscalYear: group[0]!.fiscalYear, month: group[0]!.cutoffMonth })
     for (const f of group) {
       const p = paid.get(f.projectId!)
       if (p) funds.set(f.id, { budgetInitial: p.budgetInitial, budgetAdjusted: p.budgetAdjusted, executed: p.executed })
@@ -77,8 +80,15 @@ async function currentFunds(trx: Db | Trx, forms: FormRow[]) {
   return funds
 }
 
-async function rulesByJurisdiction(trx: Db | Trx, forms: FormRow[]) {
-  const cache = new Map<string, RuleSet>()
+/** What a sweep reads once for all its chunks: the rule sets and the forecast's peer profiles. */
+export interface SweepCache {
+  rules: Map<string, RuleSet>
+  forecast: ForecastCache
+}
+
+export const newSweepCache = (): SweepCache => ({ rules: new Map(), forecast: new Map() })
+
+async function rulesByJurisdiction(trx: Db | Trx, forms: FormRow[], cache: Map<string, RuleSet>) {
   for (const f of forms) {
     const key = `${f.jurisdictionCode}/${f.fiscalYear}`
     if (!cache.has(key)) cache.set(key, (await effectiveRules(trx, f.jurisdictionCode, f.fiscalYear)).rules)
@@ -86,16 +96,27 @@ async function rulesByJurisdiction(trx: Db | Trx, forms: FormRow[]) {
   return (f: FormRow) => cache.get(`${f.jurisdictionCode}/${f.fiscalYear}`)!
 }
 
-/** The system's year-end forecast for the project forms still following payments (execution.forecast.ts), by form id. */
-async function currentForecasts(trx: Db | Trx, forms: FormRow[]) {
+/**
+ * The system's year-end forecast (execution.forecast.ts), by form id, for the project forms still following payments
+ * whose funds moved since their forecast was made, or that have none (a new form; one whose peers' prior-year
+ * payments changed — see lights.listeners.ts). Any other form keeps its forecast: same funds, same closed years.
+ */
+async function currentForecasts(trx: Db | Trx, forms: FormRow[], fundsOf: FundsByForm, cache: ForecastCache) {
   const byForm = new Map<string, Forecast>()
   const groups = new Map<string, FormRow[]>()
-  for (const f of forms.filter((f) => f.kind === 'project' && fundsFollowPaymentsIn.includes(f.status))) {
+  const moved = (f: FormRow) => {
+    const now = fundsOf.get(f.id)!
+    return f.systemForecast === null || !new Decimal(now.executed).eq(f.executed) || !new Decimal(now.budgetAdjusted).eq(f.budgetAdjusted)
+  }
+  for (const f of forms.filter((f) => f.kind === 'project' && fundsFollowPaymentsIn.includes(f.status) && moved(f))) {
     const key = `${f.fiscalYear}/${f.cutoffMonth}`
-    groups.set(key, [...(groups.get(key) ?? []), f])
+    const group = groups.get(key)
+    if (group) group.push(f)
+    else groups.set(key, [f])
   }
   for (const group of groups.values()) {
-    const forecasts = await forecastFor(trx, { projectIds: group.map((f) => f.projectId!), fiscalYear: group[0]!.fiscalYear, month: group[0]!.cutoffMonth })
+    const funds = new Map(group.map((f) => [f.projectId!, fundsOf.get(f.id)!]))
+    const forecasts = await forecastFor(trx, { projectIds: group.map((f) => f.projectId!), fiscalYear: group[0]!.fiscalYear, month: group[0]!.cutoffMonth, funds }, cache)
     for (const f of group) {
       const forecast = forecasts.get(f.projectId!)
       if (forecast) byForm.set(f.id, forecast)
@@ -104,9 +125,11 @@ async function currentForecasts(trx: Db | Trx, forms: FormRow[]) {
   return byForm
 }
 
-async function recomputeSome(trx: Db | Trx, forms: FormRow[], fundsOf: Map<string, { budgetInitial: string; budgetAdjusted: string; executed: string }>) {
+type FundsByForm = Map<string, { budgetInitial: string; budgetAdjusted: string; executed: string }>
+
+async function recomputeSome(trx: Db | Trx, forms: FormRow[], fundsOf: FundsByForm, cache: SweepCache) {
   if (forms.length === 0) return
-  const rulesOf = await rulesByJurisdiction(trx, forms)
+  const rulesOf = await rulesByJurisdiction(trx, forms, cache.rules)
   const indicators = await trx
     .selectFrom('monitoringFormIndicator')
     .select(['id', 'formId', 'level2', 'nature', 'target', 'unit', 'progress'])
@@ -115,40 +138,64 @@ async function recomputeSome(trx: Db | Trx, forms: FormRow[], fundsOf: Map<strin
     .orderBy('sortOrder')
     .execute()
   const byForm = new Map<string, typeof indicators>()
-  for (const ind of indicators) byForm.set(ind.formId, [...(byForm.get(ind.formId) ?? []), ind])
+  for (const ind of indicators) {
+    const own = byForm.get(ind.formId)
+    if (own) own.push(ind)
+    else byForm.set(ind.formId, [ind])
+  }
 
-  const forecastOf = await currentForecasts(trx, forms)
-  const indicatorRows: ReturnType<typeof sql>[] = []
-  const formRows: ReturnType<typeof sql>[] = []
+  const forecastOf = await currentForecasts(trx, forms, fundsOf, cache.forecast)
+  const ind = { id: [] as string[], light: [] as (string | null)[], explained: [] as (string | null)[] }
+  const row = {
+    id: [] as string[], budgetInitial: [] as string[], budgetAdjusted: [] as string[], executed: [] as string[], executionRate: [] as string[],
+    budgetLight: [] as string[], projectLight: [] as (string | null)[], explained: [] as string[], flagged: [] as boolean[],
+    systemForecast: [] as (string | null)[], forecastExplained: [] as (string | null)[], forecastFresh: [] as boolean[],
+  }
   for (const form of forms) {
     const rules = rulesOf(form)
     const funds = fundsOf.get(form.id)!
     const own = byForm.get(form.id) ?? []
     const lights = computeFormLights(form, own, funds, rules)
-    own.forEach((ind, i) => {
+    own.forEach((indicator, i) => {
       const light = lights.indicators[i] ?? null
-      indicatorRows.push(sql`(${ind.id}::uuid, ${light?.value ?? null}::varchar, ${light ? JSON.stringify(light) : null}::jsonb)`)
+      ind.id.push(indicator.id)
+      ind.light.push(light?.value ?? null)
+      ind.explained.push(light ? JSON.stringify(light) : null)
     })
     const forecast = forecastOf.get(form.id)
     const systemForecast = forecast?.value ?? form.systemForecast
-    const flagged = forecastStrays({ unitForecast: form.unitForecast, systemForecast, budget: funds.budgetAdjusted }, rules.monitoring.forecastMarginPercent)
-    formRows.push(
-      sql`(${form.id}::uuid, ${funds.budgetInitial}::numeric, ${funds.budgetAdjusted}::numeric, ${funds.executed}::numeric, ${lights.executionRate}::numeric,
-        ${lights.budget.value}::varchar, ${lights.project.value}::varchar, ${JSON.stringify({ budget: lights.budget, project: lights.project })}::jsonb, ${flagged}::boolean,
-        ${systemForecast}::numeric, ${forecast ? JSON.stringify(forecast.explained) : null}::jsonb, ${forecast !== undefined}::boolean)`,
-    )
+    row.id.push(form.id)
+    row.budgetInitial.push(funds.budgetInitial)
+    row.budgetAdjusted.push(funds.budgetAdjusted)
+    row.executed.push(funds.executed)
+    row.executionRate.push(lights.executionRate)
+    row.budgetLight.push(lights.budget.value)
+    row.projectLight.push(lights.project.value)
+    row.explained.push(JSON.stringify({ budget: lights.budget, project: lights.project }))
+    row.flagged.push(forecastStrays({ unitForecast: form.unitForecast, systemForecast, budget: funds.budgetAdjusted }, rules.monitoring.forecastMarginPercent))
+    row.systemForecast.push(systemForecast)
+    row.forecastExplained.push(forecast ? JSON.stringify(forecast.explained) : null)
+    row.forecastFresh.push(forecast !== undefined)
   }
-  if (indicatorRows.length) {
-    await sql`update monitoring_form_indicator as t set light = v.light, light_explained = v.explained
-      from (values ${sql.join(indicatorRows)}) as v(id, light, explained) where t.id = v.id`.execute(trx)
+  // One array per column (unnest), not a VALUES row per form: thousands of rows cost a handful of parameters. Rows
+  // whose values are already current are not rewritten: a nightly sweep over a quiet round writes next to nothing.
+  if (ind.id.length) {
+    await sql`update monitoring_form_indicator as t set light = v.light, light_explained = v.explained::jsonb
+      from unnest(${ind.id}::uuid[], ${ind.light}::varchar[], ${ind.explained}::text[]) as v(id, light, explained)
+      where t.id = v.id and (t.light is distinct from v.light or t.light_explained is distinct from v.explained::jsonb)`.execute(trx)
   }
   await sql`update monitoring_form as t set budget_initial = v.budget_initial, budget_adjusted = v.budget_adjusted, executed = v.executed,
-      execution_rate = v.execution_rate, budget_light = v.budget_light, project_light = v.project_light, lights_explained = v.explained,
+      execution_rate = v.execution_rate, budget_light = v.budget_light, project_light = v.project_light, lights_explained = v.explained::jsonb,
       forecast_flagged = v.flagged, system_forecast = v.system_forecast,
-      forecast_explained = case when v.forecast_fresh then v.forecast_explained else t.forecast_explained end
-    from (values ${sql.join(formRows)}) as v(id, budget_initial, budget_adjusted, executed, execution_rate, budget_light, project_light, explained, flagged,
-      system_forecast, forecast_explained, forecast_fresh)
-    where t.id = v.id`.execute(trx)
+      forecast_explained = case when v.forecast_fresh then v.forecast_explained::jsonb else t.forecast_explained end
+    from unnest(${row.id}::uuid[], ${row.budgetInitial}::numeric[], ${row.budgetAdjusted}::numeric[], ${row.executed}::numeric[], ${row.executionRate}::numeric[],
+      ${row.budgetLight}::varchar[], ${row.projectLight}::varchar[], ${row.explained}::text[], ${row.flagged}::boolean[],
+      ${row.systemForecast}::numeric[], ${row.forecastExplained}::text[], ${row.forecastFresh}::boolean[])
+      as v(id, budget_initial, budget_adjusted, executed, execution_rate, budget_light, project_light, explained, flagged, system_forecast, forecast_explained, forecast_fresh)
+    where t.id = v.id and (
+      (t.budget_initial, t.budget_adjusted, t.executed, t.execution_rate, t.budget_light, t.project_light, t.lights_explained, t.forecast_flagged, t.system_forecast)
+        is distinct from (v.budget_initial, v.budget_adjusted, v.executed, v.execution_rate, v.budget_light, v.project_light, v.explained::jsonb, v.flagged, v.system_forecast)
+      or (v.forecast_fresh and t.forecast_explained is distinct from v.forecast_explained::jsonb))`.execute(trx)
 }
 
 /**
@@ -156,42 +203,45 @@ async function recomputeSome(trx: Db | Trx, forms: FormRow[], fundsOf: Map<strin
  * transaction. Project forms first, then department forms, whose money is the sum of their department's project
  * forms. Idempotent: running it twice writes the same values. Does not touch `version`: a refresh is not an edit.
  */
-export async function recomputeLights(trx: Db | Trx, formIds: readonly string[]): Promise<number> {
+export async function recomputeLights(trx: Db | Trx, formIds: readonly string[], cache: SweepCache = newSweepCache()): Promise<number> {
   if (formIds.length === 0) return 0
   const forms = await loadForms(trx, formIds)
   const projects = forms.filter((f) => f.kind === 'project')
-  await recomputeSome(trx, projects, await currentFunds(trx, projects))
+  await recomputeSome(trx, projects, await currentFunds(trx, projects), cache)
   const departments = forms.filter((f) => f.kind === 'department')
   const deptFunds = await currentFunds(trx, departments)
   for (const [id, sum] of await departmentFunds(trx, departments.filter((f) => fundsFollowPaymentsIn.includes(f.status)))) deptFunds.set(id, sum)
-  await recomputeSome(trx, departments, deptFunds)
+  await recomputeSome(trx, departments, deptFunds, cache)
   return forms.length
 }
 
 export const SWEEP_CHUNK = 1000
+/** Chunks in flight at once: while PostgreSQL writes one, the app computes the next (PGlite runs them in turn). */
+const SWEEP_PARALLEL = 2
 
 /**
  * Every form of a round, in chunks of `SWEEP_CHUNK`, each chunk its own short transaction (other writers are never
- * blocked for the whole sweep). Resumable: a sweep cut off half-way is simply run again. Department forms are swept
- * after all project forms, since their money sums them.
+ * blocked for the whole sweep), SWEEP_PARALLEL of them at a time. Resumable: a sweep cut off half-way is simply
+ * run again. Department forms are swept after all project forms, since their money sums them.
  */
 export async function sweepRoundLights(db: Db, roundId: string, progress?: (done: number, total?: number, message?: string) => Promise<void>): Promise<{ forms: number }> {
-  const { total } = await db.selectFrom('monitoringForm').select((eb) => eb.fn.countAll<string>().as('total')).where('roundId', '=', roundId).executeTakeFirstOrThrow()
-  const count = Number(total)
+  const forms = await db.selectFrom('monitoringForm').select(['id', 'kind']).where('roundId', '=', roundId).orderBy('id').execute()
   let done = 0
-  await progress?.(0, count, '计算预警灯')
+  const cache = newSweepCache()
+  await progress?.(0, forms.length, '计算预警灯')
   for (const kind of ['project', 'department'] as const) {
-    let after: string | null = null
-    for (;;) {
-      let query = db.selectFrom('monitoringForm').select('id').where('roundId', '=', roundId).where('kind', '=', kind).orderBy('id').limit(SWEEP_CHUNK)
-      if (after) query = query.where('id', '>', after)
-      const ids = (await query.execute()).map((r) => r.id)
-      if (ids.length === 0) break
-      await db.transaction().execute((trx) => recomputeLights(trx, ids))
-      done += ids.length
-      after = ids[ids.length - 1]!
-      await progress?.(done, count, '计算预警灯')
+    const ids = forms.filter((f) => f.kind === kind).map((f) => f.id)
+    const chunks = Array.from({ length: Math.ceil(ids.length / SWEEP_CHUNK) }, (_, i) => ids.slice(i * SWEEP_CHUNK, (i + 1) * SWEEP_CHUNK))
+    let next = 0
+    const worker = async () => {
+      while (next < chunks.length) {
+        const chunk = chunks[next++]!
+        await db.transaction().execute((trx) => recomputeLights(trx, chunk, cache))
+        done += chunk.length
+        await progress?.(done, forms.length, '计算预警灯')
+      }
     }
+    await Promise.all(Array.from({ length: Math.min(SWEEP_PARALLEL, chunks.length) }, worker))
   }
   return { forms: done }
 }
