@@ -186,6 +186,12 @@ export function validateRuleSet(rules: RuleSet): RuleProblem[] {
   check(months.every((m) => Number.isInteger(m) && m >= 1 && m <= 12), 'monitoringCutoffMonths', '监控截止月份须为 1–12 的整数', 'Cut-off months must be whole numbers from 1 to 12')
   check(new Set(months).size === months.length, 'monitoringCutoffMonths', '监控截止月份不能重复', 'Cut-off months must not repeat')
 
+  const evaluation = rules.evaluation
+  check(Number.isInteger(evaluation.keyCoverageYears) && evaluation.keyCoverageYears >= 1 && evaluation.keyCoverageYears <= 10, 'evaluation.keyCoverageYears', '重点项目评价周期须为 1–10 的整数（年）', 'The key-evaluation cycle must be a whole number of years from 1 to 10')
+  check(evaluation.outputEffectMinPercent >= 0 && evaluation.outputEffectMinPercent <= 100, 'evaluation.outputEffectMinPercent', '产出与效益权重下限须在 0–100 之间', 'The output-and-benefit weight floor must be within 0–100')
+  check(Number.isInteger(evaluation.agencyViolationYears) && evaluation.agencyViolationYears >= 0, 'evaluation.agencyViolationYears', '机构违规回溯年限须为非负整数', 'The agency violation look-back must be a non-negative whole number of years')
+  check(Number.isInteger(evaluation.expertCooldownMonths) && evaluation.expertCooldownMonths >= 0, 'evaluation.expertCooldownMonths', '专家回避月数须为非负整数', 'The expert cool-down must be a non-negative whole number of months')
+  check(evaluation.spotCheckGapPoints > 0 && evaluation.spotCheckGapPoints <= 100, 'evaluation.spotCheckGapPoints', '抽查差异提示分值须在 0 到 100 之间（不含 0）', 'The spot-check gap must be in (0, 100]')
   const monitoring = rules.monitoring
   check(/^\d+(\.\d{1,2})?$/.test(monitoring.keyAmount), 'monitoring.keyAmount', '重点监控金额须为不超过两位小数的非负金额', 'The key-monitoring amount must be a non-negative amount with at most two decimals')
   check(monitoring.keyLowExecutionRatio > 0 && monitoring.keyLowExecutionRatio <= 100, 'monitoring.keyLowExecutionRatio', '低执行率的比值须在 0 到 100 之间（不含 0）', 'The low-execution ratio must be in (0, 100]')

@@ -46,6 +46,23 @@ export interface MonitoringRules {
   forecastMinPeers: number
 }
 
+export interface EvaluationRules {
+  /** Rule 16: indicators marked not applicable drop out and the rest is rescaled to 100. Off by default. */
+  rescaleNotApplicable: boolean
+  /** Rule 39: years in which every key project is evaluated once (5 national; 3 in some provinces). */
+  keyCoverageYears: number
+  /** Rule 40: 产出 + 效益 weight below this share (%) of a key evaluation's framework warns. */
+  outputEffectMinPercent: number
+  /** Rule 44: a major violation within this many years blocks an agency's engagement. */
+  agencyViolationYears: number
+  /** Rule 44: an agency that did an earlier stage (ex-ante assessment, monitoring verification) of the same object is conflicted. */
+  agencyEarlierStageConflicts: boolean
+  /** An expert engaged within this many months is left out of a draw. */
+  expertCooldownMonths: number
+  /** A spot-check re-score this many points or more from the unit's total is flagged for the results stage. */
+  spotCheckGapPoints: number
+}
+
 export interface RuleSet extends ScoringRules {
   /** 单位自评 一级 weights, summing to 100, and whether units may change them. §13.4–5 */
   selfEvaluationWeights: { execution: number; output: number; effect: number; satisfaction: number }
@@ -60,6 +77,8 @@ export interface RuleSet extends ScoringRules {
   monitoringCutoffMonths: number[]
   /** 重点监控 selection and the execution forecast of a monitoring round. §5, §13.29–37 */
   monitoring: MonitoringRules
+  /** 绩效评价: self-evaluation rescaling, key-evaluation coverage and weights, agencies, experts, spot-checks. §6–7 */
+  evaluation: EvaluationRules
   /** 事前绩效评估: projects at or above this total (元, decimal string) are major and need an assessment. §3.1, §13.26 */
   exAnte: { majorProjectAmount: string; dimensionPoints: number; passingConclusion: '予以支持' }
   /** 一级 indicators a goal must have before it may be budgeted. §13.20 */
@@ -106,6 +125,7 @@ export const nationalRules: RuleSet = {
   monitoringCutoffMonths: [7],
   monitoring: { keyAmount: '10000000.00', keyLowExecutionRatio: 60, forecastMarginPercent: 20, forecastMinPeers: 5 },
   exAnte: { majorProjectAmount: '10000000.00', dimensionPoints: 20, passingConclusion: '予以支持' },
+  evaluation: { rescaleNotApplicable: false, keyCoverageYears: 5, outputEffectMinPercent: 60, agencyViolationYears: 3, agencyEarlierStageConflicts: true, expertCooldownMonths: 6, spotCheckGapPoints: 10 },
   requiredLevel1: ['产出指标', '效益指标'],
   level1Synonyms: {
     产出指标: ['预期产出指标', '项目完成指标', '产出目标'],
