@@ -198,6 +198,19 @@ export const ruleCards: RuleCard[] = [
     ],
   },
   {
+    key: 'evaluation',
+    titleKey: 'rules.cards.evaluation',
+    rows: [
+      { key: 'evaluation.rescaleNotApplicable', labelKey: 'rules.fields.rescaleNotApplicable', hintKey: 'rules.hints.rescaleNotApplicable', leaves: [{ path: 'evaluation.rescaleNotApplicable', kind: 'boolean' }] },
+      { key: 'evaluation.keyCoverageYears', labelKey: 'rules.fields.keyCoverageYears', hintKey: 'rules.hints.keyCoverageYears', leaves: [{ path: 'evaluation.keyCoverageYears', kind: 'number', min: 1, max: 10, step: 1 }] },
+      { key: 'evaluation.outputEffectMinPercent', labelKey: 'rules.fields.outputEffectMinPercent', hintKey: 'rules.hints.outputEffectMinPercent', leaves: [{ path: 'evaluation.outputEffectMinPercent', kind: 'number', min: 0, max: 100, step: 5, unitKey: 'rules.units.percent' }] },
+      { key: 'evaluation.agencyViolationYears', labelKey: 'rules.fields.agencyViolationYears', hintKey: 'rules.hints.agencyViolationYears', leaves: [{ path: 'evaluation.agencyViolationYears', kind: 'number', min: 0, max: 20, step: 1 }] },
+      { key: 'evaluation.agencyEarlierStageConflicts', labelKey: 'rules.fields.agencyEarlierStageConflicts', hintKey: 'rules.hints.agencyEarlierStageConflicts', leaves: [{ path: 'evaluation.agencyEarlierStageConflicts', kind: 'boolean' }] },
+      { key: 'evaluation.expertCooldownMonths', labelKey: 'rules.fields.expertCooldownMonths', hintKey: 'rules.hints.expertCooldownMonths', leaves: [{ path: 'evaluation.expertCooldownMonths', kind: 'number', min: 0, max: 60, step: 1 }] },
+      { key: 'evaluation.spotCheckGapPoints', labelKey: 'rules.fields.spotCheckGapPoints', hintKey: 'rules.hints.spotCheckGapPoints', leaves: [{ path: 'evaluation.spotCheckGapPoints', kind: 'number', min: 1, max: 100, step: 1 }] },
+    ],
+  },
+  {
     key: 'exAnte',
     titleKey: 'rules.cards.exAnte',
     rows: [
