@@ -347,6 +347,13 @@ export const routes: RouteEntry[] = [
     ],
   },
   {
+    // 绩效评价: self-evaluation, spot-checks, key evaluations, third-party agencies and experts (issue 12).
+    key: 'evaluation',
+    labelKey: 'nav.evaluation',
+    icon: <AuditOutlined aria-hidden />,
+    children: [],
+  },
+  {
     key: 'system',
     labelKey: 'nav.system',
     icon: <SettingOutlined aria-hidden />,

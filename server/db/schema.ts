@@ -6,6 +6,7 @@ import type { IndicatorNature, ValueBasis } from '../../domain/indicators.ts'
 import type { Grade } from '../../domain/rule-set.ts'
 import type { CauseCategory, CorrectiveActionKind, CorrectiveActionStatus, Likelihood, MonitoringFormKind, MonitoringFormStatus, MonitoringRoundStatus, PaymentSource } from '../../domain/monitoring.ts'
 import type { Light } from '../../domain/lights.ts'
+import type { EvaluationObjectKind, EvaluationTemplate, KeyEvaluationLevel, KeyEvaluationStage } from '../../domain/evaluation.ts'
 import type { AssessorKind, ExAnteChecklist, ExAnteConclusion, ExAnteKind, ExAnteScores, ExAnteStatus } from '../../domain/exante.ts'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -331,6 +332,7 @@ export interface Database {
   auditHead: AuditHeadTable
   storedFile: StoredFileTable
   storedFileChunk: StoredFileChunkTable
+  keyEvaluation: KeyEvaluationTable
   project: ProjectTable
   projectAttachment: ProjectAttachmentTable
   indicatorFramework: IndicatorFrameworkTable
@@ -552,3 +554,25 @@ export type NewProject = Insertable<ProjectTable>
 export type Indicator = Selectable<IndicatorTable>
 export type NewIndicator = Insertable<IndicatorTable>
 export type RuleSetRow = Selectable<RuleSetTable>
+
+/** A 部门评价 or 财政重点评价 (issue 12). Details (plan, framework, evidence, log, 交换意见) hang off it. */
+export interface KeyEvaluationTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  fiscalYear: number
+  level: KeyEvaluationLevel
+  objectKind: EvaluationObjectKind
+  projectId: string | null
+  commissionerCode: string
+  departmentCode: string | null
+  unitCode: string | null
+  name: string
+  template: EvaluationTemplate
+  stage: Generated<KeyEvaluationStage>
+  total: string | null
+  grade: Grade | null
+  createdBy: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}

@@ -40,6 +40,7 @@ export const en: LocaleMessages = {
   status: { active: 'Active', disabled: 'Disabled' },
   nav: {
     home: 'Home',
+    evaluation: 'Evaluation',
     monitoring: 'Performance monitoring',
     rules: 'Performance rules',
     ruleSets: 'Rule sets',

@@ -39,6 +39,7 @@ export const zhCN = {
   status: { active: '启用', disabled: '停用' },
   nav: {
     home: '首页',
+    evaluation: '绩效评价',
     monitoring: '运行监控',
     rules: '绩效规则',
     ruleSets: '规则集',
