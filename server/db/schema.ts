@@ -460,7 +460,6 @@ export interface MonitoringFormIndicatorTable {
   deviationAnalysis: ColumnType<string, string | undefined, string>
   measures: ColumnType<string, string | undefined, string>
   light: Light | null
-  lightExplained: ColumnType<unknown, string | null | undefined, string | null>
 }
 
 export interface MonitoringOpinionTable {

@@ -12,6 +12,7 @@ import * as projectCodeCounter from './2026_12_06_17_project_code_counter.ts'
 import * as monitoring from './2026_12_07_01_monitoring.ts'
 import * as jobQueue from './2026_12_07_11_job_queue.ts'
 import * as storedFileChunks from './2026_12_08_01_stored_file_chunks.ts'
+import * as indicatorLightExplained from './2026_12_08_02_indicator_light_explained.ts'
 import * as keyEvaluationCore from './2026_12_08_11_key_evaluation_core.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_01_monitoring': monitoring,
   '2026_12_07_11_job_queue': jobQueue,
   '2026_12_08_01_stored_file_chunks': storedFileChunks,
+  '2026_12_08_02_indicator_light_explained': indicatorLightExplained,
   '2026_12_08_11_key_evaluation_core': keyEvaluationCore,
 }

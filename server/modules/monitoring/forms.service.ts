@@ -11,7 +11,7 @@ import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import { assertFormWritable } from './rounds.deadline.ts'
 import * as repo from './forms.repository.ts'
 import type { UpdateFormInput } from './forms.schemas.ts'
-import { recomputeLights } from './monitoring.lights.ts'
+import { computeFormLights, recomputeLights } from './monitoring.lights.ts'
 
 /** The moves the UI offers; the server checks each again when it is made. */
 export type FormAction = 'save' | 'submit' | 'return' | 'accept' | 'note'
@@ -42,7 +42,10 @@ export function allowedActions(ctx: ActorCtx, form: Form & { roundStatus: string
 
 /** The form as the API returns it: header, funds, lights with their explanations, indicators, opinions, moves. */
 export async function formView(db: Db | Trx, ctx: ActorCtx, form: Form) {
-  const [indicators, opinions] = await Promise.all([repo.formIndicators(db, form.id), repo.formOpinions(db, form.id)])
+  const [indicators, opinions, rules] = await Promise.all([repo.formIndicators(db, form.id), repo.formOpinions(db, form.id), rulesOf(db, form)])
+  // Each indicator's light is stored for lists and filters; its explanation is worked out here, by the same
+  // function the sweep ran, from the same stored progress and funds (so it never goes stale in a table).
+  const lit = computeFormLights(form, indicators, { budgetAdjusted: form.budgetAdjusted, executed: form.executed }, rules).indicators
   const lightsExplained = (form.lightsExplained ?? {}) as { budget?: unknown; project?: unknown }
   const timeProgress = new Decimal(form.cutoffMonth).dividedBy(12).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
   const { lightsExplained: _l, budgetInitial, budgetAdjusted, executed, executionRate, unitForecast, systemForecast, forecastExplained, forecastFlagged, fundsNote, ...rest } = form
@@ -53,7 +56,7 @@ export async function formView(db: Db | Trx, ctx: ActorCtx, form: Form) {
       budget: { light: form.budgetLight, explained: lightsExplained.budget ?? null },
       project: { light: form.projectLight, explained: lightsExplained.project ?? null },
     },
-    indicators: indicators.map(({ lightExplained, formId: _f, ...ind }) => ({ ...ind, explained: lightExplained ?? null })),
+    indicators: indicators.map(({ formId: _f, ...ind }, i) => ({ ...ind, explained: lit[i] ?? null })),
     opinions,
     allowedActions: allowedActions(ctx, form),
   }

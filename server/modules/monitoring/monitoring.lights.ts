@@ -145,7 +145,7 @@ async function recomputeSome(trx: Db | Trx, forms: FormRow[], fundsOf: FundsByFo
   }
 
   const forecastOf = await currentForecasts(trx, forms, fundsOf, cache.forecast)
-  const ind = { id: [] as string[], light: [] as (string | null)[], explained: [] as (string | null)[] }
+  const ind = { id: [] as string[], light: [] as (string | null)[] }
   const row = {
     id: [] as string[], budgetInitial: [] as string[], budgetAdjusted: [] as string[], executed: [] as string[], executionRate: [] as string[],
     budgetLight: [] as string[], projectLight: [] as (string | null)[], explained: [] as string[], flagged: [] as boolean[],
@@ -160,7 +160,6 @@ async function recomputeSome(trx: Db | Trx, forms: FormRow[], fundsOf: FundsByFo
       const light = lights.indicators[i] ?? null
       ind.id.push(indicator.id)
       ind.light.push(light?.value ?? null)
-      ind.explained.push(light ? JSON.stringify(light) : null)
     })
     const forecast = forecastOf.get(form.id)
     const systemForecast = forecast?.value ?? form.systemForecast
@@ -180,9 +179,10 @@ async function recomputeSome(trx: Db | Trx, forms: FormRow[], fundsOf: FundsByFo
   // One array per column (unnest), not a VALUES row per form: thousands of rows cost a handful of parameters. Rows
   // whose values are already current are not rewritten: a nightly sweep over a quiet round writes next to nothing.
   if (ind.id.length) {
-    await sql`update monitoring_form_indicator as t set light = v.light, light_explained = v.explained::jsonb
-      from unnest(${ind.id}::uuid[], ${ind.light}::varchar[], ${ind.explained}::text[]) as v(id, light, explained)
-      where t.id = v.id and (t.light is distinct from v.light or t.light_explained is distinct from v.explained::jsonb)`.execute(trx)
+    // The colour only: an indicator's explanation is worked out when its form is read (forms.service.ts formView).
+    await sql`update monitoring_form_indicator as t set light = v.light
+      from unnest(${ind.id}::uuid[], ${ind.light}::varchar[]) as v(id, light)
+      where t.id = v.id and t.light is distinct from v.light`.execute(trx)
   }
   await sql`update monitoring_form as t set budget_initial = v.budget_initial, budget_adjusted = v.budget_adjusted, executed = v.executed,
       execution_rate = v.execution_rate, budget_light = v.budget_light, project_light = v.project_light, lights_explained = v.explained::jsonb,
