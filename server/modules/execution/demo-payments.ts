@@ -74,3 +74,35 @@ export async function seedDemoPayments(trx: Trx, ctx: Ctx, options: DemoPaymentO
   }
   return inserted
 }
+
+/** A few demo 调整预算 of the current year's executing projects: a top-up and a cut, each with its reason. Idempotent. */
+export async function seedDemoAdjustments(trx: Trx, options: { fiscalYear: number; jurisdictionCode: string; adjustedOn: string }): Promise<number> {
+  const projects = await trx
+    .selectFrom('project')
+    .select(['id', 'amountFiscal'])
+    .where('jurisdictionCode', '=', options.jurisdictionCode)
+    .where('fiscalYear', '=', options.fiscalYear)
+    .where('status', '=', 'executing')
+    .orderBy('code')
+    .limit(4)
+    .execute()
+  const already = projects.length ? await trx.selectFrom('budgetAdjustment').select('id').where('projectId', 'in', projects.map((p) => p.id)).executeTakeFirst() : undefined
+  if (already) return 0
+  const reasons = [
+    { share: '0.10', reason: '根据年中工作安排，追加项目资金' },
+    { share: '-0.15', reason: '政策调整，部分任务不再实施，同步调减预算' },
+    { share: '0.05', reason: '上年结转资金并入本年预算' },
+    { share: '-0.08', reason: '政府采购节约资金收回' },
+  ]
+  const rows = projects.map((p, i) => ({
+    projectId: p.id,
+    fiscalYear: options.fiscalYear,
+    amount: new Decimal(p.amountFiscal).times(reasons[i]!.share).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2),
+    reason: reasons[i]!.reason,
+    adjustedOn: options.adjustedOn,
+    actionId: null,
+    createdBy: null,
+  }))
+  if (rows.length) await trx.insertInto('budgetAdjustment').values(rows).execute()
+  return rows.length
+}
