@@ -16,6 +16,8 @@ export const homeEn: Messages<typeof homeZhCN> = {
     monitoringToFill: 'Monitoring forms to fill',
     monitoringToReview: 'Monitoring forms to review',
     monitoringToVerify: 'Key monitoring forms to verify',
+    actionsToAnswer: 'Corrective actions to answer',
+    actionsToClose: 'Corrective actions to close',
   },
   figures: {
     projects: 'Project library',

@@ -13,6 +13,8 @@ export const homeZhCN = {
     monitoringToFill: '待填报的绩效监控表',
     monitoringToReview: '待审核的绩效监控表',
     monitoringToVerify: '待核查的重点监控表',
+    actionsToAnswer: '待答复的纠偏措施',
+    actionsToClose: '待办结的纠偏措施',
   },
   figures: {
     projects: '项目库',

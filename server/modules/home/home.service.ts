@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { exAnteCountsByStatus, exAnteDraftsToAssess, recentExAnte } from '../exante/exante.summary.ts'
 import { goalCountsByStatus, goalsWaitingFor, recentGoals } from '../goals/goals.summary.ts'
+import { actionsToAnswer, actionsToClose } from '../monitoring/actions.summary.ts'
 import { formsToFill, formsToReview, formsToVerify } from '../monitoring/forms.summary.ts'
 import { pendingProposalCount } from '../indicators/indicators.summary.ts'
 import { projectFiguresByStatus, recentProjects } from '../projects/projects.summary.ts'
@@ -30,6 +31,8 @@ export async function homeOf(db: Db, ctx: ActorCtx) {
   if (can('monitoring.fill') && actor.org.kind !== 'jurisdiction') todos.push({ key: 'monitoringToFill', count: await formsToFill(db, actor) })
   if (can('monitoring.review')) todos.push({ key: 'monitoringToReview', count: await formsToReview(db, actor) })
   if (can('monitoring.verify')) todos.push({ key: 'monitoringToVerify', count: await formsToVerify(db, actor) })
+  if (can('monitoring.fill') && actor.org.kind !== 'jurisdiction') todos.push({ key: 'actionsToAnswer', count: await actionsToAnswer(db, actor) })
+  if (can('monitoring.act')) todos.push({ key: 'actionsToClose', count: await actionsToClose(db, actor) })
   if (can('project.review') && projects) todos.push({ key: 'projectsToReview', count: projects.byStatus.find((s) => s.status === 'reserve')?.count ?? 0 })
 
   return { todos, projects, goals, exante }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { createTestContext } from '../../test/context.ts'
 import { makeAssessment } from '../../test/endpoints.exante.ts'
+import { makeAction } from '../../test/factories.monitoring-actions.ts'
 
 const t = await createTestContext()
 const city = await t.make.jurisdiction()
@@ -25,6 +26,9 @@ await makeAssessment(t, { unit: school, projectId: reserve.id })
 await makeAssessment(t, { unit: otherSchool, projectId: otherLibrary.id, assignedUserId: agency.id })
 await makeAssessment(t, { unit: school, projectId: library.id, scored: true, status: 'submitted' })
 await t.make.indicator({ owner: district, status: 'proposed', proposedBy: school })
+// 纠偏: a notice to the school awaiting its answer; one the department issued to the other school, answered.
+await makeAction(t, { unit: school, projectId: library.id })
+await makeAction(t, { unit: otherSchool, projectId: otherLibrary.id, issuer: edu, status: 'responded' })
 
 async function homeOf(role: Parameters<typeof t.make.user>[0]['role'], org: Parameters<typeof t.make.user>[0]['org']) {
   const res = await (await t.as(await t.make.user({ role, org }))).get('/api/home')
@@ -37,7 +41,7 @@ const figure = (home: { projects: { byStatus: { status: string; count: number; a
 describe('GET /api/home: each role its own to-dos, figures and recent records, within its scope', () => {
   test('a unit: its drafts to finish and its assessment to score; its own projects and money only', async () => {
     const home = await homeOf('unit_user', school)
-    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToAssess: 1, monitoringToFill: 0 })
+    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToAssess: 1, monitoringToFill: 0, actionsToAnswer: 1 })
     expect(figure(home, 'reserve')).toEqual({ status: 'reserve', count: 1, amount: '100000.00' })
     expect(figure(home, 'library')).toEqual({ status: 'library', count: 1, amount: '250000.50' })
     expect(figure(home, 'budgeted')).toEqual({ status: 'budgeted', count: 0, amount: '0.00' })
@@ -48,7 +52,7 @@ describe('GET /api/home: each role its own to-dos, figures and recent records, w
 
   test('a department: the submitted goal to 初审, the reserve project to review, the unassigned draft assessment', async () => {
     const home = await homeOf('dept_user', edu)
-    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToAssess: 1, monitoringToFill: 0, monitoringToReview: 0, projectsToReview: 1 })
+    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToAssess: 1, monitoringToFill: 0, monitoringToReview: 0, actionsToAnswer: 0, actionsToClose: 1, projectsToReview: 1 })
     expect(figure(home, 'library')).toEqual({ status: 'library', count: 2, amount: '1250000.50' })
   })
 
@@ -60,7 +64,7 @@ describe('GET /api/home: each role its own to-dos, figures and recent records, w
   })
 
   test('a bureau administrator also confirms indicator proposals', async () => {
-    expect(todoCounts(await homeOf('finance_admin', district))).toMatchObject({ proposalsToConfirm: 1 })
+    expect(todoCounts(await homeOf('finance_admin', district))).toMatchObject({ proposalsToConfirm: 1, actionsToClose: 1 })
   })
 
   test('the read-only viewer has figures and no to-dos', async () => {

@@ -21,6 +21,9 @@ function todoTarget(key: HomeTodoKey, expertOnly: boolean): { to: string; labelK
     case 'monitoringToReview':
     case 'monitoringToVerify':
       return { to: '/monitoring/forms', labelKey: `home.todo.${key}` }
+    case 'actionsToAnswer':
+    case 'actionsToClose':
+      return { to: '/monitoring/actions', labelKey: `home.todo.${key}` }
   }
 }
 
