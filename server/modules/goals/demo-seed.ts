@@ -193,3 +193,67 @@ export async function seedDemoGoals(trx: Trx, ctx: Ctx) {
   }
   return { goals }
 }
+
+/** What a 部门整体支出 goal of the demo says: 履职 outputs, effects and satisfaction (REFERENCE §6.7). */
+const departmentIndicators = [
+  { level1: '产出指标', level2: '数量指标', name: '重点工作任务完成率', nature: '>=' as const, target: '95', unit: '%' },
+  { level1: '产出指标', level2: '时效指标', name: '重点工作按期办结率', nature: '>=' as const, target: '90', unit: '%' },
+  { level1: '产出指标', level2: '成本指标', name: '"三公"经费支出较上年变动率', nature: '<=' as const, target: '0', unit: '%' },
+  { level1: '效益指标', level2: '社会效益指标', name: '部门职责履行成效', nature: 'qualitative' as const, target: '履职成效明显，群众获得感增强', unit: '' },
+  { level1: '效益指标', level2: '可持续影响指标', name: '制度建设完善程度', nature: 'qualitative' as const, target: '内控制度健全并有效执行', unit: '' },
+  { level1: '满意度指标', level2: '服务对象满意度指标', name: '服务对象满意度', nature: '>=' as const, target: '90', unit: '%' },
+]
+
+/**
+ * 部门整体支出 goals of the demo: one approved goal per 深圳市 department with budgeted money in a year, for each year
+ * it has, approved before the year began — so monitoring rounds have their 部门整体监控 forms and self-evaluation
+ * its 部门整体自评. Idempotent: a department and year that has one already is skipped.
+ */
+export async function seedDemoDepartmentGoals(trx: Trx, ctx: Ctx) {
+  const departments = await trx
+    .selectFrom('project')
+    .innerJoin('orgNode as department', 'department.code', 'project.departmentCode')
+    .select(['project.jurisdictionCode', 'project.departmentCode', 'project.fiscalYear', 'department.name as departmentName'])
+    .distinct()
+    .where('project.jurisdictionCode', '=', SHENZHEN_CODE)
+    .where('project.status', 'in', ['budgeted', 'executing', 'closed'])
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('goal').select('goal.id').where('goal.kind', '=', 'department').whereRef('goal.departmentCode', '=', 'project.departmentCode').whereRef('goal.fiscalYear', '=', 'project.fiscalYear'))),
+    )
+    .orderBy('project.departmentCode')
+    .orderBy('project.fiscalYear')
+    .execute()
+  for (const d of departments) {
+    const approvedAt = new Date(Math.min(ctx.now.getTime(), Date.UTC(d.fiscalYear - 1, 11, 22, 2)))
+    const goal = await trx
+      .insertInto('goal')
+      .values({
+        lineageId: randomUUID(),
+        kind: 'department',
+        projectId: null,
+        fiscalYear: d.fiscalYear,
+        jurisdictionCode: d.jurisdictionCode,
+        departmentCode: d.departmentCode,
+        unitCode: null,
+        name: `${d.departmentName}${d.fiscalYear}年度部门整体支出绩效目标`,
+        overallTarget: `${d.fiscalYear}年${d.departmentName}全面履行部门职责，重点工作按期完成，预算执行规范，服务对象满意度保持较高水平。`,
+        annualTarget: `完成年度重点工作任务，预算执行率不低于90%，“三公”经费只减不增。`,
+        mediumTermTarget: '',
+        frameworkCode: 'legacy-88',
+        status: 'approved',
+        financeGrade: '良',
+        submittedAt: approvedAt,
+        approvedAt,
+        inForceFrom: approvedAt,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('goalIndicator')
+      .values(departmentIndicators.map((ind, i) => ({ goalId: goal.id, sortOrder: i + 1, ...ind, indicatorId: null, indicatorCode: null, targetNumber: ind.nature === 'qualitative' ? null : ind.target, targetBaseUnit: ind.nature === 'qualitative' ? null : ind.unit, valueBasis: 'plan' as const, scoringRule: '' })))
+      .execute()
+  }
+  return { departmentGoals: departments.length }
+}

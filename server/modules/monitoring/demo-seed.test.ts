@@ -50,6 +50,8 @@ describe('demo monitoring', () => {
     expect(new Set(forms.map((f) => f.projectLight).filter(Boolean))).toEqual(new Set(['red', 'yellow', 'green', 'blue']))
     expect(new Set(forms.map((f) => f.budgetLight))).toEqual(new Set(['red', 'yellow', 'green']))
     expect(forms.filter((f) => f.kind === 'project' && f.systemForecast !== null).length).toBeGreaterThan(forms.length / 2)
+    // 部门整体监控: the demo's departments have approved overall goals, so each has its form.
+    expect(forms.filter((f) => f.kind === 'department').length).toBeGreaterThan(3)
   })
 
   test('the demo unit 深圳中学 has its form to fill, and a few corrective actions are open', async () => {

@@ -7,7 +7,7 @@ import { hashPassword } from '../../platform/passwords.ts'
 import { segmentForIndex } from '../../platform/search.ts'
 import { seedDemoExAnte } from '../exante/demo-seed.ts'
 import { seedDemoPayments } from '../execution/demo-payments.ts'
-import { seedDemoGoals } from '../goals/demo-seed.ts'
+import { seedDemoDepartmentGoals, seedDemoGoals } from '../goals/demo-seed.ts'
 import { seedDemoIndicators } from '../indicators/demo-seed.ts'
 import { seedDemoMonitoring } from '../monitoring/demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
@@ -71,6 +71,7 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     const library = await seedDemoIndicators(trx, ctx)
     const exAnteAssessments = await seedDemoExAnte(trx, ctx)
     const { goals } = await seedDemoGoals(trx, ctx)
+    await seedDemoDepartmentGoals(trx, ctx)
     // The demo year is 2026, paid through October; 2025 in full gives the forecast its spending profiles.
     const payments = await seedDemoPayments(trx, ctx, { lastMonthOf: (year) => (year < 2026 ? 12 : 10) })
     const summary = { orgNodes: insertedNodes, users: insertedUsers.length, projects, ...library, exAnteAssessments, goals, payments }
