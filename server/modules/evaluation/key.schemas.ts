@@ -61,11 +61,11 @@ export const PlanBody = z.strictObject({
   methods: Text(4000),
   schedule: Text(4000),
   team: Text(2000),
-  overview: Text(8000),
-  conclusion: Text(8000),
-  experience: Text(8000),
-  problems: Text(8000),
-  suggestions: Text(8000),
+  overview: Text(4000),
+  conclusion: Text(4000),
+  experience: Text(4000),
+  problems: Text(4000),
+  suggestions: Text(4000),
   otherNotes: Text(4000),
 })
 export type PlanInput = z.infer<typeof PlanBody>
