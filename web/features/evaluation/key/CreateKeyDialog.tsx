@@ -57,10 +57,11 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Form layout="inline">
           <Form.Item label={t('evaluationKey.createDialog.fiscalYear')}>
-            <InputNumber min={2000} max={2100} value={fiscalYear} onChange={(v) => setFiscalYear(v ?? fiscalYear)} />
+            <InputNumber aria-label={t('evaluationKey.createDialog.fiscalYear')} min={2000} max={2100} value={fiscalYear} onChange={(v) => setFiscalYear(v ?? fiscalYear)} />
           </Form.Item>
           <Form.Item label={t('evaluationKey.createDialog.objectKind')}>
             <Select
+              aria-label={t('evaluationKey.createDialog.objectKind')}
               style={{ width: 130 }}
               value={objectKind}
               onChange={(v: EvaluationObjectKind) => {
@@ -71,17 +72,17 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
             />
           </Form.Item>
           <Form.Item label={t('evaluationKey.createDialog.template')}>
-            <Select style={{ width: 280 }} value={template} onChange={setTemplate} options={evaluationTemplates.map((k) => ({ value: k, label: evaluationTemplateLabels[k][lang] }))} />
+            <Select aria-label={t('evaluationKey.createDialog.template')} style={{ width: 280 }} value={template} onChange={setTemplate} options={evaluationTemplates.map((k) => ({ value: k, label: evaluationTemplateLabels[k][lang] }))} />
           </Form.Item>
         </Form>
         {objectKind === 'project' ? (
           <>
             <Form layout="inline">
               <Form.Item label={t('evaluationKey.createDialog.sampleSize')}>
-                <InputNumber min={0} max={50} value={sampleSize} onChange={(v) => setSampleSize(v ?? 0)} />
+                <InputNumber aria-label={t('evaluationKey.createDialog.sampleSize')} min={0} max={50} value={sampleSize} onChange={(v) => setSampleSize(v ?? 0)} />
               </Form.Item>
               <Form.Item label={t('evaluationKey.createDialog.seed')}>
-                <Input style={{ width: 200 }} value={seed} maxLength={64} onChange={(e) => setSeed(e.target.value)} />
+                <Input aria-label={t('evaluationKey.createDialog.seed')} style={{ width: 200 }} value={seed} maxLength={64} onChange={(e) => setSeed(e.target.value)} />
               </Form.Item>
               <Button onClick={() => setParams({ fiscalYear, sampleSize, ...(seed.trim() ? { seed: seed.trim() } : {}) })} loading={proposal.isFetching}>
                 {t('evaluationKey.createDialog.propose')}
@@ -122,7 +123,7 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
         )}
         <Form layout="inline">
           <Form.Item label={t('evaluationKey.createDialog.name')}>
-            <Input style={{ width: 420 }} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+            <Input aria-label={t('evaluationKey.createDialog.name')} style={{ width: 420 }} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
           </Form.Item>
         </Form>
         {error && <Alert type="error" showIcon title={error} />}

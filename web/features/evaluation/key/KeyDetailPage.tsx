@@ -36,7 +36,7 @@ export function KeyDetailPage() {
               {ev.name}
             </Typography.Title>
             <StageTag stage={ev.stage} />
-            <GradeTag grade={ev.grade} />
+            {ev.grade && <GradeTag grade={ev.grade} />}
           </Space>
         }
         extra={<StageMoves ev={ev} />}
