@@ -1,7 +1,8 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import { evaluationObjectKindLabels, evaluationTemplateLabels, keyEvaluationLevelLabels } from '../../../domain/evaluation.ts'
 import { level1Of } from '../../../domain/key-evaluation.ts'
 import { formatMoney } from '../../../domain/money.ts'
+import { body, heading, reportFont as font, table } from '../../platform/docx.ts'
 import type { KeyView } from './key.service.ts'
 
 /**
@@ -11,24 +12,7 @@ import type { KeyView } from './key.service.ts'
  */
 export const reportHeadings = ['一、基本情况', '二、评价工作开展情况', '三、综合评价情况及结论', '四、绩效评价指标分析', '五、主要经验及做法', '六、存在的问题及原因分析', '七、有关建议', '八、其他需要说明的问题'] as const
 
-const font = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) => new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 } })
-const body = (text: string) => new Paragraph({ children: [new TextRun(text)], indent: { firstLine: 480 }, spacing: { after: 80, line: 360 } })
 const paragraphs = (text: string | undefined | null, empty = '无。') => (text?.trim() ? text.trim().split(/\n+/).map(body) : [body(empty)])
-
-function cell(text: string, options: { bold?: boolean; align?: 'left' | 'center' | 'right' } = {}) {
-  const alignment = options.align === 'center' ? AlignmentType.CENTER : options.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT
-  return new TableCell({ children: [new Paragraph({ alignment, children: [new TextRun({ text, bold: options.bold })] })] })
-}
-function table(head: string[], rows: string[][], numeric: number[] = []) {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, { bold: true, align: 'center' })) }),
-      ...rows.map((r) => new TableRow({ children: r.map((text, i) => cell(text, { align: numeric.includes(i) ? 'right' : 'left' })) })),
-    ],
-  })
-}
 
 export async function keyEvaluationReportDocx(view: KeyView): Promise<Buffer> {
   const plan = view.plan
