@@ -44,6 +44,8 @@ describe('key evaluation journey on the demo data', () => {
     await openFromMenu(finance, '重点评价')
     await finance.getByRole('row').filter({ hasText: '交换意见' }).getByRole('link').first().click()
     await finance.getByRole('tab', { name: '指标体系与评分' }).click()
+    await finance.getByRole('columnheader', { name: '三级指标' }).waitFor()
+    await keepDocScreenshot(finance, 'evaluation-key-framework')
     await finance.getByRole('tab', { name: '评价结论与报告' }).click()
     await keepDocScreenshot(finance, 'evaluation-key-detail')
     await confirmMove(finance, '形成最终结论')
