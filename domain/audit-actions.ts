@@ -107,6 +107,20 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'corrective_action.export': { zh: '导出纠偏措施列表', en: 'Corrective actions exported' },
   'corrective_action.download_file': { zh: '下载纠偏答复附件', en: 'Corrective action file downloaded' },
   'monitoring.export_late': { zh: '导出未报送监控表清单', en: 'Late monitoring forms exported' },
+  // 部门评价 / 财政重点评价 (evaluation: key)
+  'key_evaluation.create': { zh: '确定重点评价对象', en: 'Key evaluation created' },
+  'key_evaluation.plan': { zh: '保存重点评价工作方案', en: 'Key evaluation plan saved' },
+  'key_evaluation.framework': { zh: '保存重点评价指标体系与评分', en: 'Key evaluation framework saved' },
+  'key_evaluation.stage': { zh: '推进重点评价阶段', en: 'Key evaluation stage moved' },
+  'key_evaluation.exchange': { zh: '被评价单位交换意见', en: 'Exchange opinion recorded' },
+  'key_evaluation.fieldwork': { zh: '记录现场评价', en: 'Field work logged' },
+  'key_evaluation.evidence': { zh: '上传评价佐证材料', en: 'Evidence attached' },
+  'key_evaluation.survey': { zh: '设置满意度问卷', en: 'Satisfaction survey set' },
+  'key_evaluation.survey_import': { zh: '导入满意度问卷答卷', en: 'Survey responses imported' },
+  'key_evaluation.survey_template': { zh: '下载问卷答卷模板', en: 'Survey answer sheet downloaded' },
+  'key_evaluation.export': { zh: '导出重点评价列表', en: 'Key evaluations exported' },
+  'key_evaluation.download_evidence': { zh: '下载评价佐证材料', en: 'Evidence downloaded' },
+  'key_evaluation.download_report': { zh: '下载绩效评价报告', en: 'Evaluation report downloaded' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

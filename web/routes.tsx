@@ -351,7 +351,23 @@ export const routes: RouteEntry[] = [
     key: 'evaluation',
     labelKey: 'nav.evaluation',
     icon: <AuditOutlined aria-hidden />,
-    children: [],
+    children: [
+      {
+        path: '/evaluation/key',
+        labelKey: 'evaluationKey.nav.list',
+        icon: <AuditOutlined aria-hidden />,
+        permission: 'evaluation.read',
+        page: lazy(() => import('./features/evaluation/key/KeyListPage').then((m) => ({ default: m.KeyListPage }))),
+      },
+      {
+        path: '/evaluation/key/:id',
+        labelKey: 'evaluationKey.nav.detail',
+        icon: <AuditOutlined aria-hidden />,
+        permission: 'evaluation.read',
+        hideInMenu: true,
+        page: lazy(() => import('./features/evaluation/key/KeyDetailPage').then((m) => ({ default: m.KeyDetailPage }))),
+      },
+    ],
   },
   {
     key: 'system',

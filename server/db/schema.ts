@@ -333,6 +333,13 @@ export interface Database {
   storedFile: StoredFileTable
   storedFileChunk: StoredFileChunkTable
   keyEvaluation: KeyEvaluationTable
+  keyEvaluationPlan: KeyEvaluationPlanTable
+  keyEvaluationLine: KeyEvaluationLineTable
+  keyEvaluationEvidence: KeyEvaluationEvidenceTable
+  keyEvaluationFieldwork: KeyEvaluationFieldworkTable
+  keyEvaluationExchange: KeyEvaluationExchangeTable
+  keyEvaluationSurvey: KeyEvaluationSurveyTable
+  keyEvaluationSurveyResponse: KeyEvaluationSurveyResponseTable
   project: ProjectTable
   projectAttachment: ProjectAttachmentTable
   indicatorFramework: IndicatorFrameworkTable
@@ -574,4 +581,93 @@ export interface KeyEvaluationTable {
   version: Generated<number>
   createdAt: Timestamp
   updatedAt: Timestamp
+}
+
+/** A key evaluation's selection and work plan, and the narrative of its report (§6.6). */
+export interface KeyEvaluationPlanTable {
+  keyEvaluationId: string
+  selectionKind: ColumnType<'major' | 'sample' | 'manual', 'major' | 'sample' | 'manual' | undefined, 'major' | 'sample' | 'manual'>
+  selectionSeed: string | null
+  selectionReason: Generated<string>
+  purpose: Generated<string>
+  scope: Generated<string>
+  methods: Generated<string>
+  schedule: Generated<string>
+  team: Generated<string>
+  overview: Generated<string>
+  conclusion: Generated<string>
+  experience: Generated<string>
+  problems: Generated<string>
+  suggestions: Generated<string>
+  otherNotes: Generated<string>
+}
+
+/** One indicator of a key evaluation's framework: weight and score are numeric(5,2) strings. */
+export interface KeyEvaluationLineTable {
+  id: Generated<string>
+  keyEvaluationId: string
+  seq: number
+  level1: string
+  level2: Generated<string>
+  level3: string
+  weight: string
+  score: string | null
+  formula: string | null
+  inputs: ColumnType<Record<string, string> | null, string | null, string | null>
+  value: string | null
+  basis: Generated<string>
+}
+
+export interface KeyEvaluationEvidenceTable {
+  id: Generated<string>
+  keyEvaluationId: string
+  lineId: string
+  fileId: string
+  note: Generated<string>
+  createdBy: string | null
+  createdAt: Timestamp
+}
+
+export interface KeyEvaluationFieldworkTable {
+  id: Generated<string>
+  keyEvaluationId: string
+  visitedOn: ColumnType<string, string, string>
+  place: string
+  people: Generated<string>
+  notes: Generated<string>
+  createdBy: string | null
+  createdAt: Timestamp
+}
+
+/** 交换意见: the evaluated unit's opinion on the draft result (rule 41). */
+export interface KeyEvaluationExchangeTable {
+  id: Generated<string>
+  keyEvaluationId: string
+  orgCode: string
+  draftTotal: string | null
+  opinion: string
+  createdBy: string | null
+  createdAt: Timestamp
+}
+
+export interface KeyEvaluationSurveyTable {
+  keyEvaluationId: string
+  title: string
+  questions: ColumnType<string[], string, string>
+  target: Generated<string>
+  responses: Generated<number>
+  answers: Generated<number>
+  satisfied: Generated<number>
+  rate: string | null
+  fileName: string | null
+  importedAt: Date | null
+  version: Generated<number>
+}
+
+export interface KeyEvaluationSurveyResponseTable {
+  id: Generated<string>
+  keyEvaluationId: string
+  rowNo: number
+  respondent: Generated<string>
+  answers: ColumnType<string[], string, string>
 }

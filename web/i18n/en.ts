@@ -1,3 +1,4 @@
+import { evaluationKeyEn } from './evaluationKey.en'
 import { accountsEn } from './accounts.en'
 import { auditChainEn } from './audit-chain.en'
 import { exanteEn } from './exante.en'
@@ -783,6 +784,7 @@ export const en: LocaleMessages = {
   exante: exanteEn,
   execution: executionEn,
   monitoringActions: monitoringActionsEn,
+  evaluationKey: evaluationKeyEn,
   monitoringRounds: monitoringRoundsEn,
   goals: goalsEn,
   accounts: accountsEn,

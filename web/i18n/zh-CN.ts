@@ -1,3 +1,4 @@
+import { evaluationKeyZhCN } from './evaluationKey.zh-CN'
 import { accountsZhCN } from './accounts.zh-CN'
 // Default language. en.ts must have exactly these keys (checked by the type below and by i18n.test.ts).
 import { auditChainZhCN } from './audit-chain.zh-CN'
@@ -782,6 +783,7 @@ export const zhCN = {
   exante: exanteZhCN,
   execution: executionZhCN,
   monitoringActions: monitoringActionsZhCN,
+  evaluationKey: evaluationKeyZhCN,
   monitoringRounds: monitoringRoundsZhCN,
   goals: goalsZhCN,
   accounts: accountsZhCN,

@@ -14,6 +14,7 @@ import * as jobQueue from './2026_12_07_11_job_queue.ts'
 import * as storedFileChunks from './2026_12_08_01_stored_file_chunks.ts'
 import * as indicatorLightExplained from './2026_12_08_02_indicator_light_explained.ts'
 import * as keyEvaluationCore from './2026_12_08_11_key_evaluation_core.ts'
+import * as keyEvaluations from './2026_12_08_13_key_evaluations.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_01_stored_file_chunks': storedFileChunks,
   '2026_12_08_02_indicator_light_explained': indicatorLightExplained,
   '2026_12_08_11_key_evaluation_core': keyEvaluationCore,
+  '2026_12_08_13_key_evaluations': keyEvaluations,
 }

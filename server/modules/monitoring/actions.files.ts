@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
+import { receiveAttachment } from '../../platform/attachment-upload.ts'
 import { storeFile } from '../../platform/files.ts'
 import * as repo from './actions.repository.ts'
 
@@ -16,17 +17,9 @@ export async function attachFileToAction(db: Db, ctx: ActorCtx, id: string, req:
   if (!action) throw new AppError('NOT_FOUND')
   if (ctx.actor.org.code === action.issuerOrgCode) throw new AppError('FORBIDDEN')
   if (!canMove('respond', action)) throw new AppError('INVALID_TRANSITION', { from: action.status }, { zh: '措施已答复或已办结，不能再上传附件', en: 'The measure is answered or closed; no more files' })
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE', undefined, { zh: '请以 multipart/form-data 上传文件', en: 'Upload the file as multipart/form-data' })
-  const part = await req.file()
-  if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: ctx.lang === 'zh' ? '缺少文件' : 'The file is missing' }])
-  const megabytes = Math.round(maxBytes / 1024 / 1024)
-  const content = await part.toBuffer().catch((error: { code?: string }) => {
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { maxBytes }, { zh: `附件不能超过 ${megabytes} MB`, en: `Attachments are limited to ${megabytes} MB` })
-    throw error
-  })
-  if (content.length === 0) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: ctx.lang === 'zh' ? '文件为空' : 'The file is empty' }])
+  const file = await receiveAttachment(req, ctx.lang, maxBytes)
   return db.transaction().execute(async (trx) => {
-    const stored = await storeFile(trx, { fileName: part.filename || 'file', contentType: part.mimetype || 'application/octet-stream', content }, ctx.actor.userId, ctx.now)
+    const stored = await storeFile(trx, { fileName: file.fileName, contentType: file.contentType, content: file.content }, ctx.actor.userId, ctx.now)
     await repo.insertEvent(trx, { actionId: id, event: 'update', note: stored.fileName, attachmentIds: [stored.id], actorId: ctx.actor.userId, createdAt: ctx.now })
     const view = { id: stored.id, fileName: stored.fileName, contentType: stored.contentType, sizeBytes: stored.sizeBytes, sha256: stored.sha256 }
     await recordAudit(trx, ctx, { action: 'corrective_action.attach', entityType: 'corrective_action', entityId: id, after: view })

@@ -1,9 +1,10 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, type Table, TextRun } from 'docx'
 import Decimal from 'decimal.js'
 import { lightLabels } from '../../../domain/lights.ts'
 import { causeCategoryLabels, correctiveActionKindLabels, correctiveActionKinds, correctiveActionStatusLabels, likelihoodLabels } from '../../../domain/monitoring.ts'
 import { deviationFromTime } from '../../../domain/monitoring-dashboard.ts'
 import { formatMoney, toWanYuan } from '../../../domain/money.ts'
+import { body, heading, reportFont as font, table } from '../../platform/docx.ts'
 import type { RoundReportData } from './report.data.ts'
 
 /**
@@ -12,25 +13,8 @@ import type { RoundReportData } from './report.data.ts'
  * 五、纠偏措施及成效 (actions taken), 六、下一步工作建议. Every figure is the dashboard's.
  */
 
-const font = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) => new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 } })
-const body = (text: string) => new Paragraph({ children: [new TextRun(text)], indent: { firstLine: 480 }, spacing: { after: 80, line: 360 } })
 const percent = (part: number, whole: number) => (whole ? new Decimal(part).dividedBy(whole).times(100).toFixed(2) : '0.00')
 const wan = (amount: string) => toWanYuan(amount, 2)
-
-function cell(text: string, options: { bold?: boolean; align?: 'left' | 'center' | 'right' } = {}) {
-  const alignment = options.align === 'center' ? AlignmentType.CENTER : options.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT
-  return new TableCell({ children: [new Paragraph({ alignment, children: [new TextRun({ text, bold: options.bold })] })] })
-}
-function table(head: string[], rows: string[][], numeric: number[] = []) {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, { bold: true, align: 'center' })) }),
-      ...rows.map((r) => new TableRow({ children: r.map((text, i) => cell(text, { align: numeric.includes(i) ? 'right' : 'left' })) })),
-    ],
-  })
-}
 
 function coverage(data: RoundReportData, scopeName: string) {
   const { round, totals } = data

@@ -5,6 +5,7 @@ import type { Ctx } from '../../http/context.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { hashPassword } from '../../platform/passwords.ts'
 import { segmentForIndex } from '../../platform/search.ts'
+import { seedDemoKeyEvaluation } from '../evaluation/key.demo-seed.ts'
 import { seedDemoExAnte } from '../exante/demo-seed.ts'
 import { seedDemoPayments } from '../execution/demo-payments.ts'
 import { seedDemoDepartmentGoals, seedDemoGoals } from '../goals/demo-seed.ts'
@@ -74,6 +75,7 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     await seedDemoDepartmentGoals(trx, ctx)
     // The demo year is 2026, paid through October; 2025 in full gives the forecast its spending profiles.
     const payments = await seedDemoPayments(trx, ctx, { lastMonthOf: (year) => (year < 2026 ? 12 : 10) })
+    await seedDemoKeyEvaluation(trx, ctx)
     const summary = { orgNodes: insertedNodes, users: insertedUsers.length, projects, ...library, exAnteAssessments, goals, payments }
     await recordAudit(trx, ctx, { action: 'system.seed_demo', entityType: 'system', entityId: 'demo', after: summary })
     return summary
