@@ -65,7 +65,7 @@ export const SheetBody = z.strictObject({
   version: z.int().min(0),
   /** Per indicator (its code or name), the expert's score as a decimal string. */
   scores: z.record(z.string().trim().min(1).max(100), Score).refine((s) => Object.keys(s).length <= 200),
-  comment: z.string().trim().max(5000).default(''),
+  comment: z.string().trim().max(4000).default(''),
   /** Submits the sheet: it can no longer be changed. */
   submit: z.boolean().default(false),
 })
