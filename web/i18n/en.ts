@@ -1,3 +1,5 @@
+import { agenciesEn } from './agencies.en'
+import { expertsEn } from './experts.en'
 import { accountsEn } from './accounts.en'
 import { auditChainEn } from './audit-chain.en'
 import { exanteEn } from './exante.en'
@@ -790,4 +792,6 @@ export const en: LocaleMessages = {
   monitoringForms: monitoringFormsEn,
   monitoringDashboard: monitoringDashboardEn,
   jobs: jobsEn,
+  agencies: agenciesEn,
+  experts: expertsEn,
 }
