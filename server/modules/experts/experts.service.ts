@@ -144,7 +144,7 @@ export interface DrawCandidateView {
  * declared relations and when a draw of another evaluation last picked it (drawing this evaluation again with
  * the recorded seed must give the same experts).
  */
-async function poolFor(db: Db | Trx, jurisdictionCode: string, keyEvaluationId: string) {
+export async function poolFor(db: Db | Trx, jurisdictionCode: string, keyEvaluationId: string) {
   const node = await db.selectFrom('orgNode').select('path').where('code', '=', jurisdictionCode).executeTakeFirstOrThrow()
   const chain = node.path.split('/').filter(Boolean)
   const experts = await db
