@@ -154,7 +154,7 @@ export async function checkIndependence(db: Db, ctx: ActorCtx, agencyId: string,
   const agency = await mustFindAgency(db, ctx, agencyId)
   const evaluation = await mustFindKeyEvaluation(db, ctx, keyEvaluationId)
   const conflicts = await independenceOf(db, agency, evaluation, ctx.now)
-  return { independent: conflicts.length === 0, reasons: conflicts.map((c) => c.reason), conflicts }
+  return { independent: conflicts.length === 0, reasons: conflicts.map((c) => c.reason), conflicts, keyEvaluation: { id: evaluation.id, name: evaluation.name, fiscalYear: evaluation.fiscalYear } }
 }
 
 /**

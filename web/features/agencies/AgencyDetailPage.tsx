@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } f
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link, useParams, useSearchParams } from 'react-router'
 import { formatMoney } from '../../../domain/money'
 import { PageSpinner } from '../../layout/AppLayout'
 import { DescriptionGroup } from '../../shared/DescriptionGroup'
@@ -34,8 +34,11 @@ function AgencyRecord({ agency: a }: { agency: Agency }) {
   const user = useCurrentUser()
   const vocabulary = useAgencyVocabulary()
   const remove = useRemoveRelation()
-  const [dialog, setDialog] = useState<Dialog>(null)
+  // A key evaluation's page links here with ?engageFor=<its id> to engage the agency for it.
+  const [search] = useSearchParams()
+  const engageFor = search.get('engageFor') ?? undefined
   const canManage = user.permissions.includes('agency.manage')
+  const [dialog, setDialog] = useState<Dialog>(engageFor && canManage ? { kind: 'engage' } : null)
   const ownRegister = user.org.jurisdictionCode === a.jurisdictionCode
 
   const engagementColumns: TableColumnsType<Engagement> = [
@@ -174,7 +177,7 @@ function AgencyRecord({ agency: a }: { agency: Agency }) {
       {dialog?.kind === 'edit' && <AgencyFormDialog agency={a} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'relation' && <RelationDialog agencyId={a.id} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'violation' && <ViolationDialog agencyId={a.id} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'engage' && <EngagementDialog agencyId={a.id} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'engage' && <EngagementDialog agencyId={a.id} keyEvaluationId={engageFor} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'rate' && <RateDialog engagement={dialog.engagement} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'flag' && <SubcontractDialog engagement={dialog.engagement} onClose={() => setDialog(null)} />}
     </Space>

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/client'
 import { useCodeLabels } from '../../shared/useCodeLabels'
@@ -52,6 +52,19 @@ export function EngagementDialog({ agencyId, keyEvaluationId, onClose }: { agenc
   const [passed, setPassed] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [evaluationName, setEvaluationName] = useState<string | null>(null)
+
+  // Opened for a given evaluation (from its page): check at once and name it.
+  useEffect(() => {
+    if (!keyEvaluationId) return
+    checkIndependence(agencyId, keyEvaluationId)
+      .then((result) => {
+        setEvaluationName(`${result.keyEvaluation.fiscalYear} ${result.keyEvaluation.name}`)
+        setConflicts(result.independent ? null : result)
+        setPassed(result.independent)
+      })
+      .catch((err: unknown) => setError(errorMessage(err)))
+  }, [agencyId, keyEvaluationId])
 
   async function check() {
     const id = form.getFieldValue('keyEvaluationId') as string | undefined
@@ -96,7 +109,7 @@ export function EngagementDialog({ agencyId, keyEvaluationId, onClose }: { agenc
       <Form<Values> form={form} layout="vertical" aria-label={t('agencies.engage.title')} initialValues={{ keyEvaluationId, procurementMethod: 'government_procurement', subcontracted: false }} onFinish={submit} onValuesChange={(changed) => 'keyEvaluationId' in changed && (setConflicts(null), setPassed(false))}>
         <Form.Item name="keyEvaluationId" label={t('agencies.engage.pickEvaluation')} rules={[{ required: true }]}>
           {keyEvaluationId ? (
-            <Input disabled />
+            <Select disabled options={[{ value: keyEvaluationId, label: evaluationName ?? keyEvaluationId }]} />
           ) : (
             <Select
               showSearch={{ optionFilterProp: 'label' }}

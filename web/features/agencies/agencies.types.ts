@@ -65,6 +65,7 @@ export interface Independence {
   independent: boolean
   reasons: AgencyConflictReason[]
   conflicts: AgencyConflict[]
+  keyEvaluation: { id: string; name: string; fiscalYear: number }
 }
 
 export type AgencyFilters = { q?: string; type?: AgencyType; creditStatus?: AgencyCreditStatus }

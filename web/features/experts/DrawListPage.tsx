@@ -3,7 +3,7 @@ import { Button, Card, Empty, Tag } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { formatDateTime } from '../../shared/format'
 import { ListToolbar } from '../../shared/ListToolbar'
 import { PagedTable } from '../../shared/PagedTable'
@@ -18,9 +18,12 @@ export function DrawListPage() {
   const { t } = useTranslation()
   const user = useCurrentUser()
   const navigate = useNavigate()
-  const table = useTableState<Record<string, never>>({})
+  // A key evaluation's page links here with ?keyEvaluationId=<its id>: its draws, and the draw dialog set to it.
+  const [search] = useSearchParams()
+  const keyEvaluationId = search.get('keyEvaluationId') ?? undefined
+  const table = useTableState<{ keyEvaluationId?: string }>({ keyEvaluationId })
   const list = useDrawList(table.params)
-  const [drawing, setDrawing] = useState(false)
+  const [drawing, setDrawing] = useState(!!keyEvaluationId && search.get('draw') === '1' && user.permissions.includes('expert.draw'))
 
   const columns: TableColumnsType<DrawListItem> = [
     { key: 'keyEvaluationName', title: t('experts.draws.evaluation'), dataIndex: 'keyEvaluationName', width: 260, render: (name: string, row) => <Link to={`/experts/draws/${row.id}`}>{name}</Link> },
@@ -51,7 +54,7 @@ export function DrawListPage() {
         scrollX={columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0)}
         emptyText={<Empty description={t('experts.draws.empty')} />}
       />
-      {drawing && <DrawDialog onClose={() => setDrawing(false)} onDrawn={(d) => navigate(`/experts/draws/${d.id}`)} />}
+      {drawing && <DrawDialog keyEvaluationId={keyEvaluationId} onClose={() => setDrawing(false)} onDrawn={(d) => navigate(`/experts/draws/${d.id}`)} />}
     </Card>
   )
 }
