@@ -1,9 +1,8 @@
-import { ArrowLeftOutlined } from '@ant-design/icons'
-import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd'
+import { App, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { useParams, useSearchParams } from 'react-router'
 import { formatMoney } from '../../../domain/money'
 import { PageSpinner } from '../../layout/AppLayout'
 import { DescriptionGroup } from '../../shared/DescriptionGroup'
@@ -12,6 +11,7 @@ import { errorMessage } from '../../shared/serverErrors'
 import { useCurrentUser } from '../auth/CurrentUser'
 import { AgencyFormDialog, RateDialog, RelationDialog, SubcontractDialog, ViolationDialog } from './AgencyDialogs'
 import { EngagementDialog } from './EngagementDialog'
+import { BackTitle, SectionTable } from './SectionTable'
 import { useAgency, useRemoveRelation } from './agencies.queries'
 import type { Agency, Engagement } from './agencies.types'
 import { CreditStatusTag, useAgencyVocabulary } from './agencyVocabulary'
@@ -76,13 +76,10 @@ function AgencyRecord({ agency: a }: { agency: Agency }) {
       <Card
         size="small"
         title={
-          <Space>
-            <Link to="/agencies" aria-label={t('agencies.backToList')}>
-              <ArrowLeftOutlined />
-            </Link>
+          <BackTitle to="/agencies" backLabel={t('agencies.backToList')}>
             {a.name}
             <CreditStatusTag status={a.creditStatus} />
-          </Space>
+          </BackTitle>
         }
         extra={
           canManage && (
@@ -111,15 +108,12 @@ function AgencyRecord({ agency: a }: { agency: Agency }) {
         />
       </Card>
 
-      <Card size="small" title={t('agencies.relations.title')} extra={canManage && ownRegister && <Button onClick={() => setDialog({ kind: 'relation' })}>{t('agencies.actions.addRelation')}</Button>}>
-        <Table
-          aria-label={t('agencies.relations.title')}
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={a.relations}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agencies.relations.empty')} /> }}
-          columns={[
+      <SectionTable
+        title={t('agencies.relations.title')}
+        extra={canManage && ownRegister && <Button onClick={() => setDialog({ kind: 'relation' })}>{t('agencies.actions.addRelation')}</Button>}
+        rows={a.relations}
+        empty={t('agencies.relations.empty')}
+        columns={[
             { key: 'orgName', title: t('agencies.relations.org'), dataIndex: 'orgName', render: (name: string, row) => `${name} (${row.orgCode})` },
             { key: 'relation', title: t('agencies.relations.relation'), dataIndex: 'relation' },
             ...(canManage && ownRegister
@@ -142,37 +136,21 @@ function AgencyRecord({ agency: a }: { agency: Agency }) {
                 ]
               : []),
           ]}
-        />
-      </Card>
+      />
 
-      <Card size="small" title={t('agencies.violations.title')} extra={canManage && ownRegister && <Button onClick={() => setDialog({ kind: 'violation' })}>{t('agencies.actions.addViolation')}</Button>}>
-        <Table
-          aria-label={t('agencies.violations.title')}
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={a.violations}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agencies.violations.empty')} /> }}
-          columns={[
+      <SectionTable
+        title={t('agencies.violations.title')}
+        extra={canManage && ownRegister && <Button onClick={() => setDialog({ kind: 'violation' })}>{t('agencies.actions.addViolation')}</Button>}
+        rows={a.violations}
+        empty={t('agencies.violations.empty')}
+        columns={[
             { key: 'occurredOn', title: t('agencies.violations.occurredOn'), dataIndex: 'occurredOn', width: 120, render: (d: string) => String(d).slice(0, 10) },
             { key: 'severity', title: t('agencies.violations.severity'), dataIndex: 'severity', width: 90, render: (s: 'major' | 'minor') => <Tag color={s === 'major' ? 'red' : 'default'}>{t(`agencies.violations.${s}`)}</Tag> },
             { key: 'description', title: t('agencies.violations.description'), dataIndex: 'description' },
           ]}
-        />
-      </Card>
+      />
 
-      <Card size="small" title={t('agencies.engagements.title')}>
-        <Table
-          aria-label={t('agencies.engagements.title')}
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={a.engagements}
-          scroll={{ x: 1200 }}
-          columns={engagementColumns}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agencies.emptyEngagements')} /> }}
-        />
-      </Card>
+      <SectionTable title={t('agencies.engagements.title')} rows={a.engagements} columns={engagementColumns} scrollX={1200} empty={t('agencies.emptyEngagements')} />
 
       {dialog?.kind === 'edit' && <AgencyFormDialog agency={a} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'relation' && <RelationDialog agencyId={a.id} onClose={() => setDialog(null)} />}

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Empty, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
@@ -10,6 +10,7 @@ import { formatDateTime } from '../../shared/format'
 import { LoadFailed } from '../../shared/LoadFailed'
 import { errorMessage } from '../../shared/serverErrors'
 import { useCodeLabels } from '../../shared/useCodeLabels'
+import { BackTitle, SectionTable } from '../agencies/SectionTable'
 import { useDraw, useSaveSheet } from './experts.queries'
 import type { Draw, DrawCandidate, ScoreSheet } from './experts.types'
 
@@ -59,12 +60,9 @@ function DrawView({ draw }: { draw: Draw }) {
       <Card
         size="small"
         title={
-          <Space>
-            <Link to="/experts/draws" aria-label={t('experts.nav.draws')}>
-              <ArrowLeftOutlined />
-            </Link>
+          <BackTitle to="/experts/draws" backLabel={t('experts.nav.draws')}>
             {draw.keyEvaluationName}
-          </Space>
+          </BackTitle>
         }
         extra={<Typography.Text type="secondary">{formatDateTime(draw.drawnAt)}</Typography.Text>}
       >
@@ -82,9 +80,7 @@ function DrawView({ draw }: { draw: Draw }) {
         </Space>
       </Card>
       {draw.candidates.length > 0 && (
-        <Card size="small" title={t('experts.result.candidatesTitle')}>
-          <Table aria-label={t('experts.result.candidatesTitle')} size="small" rowKey="id" pagination={false} dataSource={draw.candidates} columns={candidateColumns} scroll={{ x: 800 }} />
-        </Card>
+        <SectionTable title={t('experts.result.candidatesTitle')} rows={draw.candidates} columns={candidateColumns} scrollX={800} empty={t('experts.draws.empty')} />
       )}
       {mine && <SheetEditor drawId={draw.id} sheet={mine} />}
       {draw.spread.total !== null && <SideBySide draw={draw} />}

@@ -1,5 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Space, Table, Tag } from 'antd'
+import { Button, Card, Space, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
@@ -8,6 +7,7 @@ import { DescriptionGroup } from '../../shared/DescriptionGroup'
 import { formatDateTime } from '../../shared/format'
 import { LoadFailed } from '../../shared/LoadFailed'
 import { useCurrentUser } from '../auth/CurrentUser'
+import { BackTitle, SectionTable } from '../agencies/SectionTable'
 import { ExpertFormDialog, ExpertRelationDialog } from './ExpertDialogs'
 import { useExpert } from './experts.queries'
 import type { Expert } from './experts.types'
@@ -32,13 +32,10 @@ function ExpertRecord({ expert: e }: { expert: Expert }) {
       <Card
         size="small"
         title={
-          <Space>
-            <Link to="/experts" aria-label={t('experts.backToList')}>
-              <ArrowLeftOutlined />
-            </Link>
+          <BackTitle to="/experts" backLabel={t('experts.backToList')}>
             {e.name}
             {e.active ? <Tag color="green">{t('experts.fields.activeYes')}</Tag> : <Tag>{t('experts.fields.activeNo')}</Tag>}
-          </Space>
+          </BackTitle>
         }
         extra={canManage && <Button onClick={() => setDialog('edit')}>{t('experts.actions.edit')}</Button>}
       >
@@ -54,34 +51,25 @@ function ExpertRecord({ expert: e }: { expert: Expert }) {
           ]}
         />
       </Card>
-      <Card size="small" title={t('experts.relations.title')} extra={canManage && <Button onClick={() => setDialog('relation')}>{t('experts.actions.addRelation')}</Button>}>
-        <Table
-          aria-label={t('experts.relations.title')}
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={e.relations}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('experts.relations.empty')} /> }}
-          columns={[
+      <SectionTable
+        title={t('experts.relations.title')}
+        extra={canManage && <Button onClick={() => setDialog('relation')}>{t('experts.actions.addRelation')}</Button>}
+        rows={e.relations}
+        empty={t('experts.relations.empty')}
+        columns={[
             { key: 'orgName', title: t('experts.relations.org'), dataIndex: 'orgName', render: (name: string, row) => `${name} (${row.orgCode})` },
             { key: 'relation', title: t('experts.relations.relation'), dataIndex: 'relation' },
           ]}
-        />
-      </Card>
-      <Card size="small" title={t('experts.draws.title')}>
-        <Table
-          aria-label={t('experts.draws.title')}
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={e.draws}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('experts.draws.empty')} /> }}
-          columns={[
+      />
+      <SectionTable
+        title={t('experts.draws.title')}
+        rows={e.draws}
+        empty={t('experts.draws.empty')}
+        columns={[
             { key: 'keyEvaluationName', title: t('experts.draws.evaluation'), dataIndex: 'keyEvaluationName', render: (name: string, row) => <Link to={`/experts/draws/${row.id}`}>{name}</Link> },
             { key: 'drawnAt', title: t('experts.draws.drawnAt'), dataIndex: 'drawnAt', width: 180, render: formatDateTime },
           ]}
-        />
-      </Card>
+      />
       {dialog === 'edit' && <ExpertFormDialog expert={e} onClose={() => setDialog(null)} />}
       {dialog === 'relation' && <ExpertRelationDialog expertId={e.id} onClose={() => setDialog(null)} />}
     </Space>
