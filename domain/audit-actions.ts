@@ -121,6 +121,23 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'key_evaluation.export': { zh: '导出重点评价列表', en: 'Key evaluations exported' },
   'key_evaluation.download_evidence': { zh: '下载评价佐证材料', en: 'Evidence downloaded' },
   'key_evaluation.download_report': { zh: '下载绩效评价报告', en: 'Evaluation report downloaded' },
+  // third-party agencies and experts (issue 12, rules 44–45)
+  'agency.create': { zh: '登记第三方机构', en: 'Agency registered' },
+  'agency.update': { zh: '修改第三方机构', en: 'Agency changed' },
+  'agency.add_relation': { zh: '登记机构关联关系', en: 'Agency relation declared' },
+  'agency.remove_relation': { zh: '删除机构关联关系', en: 'Agency relation removed' },
+  'agency.add_violation': { zh: '登记机构违规记录', en: 'Agency violation recorded' },
+  'agency.engage': { zh: '委托第三方机构', en: 'Agency engaged' },
+  'agency.update_engagement': { zh: '修改委托记录', en: 'Engagement changed' },
+  'agency.rate': { zh: '评价机构工作质量', en: 'Agency deliverable rated' },
+  'agency.export': { zh: '导出第三方机构名录', en: 'Agency register exported' },
+  'expert.create': { zh: '新增专家', en: 'Expert added' },
+  'expert.update': { zh: '修改专家', en: 'Expert changed' },
+  'expert.add_relation': { zh: '登记专家关联关系', en: 'Expert relation declared' },
+  'expert.draw': { zh: '随机抽取专家', en: 'Experts drawn' },
+  'expert.save_sheet': { zh: '保存专家评分表', en: 'Expert score sheet saved' },
+  'expert.submit_sheet': { zh: '提交专家评分表', en: 'Expert score sheet submitted' },
+  'expert.export': { zh: '导出专家库', en: 'Expert pool exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

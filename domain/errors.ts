@@ -36,6 +36,8 @@ export const errorCatalog = {
   MONITORING_DEADLINE_PASSED: { status: 409, zh: '本批次监控填报已截止，如需继续填报请向财政部门申请延期', en: 'The reporting deadline of this monitoring round has passed; ask the finance bureau for an extension' },
   MONITORING_ROUND_CLOSED: { status: 409, zh: '该监控批次已结束，不能再填报或修改', en: 'This monitoring round is closed; nothing can be filled or changed' },
   MONITORING_ROUND_OPENING: { status: 409, zh: '该监控批次正在生成监控表，请稍后再试', en: 'The forms of this monitoring round are still being created; try again shortly' },
+  // third-party agencies (issue 12, rule 44): the message names each reason; details.reasons lists their codes.
+  AGENCY_CONFLICT: { status: 422, zh: '该机构不符合独立性要求，不能承接本次评价', en: 'The agency is not independent of this evaluation and may not take it' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

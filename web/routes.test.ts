@@ -51,8 +51,8 @@ describe('the route table', () => {
     // Recommendation is for one of the user's projects: agencies and experts have none.
     for (const role of ['agency_user', 'expert']) expect(menuPaths([role])).not.toContain('/indicators/recommend')
     // Agencies work only on what the bureau assigns them: its monitoring rounds, forms and the dashboard of those.
-    expect(menuPaths(['agency_user'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/monitoring/dashboard', '/monitoring/rounds', '/monitoring/forms', '/account/password'])
+    expect(menuPaths(['agency_user'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/monitoring/dashboard', '/monitoring/rounds', '/monitoring/forms', '/agencies/engagements', '/account/password'])
     // Agencies also see the monitoring rounds in which finance assigned them key projects (issue 11).
-    expect(menuPaths(['expert'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/goals/expert', '/account/password'])
+    expect(menuPaths(['expert'])).toEqual(['/', '/exante', '/indicators', '/frameworks', '/goals/expert', '/experts/draws', '/account/password'])
   })
 })

@@ -362,6 +362,14 @@ export interface Database {
   correctiveAction: CorrectiveActionTable
   correctiveActionEvent: CorrectiveActionEventTable
   jobRun: JobRunTable
+  agency: AgencyTable
+  agencyRelation: AgencyRelationTable
+  agencyViolation: AgencyViolationTable
+  agencyEngagement: AgencyEngagementTable
+  expert: ExpertTable
+  expertRelation: ExpertRelationTable
+  expertDraw: ExpertDrawTable
+  expertScoreSheet: ExpertScoreSheetTable
 }
 
 /** A 国库集中支付 payment; `paidOn` is a 'YYYY-MM-DD' string, `amount` a decimal string. */
@@ -670,4 +678,108 @@ export interface KeyEvaluationSurveyResponseTable {
   rowNo: number
   respondent: Generated<string>
   answers: ColumnType<string[], string, string>
+}
+
+// Third-party agencies and the expert pool (issue 12, rules 44–45): agencies-experts migration.
+export interface AgencyTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  name: string
+  creditCode: string
+  type: import('../../domain/evaluation.ts').AgencyType
+  qualifications: ColumnType<string, string | undefined, string>
+  staffCount: ColumnType<number, number | undefined, number>
+  creditStatus: ColumnType<import('../../domain/evaluation.ts').AgencyCreditStatus, import('../../domain/evaluation.ts').AgencyCreditStatus | undefined, import('../../domain/evaluation.ts').AgencyCreditStatus>
+  contactPerson: ColumnType<string, string | undefined, string>
+  contactPhone: ColumnType<string, string | undefined, string>
+  orgCode: string | null
+  userIds: ColumnType<string[], string[] | undefined, string[]>
+  createdBy: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+export interface AgencyRelationTable {
+  id: Generated<string>
+  agencyId: string
+  orgCode: string
+  relation: string
+  createdAt: Timestamp
+}
+/** `occurredOn` is a 'YYYY-MM-DD' string. */
+export interface AgencyViolationTable {
+  id: Generated<string>
+  agencyId: string
+  occurredOn: string
+  severity: 'major' | 'minor'
+  description: string
+  createdAt: Timestamp
+}
+export interface AgencyEngagementTable {
+  id: Generated<string>
+  agencyId: string
+  keyEvaluationId: string
+  jurisdictionCode: string
+  commissionerCode: string
+  procurementMethod: import('../../domain/evaluation.ts').ProcurementMethod
+  contractNo: string
+  fee: string
+  status: ColumnType<'engaged' | 'delivered' | 'terminated', 'engaged' | 'delivered' | 'terminated' | undefined, 'engaged' | 'delivered' | 'terminated'>
+  qualityRating: number | null
+  ratingComment: ColumnType<string, string | undefined, string>
+  ratedBy: string | null
+  ratedAt: Date | null
+  subcontracted: ColumnType<boolean, boolean | undefined, boolean>
+  subcontractNote: ColumnType<string, string | undefined, string>
+  note: ColumnType<string, string | undefined, string>
+  createdBy: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+export interface ExpertTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  name: string
+  fields: ColumnType<string[], string[] | undefined, string[]>
+  affiliationCode: string | null
+  affiliation: ColumnType<string, string | undefined, string>
+  title: ColumnType<string, string | undefined, string>
+  phone: ColumnType<string, string | undefined, string>
+  active: ColumnType<boolean, boolean | undefined, boolean>
+  userId: string | null
+  createdBy: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+export interface ExpertRelationTable {
+  id: Generated<string>
+  expertId: string
+  orgCode: string
+  relation: string
+  createdAt: Timestamp
+}
+export interface ExpertDrawTable {
+  id: Generated<string>
+  keyEvaluationId: string
+  jurisdictionCode: string
+  seed: string
+  criteria: ColumnType<unknown, string, string>
+  candidates: ColumnType<unknown, string, string>
+  drawnIds: string[]
+  drawnBy: string | null
+  drawnAt: Timestamp
+}
+export interface ExpertScoreSheetTable {
+  id: Generated<string>
+  drawId: string
+  keyEvaluationId: string
+  expertId: string
+  scores: ColumnType<unknown, string | undefined, string>
+  total: string | null
+  comment: ColumnType<string, string | undefined, string>
+  submittedAt: Date | null
+  version: Generated<number>
+  updatedAt: Timestamp
 }

@@ -12,6 +12,8 @@ import { jobEndpoints } from './endpoints.jobs.ts'
 import { monitoringFormEndpoints } from './endpoints.monitoring-forms.ts'
 import { monitoringDashboardEndpoints } from './endpoints.monitoring-dashboard.ts'
 import { keyEvaluationEndpoints } from './endpoints.key-evaluations.ts'
+import { agencyEndpoints } from './endpoints.agencies.ts'
+import { expertEndpoints } from './endpoints.experts.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -437,6 +439,7 @@ endpoints.push(...monitoringFormEndpoints)
 endpoints.push(...correctiveActionEndpoints)
 endpoints.push(...monitoringDashboardEndpoints)
 endpoints.push(...keyEvaluationEndpoints)
+endpoints.push(...agencyEndpoints, ...expertEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

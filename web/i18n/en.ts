@@ -1,4 +1,6 @@
 import { evaluationKeyEn } from './evaluationKey.en'
+import { agenciesEn } from './agencies.en'
+import { expertsEn } from './experts.en'
 import { accountsEn } from './accounts.en'
 import { auditChainEn } from './audit-chain.en'
 import { exanteEn } from './exante.en'
@@ -792,4 +794,6 @@ export const en: LocaleMessages = {
   monitoringForms: monitoringFormsEn,
   monitoringDashboard: monitoringDashboardEn,
   jobs: jobsEn,
+  agencies: agenciesEn,
+  experts: expertsEn,
 }

@@ -1,4 +1,6 @@
 import { evaluationKeyZhCN } from './evaluationKey.zh-CN'
+import { agenciesZhCN } from './agencies.zh-CN'
+import { expertsZhCN } from './experts.zh-CN'
 import { accountsZhCN } from './accounts.zh-CN'
 // Default language. en.ts must have exactly these keys (checked by the type below and by i18n.test.ts).
 import { auditChainZhCN } from './audit-chain.zh-CN'
@@ -791,6 +793,8 @@ export const zhCN = {
   monitoringForms: monitoringFormsZhCN,
   monitoringDashboard: monitoringDashboardZhCN,
   jobs: jobsZhCN,
+  agencies: agenciesZhCN,
+  experts: expertsZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }

@@ -7,6 +7,7 @@ import { hashPassword } from '../../platform/passwords.ts'
 import { segmentForIndex } from '../../platform/search.ts'
 import { seedDemoKeyEvaluation } from '../evaluation/key.demo-seed.ts'
 import { seedDemoExAnte } from '../exante/demo-seed.ts'
+import { seedDemoAgenciesExperts } from '../agencies/demo-seed.ts'
 import { seedDemoPayments } from '../execution/demo-payments.ts'
 import { seedDemoDepartmentGoals, seedDemoGoals } from '../goals/demo-seed.ts'
 import { seedDemoIndicators } from '../indicators/demo-seed.ts'
@@ -81,7 +82,7 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     return summary
   })
   // Opening a monitoring round is chunked work in its own transactions, so it follows the one above.
-  return { ...summary, ...(await seedDemoMonitoring(db, ctx)) }
+  return { ...summary, ...(await seedDemoMonitoring(db, ctx)), ...(await seedDemoAgenciesExperts(db, ctx)) }
 }
 
 async function insertMissingNodes(trx: Trx, nodes: NewOrgNode[]) {

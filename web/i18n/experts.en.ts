@@ -1,0 +1,50 @@
+import type { expertsZhCN } from './experts.zh-CN'
+
+type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
+
+export const expertsEn: Messages<typeof expertsZhCN> = {
+  nav: { list: 'Expert pool', detail: 'Expert record', draws: 'Expert draws and scores', draw: 'Draw result' },
+  listLabel: 'Expert pool',
+  empty: 'No experts in the pool yet',
+  backToList: 'Back to the pool',
+  filters: { q: 'Name or affiliation', field: 'Field of expertise', active: 'Status' },
+  fields: { name: 'Name', fields: 'Fields of expertise', affiliation: 'Affiliation', affiliationCode: 'Organisation (in the system)', title: 'Title', phone: 'Phone', active: 'Status', activeYes: 'Active', activeNo: 'Inactive' },
+  actions: { create: 'Add an expert', edit: 'Edit', draw: 'Draw experts', addRelation: 'Declare a relation', open: 'Open' },
+  relations: { title: 'Declared relations', org: 'Related organisation', relation: 'Relation', empty: 'No relations declared' },
+  drawDialog: {
+    title: 'Draw experts at random',
+    evaluation: 'Key evaluation',
+    count: 'How many',
+    fields: 'Fields of expertise (none: any)',
+    seed: 'Seed (left empty: a new one; a recorded seed reproduces its draw)',
+    hint: 'Experts of the object’s unit or department, with a declared relation, engaged recently or inactive are left out.',
+  },
+  draws: {
+    title: 'Expert draws',
+    empty: 'No draws yet',
+    evaluation: 'Evaluation',
+    seed: 'Seed',
+    drawn: 'Drawn',
+    drawnBy: 'Drawn by',
+    drawnAt: 'Drawn at',
+    count: 'Asked for',
+    shortfall: 'Too few experts left: {{n}} fewer drawn',
+  },
+  result: {
+    seedNote: 'This draw’s seed is {{seed}}; drawing again with it from the same pool gives the same experts.',
+    drawnTitle: 'Drawn experts',
+    candidatesTitle: 'Candidates (with avoidance reasons)',
+    eligible: 'Eligible',
+    picked: 'Drawn',
+    reasons: 'Avoided because',
+    sheetsTitle: 'Experts’ scores side by side',
+    indicator: 'Indicator',
+    total: 'Total',
+    submitted: 'Submitted',
+    notSubmitted: 'Not submitted',
+    spread: 'Spread',
+    spreadFlag: 'The experts’ scores differ widely (spread {{spread}}, above {{threshold}})',
+    noSheets: 'No expert has submitted scores yet',
+  },
+  sheet: { title: 'My score sheet', indicator: 'Indicator', score: 'Score', addRow: 'Add an indicator', comment: 'Opinion', save: 'Save', submit: 'Submit scores', submitConfirm: 'Once submitted the sheet cannot be changed. Submit?', total: 'Total: {{total}}' },
+}
