@@ -14,7 +14,7 @@ const deptUser = await t.as(await t.make.user({ role: 'dept_user', org: edu }))
 const deptUser2 = await t.as(await t.make.user({ role: 'dept_user', org: edu }))
 const financeAdmin = await t.as(await t.make.user({ role: 'finance_admin', org: district }))
 
-const projects = []
+const projects: Awaited<ReturnType<typeof evaluatedProject>>[] = []
 for (let i = 0; i < 8; i++) projects.push(await evaluatedProject(t, school))
 const otherProject = await evaluatedProject(t, otherSchool)
 for (const p of projects) await pay(t, p, '950000.00')
@@ -25,7 +25,7 @@ const url = (id: string, tail = '') => `/api/evaluation/self/${id}${tail}`
 const read = async (id: string) => (await unitUser.get(url(id))).json()
 const errorOf = (res: { json(): any }) => res.json().error
 /** Every indicator at its target: full marks. */
-const fullActuals = (view: any) => view.indicators.map((i: { id: string; nature: string }) => ({ id: i.id, actual: i.nature === 'qualitative' ? '达成年度指标' : i.name === '培训人次' ? '500' : '96' }))
+const fullActuals = (view: any) => view.indicators.map((i: { id: string; nature: string; name: string }) => ({ id: i.id, actual: i.nature === 'qualitative' ? '达成年度指标' : i.name === '培训人次' ? '500' : '96' }))
 async function filled(id: string) {
   const view = await read(id)
   const res = await unitUser.put(url(id), { version: view.version, indicators: fullActuals(view), overallActual: '完成培训 500 人次', problems: '无', measures: '继续保持' })
