@@ -107,6 +107,17 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'corrective_action.export': { zh: '导出纠偏措施列表', en: 'Corrective actions exported' },
   'corrective_action.download_file': { zh: '下载纠偏答复附件', en: 'Corrective action file downloaded' },
   'monitoring.export_late': { zh: '导出未报送监控表清单', en: 'Late monitoring forms exported' },
+  // 单位自评 (issue 12, selfeval)
+  'evaluation.self_round_open': { zh: '发起单位自评批次', en: 'Self-evaluation round opened' },
+  'evaluation.self_update': { zh: '填报自评表', en: 'Self-evaluation form filled' },
+  'evaluation.self_submit': { zh: '提交自评表', en: 'Self-evaluation form submitted' },
+  'evaluation.self_return': { zh: '退回自评表', en: 'Self-evaluation form returned' },
+  'evaluation.self_dept_accept': { zh: '部门审核通过自评表', en: 'Self-evaluation form accepted by the department' },
+  'evaluation.self_accept': { zh: '财政审核通过自评表', en: 'Self-evaluation form accepted by finance' },
+  'evaluation.self_import': { zh: '导入自评表', en: 'Self-evaluation form imported' },
+  'evaluation.self_export': { zh: '导出自评表', en: 'Self-evaluation form exported' },
+  'evaluation.self_round_export': { zh: '导出批次自评表', en: 'Self-evaluation round exported' },
+  'evaluation.self_list_export': { zh: '导出自评表清单', en: 'Self-evaluation list exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {
