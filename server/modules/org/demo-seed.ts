@@ -10,6 +10,7 @@ import { seedDemoPayments } from '../execution/demo-payments.ts'
 import { seedDemoGoals } from '../goals/demo-seed.ts'
 import { seedDemoIndicators } from '../indicators/demo-seed.ts'
 import { seedDemoMonitoring } from '../monitoring/demo-seed.ts'
+import { seedDemoSelfEvaluation } from '../evaluation/self.demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
@@ -78,7 +79,7 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     return summary
   })
   // Opening a monitoring round is chunked work in its own transactions, so it follows the one above.
-  return { ...summary, ...(await seedDemoMonitoring(db, ctx)) }
+  return { ...summary, ...(await seedDemoMonitoring(db, ctx)), ...(await seedDemoSelfEvaluation(db, ctx)) }
 }
 
 async function insertMissingNodes(trx: Trx, nodes: NewOrgNode[]) {
