@@ -79,7 +79,7 @@ export const selfEvaluationEndpoints: Endpoint[] = [
   get(`${rounds}/:id/export`, { target: 'unit', assignedOnly: true, badParam: 'not-a-uuid', badQuery: { layout: 'excel' }, request: async (w, s) => ({ url: `${rounds}/${await roundIn(w, s)}/export` }) }),
   get(base, { badQuery: listQuery }),
   get(`${base}/export`, { badQuery: exportQuery }),
-  get(`${base}/coverage`, { request: async () => ({ url: `${base}/coverage?fiscalYear=2026` }), badQuery: { fiscalYear: 'last' } }),
+  get(`${base}/coverage`, { request: async () => ({ url: `${base}/coverage?fiscalYear=2026` }), badQuery: { fiscalYear: 'last', jurisdictionCode: '!' } }),
   get(`${base}/:id`, { target: 'unit', assignedOnly: true, badParam: 'not-a-uuid', request: async (w, s) => ({ url: `${base}/${(await formIn(w, s)).id}` }) }),
   get(`${base}/:id/export`, { target: 'unit', assignedOnly: true, badParam: 'not-a-uuid', badQuery: { layout: 'excel' }, request: async (w, s) => ({ url: `${base}/${(await formIn(w, s)).id}/export?layout=sichuan` }) }),
   {

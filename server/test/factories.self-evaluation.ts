@@ -1,6 +1,7 @@
 import type { OrgNode, Project } from '../db/schema.ts'
 import { openSelfRoundWork } from '../modules/evaluation/self.open.ts'
 import type { TestContext } from './context.ts'
+import { makePayment } from './factories.monitoring-forms.ts'
 
 /**
  * 单位自评 rounds written straight to the table and opened by the opening work itself (no API, no job queue), and
@@ -17,23 +18,7 @@ export async function evaluatedProject(t: TestContext, unit: OrgNode, options: {
 }
 
 /** A paid amount of the project in the given month. */
-export async function pay(t: TestContext, project: Project, amount: string, month = 6) {
-  await t.db
-    .insertInto('executionPayment')
-    .values({
-      jurisdictionCode: project.jurisdictionCode,
-      projectId: project.id,
-      fiscalYear: project.fiscalYear,
-      paidOn: `${project.fiscalYear}-${String(month).padStart(2, '0')}-15`,
-      month,
-      amount,
-      fundSource: '一般公共预算',
-      voucherNo: `V${++serial}`,
-      source: 'generated',
-      createdAt: t.clock.now(),
-    })
-    .execute()
-}
+export const pay = (t: TestContext, project: Project, amount: string, month = 6) => makePayment(t, { project, month, amount })
 
 /** A round of the jurisdiction's year, opened (its forms created) unless `status: 'opening'`. */
 export async function openedSelfRound(t: TestContext, options: { jurisdiction: OrgNode; fiscalYear?: number; status?: 'opening' | 'open' }) {

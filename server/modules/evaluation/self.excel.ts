@@ -9,7 +9,7 @@ import { type CellValue, cellText, isEmptyCell, readWorkbook, type SheetRow, wor
 import type { ReadLimits } from '../../platform/read-limits.ts'
 import * as repo from './self.repository.ts'
 import type { SelfFormDetail, SelfImportResult, SelfImportRowError, UpdateSelfFormInput } from './self.schemas.ts'
-import { applyFill, mustFindSelfForm, mustFindSelfRound, selfFormView } from './self.service.ts'
+import { applyFill, fillsKindOf, mustFindSelfForm, mustFindSelfRound, selfFormView } from './self.service.ts'
 
 /**
  * The 项目支出绩效自评表 in Excel (REFERENCE §6.5): the 10号 附件1 layout (项目资金 block, 年度总体目标, the
@@ -37,25 +37,31 @@ interface IndicatorColumn {
   value: (ind: SelfFormDetail['indicators'][number]) => string | number | null
 }
 
-const no10Columns: IndicatorColumn[] = [
+const levels: IndicatorColumn[] = [
   { header: '一级指标', width: 12, value: (i) => i.level1 },
   { header: '二级指标', width: 14, value: (i) => i.level2 },
   { header: '三级指标', width: 28, value: (i) => i.name },
-  { header: '年度指标值', width: 16, value: (i) => i.target },
-  { header: '实际完成值', width: 14, value: (i) => i.actual },
-  { header: '分值', width: 8, value: (i) => num(i.weight) },
-  { header: '得分', width: 8, value: (i) => num(i.score) },
-  { header: '偏差原因分析及改进措施', width: 32, value: (i) => i.deviationReason },
+]
+/** 得分调整理由, 是否适用 and 指标编号: what the import needs beyond the printed form. */
+const trailing: IndicatorColumn[] = [
   { header: '得分调整理由', width: 24, value: (i) => i.overrideReason },
   { header: '是否适用', width: 10, value: (i) => (i.applicable ? '是' : '否') },
   { header: '指标编号', width: 38, value: (i) => i.id },
 ]
 
+const no10Columns: IndicatorColumn[] = [
+  ...levels,
+  { header: '年度指标值', width: 16, value: (i) => i.target },
+  { header: '实际完成值', width: 14, value: (i) => i.actual },
+  { header: '分值', width: 8, value: (i) => num(i.weight) },
+  { header: '得分', width: 8, value: (i) => num(i.score) },
+  { header: '偏差原因分析及改进措施', width: 32, value: (i) => i.deviationReason },
+  ...trailing,
+]
+
 const natureText: Record<string, string> = { '>=': '正向（≥）', '>': '正向（>）', '=': '等于（=）', '<=': '反向（≤）', '<': '反向（<）', qualitative: '定性' }
 const sichuanColumns: IndicatorColumn[] = [
-  { header: '一级指标', width: 12, value: (i) => i.level1 },
-  { header: '二级指标', width: 14, value: (i) => i.level2 },
-  { header: '三级指标', width: 28, value: (i) => i.name },
+  ...levels,
   { header: '指标性质', width: 10, value: (i) => natureText[i.nature] ?? i.nature },
   { header: '指标值', width: 16, value: (i) => i.target },
   { header: '度量单位', width: 10, value: (i) => i.unit },
@@ -63,9 +69,7 @@ const sichuanColumns: IndicatorColumn[] = [
   { header: '权重', width: 8, value: (i) => num(i.weight) },
   { header: '得分', width: 8, value: (i) => num(i.score) },
   { header: '未完成原因分析', width: 32, value: (i) => i.deviationReason },
-  { header: '得分调整理由', width: 24, value: (i) => i.overrideReason },
-  { header: '是否适用', width: 10, value: (i) => (i.applicable ? '是' : '否') },
-  { header: '指标编号', width: 38, value: (i) => i.id },
+  ...trailing,
 ]
 
 function sheetName(book: ExcelJS.Workbook, wanted: string): string {
@@ -335,8 +339,7 @@ async function applySheet(trx: Trx, ctx: ActorCtx, parsed: ParsedSheet, errors: 
   if (!parsed.formId) return
   const form = await repo.findFormForUpdate(trx, ctx.actor, parsed.formId)
   if (!form) return err(parsed.formIdRow, 'formId', '自评表不存在或不在您的权限范围内', 'The form does not exist or is outside your scope')
-  const fills = ctx.actor.permissions.has('evaluation.fill') && ctx.actor.org.kind !== 'jurisdiction' && (form.kind === 'project' || ctx.actor.org.kind === 'department')
-  if (!fills) return err(parsed.formIdRow, 'formId', '您不能填报该自评表', 'You may not fill this form')
+  if (!fillsKindOf(ctx.actor, form)) return err(parsed.formIdRow, 'formId', '您不能填报该自评表', 'You may not fill this form')
   if (form.roundStatus !== 'open' || (form.status !== 'draft' && form.status !== 'returned')) {
     return err(parsed.formIdRow, 'status', `自评表处于“${selfEvalStatusLabels[form.status].zh}”状态，不能导入`, `The form is ${selfEvalStatusLabels[form.status].en.toLowerCase()}; it cannot be imported`)
   }

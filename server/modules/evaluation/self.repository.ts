@@ -200,7 +200,7 @@ export function formOpinions(db: Db | Trx, formId: string) {
 }
 
 /** Rule 38: per department, the year's projects that should have a 自评表 and whether one was handed in. */
-export function coverageRows(db: Db | Trx, actor: Actor, fiscalYear: number, statuses: readonly string[], submitted: readonly string[]) {
+export function coverageRows(db: Db | Trx, actor: Actor, fiscalYear: number, jurisdictionCode: string, statuses: readonly string[], submitted: readonly string[]) {
   return db
     .selectFrom('project')
     .innerJoin('orgNode as departmentNode', 'departmentNode.code', 'project.departmentCode')
@@ -214,7 +214,7 @@ export function coverageRows(db: Db | Trx, actor: Actor, fiscalYear: number, sta
     .where((eb) => {
       if (actor.org.kind === 'unit') return eb('project.unitCode', '=', actor.org.code)
       if (actor.org.kind === 'department') return eb('project.departmentCode', '=', actor.org.code)
-      return eb('project.jurisdictionCode', '=', actor.org.jurisdictionCode)
+      return eb('project.jurisdictionCode', '=', jurisdictionCode)
     })
     .where('project.fiscalYear', '=', fiscalYear)
     .where('project.status', 'in', [...statuses] as never)

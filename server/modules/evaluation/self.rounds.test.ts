@@ -81,6 +81,13 @@ describe('opening a self-evaluation round (background job)', () => {
     expect(res.json().error.details[0].path).toBe('indicators')
   })
 
+  test('coverage: the city asks for its district; the district may not ask for the city', async () => {
+    const districtView = (await cityAdmin.get(`/api/evaluation/self/coverage?fiscalYear=2026&jurisdictionCode=${district.code}`)).json()
+    expect(districtView).toMatchObject({ jurisdictionCode: district.code, expected: 4, submitted: 0 })
+    expect((await cityAdmin.get('/api/evaluation/self/coverage?fiscalYear=2026')).json()).toMatchObject({ jurisdictionCode: city.code, expected: 1 })
+    expect((await financeAdmin.get(`/api/evaluation/self/coverage?fiscalYear=2026&jurisdictionCode=${city.code}`)).statusCode).toBe(404)
+  })
+
   test('a rerun of the opening is idempotent', async () => {
     await t.db.updateTable('selfEvalRound').set({ status: 'opening' }).where('id', '=', roundId).execute()
     const result = await openSelfRoundWork(t.db, roundId)

@@ -76,7 +76,7 @@ export async function selfEvaluationRoutes(app: App, { db, config }: Deps) {
   })
 
   app.get('/api/evaluation/self/coverage', { schema: { tags, summary: '自评覆盖率（按部门：应评、已提交、未提交清单）', querystring: CoverageQuery } }, async (req) =>
-    selfCoverage(db, authorize(req, 'evaluation.read'), req.query.fiscalYear),
+    selfCoverage(db, authorize(req, 'evaluation.read'), req.query),
   )
 
   app.post('/api/evaluation/self/import', { schema: { tags, summary: '导入自评表（multipart，字段 file：.xlsx；dryRun=true 只预览不写入；全部成功才写入）', querystring: ImportQuery } }, async (req) => {

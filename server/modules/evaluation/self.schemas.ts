@@ -57,6 +57,8 @@ export const SelfFormExportQuery = SelfFormListQuery.omit({ page: true, pageSize
 
 export const CoverageQuery = z.strictObject({
   fiscalYear: z.coerce.number().int().min(2000).max(2100),
+  /** A bureau's own jurisdiction by default; a city may ask for one of its districts. */
+  jurisdictionCode: OrgCode.optional(),
 })
 
 export const ExportQuery = z.strictObject({

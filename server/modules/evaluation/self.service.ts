@@ -9,6 +9,7 @@ import type { ActorCtx } from '../../http/context.ts'
 import { AppError, assertVersion } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { enqueueJob } from '../../platform/jobs.ts'
+import { orgNodeVisibleTo } from '../../platform/scope.ts'
 import { assertOwnJurisdiction, onlySupervises } from '../../platform/supervision.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import { openSelfRoundJob } from './self.jobs.ts'
@@ -164,10 +165,13 @@ export function scoringInput(form: Pick<repo.SelfFormRow, 'budget' | 'executed' 
   }
 }
 
+/** Who fills a form: a unit or department with the permission; a department's overall form only its department. */
+export const fillsKindOf = (actor: ActorCtx['actor'], form: { kind: string }) => actor.permissions.has('evaluation.fill') && actor.org.kind !== 'jurisdiction' && (form.kind === 'project' || actor.org.kind === 'department')
+
 /** What a person may do with the form now (the server checks each move again). */
 function canOf(ctx: ActorCtx, form: repo.SelfFormRow) {
   const { actor } = ctx
-  const fills = actor.permissions.has('evaluation.fill') && actor.org.kind !== 'jurisdiction' && (form.kind === 'project' || actor.org.kind === 'department')
+  const fills = fillsKindOf(actor, form)
   const open = form.roundStatus === 'open'
   const fill = fills && open && (form.status === 'draft' || form.status === 'returned')
   const reviews = actor.permissions.has('evaluation.review') && !onlySupervises(actor, form)
@@ -207,25 +211,15 @@ export async function selfFormView(db: Db | Trx, ctx: ActorCtx, form: repo.SelfF
     measures: form.measures,
     indicators: indicators.map((ind, i) => {
       const r = scored.indicators[i]!
+      const { formId: _f, goalIndicatorId: _g, sortOrder: _s, overrideScore: _o, proposedScore: _p, score: _sc, explained: _e, ...fields } = ind
       return {
-        id: ind.id,
+        ...fields,
         position: i,
-        level1: ind.level1,
-        level2: ind.level2,
-        name: ind.name,
-        nature: ind.nature,
-        target: ind.target,
-        unit: ind.unit,
-        weight: ind.weight,
-        actual: ind.actual,
-        applicable: ind.applicable,
         proposedScore: r.proposed?.value ?? null,
         explanation: r.proposed,
         bound: r.bound,
         score: r.score,
         overridden: r.overridden,
-        overrideReason: ind.overrideReason,
-        deviationReason: ind.deviationReason,
         deviationReasonRequired: r.deviationReasonRequired,
       }
     }),
@@ -262,9 +256,7 @@ export function violation(ctx: ActorCtx, problems: readonly SelfEvalProblem[]): 
 
 /** The filler's checks: the permission at a unit (or the department for its overall form), a fillable status, an open round. */
 function assertFills(ctx: ActorCtx, form: repo.SelfFormRow) {
-  const { actor } = ctx
-  if (!actor.permissions.has('evaluation.fill') || actor.org.kind === 'jurisdiction') throw new AppError('FORBIDDEN')
-  if (form.kind === 'department' && actor.org.kind !== 'department') throw new AppError('FORBIDDEN')
+  if (!fillsKindOf(ctx.actor, form)) throw new AppError('FORBIDDEN')
   if (form.roundStatus !== 'open' || (form.status !== 'draft' && form.status !== 'returned')) {
     const label = selfEvalStatusLabels[form.status]
     throw new AppError('NOT_EDITABLE', { status: form.status }, form.roundStatus !== 'open' ? { zh: '自评批次已结束，不能再填报', en: 'The round is closed; nothing can be filled' } : { zh: `自评表处于“${label.zh}”状态，不能填报`, en: `The form is ${label.en.toLowerCase()}; it cannot be filled now` })
@@ -427,8 +419,15 @@ export async function reviewSelfForm(db: Db, ctx: ActorCtx, id: string, move: 'r
 // ---------------------------------------------------------------------------------------------------------------
 // Coverage (rule 38): the share of the year's projects with a submitted 自评表, per department, the missing listed.
 
-export async function selfCoverage(db: Db, ctx: ActorCtx, fiscalYear: number): Promise<SelfCoverage> {
-  const rows = await repo.coverageRows(db, ctx.actor, fiscalYear, selfEvaluatedProjectStatuses, selfEvalSubmittedStatuses).limit(50_000).execute()
+export async function selfCoverage(db: Db, ctx: ActorCtx, query: { fiscalYear: number; jurisdictionCode?: string }): Promise<SelfCoverage> {
+  const { fiscalYear } = query
+  const jurisdictionCode = query.jurisdictionCode ?? ctx.actor.org.jurisdictionCode
+  if (jurisdictionCode !== ctx.actor.org.jurisdictionCode) {
+    // A bureau above looks at a jurisdiction below it; nobody else sees another jurisdiction.
+    const below = ctx.actor.org.kind === 'jurisdiction' && (await db.selectFrom('orgNode').select('code').where('code', '=', jurisdictionCode).where('kind', '=', 'jurisdiction').where(orgNodeVisibleTo(ctx.actor)).executeTakeFirst())
+    if (!below) throw new AppError('NOT_FOUND')
+  }
+  const rows = await repo.coverageRows(db, ctx.actor, fiscalYear, jurisdictionCode, selfEvaluatedProjectStatuses, selfEvalSubmittedStatuses).limit(50_000).execute()
   const departments = new Map<string, SelfCoverageDepartment>()
   for (const row of rows) {
     const d = departments.get(row.departmentCode) ?? { departmentCode: row.departmentCode, departmentName: row.departmentName, expected: 0, submitted: 0, rate: '0.00', missing: [] }
@@ -441,5 +440,5 @@ export async function selfCoverage(db: Db, ctx: ActorCtx, fiscalYear: number): P
   const items = [...departments.values()].map((d) => ({ ...d, rate: rate(d.submitted, d.expected) }))
   const expected = items.reduce((s, d) => s + d.expected, 0)
   const submitted = items.reduce((s, d) => s + d.submitted, 0)
-  return { fiscalYear, jurisdictionCode: ctx.actor.org.jurisdictionCode, expected, submitted, rate: rate(submitted, expected), departments: items }
+  return { fiscalYear, jurisdictionCode, expected, submitted, rate: rate(submitted, expected), departments: items }
 }
