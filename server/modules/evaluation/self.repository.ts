@@ -228,6 +228,7 @@ export function coverageRows(db: Db | Trx, actor: Actor, fiscalYear: number, jur
       'unitNode.name as unitName',
       'selfEvalForm.id as formId',
       'selfEvalForm.status',
+      'selfEvalForm.grade',
       sql<boolean>`coalesce(self_eval_form.status in (${sql.join(submitted.map((s) => sql.lit(s)))}), false)`.as('isSubmitted'),
     ])
     .orderBy('project.departmentCode')

@@ -250,6 +250,8 @@ export interface SelfCoverageDepartment {
   submitted: number
   /** submitted / expected in percent, two places */
   rate: string
+  /** the submitted forms by grade */
+  grades: Record<Grade, number>
   missing: SelfCoverageMissing[]
 }
 
@@ -259,6 +261,7 @@ export interface SelfCoverage {
   expected: number
   submitted: number
   rate: string
+  grades: Record<Grade, number>
   departments: SelfCoverageDepartment[]
 }
 

@@ -419,6 +419,8 @@ export async function reviewSelfForm(db: Db, ctx: ActorCtx, id: string, move: 'r
 // ---------------------------------------------------------------------------------------------------------------
 // Coverage (rule 38): the share of the year's projects with a submitted 自评表, per department, the missing listed.
 
+const noGrades = (): Record<Grade, number> => ({ 优: 0, 良: 0, 中: 0, 差: 0 })
+
 export async function selfCoverage(db: Db, ctx: ActorCtx, query: { fiscalYear: number; jurisdictionCode?: string }): Promise<SelfCoverage> {
   const { fiscalYear } = query
   const jurisdictionCode = query.jurisdictionCode ?? ctx.actor.org.jurisdictionCode
@@ -430,15 +432,19 @@ export async function selfCoverage(db: Db, ctx: ActorCtx, query: { fiscalYear: n
   const rows = await repo.coverageRows(db, ctx.actor, fiscalYear, jurisdictionCode, selfEvaluatedProjectStatuses, selfEvalSubmittedStatuses).limit(50_000).execute()
   const departments = new Map<string, SelfCoverageDepartment>()
   for (const row of rows) {
-    const d = departments.get(row.departmentCode) ?? { departmentCode: row.departmentCode, departmentName: row.departmentName, expected: 0, submitted: 0, rate: '0.00', missing: [] }
+    const d = departments.get(row.departmentCode) ?? { departmentCode: row.departmentCode, departmentName: row.departmentName, expected: 0, submitted: 0, rate: '0.00', grades: noGrades(), missing: [] }
     d.expected++
-    if (row.isSubmitted) d.submitted++
-    else d.missing.push({ projectId: row.projectId, projectCode: row.projectCode, projectName: row.projectName, unitCode: row.unitCode, unitName: row.unitName, formId: row.formId, status: row.status })
+    if (row.isSubmitted) {
+      d.submitted++
+      if (row.grade) d.grades[row.grade]++
+    } else d.missing.push({ projectId: row.projectId, projectCode: row.projectCode, projectName: row.projectName, unitCode: row.unitCode, unitName: row.unitName, formId: row.formId, status: row.status })
     departments.set(row.departmentCode, d)
   }
   const rate = (s: number, e: number) => (e === 0 ? '0.00' : two(new Decimal(s).times(100).dividedBy(e)))
   const items = [...departments.values()].map((d) => ({ ...d, rate: rate(d.submitted, d.expected) }))
   const expected = items.reduce((s, d) => s + d.expected, 0)
   const submitted = items.reduce((s, d) => s + d.submitted, 0)
-  return { fiscalYear, jurisdictionCode, expected, submitted, rate: rate(submitted, expected), departments: items }
+  const grades = noGrades()
+  for (const d of items) for (const g of Object.keys(grades) as Grade[]) grades[g] += d.grades[g]
+  return { fiscalYear, jurisdictionCode, expected, submitted, rate: rate(submitted, expected), grades, departments: items }
 }

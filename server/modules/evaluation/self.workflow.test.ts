@@ -156,6 +156,8 @@ describe('coverage (rule 38)', () => {
     expect(dept.expected).toBe(10)
     const submitted = (await t.db.selectFrom('selfEvalForm').select('id').where('roundId', '=', round.id).where('status', 'in', ['submitted', 'dept_accepted', 'accepted']).execute()).length
     expect(dept.submitted).toBe(submitted)
+    expect(dept.grades.优).toBe(submitted)
+    expect(body.grades).toEqual({ 优: submitted, 良: 0, 中: 0, 差: 0 })
     const missing = dept.missing.map((m: { projectId: string }) => m.projectId)
     expect(missing).toContain(late.id)
     expect(missing).toContain(otherProject.id)
