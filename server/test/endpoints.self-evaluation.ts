@@ -76,6 +76,22 @@ export const selfEvaluationEndpoints: Endpoint[] = [
     requiredBody: ['fiscalYear', 'deadline'],
   },
   get(`${rounds}/:id`, { target: 'unit', assignedOnly: true, badParam: 'not-a-uuid', request: async (w, s) => ({ url: `${rounds}/${await roundIn(w, s)}` }) }),
+  {
+    method: 'PATCH',
+    route: `${rounds}/:id`,
+    access: 'evaluation.manage',
+    ok: 200,
+    target: 'unit',
+    assignedOnly: true,
+    ownJurisdictionOnly: true,
+    badParam: 'not-a-uuid',
+    request: async (w, s) => {
+      const roundId = await roundIn(w, s)
+      const { version } = await w.t.db.selectFrom('selfEvalRound').select('version').where('id', '=', roundId).executeTakeFirstOrThrow()
+      return { url: `${rounds}/${roundId}`, body: { version, deadline: '2027-04-30T18:00:00+08:00' } }
+    },
+    requiredBody: ['version'],
+  },
   get(`${rounds}/:id/export`, { target: 'unit', assignedOnly: true, badParam: 'not-a-uuid', badQuery: { layout: 'excel' }, request: async (w, s) => ({ url: `${rounds}/${await roundIn(w, s)}/export` }) }),
   get(base, { badQuery: listQuery }),
   get(`${base}/export`, { badQuery: exportQuery }),

@@ -88,6 +88,21 @@ describe('opening a self-evaluation round (background job)', () => {
     expect((await financeAdmin.get(`/api/evaluation/self/coverage?fiscalYear=2026&jurisdictionCode=${city.code}`)).statusCode).toBe(404)
   })
 
+  test('the bureau moves the deadline and closes the round; then nothing can be filled; stale is 409; the city only looks', async () => {
+    const round = (await financeAdmin.get(`/api/evaluation/self-rounds/${roundId}`)).json()
+    expect((await cityAdmin.patch(`/api/evaluation/self-rounds/${roundId}`, { version: round.version, close: true })).statusCode).toBe(403)
+    const moved = await financeAdmin.patch(`/api/evaluation/self-rounds/${roundId}`, { version: round.version, deadline: days(90) })
+    expect(moved.statusCode).toBe(200)
+    expect((await financeAdmin.patch(`/api/evaluation/self-rounds/${roundId}`, { version: round.version, close: true })).statusCode).toBe(409)
+    const closed = await financeAdmin.patch(`/api/evaluation/self-rounds/${roundId}`, { version: moved.json().version, close: true })
+    expect(closed.json().status).toBe('closed')
+    const form = await t.db.selectFrom('selfEvalForm').select(['id', 'version']).where('projectId', '=', budgeted.id).executeTakeFirstOrThrow()
+    const refused = await schoolUser.put(`/api/evaluation/self/${form.id}`, { version: form.version, problems: '晚了' })
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().error.code).toBe('NOT_EDITABLE')
+    await t.db.updateTable('selfEvalRound').set({ status: 'open' }).where('id', '=', roundId).execute()
+  })
+
   test('a rerun of the opening is idempotent', async () => {
     await t.db.updateTable('selfEvalRound').set({ status: 'opening' }).where('id', '=', roundId).execute()
     const result = await openSelfRoundWork(t.db, roundId)

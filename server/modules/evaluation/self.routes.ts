@@ -19,9 +19,10 @@ import {
   type SelfFormListItem,
   SelfRoundListQuery,
   UpdateSelfFormBody,
+  UpdateSelfRoundBody,
   VersionBody,
 } from './self.schemas.ts'
-import { allSelfForms, getSelfForm, getSelfRound, listSelfForms, listSelfRounds, openSelfRound, reviewSelfForm, selfCoverage, submitSelfForm, updateSelfForm } from './self.service.ts'
+import { allSelfForms, getSelfForm, getSelfRound, listSelfForms, listSelfRounds, openSelfRound, reviewSelfForm, selfCoverage, submitSelfForm, updateSelfForm, updateSelfRound } from './self.service.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -54,6 +55,10 @@ export async function selfEvaluationRoutes(app: App, { db, config }: Deps) {
   )
 
   app.get('/api/evaluation/self-rounds/:id', { schema: { tags, summary: '单位自评批次详情', params: RoundIdParams } }, async (req) => getSelfRound(db, authorize(req, 'evaluation.read'), req.params.id))
+
+  app.patch('/api/evaluation/self-rounds/:id', { schema: { tags, summary: '修改自评批次名称、截止时间或结束批次', params: RoundIdParams, body: UpdateSelfRoundBody } }, async (req) =>
+    updateSelfRound(db, authorize(req, 'evaluation.manage'), req.params.id, req.body),
+  )
 
   app.get('/api/evaluation/self-rounds/:id/export', { schema: { tags, summary: '导出批次全部自评表（10号附件1 或四川格式，每表一个工作表）', params: RoundIdParams, querystring: ExportQuery } }, async (req, reply) => {
     const ctx = authorize(req, 'evaluation.read')

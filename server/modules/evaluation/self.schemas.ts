@@ -31,6 +31,15 @@ export const OpenSelfRoundBody = z.strictObject({
 })
 export type OpenSelfRoundInput = z.infer<typeof OpenSelfRoundBody>
 
+export const UpdateSelfRoundBody = z.strictObject({
+  version: Version,
+  name: z.string().trim().min(2).max(100).optional(),
+  deadline: instantParam().optional(),
+  /** Ends the round: nothing can be filled afterwards (reviews go on). */
+  close: z.literal(true).optional(),
+})
+export type UpdateSelfRoundInput = z.infer<typeof UpdateSelfRoundBody>
+
 export const SelfRoundListQuery = z.strictObject({
   fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(selfEvalRoundStatuses).optional(),

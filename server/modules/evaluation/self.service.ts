@@ -25,6 +25,7 @@ import type {
   SelfRoundListFilter,
   SelfRoundView,
   UpdateSelfFormInput,
+  UpdateSelfRoundInput,
 } from './self.schemas.ts'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
@@ -98,6 +99,29 @@ export async function openSelfRound(db: Db, ctx: ActorCtx, input: OpenSelfRoundI
     const round = await getSelfRound(trx, ctx, inserted.id)
     await recordAudit(trx, ctx, { action: 'evaluation.self_round_open', entityType: 'self_eval_round', entityId: round.id, after: round })
     return { round, jobRunId }
+  })
+}
+
+/** Name, deadline or closing, by the round's own bureau. */
+export async function updateSelfRound(db: Db, ctx: ActorCtx, id: string, input: UpdateSelfRoundInput) {
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.findRound(trx, ctx.actor, id)
+    if (!row) throw new AppError('NOT_FOUND')
+    assertOwnJurisdiction(ctx.actor, row)
+    const locked = await trx.selectFrom('selfEvalRound').select(['version', 'status']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow()
+    assertVersion(locked, input.version)
+    if (locked.status !== 'open') {
+      throw new AppError('NOT_EDITABLE', { status: locked.status }, locked.status === 'opening' ? { zh: '自评批次正在生成自评表，请稍后再试', en: 'The forms of this round are still being created; try again shortly' } : { zh: '自评批次已结束', en: 'The round is closed' })
+    }
+    const before = await getSelfRound(trx, ctx, id)
+    await trx
+      .updateTable('selfEvalRound')
+      .set({ ...(input.name && { name: input.name }), ...(input.deadline && { deadline: input.deadline }), ...(input.close && { status: 'closed' as const }), version: locked.version + 1, updatedAt: ctx.now })
+      .where('id', '=', id)
+      .execute()
+    const after = await getSelfRound(trx, ctx, id)
+    await recordAudit(trx, ctx, { action: input.close ? 'evaluation.self_round_close' : 'evaluation.self_round_update', entityType: 'self_eval_round', entityId: id, before, after })
+    return after
   })
 }
 
