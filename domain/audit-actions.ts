@@ -120,6 +120,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'evaluation.self_export': { zh: '导出自评表', en: 'Self-evaluation form exported' },
   'evaluation.self_round_export': { zh: '导出批次自评表', en: 'Self-evaluation round exported' },
   'evaluation.self_list_export': { zh: '导出自评表清单', en: 'Self-evaluation list exported' },
+  'evaluation.self_rounds_export': { zh: '导出单位自评批次列表', en: 'Self-evaluation rounds exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

@@ -108,6 +108,7 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'GET /api/evaluation/self/:id/export': ['evaluation.self_export', 'after'],
   'GET /api/evaluation/self-rounds/:id/export': ['evaluation.self_round_export', 'after'],
   'GET /api/evaluation/self/export': ['evaluation.self_list_export', 'after'],
+  'GET /api/evaluation/self-rounds/export': ['evaluation.self_rounds_export', 'after'],
   'GET /api/goals/declarations.zip': ['goal.export', 'after'],
   'GET /api/goals/:id/declaration.xlsx': ['goal.export_declaration', 'none'],
   // execution (预算执行数据): a push or an import is one row for the batch or file; payments carry created_by.

@@ -67,6 +67,7 @@ const review = (action: 'return' | 'accept', body: Record<string, unknown>, requ
 
 export const selfEvaluationEndpoints: Endpoint[] = [
   get(rounds, { badQuery: { page: 'abc', pageSize: '1000', order: 'sideways', sort: 'nope', status: 'gone', fiscalYear: 'last' } }),
+  get(`${rounds}/export`, { badQuery: { order: 'sideways', sort: 'nope', status: 'gone', fiscalYear: 'last' } }),
   {
     method: 'POST',
     route: rounds,

@@ -102,6 +102,8 @@ describe('export', () => {
     expect(sheets).toHaveLength(3)
     const list = await readWorkbook(await download(`/api/evaluation/self/export?roundId=${round.id}`))
     expect(list[0]!.rows).toHaveLength(4)
+    const roundList = await readWorkbook(await download('/api/evaluation/self-rounds/export?fiscalYear=2026'))
+    expect(roundList[0]!.rows).toHaveLength(2)
   })
 })
 

@@ -1,5 +1,5 @@
 import fastifyMultipart from '@fastify/multipart'
-import { selfEvalStatusLabels } from '../../../domain/evaluation.ts'
+import { selfEvalRoundStatusLabels, selfEvalStatusLabels } from '../../../domain/evaluation.ts'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { recordExport } from '../../platform/audit-access.ts'
@@ -17,12 +17,14 @@ import {
   SelfFormExportQuery,
   SelfFormListQuery,
   type SelfFormListItem,
+  SelfRoundExportQuery,
   SelfRoundListQuery,
+  type SelfRoundView,
   UpdateSelfFormBody,
   UpdateSelfRoundBody,
   VersionBody,
 } from './self.schemas.ts'
-import { allSelfForms, getSelfForm, getSelfRound, listSelfForms, listSelfRounds, openSelfRound, reviewSelfForm, selfCoverage, submitSelfForm, updateSelfForm, updateSelfRound } from './self.service.ts'
+import { allSelfForms, allSelfRounds, getSelfForm, getSelfRound, listSelfForms, listSelfRounds, openSelfRound, reviewSelfForm, selfCoverage, submitSelfForm, updateSelfForm, updateSelfRound } from './self.service.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -39,6 +41,20 @@ const listColumns: ExcelColumn<SelfFormListItem>[] = [
   { header: '提交时间', value: (r) => (r.submittedAt ? new Date(r.submittedAt) : null), width: 20 },
 ]
 
+const roundColumns: ExcelColumn<SelfRoundView>[] = [
+  { header: '行政区划', value: (r) => r.jurisdictionName, width: 16 },
+  { header: '年度', value: (r) => r.fiscalYear, width: 8 },
+  { header: '批次名称', value: (r) => r.name, width: 30 },
+  { header: '状态', value: (r) => selfEvalRoundStatusLabels[r.status].zh, width: 10 },
+  { header: '截止时间', value: (r) => new Date(r.deadline), width: 20 },
+  { header: '自评表', value: (r) => r.counts.total, width: 10 },
+  { header: '填报中', value: (r) => r.counts.draft, width: 10 },
+  { header: '待部门审核', value: (r) => r.counts.submitted, width: 12 },
+  { header: '待财政审核', value: (r) => r.counts.deptAccepted, width: 12 },
+  { header: '已退回', value: (r) => r.counts.returned, width: 10 },
+  { header: '已审核', value: (r) => r.counts.accepted, width: 10 },
+]
+
 /** 单位自评: rounds (opened in the background), 自评表 list, detail, fill, workflow, coverage, Excel export and import. */
 export async function selfEvaluationRoutes(app: App, { db, config }: Deps) {
   const tags = ['evaluation']
@@ -48,6 +64,13 @@ export async function selfEvaluationRoutes(app: App, { db, config }: Deps) {
     const ctx = authorize(req, 'evaluation.read')
     const { page, pageSize, ...filter } = req.query
     return listSelfRounds(db, ctx, filter, { page, pageSize })
+  })
+
+  app.get('/api/evaluation/self-rounds/export', { schema: { tags, summary: '导出单位自评批次列表（Excel）', querystring: SelfRoundExportQuery } }, async (req, reply) => {
+    const ctx = authorize(req, 'evaluation.read')
+    const rows = await allSelfRounds(db, ctx, req.query)
+    await recordExport(db, ctx, 'evaluation.self_rounds_export', req.query)
+    return sendXlsx(reply, '单位自评批次.xlsx', roundColumns, rows)
   })
 
   app.post('/api/evaluation/self-rounds', { schema: { tags, summary: '发起单位自评批次（后台生成自评表）', body: OpenSelfRoundBody } }, async (req, reply) =>

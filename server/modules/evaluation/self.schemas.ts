@@ -47,6 +47,7 @@ export const SelfRoundListQuery = z.strictObject({
   ...PageQuery,
 })
 export type SelfRoundListFilter = Omit<z.infer<typeof SelfRoundListQuery>, 'page' | 'pageSize'>
+export const SelfRoundExportQuery = SelfRoundListQuery.omit({ page: true, pageSize: true })
 
 export const SelfFormListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),

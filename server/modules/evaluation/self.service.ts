@@ -62,6 +62,13 @@ export async function listSelfRounds(db: Db, ctx: ActorCtx, filter: SelfRoundLis
   return { items: rows.map((r) => roundView(r, counts.get(r.id))), total: Number(count.total), page: page.page, pageSize: page.pageSize }
 }
 
+/** Every round matching the filter, for the Excel list export (bounded). */
+export async function allSelfRounds(db: Db, ctx: ActorCtx, filter: SelfRoundListFilter) {
+  const rows = await repo.listRounds(db, ctx.actor, filter).limit(1000).execute()
+  const counts = await repo.roundCounts(db, ctx.actor, rows.map((r) => r.id))
+  return rows.map((r) => roundView(r, counts.get(r.id)))
+}
+
 export async function mustFindSelfRound(db: Db | Trx, ctx: ActorCtx, id: string) {
   const row = await repo.findRound(db, ctx.actor, id)
   if (!row) throw new AppError('NOT_FOUND')
