@@ -22,6 +22,7 @@ import type {
   SelfFormDetail,
   SelfFormListFilter,
   SelfFormListItem,
+  SelfRoundDetail,
   SelfRoundListFilter,
   SelfRoundView,
   UpdateSelfFormInput,
@@ -75,7 +76,7 @@ export async function mustFindSelfRound(db: Db | Trx, ctx: ActorCtx, id: string)
   return row
 }
 
-export async function getSelfRound(db: Db | Trx, ctx: ActorCtx, id: string) {
+export async function getSelfRound(db: Db | Trx, ctx: ActorCtx, id: string): Promise<SelfRoundDetail> {
   const row = await mustFindSelfRound(db, ctx, id)
   const counts = await repo.roundCounts(db, ctx.actor, [row.id])
   const job = row.jobId ? await db.selectFrom('jobRun').select(['id', 'status', 'done', 'total', 'message']).where('id', '=', row.jobId).executeTakeFirst() : undefined
