@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createTestContext } from '../../test/context.ts'
+import { makeForm, makeRound } from '../../test/factories.monitoring-forms.ts'
 import { evaluatedProject, pay } from '../../test/factories.self-evaluation.ts'
 import { openSelfRoundWork } from './self.open.ts'
 
@@ -24,6 +25,7 @@ const library = await evaluatedProject(t, school, { status: 'library' })
 const otherYear = await evaluatedProject(t, school, { fiscalYear: 2025 })
 const cityProject = await evaluatedProject(t, citySchool)
 await pay(t, budgeted, '1500000.00', 12)
+await makeForm(t, { round: await makeRound(t, { jurisdiction: district, cutoffMonth: 9 }), project: budgeted })
 await t.db
   .insertInto('goal')
   .values({
@@ -55,6 +57,8 @@ describe('opening a self-evaluation round (background job)', () => {
     const big = forms.find((f) => f.projectId === budgeted.id)!
     expect(big).toMatchObject({ budget: '2000000.00', executed: '1500000.00', executionRate: '75.00', executionScore: '7.50', executionWeight: '10.00' })
     expect(forms.find((f) => f.projectId === noGoal.id)!.goalId).toBeNull()
+    const detail = (await schoolUser.get(`/api/evaluation/self/${big.id}`)).json()
+    expect(detail.lastMonitoring).toMatchObject({ cutoffMonth: 9, roundName: expect.stringContaining('绩效监控') })
     const dept = forms.find((f) => f.kind === 'department')!
     expect(dept.departmentCode).toBe(edu.code)
     expect(dept.budget).toBe('5000000.00')
