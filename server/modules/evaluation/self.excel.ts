@@ -124,28 +124,22 @@ export function addSelfSheet(book: ExcelJS.Workbook, form: SelfFormDetail, layou
     const reason = sheet.addRow(['执行率偏低原因', f.executionReason ?? ''])
     merge(reason.number, 2, last)
     label(reason, 1)
-    const goalHead = sheet.addRow(['年度总体目标', '预期目标', '', '', '', '实际完成情况'])
-    merge(goalHead.number, 2, 5)
-    merge(goalHead.number, 6, last)
-    label(goalHead, 1, 2, 6)
-    const goal = sheet.addRow(['', form.overallTarget, '', '', '', form.overallActual])
-    merge(goal.number, 2, 5)
-    merge(goal.number, 6, last)
-    goal.alignment = { wrapText: true, vertical: 'top' }
   } else {
     const head = sheet.addRow(['预算执行情况（10分）', '资金来源', '年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分', '原因'])
     label(head, 1, 2, 3, 4, 5, 6, 7, 8, 9)
     const fiscal = sheet.addRow(['', '财政资金', wan(f.initialBudget), wan(f.budget), wan(f.executed), rate, num(f.weight), num(f.score), f.executionReason ?? ''])
     for (const c of [3, 4, 5]) fiscal.getCell(c).numFmt = MONEY_FORMAT
     for (const source of ['财政专户管理资金', '单位资金', '其他资金']) sheet.addRow(['', source])
-    const goalHead = sheet.addRow(['项目基本情况', '年度目标', '', '', '', '完成情况'])
-    merge(goalHead.number, 2, 5)
-    merge(goalHead.number, 6, last)
-    label(goalHead, 1, 2, 6)
-    const goal = sheet.addRow(['', form.overallTarget, '', '', '', form.overallActual])
-    merge(goal.number, 2, 5)
-    merge(goal.number, 6, last)
-    goal.alignment = { wrapText: true, vertical: 'top' }
+  }
+  // 年度总体目标: 预期目标 beside 实际完成情况 (Sichuan: 年度目标 / 完成情况 under 项目基本情况).
+  const [goalLabel, expectedLabel, actualLabel] = layout === 'no10' ? ['年度总体目标', '预期目标', '实际完成情况'] : ['项目基本情况', '年度目标', '完成情况']
+  const goalHead = sheet.addRow([goalLabel, expectedLabel, '', '', '', actualLabel])
+  label(goalHead, 1, 2, 6)
+  const goal = sheet.addRow(['', form.overallTarget, '', '', '', form.overallActual])
+  goal.alignment = { wrapText: true, vertical: 'top' }
+  for (const row of [goalHead, goal]) {
+    merge(row.number, 2, 5)
+    merge(row.number, 6, last)
   }
 
   const tableTitle = sheet.addRow([layout === 'no10' ? '绩效指标' : '绩效指标（90分）'])
