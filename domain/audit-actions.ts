@@ -138,6 +138,20 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'expert.save_sheet': { zh: '保存专家评分表', en: 'Expert score sheet saved' },
   'expert.submit_sheet': { zh: '提交专家评分表', en: 'Expert score sheet submitted' },
   'expert.export': { zh: '导出专家库', en: 'Expert pool exported' },
+  // 单位自评 (issue 12, selfeval)
+  'evaluation.self_round_open': { zh: '发起单位自评批次', en: 'Self-evaluation round opened' },
+  'evaluation.self_round_update': { zh: '修改单位自评批次', en: 'Self-evaluation round changed' },
+  'evaluation.self_round_close': { zh: '结束单位自评批次', en: 'Self-evaluation round closed' },
+  'evaluation.self_update': { zh: '填报自评表', en: 'Self-evaluation form filled' },
+  'evaluation.self_submit': { zh: '提交自评表', en: 'Self-evaluation form submitted' },
+  'evaluation.self_return': { zh: '退回自评表', en: 'Self-evaluation form returned' },
+  'evaluation.self_dept_accept': { zh: '部门审核通过自评表', en: 'Self-evaluation form accepted by the department' },
+  'evaluation.self_accept': { zh: '财政审核通过自评表', en: 'Self-evaluation form accepted by finance' },
+  'evaluation.self_import': { zh: '导入自评表', en: 'Self-evaluation form imported' },
+  'evaluation.self_export': { zh: '导出自评表', en: 'Self-evaluation form exported' },
+  'evaluation.self_round_export': { zh: '导出批次自评表', en: 'Self-evaluation round exported' },
+  'evaluation.self_list_export': { zh: '导出自评表清单', en: 'Self-evaluation list exported' },
+  'evaluation.self_rounds_export': { zh: '导出单位自评批次列表', en: 'Self-evaluation rounds exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

@@ -30,6 +30,7 @@ import { indicatorRoutes } from './modules/indicators/indicators.routes.ts'
 import { monitoringDashboardRoutes } from './modules/monitoring/dashboard.routes.ts'
 import { orgRoutes } from './modules/org/org.routes.ts'
 import { roundRoutes } from './modules/monitoring/rounds.routes.ts'
+import { selfEvaluationRoutes } from './modules/evaluation/self.routes.ts'
 import { attachmentRoutes } from './modules/projects/projects.attachments.ts'
 import { projectImportRoutes } from './modules/projects/projects.import.routes.ts'
 import { projectRoutes } from './modules/projects/projects.routes.ts'
@@ -90,7 +91,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes, keyEvaluationRoutes, agencyRoutes, expertRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes, keyEvaluationRoutes, agencyRoutes, expertRoutes, selfEvaluationRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))

@@ -1,3 +1,4 @@
+import { openSelfRoundJob } from './modules/evaluation/self.jobs.ts'
 import { importPaymentsJob } from './modules/execution/execution.jobs.ts'
 import { sweepLightsJob } from './modules/monitoring/lights.jobs.ts'
 import { openRoundJob } from './modules/monitoring/rounds.jobs.ts'
@@ -9,4 +10,4 @@ import type { JobDefinition } from './platform/jobs.ts'
  * by tests (`createTestContext(…, { jobs: true })`) runs these. Add a definition here with one line when a module
  * defines one (`defineJob` in `<module>.jobs.ts`). See server/platform/jobs.ts for how to write one.
  */
-export const jobDefinitions: readonly JobDefinition<any>[] = [openRoundJob, sweepLightsJob, importPaymentsJob]
+export const jobDefinitions: readonly JobDefinition<any>[] = [openRoundJob, sweepLightsJob, importPaymentsJob, openSelfRoundJob]

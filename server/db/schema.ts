@@ -7,6 +7,7 @@ import type { Grade } from '../../domain/rule-set.ts'
 import type { CauseCategory, CorrectiveActionKind, CorrectiveActionStatus, Likelihood, MonitoringFormKind, MonitoringFormStatus, MonitoringRoundStatus, PaymentSource } from '../../domain/monitoring.ts'
 import type { Light } from '../../domain/lights.ts'
 import type { EvaluationObjectKind, EvaluationTemplate, KeyEvaluationLevel, KeyEvaluationStage } from '../../domain/evaluation.ts'
+import type { SelfEvalFormKind, SelfEvalRoundStatus, SelfEvalStatus } from '../../domain/evaluation.ts'
 import type { AssessorKind, ExAnteChecklist, ExAnteConclusion, ExAnteKind, ExAnteScores, ExAnteStatus } from '../../domain/exante.ts'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -370,6 +371,10 @@ export interface Database {
   expertRelation: ExpertRelationTable
   expertDraw: ExpertDrawTable
   expertScoreSheet: ExpertScoreSheetTable
+  selfEvalRound: SelfEvalRoundTable
+  selfEvalForm: SelfEvalFormTable
+  selfEvalIndicator: SelfEvalIndicatorTable
+  selfEvalOpinion: SelfEvalOpinionTable
 }
 
 /** A 国库集中支付 payment; `paidOn` is a 'YYYY-MM-DD' string, `amount` a decimal string. */
@@ -782,4 +787,88 @@ export interface ExpertScoreSheetTable {
   submittedAt: Date | null
   version: Generated<number>
   updatedAt: Timestamp
+}
+
+/** 单位自评 (issue 12): a round per jurisdiction and year, a 自评表 per project / department overall goal. */
+export interface SelfEvalRoundTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  fiscalYear: number
+  name: string
+  deadline: Timestamp
+  status: SelfEvalRoundStatus
+  formCount: ColumnType<number, number | undefined, number>
+  jobId: string | null
+  openedBy: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface SelfEvalFormTable {
+  id: Generated<string>
+  roundId: string
+  kind: SelfEvalFormKind
+  projectId: string | null
+  goalId: string | null
+  jurisdictionCode: string
+  departmentCode: string
+  unitCode: string | null
+  fiscalYear: number
+  status: ColumnType<SelfEvalStatus, SelfEvalStatus | undefined, SelfEvalStatus>
+  budgetInitial: ColumnType<string, string | undefined, string>
+  budget: ColumnType<string, string | undefined, string>
+  executed: ColumnType<string, string | undefined, string>
+  executionWeight: ColumnType<string, string | undefined, string>
+  executionRate: string | null
+  executionScore: string | null
+  executionReason: string | null
+  overallTarget: ColumnType<string, string | undefined, string>
+  overallActual: ColumnType<string, string | undefined, string>
+  problems: ColumnType<string, string | undefined, string>
+  measures: ColumnType<string, string | undefined, string>
+  total: string | null
+  grade: Grade | null
+  explanations: ColumnType<unknown, string | null | undefined, string | null>
+  monitoringSummary: ColumnType<unknown, string | null | undefined, string | null>
+  submittedAt: Date | null
+  acceptedAt: Date | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface SelfEvalIndicatorTable {
+  id: Generated<string>
+  formId: string
+  goalIndicatorId: string | null
+  sortOrder: number
+  level1: string
+  level2: ColumnType<string, string | undefined, string>
+  name: string
+  nature: IndicatorNature
+  target: ColumnType<string, string | undefined, string>
+  unit: ColumnType<string, string | undefined, string>
+  weight: ColumnType<string, string | undefined, string>
+  actual: string | null
+  applicable: ColumnType<boolean, boolean | undefined, boolean>
+  proposedScore: string | null
+  score: string | null
+  overrideScore: string | null
+  overrideReason: string | null
+  deviationReason: string | null
+  explained: ColumnType<unknown, string | null | undefined, string | null>
+}
+
+export interface SelfEvalOpinionTable {
+  id: Generated<string>
+  seq: Generated<string>
+  formId: string
+  action: string
+  fromStatus: string
+  toStatus: string
+  opinion: ColumnType<string, string | undefined, string>
+  actorId: string | null
+  orgCode: string | null
+  createdAt: Timestamp
 }

@@ -113,6 +113,18 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'POST /api/monitoring/rounds/:id/key': ['monitoring.key_pick', 'both'],
   'POST /api/monitoring/rounds/:id/agency': ['monitoring.assign_agency', 'both'],
   'GET /api/monitoring/rounds/:id/late/export': ['monitoring.export_late', 'after'],
+  // 单位自评 (issue 12, selfeval)
+  'POST /api/evaluation/self-rounds': ['evaluation.self_round_open', 'after'],
+  'PATCH /api/evaluation/self-rounds/:id': ['evaluation.self_round_update', 'both'],
+  'PUT /api/evaluation/self/:id': ['evaluation.self_update', 'both'],
+  'POST /api/evaluation/self/:id/submit': ['evaluation.self_submit', 'both'],
+  'POST /api/evaluation/self/:id/return': ['evaluation.self_return', 'both'],
+  'POST /api/evaluation/self/:id/accept': ['evaluation.self_dept_accept', 'both'],
+  'POST /api/evaluation/self/import': ['evaluation.self_import', 'both'],
+  'GET /api/evaluation/self/:id/export': ['evaluation.self_export', 'after'],
+  'GET /api/evaluation/self-rounds/:id/export': ['evaluation.self_round_export', 'after'],
+  'GET /api/evaluation/self/export': ['evaluation.self_list_export', 'after'],
+  'GET /api/evaluation/self-rounds/export': ['evaluation.self_rounds_export', 'after'],
   'GET /api/goals/declarations.zip': ['goal.export', 'after'],
   'GET /api/goals/:id/declaration.xlsx': ['goal.export_declaration', 'none'],
   // execution (预算执行数据): a push or an import is one row for the batch or file; payments carry created_by.

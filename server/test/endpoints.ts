@@ -14,6 +14,7 @@ import { monitoringDashboardEndpoints } from './endpoints.monitoring-dashboard.t
 import { keyEvaluationEndpoints } from './endpoints.key-evaluations.ts'
 import { agencyEndpoints } from './endpoints.agencies.ts'
 import { expertEndpoints } from './endpoints.experts.ts'
+import { selfEvaluationEndpoints } from './endpoints.self-evaluation.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -440,6 +441,7 @@ endpoints.push(...correctiveActionEndpoints)
 endpoints.push(...monitoringDashboardEndpoints)
 endpoints.push(...keyEvaluationEndpoints)
 endpoints.push(...agencyEndpoints, ...expertEndpoints)
+endpoints.push(...selfEvaluationEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

@@ -12,6 +12,7 @@ import { seedDemoPayments } from '../execution/demo-payments.ts'
 import { seedDemoDepartmentGoals, seedDemoGoals } from '../goals/demo-seed.ts'
 import { seedDemoIndicators } from '../indicators/demo-seed.ts'
 import { seedDemoMonitoring } from '../monitoring/demo-seed.ts'
+import { seedDemoSelfEvaluation } from '../evaluation/self.demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
@@ -82,7 +83,7 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     return summary
   })
   // Opening a monitoring round is chunked work in its own transactions, so it follows the one above.
-  return { ...summary, ...(await seedDemoMonitoring(db, ctx)), ...(await seedDemoAgenciesExperts(db, ctx)) }
+  return { ...summary, ...(await seedDemoMonitoring(db, ctx)), ...(await seedDemoSelfEvaluation(db, ctx)), ...(await seedDemoAgenciesExperts(db, ctx)) }
 }
 
 async function insertMissingNodes(trx: Trx, nodes: NewOrgNode[]) {
