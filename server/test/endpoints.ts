@@ -11,6 +11,7 @@ import { monitoringRoundEndpoints } from './endpoints.monitoring-rounds.ts'
 import { jobEndpoints } from './endpoints.jobs.ts'
 import { monitoringFormEndpoints } from './endpoints.monitoring-forms.ts'
 import { monitoringDashboardEndpoints } from './endpoints.monitoring-dashboard.ts'
+import { spotCheckEndpoints } from './endpoints.spot-checks.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -435,6 +436,7 @@ endpoints.push(...executionEndpoints)
 endpoints.push(...monitoringFormEndpoints)
 endpoints.push(...correctiveActionEndpoints)
 endpoints.push(...monitoringDashboardEndpoints)
+endpoints.push(...spotCheckEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

@@ -13,6 +13,7 @@ import * as monitoring from './2026_12_07_01_monitoring.ts'
 import * as jobQueue from './2026_12_07_11_job_queue.ts'
 import * as storedFileChunks from './2026_12_08_01_stored_file_chunks.ts'
 import * as keyEvaluationCore from './2026_12_08_11_key_evaluation_core.ts'
+import * as spotChecks from './2026_12_08_15_spot_checks.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_11_job_queue': jobQueue,
   '2026_12_08_01_stored_file_chunks': storedFileChunks,
   '2026_12_08_11_key_evaluation_core': keyEvaluationCore,
+  '2026_12_08_15_spot_checks': spotChecks,
 }
