@@ -33,7 +33,7 @@ export async function ensureSelfEvalTables(db: Db) {
     create table if not exists self_eval_indicator (
       id uuid primary key default gen_random_uuid(),
       form_id uuid not null,
-      position integer not null,
+      sort_order integer not null,
       level1 varchar(40) not null,
       level2 varchar(40) not null default '',
       name varchar(200) not null,
@@ -45,6 +45,7 @@ export async function ensureSelfEvalTables(db: Db) {
       applicable boolean not null default true,
       proposed_score numeric(5, 2),
       score numeric(5, 2),
+      override_score numeric(5, 2),
       override_reason text,
       deviation_reason text
     );
@@ -69,21 +70,31 @@ export async function selfEvalForm(
   const indicators = options.indicators ?? standardIndicators()
   const input = { budget: options.budget ?? '1000000.00', executed: options.executed ?? '950000.00', executionWeight: '10.00', executionReason: null, indicators }
   const result = scoreSelfEvaluation(input, nationalRules)
+  // With the self-evaluation module merged, a form belongs to its jurisdiction's round of the year.
+  const roundId = (await sql<{ t: string | null }>`select to_regclass('self_eval_round')::text as t`.execute(t.db)).rows[0]?.t ? await roundOf(t, options.unit.jurisdictionCode, fiscalYear) : null
   const form = (
     await sql<{ id: string }>`
-      insert into self_eval_form (fiscal_year, jurisdiction_code, department_code, unit_code, project_id, status, budget, executed, execution_weight, total, grade)
-      values (${fiscalYear}, ${options.unit.jurisdictionCode}, ${options.unit.departmentCode}, ${options.unit.code}, ${project.id}, ${options.status ?? 'submitted'},
+      insert into self_eval_form (${sql.raw(roundId ? 'round_id, ' : '')}kind, fiscal_year, jurisdiction_code, department_code, unit_code, project_id, status, budget, executed, execution_weight, total, grade)
+      values (${roundId ? sql`${roundId}, ` : sql``}'project', ${fiscalYear}, ${options.unit.jurisdictionCode}, ${options.unit.departmentCode}, ${options.unit.code}, ${project.id}, ${options.status ?? 'submitted'},
               ${input.budget}, ${input.executed}, ${input.executionWeight}, ${result.total?.value ?? null}, ${result.grade?.value ?? null})
       returning id`.execute(t.db)
   ).rows[0]!
   for (const [i, ind] of indicators.entries()) {
     const r = result.indicators[i]!
     await sql`
-      insert into self_eval_indicator (form_id, position, level1, name, nature, target, unit, weight, actual, applicable, proposed_score, score, override_reason, deviation_reason)
+      insert into self_eval_indicator (form_id, sort_order, level1, name, nature, target, unit, weight, actual, applicable, proposed_score, score, override_score, override_reason, deviation_reason)
       values (${form.id}, ${i}, ${ind.level1}, ${ind.name}, ${ind.nature}, ${ind.target}, ${ind.unit}, ${ind.weight}, ${ind.actual}, ${ind.applicable},
-              ${r.proposed?.value ?? null}, ${r.score}, ${ind.overrideReason}, ${ind.deviationReason})`.execute(t.db)
+              ${r.proposed?.value ?? null}, ${r.score}, ${ind.score}, ${ind.overrideReason}, ${ind.deviationReason})`.execute(t.db)
   }
   return { id: form.id, projectId: project.id, total: result.total?.value ?? null, grade: result.grade?.value ?? null, problems: result.problems }
+}
+
+async function roundOf(t: TestContext, jurisdictionCode: string, fiscalYear: number) {
+  const found = (await sql<{ id: string }>`select id from self_eval_round where jurisdiction_code = ${jurisdictionCode} and fiscal_year = ${fiscalYear}`.execute(t.db)).rows[0]
+  if (found) return found.id
+  const made = await sql<{ id: string }>`
+    insert into self_eval_round (jurisdiction_code, fiscal_year, name, deadline, status) values (${jurisdictionCode}, ${fiscalYear}, ${`${fiscalYear}年度单位自评`}, now(), 'open') returning id`.execute(t.db)
+  return made.rows[0]!.id
 }
 
 /** A sample of one submitted 自评表 drawn by `jurisdiction`'s bureau (optionally already re-scored), written directly. */

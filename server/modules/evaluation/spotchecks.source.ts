@@ -9,8 +9,9 @@ import type { SelfEvalStatus } from '../../../domain/evaluation.ts'
  * names the issue and `self.schemas.ts` name, so the spot-check tables need no foreign key to them.
  *   self_eval_form: id, fiscal_year, jurisdiction_code, department_code, unit_code, project_id, kind, status,
  *                   budget, executed, execution_weight, execution_reason, total, grade
- *   self_eval_indicator: form_id, position, level1, level2, name, nature, target, unit, weight, actual, applicable,
- *                   proposed_score, score, override_reason, deviation_reason
+ *   self_eval_indicator: form_id, sort_order, level1, level2, name, nature, target, unit, weight, actual, applicable,
+ *                   proposed_score, score (the score that counts), override_score (a person's score, null keeps the
+ *                   proposal), override_reason, deviation_reason
  */
 
 export interface SelfEvalForScoring {
@@ -46,9 +47,9 @@ export async function readSelfEvalForScoring(db: Db | Trx, formId: string): Prom
   if (!form) return undefined
   const rows = (
     await sql<Record<string, unknown>>`
-      select position, level1, level2, name, nature, target, unit, weight, actual, applicable, proposed_score, score,
-             override_reason, deviation_reason
-        from self_eval_indicator where form_id = ${formId} order by position`.execute(db)
+      select sort_order as position, level1, level2, name, nature, target, unit, weight, actual, applicable, proposed_score,
+             score, override_score, override_reason, deviation_reason
+        from self_eval_indicator where form_id = ${formId} order by sort_order`.execute(db)
   ).rows
   const pick = (row: Record<string, unknown>, snake: string, camel: string) => row[camel] ?? row[snake]
   return {
@@ -76,7 +77,7 @@ export async function readSelfEvalForScoring(db: Db | Trx, formId: string): Prom
         weight: money(r.weight),
         actual: dec(r.actual),
         applicable: r.applicable !== false,
-        score: dec(r.score),
+        score: dec(pick(r, 'override_score', 'overrideScore')),
         overrideReason: dec(pick(r, 'override_reason', 'overrideReason')),
         deviationReason: dec(pick(r, 'deviation_reason', 'deviationReason')),
       })),
