@@ -270,7 +270,7 @@ function reviewerProblems(problems: SelfEvalProblem[], snapshot: SpotCheckSnapsh
   })
 }
 
-function compare(item: ItemRow, rules: RuleSet, scores: readonly ReviewerScore[]) {
+export function compare(item: Pick<ItemRow, 'unitSnapshot'>, rules: RuleSet, scores: readonly ReviewerScore[]) {
   const snapshot = item.unitSnapshot as SpotCheckSnapshot
   const unit = scoreSelfEvaluation(snapshot.input, rules)
   const reviewer = scoreSelfEvaluation(reviewerInput(snapshot, scores), rules)
@@ -303,6 +303,8 @@ function compare(item: ItemRow, rules: RuleSet, scores: readonly ReviewerScore[]
   })
   return { snapshot, unit, reviewer, rows, problems: reviewerProblems(reviewer.problems, snapshot, scores) }
 }
+
+export { rulesOf }
 
 export async function getComparison(db: Db | Trx, ctx: ActorCtx, id: string, itemId: string): Promise<SpotCheckComparison> {
   const { sample, item } = await mustFindItem(db, ctx, id, itemId)

@@ -1,3 +1,4 @@
+import { seedDemoSpotCheck } from '../evaluation/spotchecks.demo-seed.ts'
 import { projectTotals } from '../../../domain/projects.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import type { NewOrgNode, NewProject } from '../../db/schema.ts'
@@ -78,7 +79,7 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     return summary
   })
   // Opening a monitoring round is chunked work in its own transactions, so it follows the one above.
-  return { ...summary, ...(await seedDemoMonitoring(db, ctx)) }
+  return { ...summary, ...(await seedDemoMonitoring(db, ctx)), ...(await seedDemoSpotCheck(db, ctx)) }
 }
 
 async function insertMissingNodes(trx: Trx, nodes: NewOrgNode[]) {
