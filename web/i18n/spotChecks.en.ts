@@ -50,7 +50,7 @@ export const spotChecksEn: typeof spotChecksZhCN = {
     picks: 'Picked by hand',
     picksHint: 'Picked forms are always in the sample; the rest are drawn with the seed',
   },
-  close: { button: 'Close the spot-check', question: 'Scores can no longer change; {{flagged}} forms with large gaps go on to the results stage.' },
+  close: { notYet: 'Every sampled form must be re-scored first', button: 'Close the spot-check', question: 'Scores can no longer change; {{flagged}} forms with large gaps go on to the results stage.' },
   rescore: {
     title: 'Re-score',
     tableLabel: 'The unit’s and the reviewer’s scores',

@@ -48,7 +48,7 @@ export const spotChecksZhCN = {
     picks: '指定抽查',
     picksHint: '指定的自评表一定纳入样本，其余按种子随机抽取',
   },
-  close: { button: '结束抽查', question: '结束后不再修改复核得分；其中 {{flagged}} 份差异较大，将进入结果应用环节。' },
+  close: { notYet: '全部样本复核后才能结束', button: '结束抽查', question: '结束后不再修改复核得分；其中 {{flagged}} 份差异较大，将进入结果应用环节。' },
   rescore: {
     title: '复核打分',
     tableLabel: '单位自评与复核得分对照',

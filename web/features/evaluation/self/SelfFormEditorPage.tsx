@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Form, Input, Space, Tag, Timeline, Typography } from 'antd'
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { formatMoney } from '../../../../domain/money'
@@ -41,7 +41,7 @@ function SelfFormEditor({ form: f }: { form: SelfFormDetail }) {
   const { message } = App.useApp()
   const user = useCurrentUser()
   const [instance] = Form.useForm<SelfFormValues>()
-  const watched = Form.useWatch([], { form: instance, preserve: true }) as SelfFormValues | undefined
+  const watched = Form.useWatch((values: SelfFormValues) => values, { form: instance, preserve: true }) as SelfFormValues | undefined
   const round = useSelfRound(f.roundId)
   const ruleSet = useRuleSet(round.data?.jurisdictionCode ?? (user.org.kind === 'jurisdiction' ? undefined : user.org.jurisdictionCode), f.fiscalYear)
   const rules = ruleSet.data?.effective.rules
@@ -49,6 +49,7 @@ function SelfFormEditor({ form: f }: { form: SelfFormDetail }) {
   const save = useSaveSelfForm()
   const [move, setMove] = useState<SelfMove | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const serverErrors = useRef<(string | number)[][]>([])
   const editable = f.can.fill
   const reviews = f.can.deptReview || f.can.financeReview
 
@@ -56,8 +57,16 @@ function SelfFormEditor({ form: f }: { form: SelfFormDetail }) {
   function showProblems(err: unknown) {
     if (!(err instanceof ApiError) || !Array.isArray(err.details)) return false
     const problems = (err.details as { path?: string; message?: string }[]).filter((d) => typeof d.path === 'string' && d.path.includes('.'))
+    serverErrors.current = problems.map((d) => fieldOf(d.path!))
     instance.setFields(problems.map((d) => ({ name: fieldOf(d.path!) as never, errors: [d.message ?? ''] })))
     return problems.length > 0
+  }
+
+  /** The server's refusals stand until the user types again; from then on the live check speaks. */
+  function clearServerErrors() {
+    if (!serverErrors.current.length) return
+    instance.setFields(serverErrors.current.map((name) => ({ name: name as never, errors: [] })))
+    serverErrors.current = []
   }
 
   async function saveValues(quiet = false): Promise<SelfFormDetail | null> {
@@ -136,10 +145,10 @@ function SelfFormEditor({ form: f }: { form: SelfFormDetail }) {
       >
         <DescriptionGroup title="" items={header} column={{ xs: 1, md: 2, xl: 3 }} />
       </Card>
-      <Form<SelfFormValues> form={instance} name="self-eval-form" layout="vertical" initialValues={valuesOf(f)} aria-label={t('evaluationSelf.nav.form')}>
+      <Form<SelfFormValues> form={instance} name="self-eval-form" layout="vertical" initialValues={valuesOf(f)} onValuesChange={clearServerErrors} aria-label={t('evaluationSelf.nav.form')}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Card size="small" title={t('evaluationSelf.funds.title')} extra={<Typography.Text type="secondary">{t('evaluationSelf.funds.fromPayments')}</Typography.Text>}>
-            <DescriptionGroup title="" items={funds} column={{ xs: 1, md: 2, xl: 5 }} />
+            <DescriptionGroup title="" items={funds} column={{ xs: 1, md: 2, xl: 3 }} />
             <Space wrap align="start" style={{ marginTop: 12 }}>
               <Form.Item name="executed" label={t('evaluationSelf.funds.executed')} style={{ width: 240 }}>
                 <Input inputMode="decimal" maxLength={22} disabled={!editable} />

@@ -77,7 +77,7 @@ export function SpotCheckDetailPage() {
         }
         extra={
           s.can.close && (
-            <Button type="primary" onClick={() => setClosing(true)}>
+            <Button type="primary" disabled={s.reviewed < s.items} title={s.reviewed < s.items ? t('spotChecks.close.notYet') : undefined} onClick={() => setClosing(true)}>
               {t('spotChecks.close.button')}
             </Button>
           )
@@ -85,7 +85,7 @@ export function SpotCheckDetailPage() {
       >
         <DescriptionGroup
           title=""
-          column={{ xs: 1, md: 2, xl: 4 }}
+          column={{ xs: 1, md: 2, xl: 3 }}
           items={[
             { key: 'j', label: t('spotChecks.fields.jurisdiction'), children: s.jurisdictionName + (s.includeBelow ? `（${t('spotChecks.fields.includeBelow')}）` : '') },
             { key: 'y', label: t('spotChecks.fields.fiscalYear'), children: s.fiscalYear },

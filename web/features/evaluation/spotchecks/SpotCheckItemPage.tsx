@@ -89,7 +89,7 @@ function Rescore({ c }: { c: SpotCheckComparison }) {
     {
       key: 'name',
       title: t('evaluationSelf.indicators.name'),
-      width: 170,
+      width: 160,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text strong>{r.name}</Typography.Text>
@@ -104,7 +104,7 @@ function Rescore({ c }: { c: SpotCheckComparison }) {
       key: 'unit',
       title: t('spotChecks.rescore.unitSide'),
       children: [
-        { key: 'unitActual', title: t('evaluationSelf.indicators.actual'), dataIndex: 'unitActual', width: 110, render: (v: string | null) => v ?? '—' },
+        { key: 'unitActual', title: t('evaluationSelf.indicators.actual'), dataIndex: 'unitActual', width: 100, render: (v: string | null) => v ?? '—' },
         {
           key: 'unitScore',
           title: t('evaluationSelf.indicators.score'),
@@ -131,7 +131,7 @@ function Rescore({ c }: { c: SpotCheckComparison }) {
         {
           key: 'actual',
           title: t('spotChecks.rescore.verifiedActual'),
-          width: 140,
+          width: 120,
           render: (_, r, i) => (
             <Form.Item name={['rows', i, 'actual']} style={{ margin: 0 }}>
               <Input disabled={!editable} maxLength={200} placeholder={r.unitActual ?? ''} aria-label={`${r.name} ${t('spotChecks.rescore.verifiedActual')}`} />
@@ -159,7 +159,7 @@ function Rescore({ c }: { c: SpotCheckComparison }) {
         {
           key: 'reason',
           title: t('spotChecks.rescore.reason'),
-          width: 200,
+          width: 170,
           render: (_, r, i) => (
             <Form.Item name={['rows', i, 'reason']} style={{ margin: 0 }}>
               <Input.TextArea rows={1} autoSize={{ minRows: 1, maxRows: 4 }} disabled={!editable} maxLength={2000} aria-label={`${r.name} ${t('spotChecks.rescore.reason')}`} />
@@ -189,7 +189,7 @@ function Rescore({ c }: { c: SpotCheckComparison }) {
       >
         <DescriptionGroup
           title=""
-          column={{ xs: 1, md: 2, xl: 4 }}
+          column={{ xs: 1, md: 2, xl: 2 }}
           items={[
             { key: 'sample', label: t('spotChecks.fields.sampleName'), children: c.spotCheckName },
             { key: 'unit', label: t('evaluationSelf.fields.unit'), children: c.unitName ?? c.departmentName ?? '—' },
@@ -235,7 +235,7 @@ function Rescore({ c }: { c: SpotCheckComparison }) {
             dataSource={c.rows}
             pagination={false}
             tableLayout="fixed"
-            scroll={{ x: 1170 }}
+            scroll={{ x: 1090 }}
           />
           <Form.Item name="note" label={t('spotChecks.rescore.note')} style={{ marginTop: 12, marginBottom: 0 }}>
             <Input.TextArea rows={2} maxLength={2000} disabled={!editable} />
