@@ -1,4 +1,6 @@
+import { UploadOutlined } from '@ant-design/icons'
 import { Button, Card, Empty, Select, Space, Typography } from 'antd'
+import { useState } from 'react'
 import type { TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
@@ -8,7 +10,8 @@ import { PagedTable } from '../../../shared/PagedTable'
 import { SearchInput } from '../../../shared/SearchInput'
 import { filterSelectProps, fiscalYearOptions } from '../../../shared/listFilters'
 import { type TableState, useTableState } from '../../../shared/useTableState'
-import { useCurrentUser } from '../../auth/CurrentUser'
+import { useCan, useCurrentUser } from '../../auth/CurrentUser'
+import { SelfImportDialog } from './SelfImportDialog'
 import { OrgTreeSelect } from '../../org/OrgTreeSelect'
 import { useSelfFormList } from './self.queries'
 import type { SelfFormFilters, SelfFormListItem } from './self.types'
@@ -26,6 +29,8 @@ export function SelfFormListPage() {
   const table = useTableState<SelfFormFilters>(initial)
   const list = useSelfFormList(table.params)
   const filtered = Object.values(table.filters).some((v) => v !== undefined && v !== '')
+  const canImport = useCan('evaluation.fill')
+  const [importing, setImporting] = useState(false)
 
   const columns: TableColumnsType<SelfFormListItem> = [
     {
@@ -53,7 +58,19 @@ export function SelfFormListPage() {
 
   return (
     <Card title={t('evaluationSelf.nav.forms')} size="small">
-      <ListToolbar filters={<FormFilters table={table} />} actions={<ExportButton path="/api/evaluation/self/export" params={table.params} />} />
+      <ListToolbar
+        filters={<FormFilters table={table} />}
+        actions={
+          <Space>
+            {canImport && (
+              <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImporting(true)}>
+                {t('evaluationSelf.import.open')}
+              </Button>
+            )}
+            <ExportButton path="/api/evaluation/self/export" params={table.params} />
+          </Space>
+        }
+      />
       <PagedTable
         label={t('evaluationSelf.forms.listLabel')}
         rowKey="id"
@@ -63,6 +80,7 @@ export function SelfFormListPage() {
         scrollX={columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0)}
         emptyText={<Empty description={filtered ? t('evaluationSelf.emptyFiltered') : t('evaluationSelf.forms.empty')} />}
       />
+      {importing && <SelfImportDialog onClose={() => setImporting(false)} />}
     </Card>
   )
 }
