@@ -42,7 +42,9 @@ export const evaluationSelfEn: typeof evaluationSelfZhCN = {
     empty: 'No self-evaluation rounds yet: the finance bureau opens one after the year ends',
     emptyManage: 'No self-evaluation rounds yet: open one to start',
     byStatus: 'Forms by status',
-    closedHint: 'The round is closed; its forms are read-only',
+    close: 'Close the round',
+    closeQuestion: 'Units can no longer fill in; submitted forms can still be reviewed.',
+    closedHint: 'The round is closed: units can no longer fill in; submitted forms can still be reviewed',
   },
   forms: { listLabel: 'Self-evaluation forms', empty: 'No forms yet: they are created when the finance bureau opens a round', q: 'Project name, code or unit', kind: 'Kind' },
   import: {
@@ -109,6 +111,7 @@ export const evaluationSelfEn: typeof evaluationSelfZhCN = {
     actions: { submit: 'Submitted', return: 'Returned', dept_accept: 'Accepted by the department', accept: 'Accepted by finance', reopen: 'Reopened' },
   },
   coverage: {
+    grades: 'Grades (submitted)',
     expected: 'Expected',
     submitted: 'Submitted',
     missing: 'Missing',

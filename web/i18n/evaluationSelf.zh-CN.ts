@@ -40,7 +40,9 @@ export const evaluationSelfZhCN = {
     empty: '暂无自评批次：财政部门在年度结束后发起',
     emptyManage: '暂无自评批次：点击“发起单位自评”开始',
     byStatus: '自评表按状态',
-    closedHint: '批次已结束，自评表只读',
+    close: '结束批次',
+    closeQuestion: '结束后单位不能再填报，已提交的自评表仍可审核。',
+    closedHint: '批次已结束，单位不能再填报；已提交的自评表仍可审核',
   },
   forms: { listLabel: '单位自评表列表', empty: '暂无自评表：财政部门发起单位自评后生成', q: '项目名称、编码或单位', kind: '类型' },
   import: {
@@ -107,6 +109,7 @@ export const evaluationSelfZhCN = {
     actions: { submit: '提交', return: '退回', dept_accept: '部门审核通过', accept: '财政审核通过', reopen: '重新打开' },
   },
   coverage: {
+    grades: '等级分布（已提交）',
     expected: '应评项目',
     submitted: '已提交',
     missing: '未提交',

@@ -8,7 +8,8 @@ import { errorMessage } from '../../../shared/serverErrors'
 import { fiscalYearOptions } from '../../../shared/listFilters'
 import { useSelfCoverage } from './self.queries'
 import type { SelfCoverageDepartment, SelfCoverageMissing } from './self.types'
-import { SelfStatusTag } from './selfVocabulary'
+import { GradeTag, SelfStatusTag } from './selfVocabulary'
+import { grades } from '../../../../domain/rule-set'
 
 /** 自评覆盖率 (rule 38): per department the projects expected, the 自评表 submitted, and the missing ones listed. */
 export function SelfCoveragePage() {
@@ -23,6 +24,21 @@ export function SelfCoveragePage() {
     { key: 'expected', title: t('evaluationSelf.coverage.expected'), dataIndex: 'expected', width: 100, align: 'right' },
     { key: 'submitted', title: t('evaluationSelf.coverage.submitted'), dataIndex: 'submitted', width: 100, align: 'right' },
     { key: 'missing', title: t('evaluationSelf.coverage.missing'), width: 100, align: 'right', render: (_, row) => (row.missing.length ? <Typography.Text type="danger">{row.missing.length}</Typography.Text> : 0) },
+    {
+      key: 'grades',
+      title: t('evaluationSelf.coverage.grades'),
+      width: 220,
+      render: (_, row) => (
+        <Space size={4} wrap>
+          {grades.filter((g) => row.grades?.[g]).map((g) => (
+            <span key={g}>
+              <GradeTag grade={g} />
+              {row.grades[g]}
+            </span>
+          ))}
+        </Space>
+      ),
+    },
     { key: 'rate', title: t('evaluationSelf.coverage.rate'), dataIndex: 'rate', width: 220, render: (rate: string) => <Progress percent={Number(rate)} size="small" format={() => `${rate}%`} status={Number(rate) >= 100 ? 'success' : 'normal'} /> },
   ]
   const missingColumns: TableColumnsType<SelfCoverageMissing> = [
@@ -55,6 +71,17 @@ export function SelfCoveragePage() {
               <Statistic title={t('evaluationSelf.coverage.rate')} value={data.rate} suffix="%" />
             </Col>
           </Row>
+          {data.grades && (
+            <Space wrap>
+              <Typography.Text>{t('evaluationSelf.coverage.grades')}</Typography.Text>
+              {grades.map((g) => (
+                <span key={g}>
+                  <GradeTag grade={g} />
+                  {data.grades[g] ?? 0}
+                </span>
+              ))}
+            </Space>
+          )}
           <Typography.Text type="secondary">{t('evaluationSelf.coverage.hint')}</Typography.Text>
           <Table<SelfCoverageDepartment>
             rowKey="departmentCode"
@@ -65,7 +92,7 @@ export function SelfCoveragePage() {
             loading={query.isFetching}
             pagination={false}
             tableLayout="fixed"
-            scroll={{ x: 740 }}
+            scroll={{ x: 960 }}
             expandable={{
               rowExpandable: (row) => row.missing.length > 0,
               expandedRowRender: (row) => (

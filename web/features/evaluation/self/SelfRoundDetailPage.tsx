@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { apiUrl } from '../../../api/client'
@@ -8,8 +9,10 @@ import { DescriptionGroup } from '../../../shared/DescriptionGroup'
 import { DownloadButton } from '../../../shared/DownloadButton'
 import { JobProgress } from '../../../shared/JobProgress'
 import { LoadFailed } from '../../../shared/LoadFailed'
+import { OpinionDialog } from '../../../shared/OpinionDialog'
 import { formatDateTime } from '../../../shared/format'
-import { useSelfRound } from './self.queries'
+import { useCan } from '../../auth/CurrentUser'
+import { useSelfRound, useUpdateSelfRound } from './self.queries'
 import { SelfRoundStatusTag } from './selfVocabulary'
 
 /** One self-evaluation round: its figures by status, links to its forms and the coverage, and the round's Excel export. */
@@ -18,6 +21,9 @@ export function SelfRoundDetailPage() {
   const navigate = useNavigate()
   const { id } = useParams()
   const query = useSelfRound(id)
+  const update = useUpdateSelfRound()
+  const canManage = useCan('evaluation.manage')
+  const [closing, setClosing] = useState(false)
   if (query.isPending) return <PageSpinner />
   if (query.isError) return <LoadFailed query={query} backTo="/evaluation/self-rounds" backLabel={t('evaluationSelf.backToRounds')} />
   const round = query.data
@@ -46,6 +52,11 @@ export function SelfRoundDetailPage() {
         }
         extra={
           <Space wrap>
+            {canManage && round.status === 'open' && (
+              <Button danger onClick={() => setClosing(true)}>
+                {t('evaluationSelf.rounds.close')}
+              </Button>
+            )}
             <Link to={`/evaluation/self/coverage?fiscalYear=${round.fiscalYear}`}>{t('evaluationSelf.nav.coverage')}</Link>
             <DownloadButton href={apiUrl(`/api/evaluation/self-rounds/${round.id}/export`, { layout: 'no10' })}>{t('evaluationSelf.export.no10')}</DownloadButton>
             <DownloadButton href={apiUrl(`/api/evaluation/self-rounds/${round.id}/export`, { layout: 'sichuan' })}>{t('evaluationSelf.export.sichuan')}</DownloadButton>
@@ -80,6 +91,21 @@ export function SelfRoundDetailPage() {
           ))}
         </Row>
       </Card>
+      {closing && (
+        <OpinionDialog
+          title={t('evaluationSelf.rounds.close')}
+          okText={t('evaluationSelf.rounds.close')}
+          danger
+          question={t('evaluationSelf.rounds.closeQuestion')}
+          opinion="none"
+          opinionLabel=""
+          requiredMessage=""
+          maxLength={0}
+          onSubmit={() => update.mutateAsync({ id: round.id, version: round.version, close: true })}
+          successMessage={t('evaluationSelf.done')}
+          onClose={() => setClosing(false)}
+        />
+      )}
     </Space>
   )
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type Query, api } from '../../../api/client'
 import type { Paged } from '../../../api/types'
-import type { SelfCoverage, SelfFormChanges, SelfFormDetail, SelfFormListItem, SelfRoundView } from './self.types'
+import type { OpenSelfRoundResponse, SelfCoverage, SelfFormChanges, SelfFormDetail, SelfFormListItem, SelfRoundDetail, SelfRoundView } from './self.types'
 
 const selfKey = ['evaluation-self'] as const
 export const selfFormPath = (id: string) => `/api/evaluation/self/${encodeURIComponent(id)}`
@@ -16,7 +16,7 @@ export function useSelfRoundList(params: Query) {
 }
 
 export function useSelfRound(id: string | undefined) {
-  return useQuery({ queryKey: [...selfKey, 'round', id], queryFn: ({ signal }) => api.get<SelfRoundView>(selfRoundPath(id!), undefined, signal), enabled: !!id })
+  return useQuery({ queryKey: [...selfKey, 'round', id], queryFn: ({ signal }) => api.get<SelfRoundDetail>(selfRoundPath(id!), undefined, signal), enabled: !!id })
 }
 
 export function useSelfFormList(params: Query) {
@@ -57,8 +57,10 @@ export interface OpenSelfRoundBody {
   name?: string
 }
 
-export const useOpenSelfRound = () => useSelfMutation((body: OpenSelfRoundBody) => api.post<{ round: SelfRoundView; jobRunId: string }>('/api/evaluation/self-rounds', body))
+export const useOpenSelfRound = () => useSelfMutation((body: OpenSelfRoundBody) => api.post<OpenSelfRoundResponse>('/api/evaluation/self-rounds', body))
 export const useSaveSelfForm = () => useSelfMutation(({ id, ...body }: { id: string; version: number } & SelfFormChanges) => api.put<SelfFormDetail>(selfFormPath(id), body))
 export type SelfMove = 'submit' | 'return' | 'accept'
 export const useSelfFormMove = () =>
   useSelfMutation(({ id, move, ...body }: { id: string; version: number; move: SelfMove; opinion: string }) => api.post<SelfFormDetail>(`${selfFormPath(id)}/${move}`, body))
+export const useUpdateSelfRound = () =>
+  useSelfMutation(({ id, ...body }: { id: string; version: number; name?: string; deadline?: string; close?: true }) => api.patch<SelfRoundDetail>(selfRoundPath(id), body))

@@ -33,6 +33,25 @@ export interface SelfRoundView {
   createdAt: string
 }
 
+/** GET /api/evaluation/self-rounds/:id (and PATCH): the round with its opening job's progress while 'opening'. */
+export interface SelfRoundDetail extends SelfRoundView {
+  job: { id: string; status: string; done: number; total: number | null; message: string } | null
+}
+
+/** POST /api/evaluation/self-rounds → 201: follow `jobRunId` (GET /api/jobs/:id) or poll the round until 'open'. */
+export interface OpenSelfRoundResponse {
+  round: SelfRoundDetail
+  jobRunId: string
+}
+
+/** Every list answers a page: GET /api/evaluation/self-rounds → SelfPage<SelfRoundView>, GET /api/evaluation/self → SelfPage<SelfFormListItem>. */
+export interface SelfPage<T> {
+  items: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
 /** One row of GET /api/evaluation/self. */
 export interface SelfFormListItem {
   id: string
@@ -159,6 +178,8 @@ export interface SelfCoverageDepartment {
   submitted: number
   /** submitted / expected in percent, two places */
   rate: string
+  /** the submitted forms by grade */
+  grades: Record<Grade, number>
   missing: SelfCoverageMissing[]
 }
 
@@ -168,6 +189,7 @@ export interface SelfCoverage {
   expected: number
   submitted: number
   rate: string
+  grades: Record<Grade, number>
   departments: SelfCoverageDepartment[]
 }
 
@@ -188,9 +210,18 @@ export interface SelfImportResult {
 }
 
 /**
+ * Writes answer the form as SelfFormDetail: PUT /api/evaluation/self/:id with UpdateSelfFormBody, POST …/submit
+ * and …/accept with `{ version, opinion? }`, …/return with `{ version, opinion }` (required). Errors: 409
+ * VERSION_CONFLICT (stale version), 409 NOT_EDITABLE / INVALID_TRANSITION, 422 RULE_VIOLATION with
+ * `details: [{ path, message }]` (paths as in `problemsToFix`; an override outside its bound names the range in
+ * the message), 404 outside the caller's scope. POST /api/evaluation/self/import?dryRun=true|false (multipart
+ * `file`) → SelfImportResult; a commit with errors is 422 IMPORT_INVALID with the same rows in `details`.
+ * PATCH /api/evaluation/self-rounds/:id with UpdateSelfRoundBody → SelfRoundDetail.
+ * GET /api/evaluation/self/coverage?fiscalYear=&jurisdictionCode= → SelfCoverage.
+ *
  * Exports: `GET /api/evaluation/self/:id/export?layout=no10|sichuan` (one 自评表, xlsx),
  * `GET /api/evaluation/self-rounds/:id/export?layout=` (every form of the round, one sheet each),
- * `GET /api/evaluation/self/export` (the list with the list filters).
+ * `GET /api/evaluation/self/export` (the list with the list filters), `GET /api/evaluation/self-rounds/export`.
  */
 
 /** The list filters of GET /api/evaluation/self. */
