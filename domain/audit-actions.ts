@@ -106,6 +106,11 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'corrective_action.attach': { zh: '上传纠偏答复附件', en: 'File attached to a corrective action' },
   'corrective_action.export': { zh: '导出纠偏措施列表', en: 'Corrective actions exported' },
   'corrective_action.download_file': { zh: '下载纠偏答复附件', en: 'Corrective action file downloaded' },
+  'spot_check.draw': { zh: '抽取抽查复核样本', en: 'Spot-check sample drawn' },
+  'spot_check.rescore': { zh: '抽查复核打分', en: 'Spot-check item re-scored' },
+  'spot_check.close': { zh: '结束抽查复核', en: 'Spot-check closed' },
+  'spot_check.export': { zh: '导出抽查复核结果', en: 'Spot-check results exported' },
+  'spot_check.export_item': { zh: '导出抽查得分对照表', en: 'Spot-check comparison exported' },
   'monitoring.export_late': { zh: '导出未报送监控表清单', en: 'Late monitoring forms exported' },
   // 部门评价 / 财政重点评价 (evaluation: key)
   'key_evaluation.create': { zh: '确定重点评价对象', en: 'Key evaluation created' },

@@ -341,6 +341,8 @@ export interface Database {
   keyEvaluationExchange: KeyEvaluationExchangeTable
   keyEvaluationSurvey: KeyEvaluationSurveyTable
   keyEvaluationSurveyResponse: KeyEvaluationSurveyResponseTable
+  spotCheck: SpotCheckTable
+  spotCheckItem: SpotCheckItemTable
   project: ProjectTable
   projectAttachment: ProjectAttachmentTable
   indicatorFramework: IndicatorFrameworkTable
@@ -871,4 +873,51 @@ export interface SelfEvalOpinionTable {
   actorId: string | null
   orgCode: string | null
   createdAt: Timestamp
+}
+
+/** 抽查复核 (issue 12): a sample of submitted 自评表 drawn by finance, with its seed and pool recorded. */
+export interface SpotCheckTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  fiscalYear: number
+  name: string
+  includeBelow: ColumnType<boolean, boolean | undefined, boolean>
+  seed: string
+  randomCount: number
+  poolSize: number
+  poolIds: ColumnType<string[], string[] | undefined, string[]>
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>
+  createdBy: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+/** One sampled 自评表 (named by `formId`, no foreign key): the unit's scores as drawn and the reviewer's re-score. */
+export interface SpotCheckItemTable {
+  id: Generated<string>
+  spotCheckId: string
+  formId: string
+  pick: 'random' | 'manual'
+  position: number
+  jurisdictionCode: string
+  departmentCode: string | null
+  unitCode: string | null
+  projectId: string | null
+  title: ColumnType<string, string | undefined, string>
+  unitSnapshot: ColumnType<unknown, string, string>
+  unitTotal: string | null
+  unitGrade: Grade | null
+  reviewerScores: ColumnType<unknown, string | undefined, string>
+  reviewerTotal: string | null
+  reviewerGrade: Grade | null
+  gap: string | null
+  flagged: ColumnType<boolean, boolean | undefined, boolean>
+  note: ColumnType<string, string | undefined, string>
+  status: ColumnType<'pending' | 'reviewed', 'pending' | 'reviewed' | undefined, 'pending' | 'reviewed'>
+  reviewedBy: string | null
+  reviewedAt: Date | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
 }

@@ -155,6 +155,11 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'POST /api/monitoring/actions/:id/files': ['corrective_action.attach', 'after'],
   'GET /api/monitoring/actions/export': ['corrective_action.export', 'after'],
   'GET /api/monitoring/actions/:id/files/:fileId/download': ['corrective_action.download_file', 'none'],
+  'POST /api/evaluation/spot-checks': ['spot_check.draw', 'after'],
+  'PUT /api/evaluation/spot-checks/:id/items/:itemId': ['spot_check.rescore', 'both'],
+  'POST /api/evaluation/spot-checks/:id/close': ['spot_check.close', 'both'],
+  'GET /api/evaluation/spot-checks/export': ['spot_check.export', 'after'],
+  'GET /api/evaluation/spot-checks/:id/items/:itemId/export': ['spot_check.export_item', 'none'],
   'GET /api/monitoring/report.docx': ['monitoring.download_report', 'after'],
   'GET /api/monitoring/export.xlsx': ['monitoring.export_forms', 'after'],
 }

@@ -15,6 +15,7 @@ import { keyEvaluationEndpoints } from './endpoints.key-evaluations.ts'
 import { agencyEndpoints } from './endpoints.agencies.ts'
 import { expertEndpoints } from './endpoints.experts.ts'
 import { selfEvaluationEndpoints } from './endpoints.self-evaluation.ts'
+import { spotCheckEndpoints } from './endpoints.spot-checks.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -442,6 +443,7 @@ endpoints.push(...monitoringDashboardEndpoints)
 endpoints.push(...keyEvaluationEndpoints)
 endpoints.push(...agencyEndpoints, ...expertEndpoints)
 endpoints.push(...selfEvaluationEndpoints)
+endpoints.push(...spotCheckEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

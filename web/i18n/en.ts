@@ -10,6 +10,8 @@ import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
 import { homeEn } from './home.en'
 import { monitoringFormsEn } from './monitoringForms.en'
+import { evaluationSelfEn } from './evaluationSelf.en'
+import { spotChecksEn } from './spotChecks.en'
 import { jobsEn } from './jobs.en'
 import { labelsEn } from './labels.en'
 import { monitoringDashboardEn } from './monitoring-dashboard.en'
@@ -792,6 +794,8 @@ export const en: LocaleMessages = {
   accounts: accountsEn,
   auditChain: auditChainEn,
   monitoringForms: monitoringFormsEn,
+  evaluationSelf: evaluationSelfEn,
+  spotChecks: spotChecksEn,
   monitoringDashboard: monitoringDashboardEn,
   jobs: jobsEn,
   agencies: agenciesEn,

@@ -10,6 +10,8 @@ import { monitoringActionsZhCN } from './monitoringActions.zh-CN'
 import { goalsZhCN } from './goals.zh-CN'
 import { homeZhCN } from './home.zh-CN'
 import { monitoringFormsZhCN } from './monitoringForms.zh-CN'
+import { evaluationSelfZhCN } from './evaluationSelf.zh-CN'
+import { spotChecksZhCN } from './spotChecks.zh-CN'
 import { jobsZhCN } from './jobs.zh-CN'
 import { labelsZhCN } from './labels.zh-CN'
 import { monitoringDashboardZhCN } from './monitoring-dashboard.zh-CN'
@@ -791,6 +793,8 @@ export const zhCN = {
   accounts: accountsZhCN,
   auditChain: auditChainZhCN,
   monitoringForms: monitoringFormsZhCN,
+  evaluationSelf: evaluationSelfZhCN,
+  spotChecks: spotChecksZhCN,
   monitoringDashboard: monitoringDashboardZhCN,
   jobs: jobsZhCN,
   agencies: agenciesZhCN,

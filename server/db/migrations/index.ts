@@ -17,6 +17,7 @@ import * as keyEvaluationCore from './2026_12_08_11_key_evaluation_core.ts'
 import * as keyEvaluations from './2026_12_08_13_key_evaluations.ts'
 import * as agenciesExperts from './2026_12_08_14_agencies_experts.ts'
 import * as selfEvaluation from './2026_12_08_12_self_evaluation.ts'
+import * as spotChecks from './2026_12_08_15_spot_checks.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_13_key_evaluations': keyEvaluations,
   '2026_12_08_14_agencies_experts': agenciesExperts,
   '2026_12_08_12_self_evaluation': selfEvaluation,
+  '2026_12_08_15_spot_checks': spotChecks,
 }

@@ -1,3 +1,4 @@
+import { seedDemoSpotCheck } from '../evaluation/spotchecks.demo-seed.ts'
 import { projectTotals } from '../../../domain/projects.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import type { NewOrgNode, NewProject } from '../../db/schema.ts'
@@ -83,7 +84,14 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     return summary
   })
   // Opening a monitoring round is chunked work in its own transactions, so it follows the one above.
-  return { ...summary, ...(await seedDemoMonitoring(db, ctx)), ...(await seedDemoSelfEvaluation(db, ctx)), ...(await seedDemoAgenciesExperts(db, ctx)) }
+  return {
+    ...summary,
+    ...(await seedDemoMonitoring(db, ctx)),
+    ...(await seedDemoSelfEvaluation(db, ctx)),
+    // Drawn from the self-evaluation forms, so after them; the agencies find the key evaluation by name.
+    ...(await seedDemoSpotCheck(db, ctx)),
+    ...(await seedDemoAgenciesExperts(db, ctx)),
+  }
 }
 
 async function insertMissingNodes(trx: Trx, nodes: NewOrgNode[]) {

@@ -1,0 +1,185 @@
+import Decimal from 'decimal.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { parseIndicatorValue } from '../domain/indicator-value.ts'
+import { apiAs } from './support/api.ts'
+import { keepDocScreenshot, signIn } from './support/browser.ts'
+import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
+
+/**
+ * 单位自评 and 抽查复核 through the real UI on the demo data: 深圳中学 fills a draft 自评表 with one indicator at half
+ * its target, is refused without the deviation analysis (live in the page and by the server), then submits with it →
+ * 市教育局 accepts → 深圳市 finance draws a spot-check sample with a recorded seed and the form picked by hand,
+ * re-scores it lower and sees the gap side by side, flagged. The steps share one form, so they run as one test.
+ */
+const env = useAppAndBrowser()
+
+type Indicator = { id: string; name: string; nature: string; target: string; unit: string; weight: string; applicable: boolean }
+type FormDetail = { id: string; version: number; projectName: string; projectCode: string | null; status: string; indicators: Indicator[] }
+
+const option = (page: Page, text: string | RegExp) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first()
+/** Waits until no Select dropdown shows (closing ones animate out first). */
+const dropdownsClosed = (page: Page) => expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0)
+
+function quantity(ind: Indicator): Decimal | null {
+  if (ind.nature === 'qualitative') return null
+  const value = parseIndicatorValue(ind.target, { nature: ind.nature as never, unit: ind.unit })
+  return value.kind === 'quantitative' ? new Decimal(value.value) : null
+}
+
+/** A draft (or returned) 自评表 of the unit with a positive quantitative indicator to fall short on, every indicator applicable. */
+async function draftForm(base: string) {
+  const unit = await apiAs(base, 'sz_edu_unit')
+  for (const status of ['draft', 'returned']) {
+    const list = await unit<{ items: { id: string; kind: string }[] }>('GET', `/api/evaluation/self?status=${status}&kind=project&pageSize=100`)
+    for (const item of list.items) {
+      const form = await unit<FormDetail>('GET', `/api/evaluation/self/${item.id}`)
+      const names = new Set(form.indicators.map((i) => i.name))
+      const short = form.indicators.find((i) => ['>=', '>'].includes(i.nature) && quantity(i)?.gt(0))
+      if (short && names.size === form.indicators.length && form.indicators.every((i) => i.applicable && (i.nature === 'qualitative' || quantity(i)))) return { form, short }
+    }
+  }
+  throw new Error('no draft 自评表 of 深圳中学 with a positive quantitative indicator in the demo')
+}
+
+/** Opens the form from the 单位自评表 list by its project code. */
+async function openForm(page: Page, form: FormDetail) {
+  await openFromMenu(page, '单位自评表')
+  const search = page.getByLabel('项目名称、编码或单位', { exact: true })
+  await search.fill(form.projectCode ?? form.projectName)
+  await search.press('Enter')
+  await page.getByRole('link', { name: form.projectName, exact: true }).first().click()
+  await page.getByRole('table', { name: '绩效指标完成情况' }).waitFor()
+}
+
+describe('单位自评 and 抽查复核 on the demo data', () => {
+  test('a unit fills and submits with one under-achieved indicator (refused without a reason), the department accepts, finance spot-checks it and sees the score gap', async () => {
+    const base = env.server.baseUrl
+    const { form, short } = await draftForm(base)
+
+    // 1. 深圳中学 fills the form: every indicator at its target, one at half of it.
+    const unit = await newPage(env.browser)
+    await signIn(unit, base, 'sz_edu_unit')
+    await openForm(unit, form)
+    for (const ind of form.indicators) {
+      const label = `${ind.name} 实际完成值`
+      if (ind.nature === 'qualitative') {
+        await unit.getByRole('combobox', { name: label, exact: true }).click()
+        await option(unit, /^达成/).click()
+        await dropdownsClosed(unit)
+      } else {
+        await unit.getByLabel(label, { exact: true }).fill(ind === short ? quantity(ind)!.dividedBy(2).toDecimalPlaces(2).toString() : quantity(ind)!.toString())
+      }
+      // Start from the proposals: no score of the unit's own.
+      await unit.getByLabel(`${ind.name} 得分`, { exact: true }).fill('')
+    }
+    await unit.getByLabel('执行率偏低原因').fill('部分资金年底前未完成支付，已结转下年使用。')
+
+    // The page scores as the unit types (the same domain function as the server): the missing reason shows before submitting.
+    const deviation = `${short.name} 偏差原因分析及改进措施`
+    await unit.getByText(/未满分或超额完成，须填写偏差原因分析及改进措施/).first().waitFor()
+    await keepDocScreenshot(unit, 'evaluation-self-form-refused')
+
+    // The server refuses the submit too (422 naming the field).
+    await unit.getByRole('button', { name: '提交' }).click()
+    const submit = unit.getByRole('dialog', { name: '提交' })
+    await submit.getByText(/提交将被拒绝/).waitFor()
+    await submit.getByRole('button', { name: '提交' }).click()
+    await submit.getByText(/偏差原因分析及改进措施/).first().waitFor()
+    await submit.getByRole('button', { name: '取消' }).click()
+
+    await unit.getByLabel(deviation, { exact: true }).fill('上半年场地改造延误，培训推迟至下半年开展，全年仅完成一半；下年度提前排期并按季度跟踪。')
+    await unit.getByText(/须填写偏差原因分析及改进措施/).first().waitFor({ state: 'detached' })
+    await keepDocScreenshot(unit, 'evaluation-self-form')
+    await unit.getByRole('button', { name: '保存' }).click()
+    await unit.getByText('已保存').first().waitFor()
+    await unit.waitForLoadState('networkidle')
+    await unit.getByRole('button', { name: '提交' }).click()
+    await unit.getByRole('dialog', { name: '提交' }).getByRole('button', { name: '提交' }).click()
+    try {
+      await unit.getByText('待部门审核').first().waitFor({ timeout: 30_000 })
+    } catch (error) {
+      const shown = await unit.locator('.ant-modal, .ant-alert, .ant-message, .ant-form-item-explain').allInnerTexts()
+      throw new Error(`submit did not reach 待部门审核; the page shows: ${JSON.stringify(shown)}`, { cause: error })
+    }
+    const unitApi = await apiAs(base, 'sz_edu_unit')
+    const submitted = await unitApi<{ status: string; total: string; grade: string }>('GET', `/api/evaluation/self/${form.id}`)
+    expect(submitted.status).toBe('submitted')
+    await unit.context().close()
+
+    // 2. 市教育局 accepts.
+    const dept = await newPage(env.browser)
+    await signIn(dept, base, 'sz_edu_dept')
+    await openForm(dept, form)
+    await dept.getByRole('button', { name: '审核通过' }).click()
+    await dept.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '审核通过' }).click()
+    await dept.getByText('待财政审核').first().waitFor()
+    await dept.context().close()
+
+    // 3. Finance sees the coverage, then draws a spot-check with a seed and this form picked by hand.
+    const finance = await newPage(env.browser)
+    await signIn(finance, base, 'sz_finance_admin')
+    await openFromMenu(finance, '单位自评批次')
+    await finance.getByRole('link', { name: '2025年度单位绩效自评' }).waitFor()
+    await keepDocScreenshot(finance, 'evaluation-self-rounds')
+    await finance.getByRole('link', { name: '2025年度单位绩效自评' }).click()
+    await finance.getByText('自评表按状态').waitFor()
+    await keepDocScreenshot(finance, 'evaluation-self-round')
+    await openFromMenu(finance, '单位自评表')
+    await keepDocScreenshot(finance, 'evaluation-self-forms')
+    await openFromMenu(finance, '自评覆盖率')
+    await finance.getByRole('combobox', { name: '年度' }).click()
+    await option(finance, '2025').click()
+    await dropdownsClosed(finance)
+    await finance.getByRole('table', { name: '各部门自评覆盖率' }).getByRole('row').nth(1).waitFor()
+    await keepDocScreenshot(finance, 'evaluation-self-coverage')
+    await openFromMenu(finance, '抽查复核')
+    await keepDocScreenshot(finance, 'evaluation-spot-checks')
+    await finance.getByRole('button', { name: '抽取样本' }).click()
+    const draw = finance.getByRole('dialog', { name: '抽取抽查样本' })
+    await draw.getByLabel('年度').fill('2025')
+    await draw.getByLabel('抽查名称').fill('2025年度自评抽查（全流程）')
+    await draw.getByLabel('随机抽取份数').fill('2')
+    await draw.getByLabel('随机种子').fill('e2e-2025')
+    const picks = draw.getByRole('combobox', { name: '指定抽查' })
+    await picks.click()
+    await picks.fill(form.projectName)
+    await option(finance, form.projectName).click()
+    await draw.locator('.ant-modal-title').click()
+    await dropdownsClosed(finance)
+    await keepDocScreenshot(finance, 'evaluation-spot-check-draw')
+    await draw.getByRole('button', { name: '抽取' }).click()
+    await finance.getByRole('table', { name: '抽查样本' }).waitFor()
+    await finance.getByText('e2e-2025').first().waitFor()
+    const sampleRow = finance.getByRole('row').filter({ hasText: form.projectName })
+    await sampleRow.getByText('指定').waitFor()
+    await keepDocScreenshot(finance, 'evaluation-spot-check-sample')
+
+    // 4. The reviewer re-scores lower (the evidence supports less) and sees both scores side by side, the gap flagged.
+    await sampleRow.getByRole('link', { name: form.projectName }).click()
+    await finance.getByRole('table', { name: '单位自评与复核得分对照' }).waitFor()
+    const docked = [...form.indicators].filter((i) => i !== short && i.nature !== 'qualitative').sort((a, b) => Number(b.weight) - Number(a.weight))
+    let dockedPoints = new Decimal(0)
+    for (const ind of docked) {
+      if (dockedPoints.gte(10)) break
+      await finance.getByLabel(`${ind.name} 复核得分`, { exact: true }).fill('0')
+      await finance.getByLabel(`${ind.name} 复核理由`, { exact: true }).fill('未提供佐证材料')
+      dockedPoints = dockedPoints.plus(ind.weight)
+    }
+    await finance.getByLabel('复核意见').fill('佐证材料不足，自评得分偏高。')
+    await finance.getByRole('button', { name: '保存复核' }).click()
+    await finance.getByText('复核得分已保存').first().waitFor()
+    await finance.getByText(/复核得分与单位自评相差 -\d+\.\d\d 分/).waitFor()
+    await keepDocScreenshot(finance, 'evaluation-spot-check-rescore')
+
+    const financeApi = await apiAs(base, 'sz_finance_admin')
+    const list = await financeApi<{ items: { id: string; name: string; seed: string; flagged: number }[] }>('GET', '/api/evaluation/spot-checks?fiscalYear=2025')
+    const sample = list.items.find((s) => s.name === '2025年度自评抽查（全流程）')!
+    expect(sample).toMatchObject({ seed: 'e2e-2025', flagged: 1 })
+    const detail = await financeApi<{ sample: { formId: string; unitTotal: string; reviewerTotal: string; gap: string; flagged: boolean }[] }>('GET', `/api/evaluation/spot-checks/${sample.id}`)
+    const item = detail.sample.find((i) => i.formId === form.id)!
+    expect(item.unitTotal).toBe(submitted.total)
+    expect(new Decimal(item.gap).abs().gte(10)).toBe(true)
+    expect(item.flagged).toBe(true)
+  })
+})
