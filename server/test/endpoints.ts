@@ -16,6 +16,7 @@ import { agencyEndpoints } from './endpoints.agencies.ts'
 import { expertEndpoints } from './endpoints.experts.ts'
 import { selfEvaluationEndpoints } from './endpoints.self-evaluation.ts'
 import { spotCheckEndpoints } from './endpoints.spot-checks.ts'
+import { evaluationDashboardEndpoints } from './endpoints.evaluation-dashboard.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -444,6 +445,7 @@ endpoints.push(...keyEvaluationEndpoints)
 endpoints.push(...agencyEndpoints, ...expertEndpoints)
 endpoints.push(...selfEvaluationEndpoints)
 endpoints.push(...spotCheckEndpoints)
+endpoints.push(...evaluationDashboardEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {
