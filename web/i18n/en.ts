@@ -10,6 +10,7 @@ import { goalsEn } from './goals.en'
 import type { LocaleMessages } from './zh-CN'
 import { homeEn } from './home.en'
 import { monitoringFormsEn } from './monitoringForms.en'
+import { evaluationDashboardEn } from './evaluationDashboard.en'
 import { evaluationSelfEn } from './evaluationSelf.en'
 import { spotChecksEn } from './spotChecks.en'
 import { jobsEn } from './jobs.en'
@@ -794,6 +795,7 @@ export const en: LocaleMessages = {
   accounts: accountsEn,
   auditChain: auditChainEn,
   monitoringForms: monitoringFormsEn,
+  evaluationDashboard: evaluationDashboardEn,
   evaluationSelf: evaluationSelfEn,
   spotChecks: spotChecksEn,
   monitoringDashboard: monitoringDashboardEn,

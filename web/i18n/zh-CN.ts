@@ -10,6 +10,7 @@ import { monitoringActionsZhCN } from './monitoringActions.zh-CN'
 import { goalsZhCN } from './goals.zh-CN'
 import { homeZhCN } from './home.zh-CN'
 import { monitoringFormsZhCN } from './monitoringForms.zh-CN'
+import { evaluationDashboardZhCN } from './evaluationDashboard.zh-CN'
 import { evaluationSelfZhCN } from './evaluationSelf.zh-CN'
 import { spotChecksZhCN } from './spotChecks.zh-CN'
 import { jobsZhCN } from './jobs.zh-CN'
@@ -793,6 +794,7 @@ export const zhCN = {
   accounts: accountsZhCN,
   auditChain: auditChainZhCN,
   monitoringForms: monitoringFormsZhCN,
+  evaluationDashboard: evaluationDashboardZhCN,
   evaluationSelf: evaluationSelfZhCN,
   spotChecks: spotChecksZhCN,
   monitoringDashboard: monitoringDashboardZhCN,

@@ -85,7 +85,7 @@ export async function evaluationDashboard(db: Db, ctx: ActorCtx, fiscalYear: num
   const gradeTotals = noGrades()
   for (const f of submittedRows) if (f.grade) gradeTotals[f.grade]++
 
-  const coverage = actor.org.kind === 'unit' ? null : await selfCoverage(db, ctx, fiscalYear)
+  const coverage = actor.org.kind === 'unit' ? null : await selfCoverage(db, ctx, { fiscalYear })
   const spotCheckGaps = await spotCheckGapsOf(db, ctx, fiscalYear)
   const keyEvaluations = await keyEvaluationsByStage(db, ctx, fiscalYear)
   return {
