@@ -248,9 +248,9 @@ interface Engagement {
 }
 interface Draw {
   id: string
-  seed?: string
-  experts?: { name?: string; displayName?: string }[]
-  createdAt?: string
+  seed: string
+  drawn: { id: string; name: string }[]
+  drawnAt: string
 }
 
 /** The agencies module's engagements and expert draws for this evaluation; none (or the module absent) is an empty state. */
@@ -283,12 +283,15 @@ function AgenciesTab({ ev }: { ev: KeyEvaluation }) {
         dataSource={draws.data ?? []}
         locale={{ emptyText: <Empty description={t('evaluationKey.agencies.none')} /> }}
         columns={[
-          { key: 'experts', title: t('evaluationKey.agencies.experts'), dataIndex: 'experts', render: (experts: Draw['experts']) => (experts ?? []).map((e) => e.name ?? e.displayName).join('、') || '—' },
+          { key: 'experts', title: t('evaluationKey.agencies.experts'), render: (_: unknown, d: Draw) => <Link to={`/experts/draws/${d.id}`}>{d.drawn.map((e) => e.name).join('、') || '—'}</Link> },
           { key: 'seed', title: t('evaluationKey.agencies.seed'), dataIndex: 'seed' },
-          { key: 'at', title: t('evaluationKey.evidence.at'), dataIndex: 'createdAt', render: (v?: string) => (v ? formatDateTime(v) : '—') },
+          { key: 'at', title: t('evaluationKey.evidence.at'), dataIndex: 'drawnAt', render: (v?: string) => (v ? formatDateTime(v) : '—') },
         ]}
       />
-      <Link to={`/agencies?keyEvaluationId=${ev.id}`}>{t('evaluationKey.agencies.engage')}</Link>
+      <Space>
+        <Link to="/agencies">{t('evaluationKey.agencies.engage')}</Link>
+        <Link to={`/experts/draws?keyEvaluationId=${ev.id}&draw=1`}>{t('evaluationKey.agencies.drawExperts')}</Link>
+      </Space>
     </Space>
   )
 }
