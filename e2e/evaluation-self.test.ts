@@ -183,3 +183,23 @@ describe('单位自评 and 抽查复核 on the demo data', () => {
     expect(item.flagged).toBe(true)
   })
 })
+
+describe('评价看板', () => {
+  test('finance sees the year’s grades by department, the totals’ bands, coverage and key evaluations; a grade opens its forms', async () => {
+    const page = await newPage(env.browser)
+    await signIn(page, env.server.baseUrl, 'sz_finance_admin')
+    await openFromMenu(page, '评价看板')
+    await page.getByRole('img', { name: '各部门自评等级' }).waitFor()
+    await page.getByRole('img', { name: '自评得分分布（已提交）' }).waitFor()
+    await page.getByRole('table', { name: '各部门自评覆盖率' }).getByRole('row').nth(1).waitFor()
+    await page.getByText('重点评价进度').waitFor()
+    await page.waitForTimeout(500)
+    await keepDocScreenshot(page, 'evaluation-dashboard')
+    const api = await apiAs(env.server.baseUrl, 'sz_finance_admin')
+    const view = await api<{ grades: Record<string, number> }>('GET', '/api/evaluation/dashboard?fiscalYear=2025')
+    expect(view.grades['优']).toBeGreaterThan(0)
+    await page.getByRole('link', { name: new RegExp(`^优\\s*${view.grades['优']}$`) }).click()
+    await page.waitForURL(/\/evaluation\/self\?.*grade=/)
+    await page.getByRole('table').first().waitFor()
+  })
+})
