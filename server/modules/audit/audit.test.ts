@@ -212,29 +212,32 @@ describe('the jixiao audit verify command', () => {
       // The first start created the key beside the data folder; append with it as the server would.
       useAuditKey(await openAuditKey(handle.db, { file: keyFile }, { create: false }))
       const ctx = { actor: null, requestId: 'test', clientIp: 'local', now: new Date(), lang: 'zh' as const }
+      // The demo seed audits what it writes (its own summary, a spot-check draw …): two rows more go on top.
+      const seeded = (await verifyAuditChain(handle.db)).rows
+      const [second, last] = [seeded + 1, seeded + 2]
       for (const n of [1, 2]) await handle.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'test.note', entityType: 'test', entityId: String(n) }))
-      expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 3 })
+      expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: last })
       writeFileSync(checkpointFile, JSON.stringify(await auditCheckpoint(handle.db, new Date())))
       // Cut the last row off and make the head point at the one before: the chain alone still holds.
-      const second = await handle.db.selectFrom('auditLog').select('hash').where('seq', '=', 2).executeTakeFirstOrThrow()
-      await handle.db.deleteFrom('auditLog').where('seq', '=', 3).execute()
-      await handle.db.updateTable('auditHead').set({ seq: 2, hash: second.hash }).execute()
+      const before = await handle.db.selectFrom('auditLog').select('hash').where('seq', '=', second).executeTakeFirstOrThrow()
+      await handle.db.deleteFrom('auditLog').where('seq', '=', last).execute()
+      await handle.db.updateTable('auditHead').set({ seq: second, hash: before.hash }).execute()
       await handle.close()
 
       expect(jixiao(['audit', 'verify']).status).toBe(0)
       const truncated = jixiao(['audit', 'verify', '--checkpoint', checkpointFile])
       expect(truncated.status).toBe(1)
-      expect(truncated.stderr).toMatch(/BROKEN at seq 3\b.*truncated/)
+      expect(truncated.stderr).toMatch(new RegExp(`BROKEN at seq ${last}\\b.*truncated`))
       const keyless = jixiao(['audit', 'verify'], { JIXIAO_AUDIT_KEY_FILE: join(dataDir, 'no-such.key') })
       expect(keyless.status).toBe(2)
       expect(keyless.stderr).toContain(`audit key missing: ${join(dataDir, 'no-such.key')} not found`)
 
       handle = await openPGlite({ dataDir })
-      await sql`update audit_log set entity_id = 'forged' where seq = 2`.execute(handle.db)
+      await sql`update audit_log set entity_id = 'forged' where seq = ${second}`.execute(handle.db)
       await handle.close()
       const tampered = jixiao(['audit', 'verify'])
       expect(tampered.status).toBe(1)
-      expect(tampered.stderr).toMatch(/BROKEN at seq 2\b.*row content altered/)
+      expect(tampered.stderr).toMatch(new RegExp(`BROKEN at seq ${second}\\b.*row content altered`))
     } finally {
       useAuditKey(testKey)
       for (const path of [dataDir, `${dataDir}-keys`, checkpointFile]) rmSync(path, { recursive: true, force: true })
