@@ -5,6 +5,8 @@ export default defineConfig({
     name: 'e2e',
     root: '.',
     include: ['e2e/**/*.test.ts'],
+    // One migrated, demo-seeded database per run; each file's app starts on a clone of it.
+    globalSetup: ['e2e/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // One browser and one app at a time: the machine has two cores.

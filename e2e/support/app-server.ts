@@ -1,15 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { sql } from 'kysely'
 import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
 import { jobDefinitions } from '../../server/jobs.ts'
 import { startJobWorker } from '../../server/platform/jobs-worker.ts'
-import { type DatabaseHandle, migrateToLatest, openPGlite, openPostgres } from '../../server/db/database.ts'
-import { seedDemo } from '../../server/modules/org/demo-seed.ts'
+import { inject } from 'vitest'
+import { type DatabaseHandle, openPGlite, openPostgres } from '../../server/db/database.ts'
 import { useAuditKey } from '../../server/platform/audit.ts'
 import type { Clock } from '../../server/platform/clock.ts'
-import { systemContext } from '../../server/system-context.ts'
 import { adminUrl } from '../../server/test/postgres-urls.ts'
 
 /**
@@ -27,27 +27,30 @@ export function e2eClock(): Clock {
   return { now: () => new Date(E2E_NOW.getTime() + (Date.now() - startedAt)) }
 }
 
-/** The real app, demo-seeded, serving the built web UI on a free port: PGlite, or PostgreSQL when TEST_DATABASE_URL is set. */
+/**
+ * The real app on a clone of the run's demo database (e2e/support/global-setup.ts), serving the built web UI on a
+ * free port: PGlite, or PostgreSQL when TEST_DATABASE_URL is set.
+ */
 export async function startAppServer() {
   const url = process.env.TEST_DATABASE_URL
   let handle: DatabaseHandle
   let drop = async () => {}
-  if (url) {
+  const pgTemplate = inject('e2ePostgresDemo')
+  if (url && pgTemplate) {
     const name = `jixiao_e2e_${randomUUID().replaceAll('-', '').slice(0, 12)}`
     const admin = openPostgres(adminUrl(url))
-    await sql.raw(`create database ${name}`).execute(admin.db)
+    await sql.raw(`create database ${name} template ${pgTemplate}`).execute(admin.db)
     handle = openPostgres(adminUrl(url, name))
     drop = async () => {
       await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db)
       await admin.close()
     }
   } else {
-    handle = await openPGlite({})
+    handle = await openPGlite({ loadDataDir: new Blob([readFileSync(inject('e2ePgliteDemo'))]) })
   }
-  await migrateToLatest(handle.db)
-  useAuditKey(randomBytes(32))
+  // The clone's audit chain was written with the run's key: append with the same one.
+  useAuditKey(Buffer.from(inject('e2eAuditKey'), 'hex'))
   const clock = e2eClock()
-  await seedDemo(handle.db, systemContext(clock, 'e2e'))
   const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: resolve('web/dist'), loginRateLimit: 10_000, exportMaxGoals: 500 }
   const app = await buildApp({ db: handle.db, engine: handle.engine, clock, config })
   // Background jobs (opening a round, the lights sweep) run as under `serve`.

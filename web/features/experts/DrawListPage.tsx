@@ -1,5 +1,5 @@
 import { ThunderboltOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Tag } from 'antd'
+import { Button, Card, Empty } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -27,7 +27,7 @@ export function DrawListPage() {
 
   const columns: TableColumnsType<DrawListItem> = [
     { key: 'keyEvaluationName', title: t('experts.draws.evaluation'), dataIndex: 'keyEvaluationName', width: 260, render: (name: string, row) => <Link to={`/experts/draws/${row.id}`}>{name}</Link> },
-    { key: 'drawn', title: t('experts.draws.drawn'), dataIndex: 'drawn', width: 240, render: (drawn: DrawListItem['drawn']) => drawn.map((d) => <Tag key={d.id}>{d.name}</Tag>) },
+    { key: 'drawn', title: t('experts.draws.drawn'), dataIndex: 'drawn', width: 240, render: (drawn: DrawListItem['drawn']) => drawn.map((d) => d.name).join('、') },
     { key: 'seed', title: t('experts.draws.seed'), dataIndex: 'seed', width: 110, render: (seed: string) => <code>{seed}</code> },
     { key: 'drawnByName', title: t('experts.draws.drawnBy'), dataIndex: 'drawnByName', width: 140 },
     { key: 'drawnAt', title: t('experts.draws.drawnAt'), dataIndex: 'drawnAt', width: 170, render: formatDateTime },

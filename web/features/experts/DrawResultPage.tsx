@@ -35,7 +35,7 @@ function DrawView({ draw }: { draw: Draw }) {
   const candidateColumns: TableColumnsType<DrawCandidate> = [
     { key: 'name', title: t('experts.fields.name'), dataIndex: 'name', width: 120, render: (name: string, row) => <Link to={`/experts/${row.id}`}>{name}</Link> },
     { key: 'affiliation', title: t('experts.fields.affiliation'), dataIndex: 'affiliation', width: 200 },
-    { key: 'fields', title: t('experts.fields.fields'), dataIndex: 'fields', width: 200, render: (fields: string[]) => fields.map((f) => <Tag key={f}>{f}</Tag>) },
+    { key: 'fields', title: t('experts.fields.fields'), dataIndex: 'fields', width: 200, render: (fields: string[]) => fields.join('、') },
     {
       key: 'reasons',
       title: t('experts.result.reasons'),

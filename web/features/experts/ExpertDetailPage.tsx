@@ -43,7 +43,7 @@ function ExpertRecord({ expert: e }: { expert: Expert }) {
           title=""
           column={3}
           items={[
-            { key: 'fields', label: t('experts.fields.fields'), span: 3, children: e.fields.map((f) => <Tag key={f}>{f}</Tag>) },
+            { key: 'fields', label: t('experts.fields.fields'), span: 3, children: e.fields.join('、') },
             { key: 'affiliation', label: t('experts.fields.affiliation'), children: e.affiliation || '—' },
             { key: 'affiliationCode', label: t('experts.fields.affiliationCode'), children: e.affiliationName ? `${e.affiliationName} (${e.affiliationCode})` : '—' },
             { key: 'title', label: t('experts.fields.title'), children: e.title || '—' },

@@ -26,7 +26,7 @@ export function ExpertListPage() {
 
   const columns: TableColumnsType<ExpertListItem> = [
     { key: 'name', title: t('experts.fields.name'), dataIndex: 'name', width: 120, sorter: true, sortOrder: table.sortOrderOf('name'), render: (name: string, row) => <Link to={`/experts/${row.id}`}>{name}</Link> },
-    { key: 'fields', title: t('experts.fields.fields'), dataIndex: 'fields', width: 240, render: (fields: string[]) => fields.map((f) => <Tag key={f}>{f}</Tag>) },
+    { key: 'fields', title: t('experts.fields.fields'), dataIndex: 'fields', width: 240, render: (fields: string[]) => fields.join('、') },
     { key: 'affiliation', title: t('experts.fields.affiliation'), dataIndex: 'affiliation', width: 220, render: (a: string, row) => a || row.affiliationName || '—' },
     { key: 'title', title: t('experts.fields.title'), dataIndex: 'title', width: 120 },
     { key: 'active', title: t('experts.fields.active'), dataIndex: 'active', width: 90, render: (a: boolean) => (a ? <Tag color="green">{t('experts.fields.activeYes')}</Tag> : <Tag>{t('experts.fields.activeNo')}</Tag>) },

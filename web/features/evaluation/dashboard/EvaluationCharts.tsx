@@ -6,6 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { grades, type Grade } from '../../../../domain/rule-set'
+import { useTermWords } from '../../../shared/useTermWords'
 import { selfListPath } from './dashboard.queries'
 import type { GradeGroup } from './dashboard.types'
 
@@ -19,6 +20,7 @@ const rowHeight = (n: number) => Math.max(180, 60 + n * 34)
 /** Grades per group as stacked bars; a click on a department's bar opens its forms of that grade. */
 export function GradesChart({ groups, fiscalYear, ariaLabel, drill }: { groups: GradeGroup[]; fiscalYear: number; ariaLabel: string; drill: boolean }) {
   const navigate = useNavigate()
+  const words = useTermWords()
   const option = {
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -27,7 +29,7 @@ export function GradesChart({ groups, fiscalYear, ariaLabel, drill }: { groups: 
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: groups.map((g) => g.name) },
     series: grades.map((grade) => ({
-      name: grade,
+      name: words.grade(grade),
       type: 'bar',
       stack: 'grades',
       itemStyle: { color: gradeColors[grade] },

@@ -7,6 +7,7 @@ import { grades } from '../../../../domain/rule-set'
 import { filterSelectProps, fiscalYearOptions } from '../../../shared/listFilters'
 import { errorMessage } from '../../../shared/serverErrors'
 import { useCodeLabels } from '../../../shared/useCodeLabels'
+import { useTermWords } from '../../../shared/useTermWords'
 import { GradesChart, ScoresChart, gradeColors } from './EvaluationCharts'
 import { selfListPath, useEvaluationDashboard } from './dashboard.queries'
 import type { EvaluationDashboard } from './dashboard.types'
@@ -44,6 +45,7 @@ export function EvaluationDashboardPage() {
 
 function DashboardBody({ data }: { data: EvaluationDashboard }) {
   const { t } = useTranslation()
+  const words = useTermWords()
   const { labelOf } = useCodeLabels()
   const stageName = labelOf(keyEvaluationStageLabels)
   const year = data.fiscalYear
@@ -67,7 +69,7 @@ function DashboardBody({ data }: { data: EvaluationDashboard }) {
           <Col xs={6} md={3} key={grade}>
             <Card size="small">
               <Link to={selfListPath({ fiscalYear: year, grade })}>
-                <Statistic title={grade} value={data.grades[grade]} styles={{ content: { color: gradeColors[grade] } }} />
+                <Statistic title={words.grade(grade)} value={data.grades[grade]} styles={{ content: { color: gradeColors[grade] } }} />
               </Link>
             </Card>
           </Col>

@@ -1,7 +1,6 @@
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { type KeyEvaluationStage, keyEvaluationStageLabels } from '../../../../domain/evaluation'
-import type { Grade } from '../../../../domain/scoring'
 
 /** The domain's labels are { zh, en }: the one for the page's language. */
 export function useLang(): 'zh' | 'en' {
@@ -16,8 +15,5 @@ export function StageTag({ stage }: { stage: KeyEvaluationStage }) {
   return <Tag color={stageColors[stage]}>{keyEvaluationStageLabels[stage][lang]}</Tag>
 }
 
-const gradeColors: Record<Grade, string> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' }
-
-export function GradeTag({ grade }: { grade: Grade | null }) {
-  return grade ? <Tag color={gradeColors[grade]}>{grade}</Tag> : <>—</>
-}
+/** One grade tag for every evaluation page, in the current language. */
+export { GradeTag } from '../self/selfVocabulary'

@@ -3,6 +3,7 @@ import { type SelfEvalRoundStatus, selfEvalRoundStatuses, selfEvalRoundStatusLab
 import { grades } from '../../../../domain/rule-set'
 import type { Explained, Grade } from '../../../../domain/scoring'
 import { useCodeLabels } from '../../../shared/useCodeLabels'
+import { useTermWords } from '../../../shared/useTermWords'
 
 /** The self-evaluation code lists in the current language; the labels live in domain/evaluation.ts. */
 export function useSelfVocabulary() {
@@ -29,8 +30,9 @@ export function SelfRoundStatusTag({ status }: { status: SelfEvalRoundStatus }) 
 }
 
 export function GradeTag({ grade }: { grade: Grade | null | undefined }) {
+  const words = useTermWords()
   if (!grade) return <Typography.Text type="secondary">—</Typography.Text>
-  return <Tag color={gradeColors[grade]}>{grade}</Tag>
+  return <Tag color={gradeColors[grade]}>{words.grade(grade)}</Tag>
 }
 
 /** A figure with its rule and formula on hover (focusable for the keyboard). */
