@@ -33,6 +33,7 @@ export const errorCatalog = {
   // execution (预算执行数据): a pushed batch of payments with problems in single items; nothing of it is written.
   PAYMENTS_INVALID: { status: 422, zh: '支付数据有错误，本批均未写入', en: 'The payments have errors; nothing of the batch was written' },
   // monitoring rounds (issue 11, rounds)
+  SELF_EVAL_DEADLINE_PASSED: { status: 409, zh: '本批次单位自评填报已截止，如需继续填报请向财政部门申请延期', en: 'The self-evaluation deadline of this round has passed; ask the finance bureau for an extension' },
   MONITORING_DEADLINE_PASSED: { status: 409, zh: '本批次监控填报已截止，如需继续填报请向财政部门申请延期', en: 'The reporting deadline of this monitoring round has passed; ask the finance bureau for an extension' },
   MONITORING_ROUND_CLOSED: { status: 409, zh: '该监控批次已结束，不能再填报或修改', en: 'This monitoring round is closed; nothing can be filled or changed' },
   MONITORING_ROUND_OPENING: { status: 409, zh: '该监控批次正在生成监控表，请稍后再试', en: 'The forms of this monitoring round are still being created; try again shortly' },

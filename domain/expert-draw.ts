@@ -4,6 +4,7 @@
  * with the reason. Seeded and pure, so the draw is reproduced from its recorded seed and candidate pool.
  */
 import type { ExpertAvoidanceReason } from './evaluation.ts'
+import { drawSample } from './seeded-draw.ts'
 
 export interface PoolExpert {
   id: string
@@ -49,30 +50,7 @@ export interface DrawResult {
   shortfall: number
 }
 
-/** A new seed: 8 hex digits, written down with the draw. */
-export function newSeed(random: () => number = Math.random): string {
-  return Math.floor(random() * 0x1_0000_0000)
-    .toString(16)
-    .padStart(8, '0')
-}
-
-/** xmur3 string hash → mulberry32: the same seed gives the same sequence on every machine. */
-export function seededRandom(seed: string): () => number {
-  let h = 1779033703 ^ seed.length
-  for (let i = 0; i < seed.length; i++) {
-    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353)
-    h = (h << 13) | (h >>> 19)
-  }
-  h = Math.imul(h ^ (h >>> 16), 2246822507)
-  h = Math.imul(h ^ (h >>> 13), 3266489909)
-  let a = (h ^= h >>> 16) >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { newSeed } from './seeded-draw.ts'
 
 const monthsBefore = (asOf: Date, months: number) => {
   const d = new Date(asOf)
@@ -94,19 +72,14 @@ export function avoidanceReasons(expert: PoolExpert, object: DrawObject, asOf: D
 
 /**
  * Draws `count` experts: the pool narrowed to the fields, ordered by id (so the pool's order does not matter),
- * the avoided ones left out with their reasons, the rest shuffled by the seed and the first `count` taken.
+ * the avoided ones left out with their reasons, the rest drawn by the seed (`domain/seeded-draw.ts`).
  */
 export function drawExperts(input: DrawInput): DrawResult {
   const wanted = new Set(input.fields ?? [])
   const pool = [...input.pool].filter((e) => wanted.size === 0 || e.fields.some((f) => wanted.has(f))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const candidates = pool.map((e) => ({ id: e.id, ...(e.name === undefined ? {} : { name: e.name }), reasons: avoidanceReasons(e, input.object, input.asOf, input.cooldownMonths) }))
   const eligible = candidates.filter((c) => c.reasons.length === 0).map((c) => c.id)
-  const random = seededRandom(input.seed)
-  for (let i = eligible.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[eligible[i], eligible[j]] = [eligible[j]!, eligible[i]!]
-  }
-  const drawn = eligible.slice(0, Math.max(0, input.count))
+  const drawn = drawSample(eligible, input.count, input.seed)
   return { seed: input.seed, candidates, drawn, shortfall: Math.max(0, input.count - drawn.length) }
 }
 

@@ -8,6 +8,7 @@ import Decimal from 'decimal.js'
 import type { EvaluationTemplate } from './evaluation.ts'
 import type { RuleSet, ScoringRules } from './rule-set.ts'
 import { type Explained, type Grade, gradeOf, scoreExecution, scoreIndicator, totalScore } from './scoring.ts'
+import { drawSample } from './seeded-draw.ts'
 
 const round2 = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
 const text = (d: Decimal) => round2(d).toFixed(2)
@@ -416,28 +417,6 @@ export interface SelectionResult {
   rule: string
 }
 
-/** A 32-bit hash of a string seed (FNV-1a), the state of the seeded generator. */
-function hashSeed(seed: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < seed.length; i++) {
-    h ^= seed.charCodeAt(i)
-    h = Math.imul(h, 0x01000193) >>> 0
-  }
-  return h >>> 0
-}
-
-/** mulberry32: a small seeded generator, enough to make a recorded sample reproducible. */
-export function seededRandom(seed: string): () => number {
-  let a = hashSeed(seed)
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * Rule 39: major projects (amount ≥ `exAnte.majorProjectAmount` or flagged) not evaluated within
  * `evaluation.keyCoverageYears` come first — never evaluated, then the longest ago, then the largest — and a
@@ -464,19 +443,13 @@ export function selectKeyEvaluations(
     .sort((a, b) => (a.lastEvaluatedYear ?? -Infinity) - (b.lastEvaluatedYear ?? -Infinity) || new Decimal(b.amount).comparedTo(a.amount))
     .slice(0, input.maxMajor ?? Number.POSITIVE_INFINITY)
   const general = due.filter((c) => !isMajor(c))
-  const random = seededRandom(input.seed)
-  // Partial Fisher–Yates over the id-sorted list: reproducible from the seed whatever the input order.
-  const pool = [...general]
-  const n = Math.min(Math.max(0, input.sampleSize), pool.length)
-  for (let i = 0; i < n; i++) {
-    const j = i + Math.floor(random() * (pool.length - i))
-    ;[pool[i], pool[j]] = [pool[j] as SelectionCandidate, pool[i] as SelectionCandidate]
-  }
+  // Drawn over the id-sorted list: reproducible from the seed whatever the input order.
+  const sample = drawSample(general, input.sampleSize, input.seed)
   const last = (c: SelectionCandidate) => (c.lastEvaluatedYear === null ? '从未重点评价' : `上次重点评价 ${c.lastEvaluatedYear} 年`)
   return {
     picks: [
       ...majors.map((c) => ({ projectId: c.projectId, name: c.name, amount: c.amount, kind: 'major' as const, reason: `${c.major ? '重大项目' : `金额 ≥ ${threshold.toFixed(2)} 元`}，${last(c)}` })),
-      ...pool.slice(0, n).map((c) => ({ projectId: c.projectId, name: c.name, amount: c.amount, kind: 'sample' as const, reason: `一般项目随机抽取（种子 ${input.seed}），${last(c)}` })),
+      ...sample.map((c) => ({ projectId: c.projectId, name: c.name, amount: c.amount, kind: 'sample' as const, reason: `一般项目随机抽取（种子 ${input.seed}），${last(c)}` })),
     ],
     recentlyEvaluated,
     seed: input.seed,

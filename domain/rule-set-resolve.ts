@@ -192,6 +192,11 @@ export function validateRuleSet(rules: RuleSet): RuleProblem[] {
   check(Number.isInteger(evaluation.agencyViolationYears) && evaluation.agencyViolationYears >= 0, 'evaluation.agencyViolationYears', '机构违规回溯年限须为非负整数', 'The agency violation look-back must be a non-negative whole number of years')
   check(Number.isInteger(evaluation.expertCooldownMonths) && evaluation.expertCooldownMonths >= 0, 'evaluation.expertCooldownMonths', '专家回避月数须为非负整数', 'The expert cool-down must be a non-negative whole number of months')
   check(evaluation.spotCheckGapPoints > 0 && evaluation.spotCheckGapPoints <= 100, 'evaluation.spotCheckGapPoints', '抽查差异提示分值须在 0 到 100 之间（不含 0）', 'The spot-check gap must be in (0, 100]')
+  const results = rules.results
+  check(Number.isInteger(results.rectificationDays) && results.rectificationDays >= 1 && results.rectificationDays <= 365, 'results.rectificationDays', '整改期限须为 1–365 的整数（天）', 'The rectification period must be a whole number of days from 1 to 365')
+  check(Number.isInteger(results.escalateToFinanceDays) && results.escalateToFinanceDays >= 0 && results.escalateToFinanceDays <= 365, 'results.escalateToFinanceDays', '逾期报财政天数须为 0–365 的整数', 'The days before finance is told must be a whole number from 0 to 365')
+  check(Array.isArray(results.rectifyGrades) && results.rectifyGrades.every((g) => (grades as readonly string[]).includes(g)) && new Set(results.rectifyGrades).size === results.rectifyGrades.length, 'results.rectifyGrades', '须整改的等级只能是 优、良、中、差 中的若干个，不能重复', 'Grades that raise rectification must be some of 优, 良, 中, 差, without repeats')
+  check(results.unrectifiedCutPercent >= 0 && results.unrectifiedCutPercent <= 100, 'results.unrectifiedCutPercent', '未整改再核减比例须在 0–100 之间', 'The further cut for open items must be within 0–100')
   const monitoring = rules.monitoring
   check(/^\d+(\.\d{1,2})?$/.test(monitoring.keyAmount), 'monitoring.keyAmount', '重点监控金额须为不超过两位小数的非负金额', 'The key-monitoring amount must be a non-negative amount with at most two decimals')
   check(monitoring.keyLowExecutionRatio > 0 && monitoring.keyLowExecutionRatio <= 100, 'monitoring.keyLowExecutionRatio', '低执行率的比值须在 0 到 100 之间（不含 0）', 'The low-execution ratio must be in (0, 100]')

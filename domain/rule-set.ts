@@ -63,6 +63,18 @@ export interface EvaluationRules {
   spotCheckGapPoints: number
 }
 
+/** 结果应用 (REFERENCE §8, §13.42–43): rectification items and the budget's reaction to them. */
+export interface ResultsRules {
+  /** Days a new rectification item gives its owner unit when the raiser sets no date. */
+  rectificationDays: number
+  /** Days past its due date after which an open item escalates from the department to the finance bureau. */
+  escalateToFinanceDays: number
+  /** Evaluation grades that raise a rectification item by themselves (rule 43: 中 and 差). */
+  rectifyGrades: Grade[]
+  /** A further cut (%) of the next-year proposal while rectification items of the project stay open (rule 42). */
+  unrectifiedCutPercent: number
+}
+
 export interface RuleSet extends ScoringRules {
   /** 单位自评 一级 weights, summing to 100, and whether units may change them. §13.4–5 */
   selfEvaluationWeights: { execution: number; output: number; effect: number; satisfaction: number }
@@ -94,6 +106,8 @@ export interface RuleSet extends ScoringRules {
   reviewConsequences: Record<Grade, ReviewConsequence>
   /** Evaluation grade → next-year budget proposal; cutPercent applies to 'cut'. §13.42 */
   gradeBudgetProposals: Record<Grade, { action: BudgetProposalAction; cutPercent: number }>
+  /** Rectification deadlines, escalation and the further cut for open items. §13.42–43 */
+  results: ResultsRules
   /** The indicator framework (指标体系) goals of this jurisdiction and year use. */
   frameworkCode: string
   /**
@@ -151,6 +165,7 @@ export const nationalRules: RuleSet = {
     中: { action: 'cut', cutPercent: 10 },
     差: { action: 'cancel', cutPercent: 100 },
   },
+  results: { rectificationDays: 60, escalateToFinanceDays: 30, rectifyGrades: ['中', '差'], unrectifiedCutPercent: 10 },
   frameworkCode: 'legacy-88',
   goalApproval: { departmentApprovesLevel2ProjectGoals: true },
   projectCodePattern: DEFAULT_PROJECT_CODE_PATTERN,

@@ -136,6 +136,10 @@ export interface SelfFormDetail extends SelfFormListItem {
   roundName: string
   roundStatus: SelfEvalRoundStatus
   deadline: string
+  /** a later deadline finance granted this form (or its unit) */
+  extensionUntil: string | null
+  /** the deadline that holds (the round's or the extension) has passed: units can no longer fill */
+  deadlinePassed: boolean
   goalVersionId: string | null
   funds: SelfFormFunds
   /** 年度总体目标: 预期目标 and 实际完成情况 */

@@ -53,7 +53,7 @@ describe('finance with third-party agencies and experts', () => {
     const draw = page.getByRole('dialog', { name: '随机抽取专家' })
     await draw.getByLabel('抽取人数').fill('2')
     await draw.getByRole('button', { name: '随机抽取专家' }).click()
-    await page.getByText(/本次抽取的随机种子为 [0-9a-f]{8}/).waitFor()
+    await page.getByText(/本次抽取的随机种子为 [0-9a-f]{12}/).waitFor()
     await page.getByRole('table', { name: '候选名单（含回避原因）' }).getByText('已停用').waitFor()
     await keepDocScreenshot(page, 'evaluation-expert-draw')
   })

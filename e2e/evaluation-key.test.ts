@@ -6,11 +6,17 @@ import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
 /**
  * 财政重点评价 through the real UI on the demo data: 深圳市 finance selects a new object from the rule-39 proposal
- * and starts its plan; on the demo evaluation waiting at 交换意见, finalising is refused until 深圳中学 gives its
- * views (rule 41); then finance finalises, submits the report and downloads it as Word.
- * (The agency-refusal part of the issue's journey needs the agencies helper's API and is left to the merge.)
+ * and starts its plan; on the demo evaluation waiting at 交换意见 it engages a second agency — the law firm that
+ * is 深圳中学's counsel is refused with that reason (rule 44), an independent one is engaged; finalising is
+ * refused until 深圳中学 gives its views (rule 41); then finance finalises, submits the report and downloads it.
  */
 const env = useAppAndBrowser()
+
+async function pickOption(page: Page, select: ReturnType<Page['getByLabel']>, name: string) {
+  await select.click()
+  await select.fill(name)
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click()
+}
 
 async function confirmMove(page: Page, button: string) {
   await page.getByRole('button', { name: button }).click()
@@ -18,7 +24,7 @@ async function confirmMove(page: Page, button: string) {
 }
 
 describe('key evaluation journey on the demo data', () => {
-  test('select from the proposal → plan; 交换意见 required before final → unit replies → final → report downloaded', async () => {
+  test('select from the proposal → plan; a related agency refused with its reason, an independent one engaged; 交换意见 required before final → unit replies → final → report downloaded', async () => {
     const base = env.server.baseUrl
     const finance = await newPage(env.browser, { acceptDownloads: true })
     await signIn(finance, base, 'sz_finance_admin')
@@ -43,6 +49,31 @@ describe('key evaluation journey on the demo data', () => {
     // 2. The demo evaluation at 交换意见: finalising is refused without the unit's views.
     await openFromMenu(finance, '重点评价')
     await finance.getByRole('row').filter({ hasText: '交换意见' }).getByRole('link').first().click()
+
+    // 2a. A second agency for the satisfaction survey: the unit's counsel is refused, naming why; another is engaged.
+    await finance.getByRole('tab', { name: '第三方机构与专家' }).click()
+    await finance.getByRole('cell', { name: '深圳市鹏程绩效评价咨询有限公司' }).waitFor()
+    await finance.getByRole('button', { name: '委托第三方机构' }).click()
+    const engage = finance.getByRole('dialog', { name: '委托第三方机构' })
+    await pickOption(finance, engage.getByLabel('选择第三方机构'), '广东卓信律师事务所')
+    await engage.getByRole('button', { name: '独立性审查' }).click()
+    await engage.getByText('独立性审查未通过，不能委托该机构').waitFor()
+    await expect.poll(() => engage.locator('li[data-reason]').first().innerText()).toContain('机构与被评价对象存在关联关系')
+    await engage.getByLabel('合同编号').fill('SZCG-2026-PJ-0902')
+    await engage.getByLabel('委托费用（元）').fill('60000')
+    await engage.getByRole('button', { name: /保\s*存/ }).click()
+    await engage.getByText('独立性审查未通过，不能委托该机构').waitFor()
+    await keepDocScreenshot(finance, 'evaluation-key-agency-refused')
+    await pickOption(finance, engage.getByLabel('选择第三方机构'), '深圳大学公共管理学院绩效评价中心')
+    await engage.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: '深圳大学公共管理学院绩效评价中心' }).first().waitFor()
+    await engage.getByText('独立性审查未通过，不能委托该机构').waitFor({ state: 'detached' })
+    await engage.getByRole('button', { name: '独立性审查' }).click()
+    await engage.getByText('独立性审查通过：未发现利益冲突').waitFor()
+    await engage.getByRole('button', { name: /保\s*存/ }).click()
+    await engage.waitFor({ state: 'detached' })
+    await finance.getByRole('cell', { name: '深圳大学公共管理学院绩效评价中心' }).waitFor()
+    await keepDocScreenshot(finance, 'evaluation-key-agencies')
+
     await finance.getByRole('tab', { name: '指标体系与评分' }).click()
     await finance.getByRole('columnheader', { name: '三级指标' }).waitFor()
     await keepDocScreenshot(finance, 'evaluation-key-framework')
@@ -79,5 +110,7 @@ describe('key evaluation journey on the demo data', () => {
     const done = await api<{ stage: string; total: string; grade: string; exchanges: unknown[] }>('GET', `/api/evaluation/key/${id}`)
     expect(done).toMatchObject({ stage: 'reported', total: expect.stringMatching(/^\d+\.\d\d$/) })
     expect(done.exchanges).toHaveLength(1)
+    const engaged = await api<{ items: { agencyName: string }[] }>('GET', `/api/agencies/engagements?keyEvaluationId=${id}`)
+    expect(engaged.items.map((e) => e.agencyName).sort()).toEqual(['深圳大学公共管理学院绩效评价中心', '深圳市鹏程绩效评价咨询有限公司'].sort())
   })
 })

@@ -489,6 +489,13 @@ export const routes: RouteEntry[] = [
     ],
   },
   {
+    // 结果应用: rectification to closure, next-year budget decisions, 通报 and 考核 (issue 13). Hidden while empty.
+    key: 'results',
+    labelKey: 'nav.results',
+    icon: <CarryOutOutlined aria-hidden />,
+    children: [],
+  },
+  {
     key: 'system',
     labelKey: 'nav.system',
     icon: <SettingOutlined aria-hidden />,

@@ -3,7 +3,8 @@ import type { CostKind, IndicatorContent, IndicatorStatus } from '../../domain/i
 import type { ProjectInput, ProjectStatus } from '../../domain/projects.ts'
 import type { GoalKind, GoalStatus, ReviewStage } from '../../domain/goals.ts'
 import type { IndicatorNature, ValueBasis } from '../../domain/indicators.ts'
-import type { Grade } from '../../domain/rule-set.ts'
+import type { BudgetProposalAction, Grade } from '../../domain/rule-set.ts'
+import type { FindingOrigin, RectificationMove, RectificationSourceType, RectificationStatus } from '../../domain/results.ts'
 import type { CauseCategory, CorrectiveActionKind, CorrectiveActionStatus, Likelihood, MonitoringFormKind, MonitoringFormStatus, MonitoringRoundStatus, PaymentSource } from '../../domain/monitoring.ts'
 import type { Light } from '../../domain/lights.ts'
 import type { EvaluationObjectKind, EvaluationTemplate, KeyEvaluationLevel, KeyEvaluationStage } from '../../domain/evaluation.ts'
@@ -342,6 +343,10 @@ export interface Database {
   keyEvaluationSurvey: KeyEvaluationSurveyTable
   keyEvaluationSurveyResponse: KeyEvaluationSurveyResponseTable
   spotCheck: SpotCheckTable
+  rectification: RectificationTable
+  rectificationEvidence: RectificationEvidenceTable
+  rectificationEvent: RectificationEventTable
+  budgetDecision: BudgetDecisionTable
   spotCheckItem: SpotCheckItemTable
   project: ProjectTable
   projectAttachment: ProjectAttachmentTable
@@ -833,6 +838,8 @@ export interface SelfEvalFormTable {
   grade: Grade | null
   explanations: ColumnType<unknown, string | null | undefined, string | null>
   monitoringSummary: ColumnType<unknown, string | null | undefined, string | null>
+  /** A later deadline finance granted this form (or its unit) after the round's. */
+  extensionUntil: Date | null
   submittedAt: Date | null
   acceptedAt: Date | null
   version: Generated<number>
@@ -921,3 +928,75 @@ export interface SpotCheckItemTable {
   createdAt: Timestamp
   updatedAt: Timestamp
 }
+
+/** 整改 (issue 13, rule 43): an item raised by a result (source_type + source_id) or by hand (origin), tracked to closure. */
+export interface RectificationTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  fiscalYear: number
+  sourceType: RectificationSourceType
+  sourceId: string | null
+  origin: FindingOrigin | null
+  projectId: string | null
+  ownerCode: string
+  departmentCode: string
+  problem: string
+  requiredMeasure: ColumnType<string, string | undefined, string>
+  dueOn: ColumnType<string, string, string>
+  status: ColumnType<RectificationStatus, RectificationStatus | undefined, RectificationStatus>
+  response: ColumnType<string, string | undefined, string>
+  respondedAt: Date | null
+  verifiedAt: Date | null
+  closedAt: Date | null
+  createdBy: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface RectificationEvidenceTable {
+  id: Generated<string>
+  rectificationId: string
+  fileId: string
+  note: ColumnType<string, string | undefined, string>
+  uploadedBy: string | null
+  uploadedAt: Timestamp
+}
+
+export interface RectificationEventTable {
+  id: Generated<string>
+  rectificationId: string
+  action: 'raise' | RectificationMove
+  fromStatus: RectificationStatus | null
+  toStatus: RectificationStatus
+  opinion: ColumnType<string, string | undefined, string>
+  byUser: string | null
+  createdAt: Timestamp
+}
+
+/** A next-year budget decision (issue 13, rule 42): the grade's proposal with its formula, and what finance decided. */
+export interface BudgetDecisionTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  projectId: string
+  projectCode: string
+  fiscalYear: number
+  sourceType: 'self_evaluation' | 'key_evaluation'
+  sourceId: string
+  grade: Grade
+  baseAmount: string
+  proposedAction: BudgetProposalAction
+  cutPercent: string
+  proposedAmount: string
+  recoveredAmount: ColumnType<string, string | undefined, string>
+  openRectifications: ColumnType<number, number | undefined, number>
+  explanation: ColumnType<unknown, string, string>
+  decidedAmount: string | null
+  reason: ColumnType<string, string | undefined, string>
+  decidedBy: string | null
+  decidedAt: Date | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+

@@ -29,6 +29,8 @@ async function engagementOf(w: World, s: Scope) {
 const get = (route: string, extra: Partial<Endpoint> = {}): Endpoint => ({ method: 'GET', route, access: 'agency.read', ok: 200, request: async () => ({ url: route }), ...extra })
 const onAgency = { target: 'district', sees: 'chain', badParam: 'not-a-uuid' } as const
 const managed = { access: 'agency.manage', ownJurisdictionOnly: true, ...onAgency } as const
+/** Engaging and rating: a department may for its own 部门评价; these requests are for a 财政重点评价, so it gets 403. */
+const commissioned = { ...managed, routeAccess: 'evaluation.key' } as const
 
 export const agencyEndpoints: Endpoint[] = [
   get(base, { badQuery: listQuery }),
@@ -47,7 +49,7 @@ export const agencyEndpoints: Endpoint[] = [
     method: 'PATCH',
     route: `${base}/engagements/:id`,
     ok: 200,
-    ...managed,
+    ...commissioned,
     request: async (w, s) => ({ url: `${base}/engagements/${(await engagementOf(w, s)).id}`, body: { version: 1, subcontracted: true, subcontractNote: '部分调查分包', status: 'delivered' } }),
     requiredBody: ['version'],
   },
@@ -55,7 +57,7 @@ export const agencyEndpoints: Endpoint[] = [
     method: 'POST',
     route: `${base}/engagements/:id/rating`,
     ok: 200,
-    ...managed,
+    ...commissioned,
     request: async (w, s) => ({ url: `${base}/engagements/${(await engagementOf(w, s)).id}/rating`, body: { version: 1, rating: 4, comment: '质量较好' } }),
     requiredBody: ['version', 'rating'],
   },
@@ -104,7 +106,7 @@ export const agencyEndpoints: Endpoint[] = [
     method: 'POST',
     route: `${base}/:id/engagements`,
     ok: 201,
-    ...managed,
+    ...commissioned,
     request: async (w, s) => ({ url: `${base}/${(await agencyOf(w, s)).id}/engagements`, body: engagementBody((await evaluationOf(w, s)).id) }),
     requiredBody: ['keyEvaluationId', 'procurementMethod', 'contractNo', 'fee'],
   },

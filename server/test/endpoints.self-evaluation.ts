@@ -14,6 +14,8 @@ const base = '/api/evaluation/self'
 const rounds = '/api/evaluation/self-rounds'
 
 const formIn = (w: World, s: Scope, status?: 'submitted' | 'dept_accepted', complete = false) => makeSelfForm(w.t, { unit: w[s].unit, status, complete: complete || !!status })
+/** A change to a round by its own bureau (the city above only looks). */
+const managedRound = { access: 'evaluation.manage', target: 'unit', assignedOnly: true, ownJurisdictionOnly: true, badParam: 'not-a-uuid' } as const
 const roundIn = async (w: World, s: Scope) => (await formIn(w, s)).roundId
 
 /** A 10号 layout sheet naming the form and filling its first indicator. */
@@ -80,18 +82,27 @@ export const selfEvaluationEndpoints: Endpoint[] = [
   {
     method: 'PATCH',
     route: `${rounds}/:id`,
-    access: 'evaluation.manage',
     ok: 200,
-    target: 'unit',
-    assignedOnly: true,
-    ownJurisdictionOnly: true,
-    badParam: 'not-a-uuid',
+    ...managedRound,
     request: async (w, s) => {
       const roundId = await roundIn(w, s)
       const { version } = await w.t.db.selectFrom('selfEvalRound').select('version').where('id', '=', roundId).executeTakeFirstOrThrow()
       return { url: `${rounds}/${roundId}`, body: { version, deadline: '2027-04-30T18:00:00+08:00' } }
     },
     requiredBody: ['version'],
+  },
+  {
+    method: 'POST',
+    route: `${rounds}/:id/extensions`,
+    ok: 200,
+    ...managedRound,
+    request: async (w, s) => {
+      const form = await formIn(w, s)
+      // A month after the round's deadline (another request may have moved it).
+      const { deadline } = await w.t.db.selectFrom('selfEvalRound').select('deadline').where('id', '=', form.roundId).executeTakeFirstOrThrow()
+      return { url: `${rounds}/${form.roundId}/extensions`, body: { until: new Date(new Date(deadline).getTime() + 30 * 86_400_000).toISOString(), orgCode: w[s].unit.code, reason: '系统故障延期' } }
+    },
+    requiredBody: ['until', 'reason'],
   },
   get(`${rounds}/:id/export`, { target: 'unit', assignedOnly: true, badParam: 'not-a-uuid', badQuery: { layout: 'excel' }, request: async (w, s) => ({ url: `${rounds}/${await roundIn(w, s)}/export` }) }),
   get(base, { badQuery: listQuery }),

@@ -11,7 +11,8 @@ export const creditCode = () => `91440300MA5${String(next()).padStart(7, '0')}`
 export function agencyFactories(t: TestContext) {
   return {
     /** A 财政重点评价 of a fresh project of the unit, commissioned by the unit's jurisdiction. */
-    async keyEvaluation(options: { unit: OrgNode; objectKind?: 'project' | 'department'; projectId?: string; name?: string; fiscalYear?: number }) {
+    /** A 财政重点评价 by the unit's bureau, or with `level: 'department'` a 部门评价 commissioned by the unit's department. */
+    async keyEvaluation(options: { unit: OrgNode; objectKind?: 'project' | 'department'; projectId?: string; name?: string; fiscalYear?: number; level?: 'finance' | 'department' }) {
       const project = options.projectId ? { id: options.projectId } : await t.make.project({ unit: options.unit, code: `KE${next()}` })
       const objectKind = options.objectKind ?? 'project'
       return t.db
@@ -19,10 +20,10 @@ export function agencyFactories(t: TestContext) {
         .values({
           jurisdictionCode: options.unit.jurisdictionCode,
           fiscalYear: options.fiscalYear ?? 2025,
-          level: 'finance',
+          level: options.level ?? 'finance',
           objectKind,
           projectId: objectKind === 'project' ? project.id : null,
-          commissionerCode: options.unit.jurisdictionCode,
+          commissionerCode: options.level === 'department' ? options.unit.departmentCode! : options.unit.jurisdictionCode,
           departmentCode: options.unit.departmentCode,
           unitCode: objectKind === 'project' ? options.unit.code : null,
           name: options.name ?? `重点评价${next()}`,

@@ -47,6 +47,7 @@ export const agenciesEn: Messages<typeof agenciesZhCN> = {
   engage: {
     title: 'Engage a third-party agency',
     pickEvaluation: 'Key evaluation',
+    pickAgency: 'Agency',
     noEvaluations: 'No key evaluation to choose',
     independent: 'Independence check passed: no conflict of interest found',
     conflictTitle: 'The independence check failed; the agency cannot be engaged',

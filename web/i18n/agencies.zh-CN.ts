@@ -44,6 +44,7 @@ export const agenciesZhCN = {
   engage: {
     title: '委托第三方机构',
     pickEvaluation: '选择重点评价项目',
+    pickAgency: '选择第三方机构',
     noEvaluations: '暂无可选的重点评价项目',
     independent: '独立性审查通过：未发现利益冲突',
     conflictTitle: '独立性审查未通过，不能委托该机构',

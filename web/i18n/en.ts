@@ -47,6 +47,7 @@ export const en: LocaleMessages = {
   nav: {
     home: 'Home',
     evaluation: 'Evaluation',
+    results: 'Results application',
     monitoring: 'Performance monitoring',
     rules: 'Performance rules',
     ruleSets: 'Rule sets',
@@ -527,7 +528,7 @@ export const en: LocaleMessages = {
     leafSeparator: '; ',
     problemSeparator: '; ',
     nameWithCode: '{{name}} ({{code}})',
-    units: { points: ' pts', percent: '%', yuan: 'yuan' },
+    units: { points: ' pts', percent: '%', yuan: 'yuan', days: ' days' },
     grades: { excellent: 'Excellent', good: 'Good', pass: 'Fair', fail: 'Poor' },
     scope: { jurisdiction: 'Jurisdiction', fiscalYear: 'Fiscal year', year: '{{year}}' },
     asOf: { label: 'View as of', placeholder: 'Rules as they stood at…', viewing: 'Viewing the rules in force at {{at}} (read-only)' },
@@ -589,6 +590,10 @@ export const en: LocaleMessages = {
       agencyEarlierStageConflicts: 'Agencies of earlier stages step aside',
       expertCooldownMonths: 'Expert cool-down (months)',
       spotCheckGapPoints: 'Spot-check gap flag (points)',
+      unrectifiedCutPercent: 'Further cut while unrectified',
+      rectifyGrades: 'Grades that raise rectification',
+      rectificationDays: 'Default rectification period',
+      escalateToFinanceDays: 'Overdue days before finance is told',
     },
     hints: {
       gradeBands: 'A 100-point total at or above a bound earns that grade; below Fair is Poor',
@@ -622,6 +627,10 @@ export const en: LocaleMessages = {
       agencyEarlierStageConflicts: 'An agency that did the ex-ante assessment or monitoring verification of the same object may not evaluate it (§13.44)',
       expertCooldownMonths: 'Experts who reviewed within this many months are left out of random draws',
       spotCheckGapPoints: 'A re-score this many points from the unit’s total is flagged for results application',
+      unrectifiedCutPercent: 'While a project has open rectification items, its next-year proposal is cut by this much more than its grade says (§13.42)',
+      rectifyGrades: 'A self-evaluation or key evaluation with one of these grades raises a rectification item by itself (§13.43)',
+      rectificationDays: 'Days a new rectification item gives its owner when no date is set',
+      escalateToFinanceDays: 'An overdue item is shown to the department at once, and to the finance bureau after this many days',
     },
     leaves: {
       excellent: 'Excellent ≥',

@@ -120,6 +120,7 @@ export const evaluationKeyEn: typeof evaluationKeyZhCN = {
     fee: 'Fee (yuan)',
     experts: 'Experts',
     seed: 'Seed',
+    drawnAt: 'Drawn at',
   },
   moves: {
     planning: 'Start planning',

@@ -119,6 +119,7 @@ export const evaluationKeyZhCN = {
     fee: '费用（元）',
     experts: '专家',
     seed: '种子',
+    drawnAt: '抽取时间',
   },
   moves: {
     planning: '开始制定工作方案',

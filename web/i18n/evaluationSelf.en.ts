@@ -46,6 +46,16 @@ export const evaluationSelfEn: typeof evaluationSelfZhCN = {
     closeQuestion: 'Units can no longer fill in; submitted forms can still be reviewed.',
     closedHint: 'The round is closed: units can no longer fill in; submitted forms can still be reviewed',
   },
+  deadline: {
+    extend: 'Extend',
+    extendTitle: 'Extend the deadline for a unit',
+    org: 'Unit or department',
+    orgHint: 'A department extends every form of the department and its units',
+    until: 'New deadline',
+    reason: 'Reason',
+    extended: 'extended',
+    passed: 'The deadline ({{deadline}}) has passed: the form can no longer be changed or submitted; ask the finance bureau for an extension',
+  },
   forms: { listLabel: 'Self-evaluation forms', empty: 'No forms yet: they are created when the finance bureau opens a round', q: 'Project name, code or unit', kind: 'Kind' },
   import: {
     open: 'Import forms',

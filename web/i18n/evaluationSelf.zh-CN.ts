@@ -44,6 +44,16 @@ export const evaluationSelfZhCN = {
     closeQuestion: '结束后单位不能再填报，已提交的自评表仍可审核。',
     closedHint: '批次已结束，单位不能再填报；已提交的自评表仍可审核',
   },
+  deadline: {
+    extend: '延期',
+    extendTitle: '为单位延期填报',
+    org: '延期的单位或部门',
+    orgHint: '选择部门时，该部门及其所属单位的全部自评表一并延期',
+    until: '延期至',
+    reason: '延期理由',
+    extended: '已延期',
+    passed: '填报已于 {{deadline}} 截止，不能再修改或提交；如需继续填报，请向财政部门申请延期',
+  },
   forms: { listLabel: '单位自评表列表', empty: '暂无自评表：财政部门发起单位自评后生成', q: '项目名称、编码或单位', kind: '类型' },
   import: {
     open: '导入自评表',

@@ -46,6 +46,7 @@ export const zhCN = {
   nav: {
     home: '首页',
     evaluation: '绩效评价',
+    results: '结果应用',
     monitoring: '运行监控',
     rules: '绩效规则',
     ruleSets: '规则集',
@@ -526,7 +527,7 @@ export const zhCN = {
     leafSeparator: '；',
     problemSeparator: '；',
     nameWithCode: '{{name}}（{{code}}）',
-    units: { points: '分', percent: '%', yuan: '元' },
+    units: { points: '分', percent: '%', yuan: '元', days: '天' },
     grades: { excellent: '优', good: '良', pass: '中', fail: '差' },
     scope: { jurisdiction: '行政区划', fiscalYear: '预算年度', year: '{{year}}年' },
     asOf: { label: '查看历史时点', placeholder: '查看历史时点的规则', viewing: '正在查看 {{at}} 时生效的规则（只读）' },
@@ -588,6 +589,10 @@ export const zhCN = {
       agencyEarlierStageConflicts: '前期工作机构回避',
       expertCooldownMonths: '专家近期参评回避（月）',
       spotCheckGapPoints: '抽查差异提示分值',
+      unrectifiedCutPercent: '未整改再核减',
+      rectifyGrades: '须整改的评价等级',
+      rectificationDays: '默认整改期限',
+      escalateToFinanceDays: '逾期报财政',
     },
     hints: {
       gradeBands: '百分制总分达到该分数即为相应等级，低于“中”为差',
@@ -621,6 +626,10 @@ export const zhCN = {
       agencyEarlierStageConflicts: '承担过同一对象事前评估或监控核查的机构不得承接其评价（§13.44）',
       expertCooldownMonths: '在该月数内参加过评审的专家不参与随机抽取',
       spotCheckGapPoints: '复核得分与单位自评得分相差达到该分值时提示结果应用',
+      unrectifiedCutPercent: '项目尚有未销号的整改事项时，下年预算建议在等级建议之外再核减该比例（§13.42）',
+      rectifyGrades: '自评或重点评价为这些等级时自动生成整改事项（§13.43）',
+      rectificationDays: '整改事项未指定期限时，自生成之日起的整改天数',
+      escalateToFinanceDays: '整改逾期即提示主管部门；逾期超过该天数再提示财政部门',
     },
     leaves: {
       excellent: '优 ≥',

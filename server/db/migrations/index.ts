@@ -18,6 +18,8 @@ import * as keyEvaluations from './2026_12_08_13_key_evaluations.ts'
 import * as agenciesExperts from './2026_12_08_14_agencies_experts.ts'
 import * as selfEvaluation from './2026_12_08_12_self_evaluation.ts'
 import * as spotChecks from './2026_12_08_15_spot_checks.ts'
+import * as selfEvalExtension from './2026_12_09_01_self_eval_extension.ts'
+import * as resultsCore from './2026_12_09_11_results_core.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_14_agencies_experts': agenciesExperts,
   '2026_12_08_12_self_evaluation': selfEvaluation,
   '2026_12_08_15_spot_checks': spotChecks,
+  '2026_12_09_01_self_eval_extension': selfEvalExtension,
+  '2026_12_09_11_results_core': resultsCore,
 }

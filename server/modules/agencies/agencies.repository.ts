@@ -86,6 +86,7 @@ export const engagementColumns = [
   'keyEvaluation.name as keyEvaluationName',
   'keyEvaluation.fiscalYear',
   'keyEvaluation.stage as keyEvaluationStage',
+  'keyEvaluation.level as keyEvaluationLevel',
   'agencyEngagement.jurisdictionCode',
   'agencyEngagement.commissionerCode',
   'commissioner.name as commissionerName',

@@ -1,4 +1,5 @@
 import { agencyCreditStatusLabels, agencyTypeLabels } from '../../../domain/evaluation.ts'
+import type { FastifyRequest } from 'fastify'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { recordExport } from '../../platform/audit-access.ts'
@@ -51,6 +52,9 @@ const columns: ExcelColumn<AgencyListRow>[] = [
   { header: '登记财政部门', value: (r) => r.jurisdictionName, width: 20 },
 ]
 
+/** The finance bureau engages with agency.manage; a department running its own 部门评价 with evaluation.key (the service checks which evaluation). */
+const commissioning = (req: FastifyRequest) => (req.actor?.permissions.has('agency.manage') ? 'agency.manage' : 'evaluation.key')
+
 /** 第三方机构: the register, relations, violations, the independence check and engagements (rules 44–45). */
 export async function agencyRoutes(app: App, { db }: Deps) {
   const tags = ['agencies']
@@ -81,11 +85,11 @@ export async function agencyRoutes(app: App, { db }: Deps) {
   )
 
   app.patch('/api/agencies/engagements/:id', { schema: { tags, summary: '修改委托（状态、合同、转包标记）', params: EngagementIdParams, body: UpdateEngagementBody } }, async (req) =>
-    updateEngagement(db, authorize(req, 'agency.manage'), req.params.id, req.body),
+    updateEngagement(db, authorize(req, commissioning(req)), req.params.id, req.body),
   )
 
   app.post('/api/agencies/engagements/:id/rating', { schema: { tags, summary: '委托方评价机构工作质量（1–5 分）', params: EngagementIdParams, body: RatingBody } }, async (req) =>
-    rateEngagement(db, authorize(req, 'agency.manage'), req.params.id, req.body),
+    rateEngagement(db, authorize(req, commissioning(req)), req.params.id, req.body),
   )
 
   app.get('/api/agencies/:id', { schema: { tags, summary: '第三方机构档案', params: AgencyIdParams } }, async (req) => getAgency(db, authorize(req, 'agency.read'), req.params.id))
@@ -110,6 +114,6 @@ export async function agencyRoutes(app: App, { db }: Deps) {
   )
 
   app.post('/api/agencies/:id/engagements', { schema: { tags, summary: '委托第三方机构承担重点评价（独立性审查不通过时 422 AGENCY_CONFLICT）', params: AgencyIdParams, body: EngagementBody } }, async (req, reply) =>
-    reply.status(201).send(await engageAgency(db, authorize(req, 'agency.manage'), req.params.id, req.body)),
+    reply.status(201).send(await engageAgency(db, authorize(req, commissioning(req)), req.params.id, req.body)),
   )
 }

@@ -5,6 +5,7 @@ import { AppError, assertVersion } from '../../http/errors.ts'
 import { fetchPage } from '../../http/paging.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { assertOwnJurisdiction } from '../../platform/supervision.ts'
+import { mayManage } from '../evaluation/key.service.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import * as repo from './agencies.repository.ts'
 import type { AgencyListFilter, CreateAgencyInput, EngagementInput, UpdateAgencyInput, UpdateEngagementInput } from './agencies.schemas.ts'
@@ -158,7 +159,17 @@ export async function checkIndependence(db: Db, ctx: ActorCtx, agencyId: string,
 }
 
 /**
- * The commissioning bureau engages an agency for a key evaluation, with its procurement record (rule 44). Refused
+ * Who engages and rates an agency (rule 44): the commissioning party — the finance bureau in its own jurisdiction
+ * (agency.manage), or whoever manages the key evaluation, e.g. a department for its own 部门评价.
+ */
+function assertCommissions(ctx: ActorCtx, evaluation: { level: 'finance' | 'department'; jurisdictionCode: string; commissionerCode: string }) {
+  assertOwnJurisdiction(ctx.actor, evaluation)
+  if (ctx.actor.permissions.has('agency.manage') || mayManage(ctx, evaluation)) return
+  throw new AppError('FORBIDDEN', undefined, { zh: '只有委托方（本级财政部门或组织评价的部门）可以委托和评价第三方机构', en: 'Only the commissioning party (the finance bureau or the department running the evaluation) engages and rates agencies' })
+}
+
+/**
+ * The commissioning party engages an agency for a key evaluation, with its procurement record (rule 44). Refused
  * with 422 AGENCY_CONFLICT naming every reason when the agency is not independent of the evaluation.
  */
 export async function engageAgency(db: Db, ctx: ActorCtx, agencyId: string, input: EngagementInput) {
@@ -167,7 +178,7 @@ export async function engageAgency(db: Db, ctx: ActorCtx, agencyId: string, inpu
     const agency = await mustFindAgency(trx, ctx, agencyId)
     await trx.selectFrom('agency').select('id').where('id', '=', agencyId).forUpdate().execute()
     const evaluation = await mustFindKeyEvaluation(trx, ctx, input.keyEvaluationId)
-    assertOwnJurisdiction(ctx.actor, evaluation)
+    assertCommissions(ctx, evaluation)
     const conflicts = await independenceOf(trx, agency, evaluation, ctx.now)
     if (conflicts.length) throw new AppError('AGENCY_CONFLICT', { reasons: conflicts.map((c) => c.reason), conflicts }, conflictMessage(conflicts))
     const clash = await trx.selectFrom('agencyEngagement').select('id').where('agencyId', '=', agencyId).where('keyEvaluationId', '=', evaluation.id).executeTakeFirst()
@@ -210,7 +221,7 @@ export async function getEngagement(db: Db | Trx, ctx: ActorCtx, id: string) {
 
 async function lockEngagement(trx: Trx, ctx: ActorCtx, id: string, version: number) {
   const row = (await repo.findEngagement(trx, ctx.actor, id)) ?? notFound()
-  assertOwnJurisdiction(ctx.actor, row)
+  assertCommissions(ctx, { level: row.keyEvaluationLevel, jurisdictionCode: row.jurisdictionCode, commissionerCode: row.commissionerCode })
   await trx.selectFrom('agencyEngagement').select('id').where('id', '=', id).forUpdate().execute()
   const current = await trx.selectFrom('agencyEngagement').select('version').where('id', '=', id).executeTakeFirstOrThrow()
   assertVersion(current, version)

@@ -177,6 +177,26 @@ describe('engagements', () => {
     expect((await c.patch(`/api/agencies/engagements/${m.id}`, { version: 1, subcontracted: true })).statusCode).toBe(403)
   })
 
+  test('a department engages and rates an agency for its own 部门评价, not for finance’s evaluation', async () => {
+    const own = await f.keyEvaluation({ unit: school, level: 'department' })
+    const finances = await f.keyEvaluation({ unit: school })
+    const agency = await f.agency({ jurisdiction: district })
+    const c = await t.as(deptUser)
+    const created = await c.post(`/api/agencies/${agency.id}/engagements`, engageBody(own.id))
+    expect(created.statusCode, created.body).toBe(201)
+    expect(created.json()).toMatchObject({ commissionerCode: edu.code, keyEvaluationLevel: 'department' })
+    const rated = await c.post(`/api/agencies/engagements/${created.json().id}/rating`, { version: 1, rating: 5, comment: '按期交付' })
+    expect(rated.json()).toMatchObject({ qualityRating: 5 })
+    const refused = await c.post(`/api/agencies/${agency.id}/engagements`, engageBody(finances.id))
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().error.message).toContain('委托方')
+    // A department's own evaluation still passes the independence check: an agency related to the department is refused.
+    const related = await f.agency({ jurisdiction: district })
+    await t.db.insertInto('agencyRelation').values({ agencyId: related.id, orgCode: edu.code, relation: '部门常年审计服务机构', createdAt: t.clock.now() }).execute()
+    const conflict = (await c.post(`/api/agencies/${related.id}/engagements`, engageBody(own.id))).json()
+    expect(conflict.error).toMatchObject({ code: 'AGENCY_CONFLICT', details: { reasons: expect.arrayContaining(['related_to_commissioner']) } })
+  })
+
   test('scope: a bureau elsewhere gets 404 for the evaluation; the city above may not engage for its district', async () => {
     const ke = await f.keyEvaluation({ unit: school })
     const far = await f.agency({ jurisdiction: elsewhere })

@@ -178,4 +178,19 @@ describe('import: the same layout read back', () => {
     const res = (await upload(otherRow, file, true)).json()
     expect(res.errors[0]).toMatchObject({ field: 'formId' })
   })
+
+  test('after the deadline the import refuses the form with a row error naming it; nothing is written', async () => {
+    const file = await download(url(ids[2]!, '/export'))
+    const before = await read(ids[2]!)
+    await t.db.updateTable('selfEvalRound').set({ deadline: new Date(t.clock.now().getTime() - 86_400_000) }).where('id', '=', round.id).execute()
+    try {
+      const res = await upload(unitRow, file, false)
+      expect(res.statusCode).toBe(422)
+      expect(res.json().error.details[0]).toMatchObject({ field: 'deadline' })
+      expect(res.json().error.details[0].zh).toContain('截止')
+      expect((await read(ids[2]!)).version).toBe(before.version)
+    } finally {
+      await t.db.updateTable('selfEvalRound').set({ deadline: new Date(t.clock.now().getTime() + 60 * 86_400_000) }).where('id', '=', round.id).execute()
+    }
+  })
 })

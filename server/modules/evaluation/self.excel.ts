@@ -9,6 +9,7 @@ import { type CellValue, cellText, isEmptyCell, readWorkbook, type SheetRow, wor
 import type { ReadLimits } from '../../platform/read-limits.ts'
 import * as repo from './self.repository.ts'
 import type { SelfFormDetail, SelfImportResult, SelfImportRowError, UpdateSelfFormInput } from './self.schemas.ts'
+import { pastSelfDeadline, selfFormDeadline } from './self.deadline.ts'
 import { applyFill, fillsKindOf, mustFindSelfForm, mustFindSelfRound, selfFormView } from './self.service.ts'
 
 /**
@@ -336,6 +337,10 @@ async function applySheet(trx: Trx, ctx: ActorCtx, parsed: ParsedSheet, errors: 
   if (!fillsKindOf(ctx.actor, form)) return err(parsed.formIdRow, 'formId', '您不能填报该自评表', 'You may not fill this form')
   if (form.roundStatus !== 'open' || (form.status !== 'draft' && form.status !== 'returned')) {
     return err(parsed.formIdRow, 'status', `自评表处于“${selfEvalStatusLabels[form.status].zh}”状态，不能导入`, `The form is ${selfEvalStatusLabels[form.status].en.toLowerCase()}; it cannot be imported`)
+  }
+  if (pastSelfDeadline(ctx, form)) {
+    const deadline = selfFormDeadline(form).toISOString().slice(0, 16).replace('T', ' ')
+    return err(parsed.formIdRow, 'deadline', `自评表填报已于 ${deadline}（UTC）截止，如需继续填报请向财政部门申请延期`, `The form's deadline (${deadline} UTC) has passed; ask the finance bureau for an extension`)
   }
   const known = await repo.formIndicators(trx, form.id)
   const rowOf = new Map<string, number>()

@@ -131,6 +131,7 @@ const detailColumns = [
   'selfEvalRound.name as roundName',
   'selfEvalRound.status as roundStatus',
   'selfEvalRound.deadline',
+  'selfEvalForm.extensionUntil',
   'selfEvalForm.goalId',
   'selfEvalForm.budgetInitial',
   'selfEvalForm.budget',
@@ -177,6 +178,11 @@ export function countForms(db: Db | Trx, actor: Actor, filter: SelfFormListFilte
 
 export function findForm(db: Db | Trx, actor: Actor, id: string) {
   return visible(db, actor).select(detailColumns).where('selfEvalForm.id', '=', id).executeTakeFirst()
+}
+
+/** The forms of a round the actor sees (to extend them). */
+export function formsOfRound(db: Db | Trx, actor: Actor, roundId: string) {
+  return visible(db, actor).where('selfEvalForm.roundId', '=', roundId)
 }
 
 export function findFormForUpdate(trx: Trx, actor: Actor, id: string) {

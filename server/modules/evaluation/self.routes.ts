@@ -5,9 +5,11 @@ import { authorize } from '../../http/context.ts'
 import { recordExport } from '../../platform/audit-access.ts'
 import { type ExcelColumn, receiveImportFile, sendXlsx } from '../../platform/excel.ts'
 import { sendDownload } from '../../platform/files.ts'
+import { extendSelfForms } from './self.deadline.ts'
 import { exportSelfForm, exportSelfRound, importSelfForms } from './self.excel.ts'
 import {
   CoverageQuery,
+  SelfExtensionBody,
   ExportQuery,
   FormIdParams,
   ImportQuery,
@@ -81,6 +83,10 @@ export async function selfEvaluationRoutes(app: App, { db, config }: Deps) {
 
   app.patch('/api/evaluation/self-rounds/:id', { schema: { tags, summary: '修改自评批次名称、截止时间或结束批次', params: RoundIdParams, body: UpdateSelfRoundBody } }, async (req) =>
     updateSelfRound(db, authorize(req, 'evaluation.manage'), req.params.id, req.body),
+  )
+
+  app.post('/api/evaluation/self-rounds/:id/extensions', { schema: { tags, summary: '为自评表或单位延期（截止后单位不能再填报）', params: RoundIdParams, body: SelfExtensionBody } }, async (req) =>
+    extendSelfForms(db, authorize(req, 'evaluation.manage'), req.params.id, req.body),
   )
 
   app.get('/api/evaluation/self-rounds/:id/export', { schema: { tags, summary: '导出批次全部自评表（10号附件1 或四川格式，每表一个工作表）', params: RoundIdParams, querystring: ExportQuery } }, async (req, reply) => {

@@ -38,6 +38,17 @@ export const UpdateSelfRoundBody = z.strictObject({
 })
 export type UpdateSelfRoundInput = z.infer<typeof UpdateSelfRoundBody>
 
+export const SelfExtensionBody = z
+  .strictObject({
+    /** The new deadline for these forms, or for every form of the unit or department. */
+    until: instantParam(),
+    formIds: z.array(z.uuid()).max(1000).optional(),
+    orgCode: OrgCode.optional(),
+    reason: z.string().trim().min(2, bilingual('请填写延期理由', 'Give the reason for the extension')).max(500),
+  })
+  .refine((b) => (b.formIds?.length ?? 0) > 0 || !!b.orgCode, { message: bilingual('请选择延期的自评表或单位', 'Choose the forms or the unit to extend'), path: ['formIds'] })
+export type SelfExtensionInput = z.infer<typeof SelfExtensionBody>
+
 export const SelfRoundListQuery = z.strictObject({
   fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(selfEvalRoundStatuses).optional(),

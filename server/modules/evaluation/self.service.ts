@@ -12,6 +12,7 @@ import { enqueueJob } from '../../platform/jobs.ts'
 import { orgNodeVisibleTo } from '../../platform/scope.ts'
 import { assertOwnJurisdiction, onlySupervises } from '../../platform/supervision.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
+import { assertBeforeSelfDeadline, pastSelfDeadline, selfFormDeadline } from './self.deadline.ts'
 import { openSelfRoundJob } from './self.jobs.ts'
 import { selfEvaluatedProjectStatuses } from './self.open.ts'
 import * as repo from './self.repository.ts'
@@ -204,7 +205,7 @@ export const fillsKindOf = (actor: ActorCtx['actor'], form: { kind: string }) =>
 function canOf(ctx: ActorCtx, form: repo.SelfFormRow) {
   const { actor } = ctx
   const fills = fillsKindOf(actor, form)
-  const open = form.roundStatus === 'open'
+  const open = form.roundStatus === 'open' && !pastSelfDeadline(ctx, form)
   const fill = fills && open && (form.status === 'draft' || form.status === 'returned')
   const reviews = actor.permissions.has('evaluation.review') && !onlySupervises(actor, form)
   return {
@@ -225,6 +226,8 @@ export async function selfFormView(db: Db | Trx, ctx: ActorCtx, form: repo.SelfF
     roundName: form.roundName,
     roundStatus: form.roundStatus,
     deadline: iso(form.deadline),
+    extensionUntil: form.extensionUntil && iso(form.extensionUntil),
+    deadlinePassed: ctx.now > selfFormDeadline(form),
     goalVersionId: form.goalId,
     funds: {
       initialBudget: form.budgetInitial,
@@ -292,7 +295,7 @@ function assertFills(ctx: ActorCtx, form: repo.SelfFormRow) {
   if (form.roundStatus !== 'open' || (form.status !== 'draft' && form.status !== 'returned')) {
     const label = selfEvalStatusLabels[form.status]
     throw new AppError('NOT_EDITABLE', { status: form.status }, form.roundStatus !== 'open' ? { zh: '自评批次已结束，不能再填报', en: 'The round is closed; nothing can be filled' } : { zh: `自评表处于“${label.zh}”状态，不能填报`, en: `The form is ${label.en.toLowerCase()}; it cannot be filled now` })
-  }
+  }  assertBeforeSelfDeadline(ctx, form)
 }
 
 /** Stores what the domain computed: each indicator's proposal, score and explanation; the form's execution, total, grade. */

@@ -166,3 +166,37 @@ describe('coverage (rule 38)', () => {
     expect((await otherUnitUser.get('/api/evaluation/self/coverage?fiscalYear=2026')).json().expected).toBe(2)
   })
 })
+
+describe('the deadline: units are locked out after it; finance extends a unit', () => {
+  test('after the deadline a unit can neither save nor submit (409 naming it); an extension for its unit lets it fill again', async () => {
+    const day = 86_400_000
+    await t.db.updateTable('selfEvalRound').set({ deadline: new Date(t.clock.now().getTime() - day) }).where('id', '=', round.id).execute()
+    try {
+      const id = formIds[7]!
+      const view = await read(id)
+      expect(view).toMatchObject({ deadlinePassed: true, extensionUntil: null, can: { fill: false, submit: false } })
+      const late = await unitUser.put(url(id), { version: view.version, problems: '逾期填写' })
+      expect(late.statusCode).toBe(409)
+      expect(errorOf(late)).toMatchObject({ code: 'SELF_EVAL_DEADLINE_PASSED', details: { extended: false } })
+      expect(errorOf(await unitUser.post(url(id, '/submit'), { version: view.version })).code).toBe('SELF_EVAL_DEADLINE_PASSED')
+
+      // Only the bureau extends, to a date after now and the deadline, naming a reason.
+      const until = new Date(t.clock.now().getTime() + 7 * day).toISOString()
+      expect((await deptUser.post(`/api/evaluation/self-rounds/${round.id}/extensions`, { until, orgCode: school.code, reason: '系统故障' })).statusCode).toBe(403)
+      expect(errorOf(await financeAdmin.post(`/api/evaluation/self-rounds/${round.id}/extensions`, { until: new Date(t.clock.now().getTime() - 1000).toISOString(), orgCode: school.code, reason: '系统故障' })).code).toBe('RULE_VIOLATION')
+      const extended = await financeAdmin.post(`/api/evaluation/self-rounds/${round.id}/extensions`, { until, orgCode: school.code, reason: '系统故障' })
+      expect(extended.statusCode, extended.body).toBe(200)
+      expect(extended.json().extended).toBeGreaterThanOrEqual(1)
+      const reopened = await read(id)
+      expect(reopened).toMatchObject({ deadlinePassed: false, extensionUntil: until, can: { fill: true } })
+      expect((await unitUser.put(url(id), { version: reopened.version, problems: '延期后填写' })).statusCode).toBe(200)
+      // The other school was not extended.
+      const other = (await otherUnitUser.get(`/api/evaluation/self?roundId=${round.id}`)).json().items[0]
+      expect(errorOf(await otherUnitUser.put(url(other.id), { version: other.version, problems: 'x' })).code).toBe('SELF_EVAL_DEADLINE_PASSED')
+      const audit = await t.db.selectFrom('auditLog').select('after').where('action', '=', 'evaluation.self_extend').where('entityId', '=', round.id).executeTakeFirstOrThrow()
+      expect(audit.after).toMatchObject({ orgCode: school.code, reason: '系统故障', until })
+    } finally {
+      await t.db.updateTable('selfEvalRound').set({ deadline: new Date(t.clock.now().getTime() + 60 * day) }).where('id', '=', round.id).execute()
+    }
+  })
+})

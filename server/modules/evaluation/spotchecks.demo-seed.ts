@@ -4,7 +4,7 @@ import type { Grade } from '../../../domain/scoring.ts'
 import type { Db } from '../../db/database.ts'
 import type { Ctx } from '../../http/context.ts'
 import { recordAudit } from '../../platform/audit.ts'
-import { drawSample } from './spotchecks.sample.ts'
+import { drawSample } from '../../../domain/seeded-draw.ts'
 import { compare, type ReviewerScore, rulesOf, type SpotCheckSnapshot } from './spotchecks.service.ts'
 import { readSelfEvalForScoring, selfEvalTablesExist, submittedFormIds } from './spotchecks.source.ts'
 

@@ -15,7 +15,7 @@ import { onlySupervises } from '../../platform/supervision.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 
 const rulesOf = async (db: Db | Trx, jurisdictionCode: string, fiscalYear: number) => (await effectiveRules(db, jurisdictionCode, fiscalYear)).rules
-import { drawSample, newSeed } from './spotchecks.sample.ts'
+import { drawSample, newSeed } from '../../../domain/seeded-draw.ts'
 import type {
   DrawSpotCheckInput,
   RescoreInput,

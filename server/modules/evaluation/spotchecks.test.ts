@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { createTestContext } from '../../test/context.ts'
 import { selfEvalForm, standardIndicators } from '../../test/factories.spot-checks.ts'
-import { drawSample, seededRandom } from './spotchecks.sample.ts'
+import { drawSample, seededRandom } from '../../../domain/seeded-draw.ts'
 
 const t = await createTestContext()
 const city = await t.make.jurisdiction()

@@ -67,7 +67,7 @@ describe('the draw', () => {
       const res = await (await t.as(admin)).post('/api/experts/draw', { keyEvaluationId: ke.id, count: 3 })
       expect(res.statusCode, res.body).toBe(201)
       const draw = res.json()
-      expect(draw.seed).toMatch(/^[0-9a-f]{8}$/)
+      expect(draw.seed).toMatch(/^[0-9a-f]{12}$/)
       expect(draw.drawnIds).toHaveLength(3)
       for (const id of draw.drawnIds) expect(avoided.has(id)).toBe(false)
       for (const [id, reasons] of avoided) expect(draw.candidates.find((c: { id: string }) => c.id === id)?.reasons).toEqual(reasons)

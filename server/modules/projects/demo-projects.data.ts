@@ -4,6 +4,7 @@
 
 import type { BudgetKind, ObjectKind, ProjectAttribute, ProjectInput, ProjectStatus, ProjectType } from '../../../domain/projects.ts'
 import { type DemoRegion, demoRegion } from '../org/demo-region.data.ts'
+import { mulberry32 } from '../../../domain/seeded-draw.ts'
 
 /** A filed project plus where it sits and how far it has come; contacts are always filled in the demo. */
 export interface DemoProject extends ProjectInput {
@@ -18,17 +19,8 @@ export interface DemoProject extends ProjectInput {
 
 export type Rng = () => number
 
-/** mulberry32: small, fast, good enough for demo data; the same seed gives the same sequence everywhere. */
-export function rngFrom(seed: number): Rng {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The demo data's generator (the seeded draw's mulberry32): the same seed gives the same sequence everywhere. */
+export const rngFrom: (seed: number) => Rng = mulberry32
 
 /** FNV-1a of a string, to seed a PRNG from a code. */
 export function hashSeed(text: string): number {

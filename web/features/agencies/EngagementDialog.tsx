@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client'
 import { useCodeLabels } from '../../shared/useCodeLabels'
 import { errorMessage } from '../../shared/serverErrors'
 import { agencyConflictReasonLabels, type AgencyConflictReason } from '../../../domain/evaluation'
-import { checkIndependence, useEngage, useKeyEvaluationOptions } from './agencies.queries'
+import { checkIndependence, useAgencyList, useEngage, useKeyEvaluationOptions } from './agencies.queries'
 import type { AgencyConflict, EngagementInput } from './agencies.types'
 import { useAgencyVocabulary } from './agencyVocabulary'
 
@@ -35,40 +35,47 @@ export function ConflictList({ conflicts, reasons }: { conflicts?: AgencyConflic
 
 interface Values extends Omit<EngagementInput, 'fee'> {
   fee: number
+  /** Picked in the dialog when it is opened from a key evaluation rather than from an agency's record. */
+  agencyId?: string
 }
 
 /**
- * 委托第三方机构: pick the key evaluation, record the procurement; the independence check runs before saving and
- * the server's 422 AGENCY_CONFLICT reasons are listed one by one.
+ * 委托第三方机构: pick the key evaluation (from an agency's record) or the agency (from a key evaluation's page),
+ * record the procurement; the independence check runs before saving and the server's 422 AGENCY_CONFLICT reasons
+ * are listed one by one.
  */
-export function EngagementDialog({ agencyId, keyEvaluationId, onClose }: { agencyId: string; keyEvaluationId?: string; onClose: () => void }) {
+export function EngagementDialog({ agencyId: fixedAgencyId, keyEvaluationId, keyEvaluationName, onClose }: { agencyId?: string; keyEvaluationId?: string; keyEvaluationName?: string; onClose: () => void }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const vocabulary = useAgencyVocabulary()
   const evaluations = useKeyEvaluationOptions(!keyEvaluationId)
+  const agencies = useAgencyList({ pageSize: 200 }, !fixedAgencyId)
   const engage = useEngage()
   const [form] = Form.useForm<Values>()
   const [conflicts, setConflicts] = useState<{ reasons: AgencyConflictReason[]; conflicts?: AgencyConflict[] } | null>(null)
   const [passed, setPassed] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [evaluationName, setEvaluationName] = useState<string | null>(null)
+  const [evaluationName, setEvaluationName] = useState<string | null>(keyEvaluationName ?? null)
 
-  // Opened for a given evaluation (from its page): check at once and name it.
+  const agencyIdNow = () => fixedAgencyId ?? (form.getFieldValue('agencyId') as string | undefined)
+
+  // Opened for an agency and a given evaluation (the record's link from an evaluation): check at once and name it.
   useEffect(() => {
-    if (!keyEvaluationId) return
-    checkIndependence(agencyId, keyEvaluationId)
+    if (!keyEvaluationId || !fixedAgencyId) return
+    checkIndependence(fixedAgencyId, keyEvaluationId)
       .then((result) => {
         setEvaluationName(`${result.keyEvaluation.fiscalYear} ${result.keyEvaluation.name}`)
         setConflicts(result.independent ? null : result)
         setPassed(result.independent)
       })
       .catch((err: unknown) => setError(errorMessage(err)))
-  }, [agencyId, keyEvaluationId])
+  }, [fixedAgencyId, keyEvaluationId])
 
   async function check() {
     const id = form.getFieldValue('keyEvaluationId') as string | undefined
-    if (!id) return form.validateFields(['keyEvaluationId'])
+    const agencyId = agencyIdNow()
+    if (!id || !agencyId) return form.validateFields(['keyEvaluationId', ...(fixedAgencyId ? [] : ['agencyId'])])
     setBusy(true)
     try {
       const result = await checkIndependence(agencyId, id)
@@ -85,7 +92,8 @@ export function EngagementDialog({ agencyId, keyEvaluationId, onClose }: { agenc
     setBusy(true)
     setError(null)
     try {
-      await engage.mutateAsync({ agencyId, ...values, fee: values.fee.toFixed(2) })
+      const { agencyId: picked, ...body } = values
+      await engage.mutateAsync({ agencyId: fixedAgencyId ?? picked!, ...body, fee: values.fee.toFixed(2) })
       message.success(t('common.saved'))
       onClose()
     } catch (err) {
@@ -106,7 +114,17 @@ export function EngagementDialog({ agencyId, keyEvaluationId, onClose }: { agenc
         {passed && <Alert type="success" showIcon title={t('agencies.engage.independent')} />}
         {error && <Alert type="error" showIcon title={error} />}
       </Space>
-      <Form<Values> form={form} layout="vertical" aria-label={t('agencies.engage.title')} initialValues={{ keyEvaluationId, procurementMethod: 'government_procurement', subcontracted: false }} onFinish={submit} onValuesChange={(changed) => 'keyEvaluationId' in changed && (setConflicts(null), setPassed(false))}>
+      <Form<Values> form={form} layout="vertical" aria-label={t('agencies.engage.title')} initialValues={{ keyEvaluationId, procurementMethod: 'government_procurement', subcontracted: false }} onFinish={submit} onValuesChange={(changed) => ('keyEvaluationId' in changed || 'agencyId' in changed) && (setConflicts(null), setPassed(false))}>
+        {!fixedAgencyId && (
+          <Form.Item name="agencyId" label={t('agencies.engage.pickAgency')} rules={[{ required: true }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={agencies.isPending}
+              notFoundContent={t('agencies.empty')}
+              options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item name="keyEvaluationId" label={t('agencies.engage.pickEvaluation')} rules={[{ required: true }]}>
           {keyEvaluationId ? (
             <Select disabled options={[{ value: keyEvaluationId, label: evaluationName ?? keyEvaluationId }]} />

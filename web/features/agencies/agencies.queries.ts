@@ -7,8 +7,8 @@ const key = ['agencies'] as const
 export const agencyPath = (id: string) => `/api/agencies/${encodeURIComponent(id)}`
 const engagementPath = (id: string) => `/api/agencies/engagements/${encodeURIComponent(id)}`
 
-export function useAgencyList(params: Query) {
-  return useQuery({ queryKey: [...key, 'list', params], queryFn: ({ signal }) => api.get<Paged<AgencyListItem>>('/api/agencies', params, signal), placeholderData: keepPreviousData })
+export function useAgencyList(params: Query, enabled = true) {
+  return useQuery({ queryKey: [...key, 'list', params], queryFn: ({ signal }) => api.get<Paged<AgencyListItem>>('/api/agencies', params, signal), placeholderData: keepPreviousData, enabled })
 }
 
 export function useAgency(id: string | undefined) {
@@ -35,7 +35,8 @@ export function checkIndependence(agencyId: string, keyEvaluationId: string) {
 
 function useAgencyMutation<B, R>(send: (body: B) => Promise<R>) {
   const queryClient = useQueryClient()
-  return useMutation({ mutationFn: send, onSettled: () => queryClient.invalidateQueries({ queryKey: key }) })
+  // A key evaluation's page lists its engagements too.
+  return useMutation({ mutationFn: send, onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: key }), queryClient.invalidateQueries({ queryKey: ['evaluation-key-linked'] })]) })
 }
 
 export const useCreateAgency = () => useAgencyMutation((body: AgencyInput) => api.post<Agency>('/api/agencies', body))

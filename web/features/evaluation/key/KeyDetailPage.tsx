@@ -14,6 +14,7 @@ import { keyPath, useExchange, useKeyEvaluation, useLinked, useMoveStage, useSav
 import type { KeyEvaluation } from './key.types'
 import { EvidenceTab, FieldworkTab, FrameworkTab, SurveyTab } from './KeyWorkTabs'
 import { GradeTag, StageTag, useLang } from './keyVocabulary'
+import { EngagementDialog } from '../../agencies/EngagementDialog'
 
 /** 重点评价详情: the work plan, the scored framework, evidence, field log, survey, 交换意见 and the result, with the stage moves open to this user. */
 export function KeyDetailPage() {
@@ -256,6 +257,7 @@ interface Draw {
 /** The agencies module's engagements and expert draws for this evaluation; none (or the module absent) is an empty state. */
 function AgenciesTab({ ev }: { ev: KeyEvaluation }) {
   const { t } = useTranslation()
+  const [engaging, setEngaging] = useState(false)
   const engagements = useLinked<Engagement>('/api/agencies/engagements', ev.id)
   const draws = useLinked<Draw>('/api/experts/draws', ev.id)
   return (
@@ -285,11 +287,12 @@ function AgenciesTab({ ev }: { ev: KeyEvaluation }) {
         columns={[
           { key: 'experts', title: t('evaluationKey.agencies.experts'), render: (_: unknown, d: Draw) => <Link to={`/experts/draws/${d.id}`}>{d.drawn.map((e) => e.name).join('、') || '—'}</Link> },
           { key: 'seed', title: t('evaluationKey.agencies.seed'), dataIndex: 'seed' },
-          { key: 'at', title: t('evaluationKey.evidence.at'), dataIndex: 'drawnAt', render: (v?: string) => (v ? formatDateTime(v) : '—') },
+          { key: 'at', title: t('evaluationKey.agencies.drawnAt'), dataIndex: 'drawnAt', render: (v?: string) => (v ? formatDateTime(v) : '—') },
         ]}
       />
+      {engaging && <EngagementDialog keyEvaluationId={ev.id} keyEvaluationName={`${ev.fiscalYear} ${ev.name}`} onClose={() => setEngaging(false)} />}
       <Space>
-        <Link to="/agencies">{t('evaluationKey.agencies.engage')}</Link>
+        {ev.manage && ev.stage !== 'reported' && <Button onClick={() => setEngaging(true)}>{t('evaluationKey.agencies.engage')}</Button>}
         <Link to={`/experts/draws?keyEvaluationId=${ev.id}&draw=1`}>{t('evaluationKey.agencies.drawExperts')}</Link>
       </Space>
     </Space>

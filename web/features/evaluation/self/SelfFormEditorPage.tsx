@@ -88,7 +88,7 @@ function SelfFormEditor({ form: f }: { form: SelfFormDetail }) {
     { key: 'year', label: t('evaluationSelf.fields.fiscalYear'), children: f.fiscalYear },
     { key: 'department', label: t('evaluationSelf.fields.department'), children: f.departmentName },
     { key: 'unit', label: t('evaluationSelf.fields.unit'), children: f.unitName || '—' },
-    { key: 'deadline', label: t('evaluationSelf.rounds.deadline'), children: formatDateTime(f.deadline) },
+    { key: 'deadline', label: t('evaluationSelf.rounds.deadline'), children: f.extensionUntil ? `${formatDateTime(f.extensionUntil)}（${t('evaluationSelf.deadline.extended')}）` : formatDateTime(f.deadline) },
     { key: 'submitted', label: t('evaluationSelf.fields.submittedAt'), children: formatDateTime(f.submittedAt) || '—' },
   ]
   const funds = [
@@ -144,6 +144,9 @@ function SelfFormEditor({ form: f }: { form: SelfFormDetail }) {
         }
       >
         <DescriptionGroup title="" items={header} column={{ xs: 1, md: 2, xl: 3 }} />
+        {f.deadlinePassed && f.roundStatus === 'open' && (f.status === 'draft' || f.status === 'returned') && (
+          <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('evaluationSelf.deadline.passed', { deadline: formatDateTime(f.extensionUntil ?? f.deadline) })} />
+        )}
       </Card>
       <Form<SelfFormValues> form={instance} name="self-eval-form" layout="vertical" initialValues={valuesOf(f)} onValuesChange={clearServerErrors} aria-label={t('evaluationSelf.nav.form')}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd'
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Space, Statistic, Typography } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
@@ -7,12 +8,15 @@ import { apiUrl } from '../../../api/client'
 import { PageSpinner } from '../../../layout/AppLayout'
 import { DescriptionGroup } from '../../../shared/DescriptionGroup'
 import { DownloadButton } from '../../../shared/DownloadButton'
+import { FormModal } from '../../../shared/FormModal'
 import { JobProgress } from '../../../shared/JobProgress'
 import { LoadFailed } from '../../../shared/LoadFailed'
 import { OpinionDialog } from '../../../shared/OpinionDialog'
 import { formatDateTime } from '../../../shared/format'
 import { useCan } from '../../auth/CurrentUser'
-import { useSelfRound, useUpdateSelfRound } from './self.queries'
+import { OrgTreeSelect } from '../../org/OrgTreeSelect'
+import { useExtendSelfForms, useSelfRound, useUpdateSelfRound } from './self.queries'
+import type { SelfRoundDetail } from './self.types'
 import { SelfRoundStatusTag } from './selfVocabulary'
 
 /** One self-evaluation round: its figures by status, links to its forms and the coverage, and the round's Excel export. */
@@ -24,6 +28,7 @@ export function SelfRoundDetailPage() {
   const update = useUpdateSelfRound()
   const canManage = useCan('evaluation.manage')
   const [closing, setClosing] = useState(false)
+  const [extending, setExtending] = useState(false)
   if (query.isPending) return <PageSpinner />
   if (query.isError) return <LoadFailed query={query} backTo="/evaluation/self-rounds" backLabel={t('evaluationSelf.backToRounds')} />
   const round = query.data
@@ -52,6 +57,7 @@ export function SelfRoundDetailPage() {
         }
         extra={
           <Space wrap>
+            {canManage && round.status === 'open' && <Button onClick={() => setExtending(true)}>{t('evaluationSelf.deadline.extend')}</Button>}
             {canManage && round.status === 'open' && (
               <Button danger onClick={() => setClosing(true)}>
                 {t('evaluationSelf.rounds.close')}
@@ -91,6 +97,7 @@ export function SelfRoundDetailPage() {
           ))}
         </Row>
       </Card>
+      {extending && <ExtensionDialog round={round} onClose={() => setExtending(false)} />}
       {closing && (
         <OpinionDialog
           title={t('evaluationSelf.rounds.close')}
@@ -107,5 +114,30 @@ export function SelfRoundDetailPage() {
         />
       )}
     </Space>
+  )
+}
+
+/** 延期: a later deadline for every form of a unit (or a department's forms); the lock then holds from it. */
+function ExtensionDialog({ round, onClose }: { round: SelfRoundDetail; onClose: () => void }) {
+  const { t } = useTranslation()
+  const extend = useExtendSelfForms()
+  const later = dayjs(round.deadline).isAfter(dayjs()) ? dayjs(round.deadline) : dayjs()
+  return (
+    <FormModal<{ orgCode: string; until: Dayjs; reason: string }>
+      title={t('evaluationSelf.deadline.extendTitle')}
+      initialValues={{ until: later.add(7, 'day') }}
+      onClose={onClose}
+      onSubmit={(v) => extend.mutateAsync({ id: round.id, orgCode: v.orgCode, until: v.until.toISOString(), reason: v.reason })}
+    >
+      <Form.Item name="orgCode" label={t('evaluationSelf.deadline.org')} extra={t('evaluationSelf.deadline.orgHint')} rules={[{ required: true }]}>
+        <OrgTreeSelect kinds={['department', 'unit']} label={t('evaluationSelf.deadline.org')} />
+      </Form.Item>
+      <Form.Item name="until" label={t('evaluationSelf.deadline.until')} rules={[{ required: true }]}>
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+      </Form.Item>
+      <Form.Item name="reason" label={t('evaluationSelf.deadline.reason')} rules={[{ required: true, min: 2 }]}>
+        <Input.TextArea rows={3} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -62,5 +62,7 @@ export const useSaveSelfForm = () => useSelfMutation(({ id, ...body }: { id: str
 export type SelfMove = 'submit' | 'return' | 'accept'
 export const useSelfFormMove = () =>
   useSelfMutation(({ id, move, ...body }: { id: string; version: number; move: SelfMove; opinion: string }) => api.post<SelfFormDetail>(`${selfFormPath(id)}/${move}`, body))
+export const useExtendSelfForms = () =>
+  useSelfMutation(({ id, ...body }: { id: string; until: string; orgCode?: string; formIds?: string[]; reason: string }) => api.post<{ extended: number; until: string }>(`${selfRoundPath(id)}/extensions`, body))
 export const useUpdateSelfRound = () =>
   useSelfMutation(({ id, ...body }: { id: string; version: number; name?: string; deadline?: string; close?: true }) => api.patch<SelfRoundDetail>(selfRoundPath(id), body))
