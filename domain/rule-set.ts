@@ -73,6 +73,8 @@ export interface ResultsRules {
   rectifyGrades: Grade[]
   /** A further cut (%) of the next-year proposal while rectification items of the project stay open (rule 42). */
   unrectifiedCutPercent: number
+  /** 考核 self-assessment due date in the year after the assessed one (rule 47: end of February); day 0 = the month's last day. */
+  assessmentDue: { month: number; day: number }
 }
 
 export interface RuleSet extends ScoringRules {
@@ -165,7 +167,7 @@ export const nationalRules: RuleSet = {
     中: { action: 'cut', cutPercent: 10 },
     差: { action: 'cancel', cutPercent: 100 },
   },
-  results: { rectificationDays: 60, escalateToFinanceDays: 30, rectifyGrades: ['中', '差'], unrectifiedCutPercent: 10 },
+  results: { rectificationDays: 60, escalateToFinanceDays: 30, rectifyGrades: ['中', '差'], unrectifiedCutPercent: 10, assessmentDue: { month: 2, day: 0 } },
   frameworkCode: 'legacy-88',
   goalApproval: { departmentApprovesLevel2ProjectGoals: true },
   projectCodePattern: DEFAULT_PROJECT_CODE_PATTERN,

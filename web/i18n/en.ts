@@ -594,6 +594,7 @@ export const en: LocaleMessages = {
       rectifyGrades: 'Grades that raise rectification',
       rectificationDays: 'Default rectification period',
       escalateToFinanceDays: 'Overdue days before finance is told',
+      assessmentDue: 'Self-assessment due (next year)',
     },
     hints: {
       gradeBands: 'A 100-point total at or above a bound earns that grade; below Fair is Poor',
@@ -631,6 +632,7 @@ export const en: LocaleMessages = {
       rectifyGrades: 'A self-evaluation or key evaluation with one of these grades raises a rectification item by itself (§13.43)',
       rectificationDays: 'Days a new rectification item gives its owner when no date is set',
       escalateToFinanceDays: 'An overdue item is shown to the department at once, and to the finance bureau after this many days',
+      assessmentDue: 'Departments submit their self-assessment by this date of the following year; day 0 is the month’s last day (§13.47: end of February)',
     },
     leaves: {
       excellent: 'Excellent ≥',
@@ -647,6 +649,8 @@ export const en: LocaleMessages = {
       blueFrom: 'Blue ≥',
       action: 'Budget proposal',
       cutPercent: 'Cut',
+      dueMonth: 'Month',
+      dueDay: 'Day',
       achievedLabels: 'Achieved',
       partialLabels: 'Partly achieved',
       failedLabels: 'Not achieved',

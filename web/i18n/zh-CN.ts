@@ -593,6 +593,7 @@ export const zhCN = {
       rectifyGrades: '须整改的评价等级',
       rectificationDays: '默认整改期限',
       escalateToFinanceDays: '逾期报财政',
+      assessmentDue: '考核自评截止日（次年）',
     },
     hints: {
       gradeBands: '百分制总分达到该分数即为相应等级，低于“中”为差',
@@ -630,6 +631,7 @@ export const zhCN = {
       rectifyGrades: '自评或重点评价为这些等级时自动生成整改事项（§13.43）',
       rectificationDays: '整改事项未指定期限时，自生成之日起的整改天数',
       escalateToFinanceDays: '整改逾期即提示主管部门；逾期超过该天数再提示财政部门',
+      assessmentDue: '部门考核自评须在考核年度次年的该日前提交；日填 0 表示该月最后一天（§13.47：次年 2 月底）',
     },
     leaves: {
       excellent: '优 ≥',
@@ -646,6 +648,8 @@ export const zhCN = {
       blueFrom: '蓝 ≥',
       action: '预算建议',
       cutPercent: '核减比例',
+      dueMonth: '月',
+      dueDay: '日',
       achievedLabels: '达成',
       partialLabels: '部分达成',
       failedLabels: '未达成',

@@ -289,6 +289,15 @@ export const ruleCards: RuleCard[] = [
       { key: 'results.unrectifiedCutPercent', labelKey: 'rules.fields.unrectifiedCutPercent', hintKey: 'rules.hints.unrectifiedCutPercent', leaves: [{ path: 'results.unrectifiedCutPercent', ...points, unitKey: 'rules.units.percent' }] },
       { key: 'results.rectifyGrades', labelKey: 'rules.fields.rectifyGrades', hintKey: 'rules.hints.rectifyGrades', leaves: [{ path: 'results.rectifyGrades', kind: 'tags', suggestions: grades }] },
       { key: 'results.rectificationDays', labelKey: 'rules.fields.rectificationDays', hintKey: 'rules.hints.rectificationDays', leaves: [{ path: 'results.rectificationDays', kind: 'number', min: 1, max: 365, step: 5, unitKey: 'rules.units.days' }] },
+      {
+        key: 'results.assessmentDue',
+        labelKey: 'rules.fields.assessmentDue',
+        hintKey: 'rules.hints.assessmentDue',
+        leaves: [
+          { path: 'results.assessmentDue.month', labelKey: 'rules.leaves.dueMonth', kind: 'number', min: 1, max: 12, step: 1 },
+          { path: 'results.assessmentDue.day', labelKey: 'rules.leaves.dueDay', kind: 'number', min: 0, max: 31, step: 1 },
+        ],
+      },
       { key: 'results.escalateToFinanceDays', labelKey: 'rules.fields.escalateToFinanceDays', hintKey: 'rules.hints.escalateToFinanceDays', leaves: [{ path: 'results.escalateToFinanceDays', kind: 'number', min: 0, max: 365, step: 5, unitKey: 'rules.units.days' }] },
     ]),
   },
