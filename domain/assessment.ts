@@ -34,6 +34,16 @@ export const assessmentMetricLabels: Record<AssessmentMetric, Labels & { counts:
   disclosure_rate: { zh: '绩效信息公开率', en: 'Disclosure rate', counts: '已公开的绩效目标和自评结果 / 应公开的' },
 }
 
+/** The department self-assesses, submits by the due date; finance reviews item by item; results are published. */
+export const assessmentStatuses = ['self_assessing', 'submitted', 'reviewed', 'published'] as const
+export type AssessmentStatus = (typeof assessmentStatuses)[number]
+export const assessmentStatusLabels: Record<AssessmentStatus, Labels> = {
+  self_assessing: { zh: '自评中', en: 'Self-assessing' },
+  submitted: { zh: '待财政复核', en: 'Awaiting review' },
+  reviewed: { zh: '已复核', en: 'Reviewed' },
+  published: { zh: '已通报', en: 'Published' },
+}
+
 export const assessmentItemKinds = ['computed', 'entered', 'bonus', 'deduction'] as const
 export type AssessmentItemKind = (typeof assessmentItemKinds)[number]
 export const assessmentItemKindLabels: Record<AssessmentItemKind, Labels> = {

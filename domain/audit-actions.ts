@@ -146,6 +146,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   // 单位自评 (issue 12, selfeval)
   'evaluation.self_round_open': { zh: '发起单位自评批次', en: 'Self-evaluation round opened' },
   'evaluation.self_round_update': { zh: '修改单位自评批次', en: 'Self-evaluation round changed' },
+  'results.assessment_open': { zh: '启动年度考核', en: '考核 opened' },
   'evaluation.self_extend': { zh: '单位自评延期', en: 'Self-evaluation deadline extended' },
   'evaluation.self_round_close': { zh: '结束单位自评批次', en: 'Self-evaluation round closed' },
   'evaluation.self_update': { zh: '填报自评表', en: 'Self-evaluation form filled' },

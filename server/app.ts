@@ -23,6 +23,7 @@ import { correctiveActionRoutes } from './modules/monitoring/actions.routes.ts'
 import { keyEvaluationRoutes } from './modules/evaluation/key.routes.ts'
 import { spotCheckRoutes } from './modules/evaluation/spotchecks.routes.ts'
 import { evaluationDashboardRoutes } from './modules/evaluation/dashboard.routes.ts'
+import { assessmentRoutes } from './modules/results/assessments.routes.ts'
 import { healthRoutes } from './modules/health/health.routes.ts'
 import { homeRoutes } from './modules/home/home.routes.ts'
 import { jobRoutes } from './modules/jobs/jobs.routes.ts'
@@ -93,7 +94,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes, keyEvaluationRoutes, agencyRoutes, expertRoutes, selfEvaluationRoutes, spotCheckRoutes, evaluationDashboardRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes, keyEvaluationRoutes, agencyRoutes, expertRoutes, selfEvaluationRoutes, spotCheckRoutes, evaluationDashboardRoutes, assessmentRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))

@@ -5,6 +5,7 @@ import type { GoalKind, GoalStatus, ReviewStage } from '../../domain/goals.ts'
 import type { IndicatorNature, ValueBasis } from '../../domain/indicators.ts'
 import type { BudgetProposalAction, Grade } from '../../domain/rule-set.ts'
 import type { FindingOrigin, RectificationMove, RectificationSourceType, RectificationStatus } from '../../domain/results.ts'
+import type { AssessmentItemKind, AssessmentMetric, AssessmentStatus } from '../../domain/assessment.ts'
 import type { CauseCategory, CorrectiveActionKind, CorrectiveActionStatus, Likelihood, MonitoringFormKind, MonitoringFormStatus, MonitoringRoundStatus, PaymentSource } from '../../domain/monitoring.ts'
 import type { Light } from '../../domain/lights.ts'
 import type { EvaluationObjectKind, EvaluationTemplate, KeyEvaluationLevel, KeyEvaluationStage } from '../../domain/evaluation.ts'
@@ -347,6 +348,8 @@ export interface Database {
   rectificationEvidence: RectificationEvidenceTable
   rectificationEvent: RectificationEventTable
   budgetDecision: BudgetDecisionTable
+  assessment: AssessmentTable
+  assessmentItem: AssessmentItemTable
   spotCheckItem: SpotCheckItemTable
   project: ProjectTable
   projectAttachment: ProjectAttachmentTable
@@ -998,5 +1001,44 @@ export interface BudgetDecisionTable {
   version: Generated<number>
   createdAt: Timestamp
   updatedAt: Timestamp
+}
+
+/** 考核 (issue 13, rule 47): one assessed org (a department or a district bureau) and year. */
+export interface AssessmentTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  orgCode: string
+  orgKind: 'department' | 'jurisdiction'
+  fiscalYear: number
+  status: ColumnType<AssessmentStatus, AssessmentStatus | undefined, AssessmentStatus>
+  dueOn: ColumnType<string, string, string>
+  total: string | null
+  grade: Grade | null
+  rank: number | null
+  totalExplanation: ColumnType<unknown, string | null | undefined, string | null>
+  createdBy: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface AssessmentItemTable {
+  id: Generated<string>
+  assessmentId: string
+  sortOrder: number
+  code: string
+  name: string
+  kind: AssessmentItemKind
+  points: string
+  metric: AssessmentMetric | null
+  fullAt: string | null
+  zeroBelow: string | null
+  figure: ColumnType<unknown, string | null | undefined, string | null>
+  computedScore: string | null
+  explanation: ColumnType<unknown, string | null | undefined, string | null>
+  selfScore: string | null
+  selfNote: ColumnType<string, string | undefined, string>
+  reviewScore: string | null
+  reviewOpinion: ColumnType<string, string | undefined, string>
 }
 

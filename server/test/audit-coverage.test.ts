@@ -116,6 +116,7 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   // 单位自评 (issue 12, selfeval)
   'POST /api/evaluation/self-rounds': ['evaluation.self_round_open', 'after'],
   'PATCH /api/evaluation/self-rounds/:id': ['evaluation.self_round_update', 'both'],
+  'POST /api/assessments/open': ['results.assessment_open', 'after'],
   'POST /api/evaluation/self-rounds/:id/extensions': ['evaluation.self_extend', 'both'],
   'PUT /api/evaluation/self/:id': ['evaluation.self_update', 'both'],
   'POST /api/evaluation/self/:id/submit': ['evaluation.self_submit', 'both'],
