@@ -31,6 +31,7 @@ const columns = [
   'assessment.total',
   'assessment.grade',
   'assessment.rank',
+  'assessment.totalExplanation',
   'assessment.version',
   'assessment.createdAt',
   'assessment.updatedAt',

@@ -1,7 +1,8 @@
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
-import { AssessmentIdParams, AssessmentListQuery, OpenAssessmentsBody } from './assessments.schemas.ts'
+import { AssessmentIdParams, AssessmentListQuery, OpenAssessmentsBody, PublishBody, ReviewBody, SelfAssessmentBody, VersionBody } from './assessments.schemas.ts'
 import { getAssessment, listAssessments, openAssessments } from './assessments.service.ts'
+import { publishAssessments, reviewAssessment, saveSelfAssessment, submitSelfAssessment } from './assessments.workflow.ts'
 
 /** 考核 of departments and district bureaus (rule 47). */
 export async function assessmentRoutes(app: App, { db }: Deps) {
@@ -17,4 +18,15 @@ export async function assessmentRoutes(app: App, { db }: Deps) {
   )
 
   app.get('/api/assessments/:id', { schema: { tags, summary: '考核详情（各考核项分值、得分、计算说明）', params: AssessmentIdParams } }, async (req) => getAssessment(db, authorize(req, 'results.read'), req.params.id))
+
+  app.post('/api/assessments/publish', { schema: { tags, summary: '考核排名并通报（本级全部考核须已复核）', body: PublishBody } }, async (req) => publishAssessments(db, authorize(req, 'results.manage'), req.body))
+
+  // The assessed org self-assesses (a department with results.respond, a district bureau with results.manage); the service checks which.
+  app.put('/api/assessments/:id/self', { schema: { tags, summary: '考核自评：佐证项、加分项、扣分项自评得分和说明', params: AssessmentIdParams, body: SelfAssessmentBody } }, async (req) =>
+    saveSelfAssessment(db, authorize(req, 'results.read'), req.params.id, req.body),
+  )
+
+  app.post('/api/assessments/:id/submit', { schema: { tags, summary: '提交考核自评', params: AssessmentIdParams, body: VersionBody } }, async (req) => submitSelfAssessment(db, authorize(req, 'results.read'), req.params.id, req.body))
+
+  app.post('/api/assessments/:id/review', { schema: { tags, summary: '财政逐项复核，计算总分和等级', params: AssessmentIdParams, body: ReviewBody } }, async (req) => reviewAssessment(db, authorize(req, 'results.manage'), req.params.id, req.body))
 }

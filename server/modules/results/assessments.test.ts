@@ -55,3 +55,44 @@ describe('opening the year’s 考核', () => {
     expect((await cityAdmin.get(`/api/assessments?orgCode=${districtDept.code}`)).json().total).toBe(1)
   })
 })
+
+describe('self-assessment, review, ranking (rule 47)', () => {
+  test('the department scores its evidence items and submits; finance reviews item by item; totals ranked and published', async () => {
+    const mine = (await deptUser.get('/api/assessments?fiscalYear=2025')).json().items[0]
+    // A computed item cannot be self-scored; a bonus above its points is refused; disclosure (on evidence) needs a score to submit.
+    const computed = await deptUser.put(`/api/assessments/${mine.id}/self`, { version: mine.version, items: [{ code: 'A1', score: '15' }] })
+    expect(computed.statusCode).toBe(422)
+    expect((await deptUser.put(`/api/assessments/${mine.id}/self`, { version: mine.version, items: [{ code: 'F1', score: '6' }] })).json().error.details[0].path).toBe('items.0.score')
+    expect((await deptUser.post(`/api/assessments/${mine.id}/submit`, { version: mine.version })).json().error.details[0].path).toBe('items.E1.score')
+    const saved = await deptUser.put(`/api/assessments/${mine.id}/self`, { version: mine.version, items: [{ code: 'E1', score: '4', note: '预算、决算公开网址' }, { code: 'F1', score: '3', note: '经验在全市推广' }, { code: 'F2', score: '0' }] })
+    expect(saved.statusCode, saved.body).toBe(200)
+    expect((await deptUser.put(`/api/assessments/${mine.id}/self`, { version: mine.version, items: [{ code: 'F1', score: '2' }] })).statusCode).toBe(409)
+    const submitted = await deptUser.post(`/api/assessments/${mine.id}/submit`, { version: saved.json().version })
+    expect(submitted.json()).toMatchObject({ status: 'submitted' })
+
+    // Only the assessing bureau reviews; a changed score needs an opinion.
+    expect((await districtAdmin.post(`/api/assessments/${mine.id}/review`, { version: submitted.json().version, items: [] })).statusCode).toBe(404)
+    const noOpinion = await cityAdmin.post(`/api/assessments/${mine.id}/review`, { version: submitted.json().version, items: [{ code: 'F1', score: '1' }] })
+    expect(noOpinion.json().error.details[0].path).toBe('items.0.opinion')
+    const reviewed = await cityAdmin.post(`/api/assessments/${mine.id}/review`, { version: submitted.json().version, items: [{ code: 'F1', score: '1', opinion: '推广范围有限' }] })
+    expect(reviewed.statusCode, reviewed.body).toBe(200)
+    const body = reviewed.json()
+    expect(body.status).toBe('reviewed')
+    expect(body.items.find((i: { code: string }) => i.code === 'F1')).toMatchObject({ selfScore: '3.00', reviewScore: '1.00', score: '1.00', reviewOpinion: '推广范围有限' })
+    // Every computed item of a department with one covered, reviewed 良 project: see the figures on the detail.
+    const expected = body.items.reduce((sum: number, i: { kind: string; score: string | null }) => (i.kind === 'deduction' ? sum - Number(i.score ?? 0) : sum + Number(i.score ?? 0)), 0)
+    expect(Number(body.total)).toBeCloseTo(Math.min(100, expected), 2)
+    expect(body.totalExplanation.formula).toContain('→')
+
+    // Publishing waits for every assessment of the bureau to be reviewed.
+    expect((await cityAdmin.post('/api/assessments/publish', { fiscalYear: 2025 })).statusCode).toBe(409)
+    const district2025 = (await districtAdmin.get(`/api/assessments?orgCode=${district.code}`)).json().items[0]
+    const own = await districtAdmin.put(`/api/assessments/${district2025.id}/self`, { version: district2025.version, items: [{ code: 'E1', score: '5', note: '全部公开' }] })
+    const sent = await districtAdmin.post(`/api/assessments/${district2025.id}/submit`, { version: own.json().version })
+    expect((await cityAdmin.post(`/api/assessments/${district2025.id}/review`, { version: sent.json().version, items: [] })).statusCode).toBe(200)
+    expect((await cityAdmin.post('/api/assessments/publish', { fiscalYear: 2025 })).json()).toEqual({ fiscalYear: 2025, published: 2 })
+    const published = (await cityAdmin.get('/api/assessments?fiscalYear=2025&status=published')).json().items
+    expect(published.map((a: { orgCode: string; rank: number }) => [a.orgCode, a.rank]).sort()).toEqual([[cityDept.code, 1], [district.code, 1]].sort())
+  })
+})
+
