@@ -43,7 +43,7 @@ export const budgetDecisionsEn: Messages<typeof budgetDecisionsZhCN> = {
     hint: 'Self-evaluations accepted by finance and reported key evaluations of the evaluated year (the key evaluation wins when both exist) propose next year’s budget from the rule set’s grade table; recorded decisions are kept.',
     progress: 'Generating the budget proposals',
     done: 'The budget proposals are ready',
-    close: 'Close',
+    close: 'Done',
   },
   panel: {
     title: 'Last year’s result and this year’s budget',
