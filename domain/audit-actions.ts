@@ -163,6 +163,11 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'evaluation.self_round_export': { zh: '导出批次自评表', en: 'Self-evaluation round exported' },
   'evaluation.self_list_export': { zh: '导出自评表清单', en: 'Self-evaluation list exported' },
   'evaluation.self_rounds_export': { zh: '导出单位自评批次列表', en: 'Self-evaluation rounds exported' },
+  // 结果与预算挂钩 (issue 13, budget)
+  'budget_decision.generate': { zh: '生成下年预算安排建议', en: 'Budget proposals generated' },
+  'budget_decision.propose': { zh: '提出下年预算安排建议', en: 'Budget proposal made' },
+  'budget_decision.decide': { zh: '记录下年预算安排决定', en: 'Budget decision recorded' },
+  'budget_decision.export': { zh: '导出预算安排决定', en: 'Budget decisions exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

@@ -3,6 +3,7 @@ import { importPaymentsJob } from './modules/execution/execution.jobs.ts'
 import { sweepLightsJob } from './modules/monitoring/lights.jobs.ts'
 import { openRoundJob } from './modules/monitoring/rounds.jobs.ts'
 import './modules/monitoring/lights.listeners.ts'
+import { generateBudgetDecisionsJob } from './modules/results/budget-decisions.jobs.ts'
 import type { JobDefinition } from './platform/jobs.ts'
 
 /**
@@ -10,4 +11,4 @@ import type { JobDefinition } from './platform/jobs.ts'
  * by tests (`createTestContext(…, { jobs: true })`) runs these. Add a definition here with one line when a module
  * defines one (`defineJob` in `<module>.jobs.ts`). See server/platform/jobs.ts for how to write one.
  */
-export const jobDefinitions: readonly JobDefinition<any>[] = [openRoundJob, sweepLightsJob, importPaymentsJob, openSelfRoundJob]
+export const jobDefinitions: readonly JobDefinition<any>[] = [openRoundJob, sweepLightsJob, importPaymentsJob, openSelfRoundJob, generateBudgetDecisionsJob]

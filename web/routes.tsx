@@ -493,7 +493,15 @@ export const routes: RouteEntry[] = [
     key: 'results',
     labelKey: 'nav.results',
     icon: <CarryOutOutlined aria-hidden />,
-    children: [],
+    children: [
+      {
+        path: '/results/budget-decisions',
+        labelKey: 'budgetDecisions.nav.list',
+        icon: <AccountBookOutlined aria-hidden />,
+        permission: 'results.read',
+        page: lazy(() => import('./features/results/budget/BudgetDecisionListPage').then((m) => ({ default: m.BudgetDecisionListPage }))),
+      },
+    ],
   },
   {
     key: 'system',

@@ -115,6 +115,9 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'GET /api/monitoring/rounds/:id/late/export': ['monitoring.export_late', 'after'],
   // 单位自评 (issue 12, selfeval)
   'POST /api/evaluation/self-rounds': ['evaluation.self_round_open', 'after'],
+  'POST /api/budget-decisions/generate': ['budget_decision.generate', 'after'],
+  'POST /api/budget-decisions/:id/decide': ['budget_decision.decide', 'both'],
+  'GET /api/budget-decisions/export': ['budget_decision.export', 'after'],
   'PATCH /api/evaluation/self-rounds/:id': ['evaluation.self_round_update', 'both'],
   'POST /api/assessments/open': ['results.assessment_open', 'after'],
   'PUT /api/assessments/:id/self': ['results.assessment_self', 'after'],

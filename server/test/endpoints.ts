@@ -18,6 +18,7 @@ import { selfEvaluationEndpoints } from './endpoints.self-evaluation.ts'
 import { spotCheckEndpoints } from './endpoints.spot-checks.ts'
 import { evaluationDashboardEndpoints } from './endpoints.evaluation-dashboard.ts'
 import { assessmentEndpoints } from './endpoints.assessments.ts'
+import { budgetDecisionEndpoints } from './endpoints.budget-decisions.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -448,6 +449,7 @@ endpoints.push(...selfEvaluationEndpoints)
 endpoints.push(...spotCheckEndpoints)
 endpoints.push(...evaluationDashboardEndpoints)
 endpoints.push(...assessmentEndpoints)
+endpoints.push(...budgetDecisionEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

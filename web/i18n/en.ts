@@ -1,3 +1,4 @@
+import { budgetDecisionsEn } from './budgetDecisions.en'
 import { evaluationKeyEn } from './evaluationKey.en'
 import { agenciesEn } from './agencies.en'
 import { expertsEn } from './experts.en'
@@ -802,6 +803,7 @@ export const en: LocaleMessages = {
   exante: exanteEn,
   execution: executionEn,
   monitoringActions: monitoringActionsEn,
+  budgetDecisions: budgetDecisionsEn,
   evaluationKey: evaluationKeyEn,
   monitoringRounds: monitoringRoundsEn,
   goals: goalsEn,

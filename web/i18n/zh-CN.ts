@@ -1,3 +1,4 @@
+import { budgetDecisionsZhCN } from './budgetDecisions.zh-CN'
 import { evaluationKeyZhCN } from './evaluationKey.zh-CN'
 import { agenciesZhCN } from './agencies.zh-CN'
 import { expertsZhCN } from './experts.zh-CN'
@@ -801,6 +802,7 @@ export const zhCN = {
   exante: exanteZhCN,
   execution: executionZhCN,
   monitoringActions: monitoringActionsZhCN,
+  budgetDecisions: budgetDecisionsZhCN,
   evaluationKey: evaluationKeyZhCN,
   monitoringRounds: monitoringRoundsZhCN,
   goals: goalsZhCN,

@@ -9,6 +9,7 @@ import { useCan } from '../auth/CurrentUser'
 import { ProjectExAnteCard } from '../exante/ProjectExAnteCard'
 import { ProjectGoalCard } from '../goals/ProjectGoalCard'
 import { ProjectHoldBanner } from '../monitoring/actions/ProjectHoldBanner'
+import { LastYearResultPanel } from '../results/budget/LastYearResultPanel'
 import { ProjectAttachments } from './ProjectAttachments'
 import { ProjectDescriptions } from './ProjectDescriptions'
 import { ProjectHistory } from './ProjectHistory'
@@ -31,6 +32,7 @@ export function ProjectDetailPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ProjectHoldBanner project={p} />
+      <LastYearResultPanel projectId={p.id} />
       <Card
         size="small"
         title={

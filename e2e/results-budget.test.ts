@@ -1,0 +1,59 @@
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { keepScreenshot, signIn } from './support/browser.ts'
+import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
+
+const env = useAppAndBrowser()
+let page: Page
+
+// The app server works the job queue as `serve` does: the proposals' job runs there.
+beforeAll(async () => {
+  page = await newPage(env.browser)
+})
+
+describe('预算安排决定 (rule 42)', () => {
+  test('finance regenerates the proposals, records a differing decision with its reason, and the 2026 request shows last year’s result', async () => {
+    await signIn(page, env.server.baseUrl, 'sz_finance_admin')
+    await openFromMenu(page, '预算安排决定')
+    const table = page.getByRole('table', { name: '预算安排决定' })
+    await table.getByRole('button', { name: '记录决定' }).first().waitFor()
+
+    // Re-generating keeps the demo's decisions and refreshes the rest, with the job's progress.
+    await page.getByRole('button', { name: '生成建议' }).click()
+    const generate = page.getByRole('dialog', { name: '生成下年预算安排建议' })
+    await generate.getByRole('spinbutton', { name: '评价年度' }).fill('2025')
+    await generate.getByRole('button', { name: '开始生成' }).click()
+    await generate.getByText('预算安排建议已生成').waitFor({ timeout: 60_000 })
+    await generate.getByRole('button', { name: '完成' }).click()
+
+    // A decision other than the proposal needs its reason.
+    await table.getByRole('button', { name: '记录决定' }).first().click()
+    const dialog = page.getByRole('dialog', { name: '记录预算安排决定' })
+    await dialog.getByText('测算说明').waitFor()
+    await keepScreenshot(page, 'results-budget-decide')
+    const amount = dialog.getByRole('textbox', { name: '决定安排（元）' })
+    await amount.fill('123456.78')
+    await dialog.getByRole('button', { name: '保存决定' }).click()
+    await dialog.getByText('决定安排金额与建议不同，请说明理由').first().waitFor()
+    await dialog.getByRole('textbox', { name: '理由' }).fill('重点民生项目，酌情安排')
+    await dialog.getByRole('button', { name: '保存决定' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await table.getByText('123,456.78').waitFor()
+    await keepScreenshot(page, 'results-budget-decisions')
+
+    // The loop closes: the project's 2026 request (same code, 延续项目) shows the 2025 grade and the decided amount.
+    const request = await env.server.db
+      .selectFrom('budgetDecision')
+      .innerJoin('project', (join) => join.onRef('project.code', '=', 'budgetDecision.projectCode').onRef('project.fiscalYear', '=', 'budgetDecision.fiscalYear'))
+      .select(['project.id', 'budgetDecision.decidedAmount'])
+      .where('budgetDecision.decidedAt', 'is not', null)
+      .where('budgetDecision.fiscalYear', '=', 2026)
+      .where('budgetDecision.jurisdictionCode', '=', '440300')
+      .executeTakeFirstOrThrow()
+    await page.goto(`${env.server.baseUrl}/projects/${request.id}`)
+    const panel = page.getByLabel('上年绩效结果与预算安排')
+    await panel.getByText('2025 年评价等级').waitFor()
+    expect(await panel.getByText('2026 年决定安排（元）').count()).toBe(1)
+    await keepScreenshot(page, 'results-budget-project-panel')
+  }, 180_000)
+})

@@ -1,0 +1,55 @@
+import type { budgetDecisionsZhCN } from './budgetDecisions.zh-CN'
+
+type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
+
+export const budgetDecisionsEn: Messages<typeof budgetDecisionsZhCN> = {
+  nav: { list: 'Budget decisions' },
+  listLabel: 'Budget decisions',
+  empty: 'No budget proposals yet: generate them for an evaluated year',
+  emptyFiltered: 'No budget decision matches the filters',
+  undecided: 'Undecided',
+  decidedYes: 'Decided',
+  differs: 'Differs',
+  openItems: '{{count}} open rectification items',
+  actions: { priority: 'Priority', maintain: 'Maintain', cut: 'Cut', cancel: 'Cancel or suspend' },
+  sources: { self_evaluation: 'Self-evaluation', key_evaluation: 'Key evaluation' },
+  filters: { q: 'Project name or code', fiscalYear: 'Budget year', grade: 'Grade', proposedAction: 'Proposal', decided: 'Decision', department: 'Department' },
+  fields: {
+    project: 'Project',
+    department: 'Department',
+    unit: 'Budget unit',
+    fiscalYear: 'Budget year',
+    evaluatedYear: 'Evaluated year',
+    grade: 'Grade',
+    baseAmount: 'Last year’s budget (yuan)',
+    proposedAction: 'Proposal',
+    proposedAmount: 'Proposed (yuan)',
+    decidedAmount: 'Decided (yuan)',
+    reason: 'Reason',
+    formula: 'How it was computed',
+  },
+  decide: {
+    title: 'Record the budget decision',
+    open: 'Decide',
+    change: 'Change',
+    ok: 'Save the decision',
+    amountRule: 'Enter an amount in yuan with at most two decimals',
+    reasonNeeded: 'The decided amount differs from the proposal: give the reason',
+  },
+  generate: {
+    open: 'Generate proposals',
+    title: 'Generate next-year budget proposals',
+    ok: 'Start',
+    hint: 'Self-evaluations accepted by finance and reported key evaluations of the evaluated year (the key evaluation wins when both exist) propose next year’s budget from the rule set’s grade table; recorded decisions are kept.',
+    progress: 'Generating the budget proposals',
+    done: 'The budget proposals are ready',
+    close: 'Done',
+  },
+  panel: {
+    title: 'Last year’s result and this year’s budget',
+    grade: 'Grade {{year}}',
+    lastYearProject: 'Last year’s project',
+    decided: 'Decided for {{year}} (yuan)',
+    openItems: 'Open rectification items',
+  },
+}
