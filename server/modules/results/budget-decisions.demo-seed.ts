@@ -36,7 +36,8 @@ export async function seedDemoBudgetDecisions(db: Db, ctx: Ctx, options: { juris
       // The project's request for the decided year: a 延续项目 with the same code, in reserve.
       const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...earlier } = await trx.selectFrom('project').selectAll().where('id', '=', p.projectId).executeTakeFirstOrThrow()
       const year = evaluatedYear + 1
-      const next = { ...earlier, fiscalYear: year, attribute: 'continuing' as const, status: 'reserve' as const, periodEndYear: Math.max(earlier.periodEndYear, year), createdAt: ctx.now, updatedAt: ctx.now }
+      const renamed = (text: string) => text.replaceAll(`${evaluatedYear}年`, `${year}年`)
+      const next = { ...earlier, name: renamed(earlier.name), searchText: renamed(earlier.searchText), fiscalYear: year, attribute: 'continuing' as const, status: 'reserve' as const, periodEndYear: Math.max(earlier.periodEndYear, year), createdAt: ctx.now, updatedAt: ctx.now }
       const inserted = await trx.insertInto('project').values(next).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst()
       if (inserted) await recordAudit(trx, ctx, { action: 'project.create', entityType: 'project', entityId: inserted.id, after: next })
     }
