@@ -17,6 +17,7 @@ import { expertEndpoints } from './endpoints.experts.ts'
 import { selfEvaluationEndpoints } from './endpoints.self-evaluation.ts'
 import { spotCheckEndpoints } from './endpoints.spot-checks.ts'
 import { evaluationDashboardEndpoints } from './endpoints.evaluation-dashboard.ts'
+import { rectificationEndpoints } from './endpoints.rectifications.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -446,6 +447,7 @@ endpoints.push(...agencyEndpoints, ...expertEndpoints)
 endpoints.push(...selfEvaluationEndpoints)
 endpoints.push(...spotCheckEndpoints)
 endpoints.push(...evaluationDashboardEndpoints)
+endpoints.push(...rectificationEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

@@ -20,6 +20,7 @@ import * as selfEvaluation from './2026_12_08_12_self_evaluation.ts'
 import * as spotChecks from './2026_12_08_15_spot_checks.ts'
 import * as selfEvalExtension from './2026_12_09_01_self_eval_extension.ts'
 import * as resultsCore from './2026_12_09_11_results_core.ts'
+import * as rectificationEventSeq from './2026_12_09_21_rectification_event_seq.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_15_spot_checks': spotChecks,
   '2026_12_09_01_self_eval_extension': selfEvalExtension,
   '2026_12_09_11_results_core': resultsCore,
+  '2026_12_09_21_rectification_event_seq': rectificationEventSeq,
 }
