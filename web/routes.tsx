@@ -493,7 +493,23 @@ export const routes: RouteEntry[] = [
     key: 'results',
     labelKey: 'nav.results',
     icon: <CarryOutOutlined aria-hidden />,
-    children: [],
+    children: [
+      {
+        path: '/results/rectifications',
+        labelKey: 'rectifications.nav.list',
+        icon: <CarryOutOutlined aria-hidden />,
+        permission: 'results.read',
+        page: lazy(() => import('./features/results/rectifications/RectificationListPage').then((m) => ({ default: m.RectificationListPage }))),
+      },
+      {
+        path: '/results/rectifications/:id',
+        labelKey: 'rectifications.nav.detail',
+        icon: <CarryOutOutlined aria-hidden />,
+        permission: 'results.read',
+        hideInMenu: true,
+        page: lazy(() => import('./features/results/rectifications/RectificationDetailPage').then((m) => ({ default: m.RectificationDetailPage }))),
+      },
+    ],
   },
   {
     key: 'system',

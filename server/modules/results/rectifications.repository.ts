@@ -28,6 +28,7 @@ const columns = [
   'rectification.fiscalYear',
   'rectification.sourceType',
   'rectification.sourceId',
+  'sourceItem.spotCheckId as sourceSpotCheckId',
   'rectification.origin',
   'rectification.projectId',
   'project.code as projectCode',
@@ -59,6 +60,8 @@ function visible(db: Db | Trx, actor: Actor) {
     .innerJoin('orgNode as jurisdictionNode', 'jurisdictionNode.code', 'rectification.jurisdictionCode')
     .leftJoin('project', 'project.id', 'rectification.projectId')
     .leftJoin('appUser as creator', 'creator.id', 'rectification.createdBy')
+    // A spot-check item's page sits under its sample: the link back needs the sample's id.
+    .leftJoin('spotCheckItem as sourceItem', (join) => join.onRef('sourceItem.id', '=', 'rectification.sourceId').on('rectification.sourceType', '=', 'spot_check'))
 }
 
 function matching(db: Db, actor: Actor, filter: RectificationListFilter, today: string) {

@@ -36,17 +36,17 @@ export function rulesCache(db: Db | Trx) {
 }
 
 /** Where the item's source can be opened in the web app (the link back from the item to what raised it). */
-export function sourceLink(row: { sourceType: RectificationSourceType; sourceId: string | null }): string | null {
+export function sourceLink(row: { sourceType: RectificationSourceType; sourceId: string | null; sourceSpotCheckId?: string | null }): string | null {
   if (!row.sourceId) return null
   switch (row.sourceType) {
     case 'self_evaluation':
-      return `/evaluation/self/forms/${row.sourceId}`
+      return `/evaluation/self/${row.sourceId}`
     case 'key_evaluation':
       return `/evaluation/key/${row.sourceId}`
     case 'monitoring_form':
       return `/monitoring/forms/${row.sourceId}`
     case 'spot_check':
-      return `/evaluation/spot-checks/items/${row.sourceId}`
+      return row.sourceSpotCheckId ? `/evaluation/spot-checks/${row.sourceSpotCheckId}/items/${row.sourceId}` : null
     default:
       return null
   }
