@@ -14,6 +14,7 @@ import { seedDemoDepartmentGoals, seedDemoGoals } from '../goals/demo-seed.ts'
 import { seedDemoIndicators } from '../indicators/demo-seed.ts'
 import { seedDemoMonitoring } from '../monitoring/demo-seed.ts'
 import { seedDemoSelfEvaluation } from '../evaluation/self.demo-seed.ts'
+import { seedDemoRectifications } from '../results/rectifications.demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
@@ -91,6 +92,8 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     // Drawn from the self-evaluation forms, so after them; the agencies find the key evaluation by name.
     ...(await seedDemoSpotCheck(db, ctx)),
     ...(await seedDemoAgenciesExperts(db, ctx)),
+    // From the 中/差 self-evaluations and the red lights, so after both.
+    ...(await seedDemoRectifications(db, ctx)),
   }
 }
 
