@@ -2,7 +2,7 @@ import type { RectificationStatus } from '../../../domain/results.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import type { Ctx } from '../../http/context.ts'
 import { storeFile } from '../../platform/files.ts'
-import { raiseRectification } from './rectifications.service.ts'
+import { itemOfRedForm, itemOfSelfForm, raiseRectification } from './rectifications.service.ts'
 
 /** Where each raised item is left, by its position: every status occurs, and every third open one is overdue. */
 const statuses: RectificationStatus[] = ['open', 'responded', 'verified', 'closed', 'open', 'responded', 'open']
@@ -35,17 +35,7 @@ export async function seedDemoRectifications(db: Db, ctx: Ctx) {
       .limit(6)
       .execute()
     for (const form of forms) {
-      const id = await raiseRectification(trx, by, {
-        sourceType: 'self_evaluation',
-        sourceId: form.id,
-        jurisdictionCode: form.jurisdictionCode,
-        fiscalYear: form.fiscalYear,
-        projectId: form.projectId,
-        ownerCode: form.unitCode ?? form.departmentCode,
-        departmentCode: form.departmentCode,
-        problem: `${form.fiscalYear}年度单位自评得分 ${form.total ?? '—'} 分，等级“${form.grade}”${form.problems.trim() ? `；单位自述问题：${form.problems.trim().slice(0, 3000)}` : ''}`,
-        requiredMeasure: '针对自评发现的问题制定整改措施，按期完成整改并上传佐证材料',
-      })
+      const id = await raiseRectification(trx, by, itemOfSelfForm(form))
       if (id) ids.push(id)
     }
     const red = await trx
@@ -57,17 +47,7 @@ export async function seedDemoRectifications(db: Db, ctx: Ctx) {
       .limit(4)
       .execute()
     for (const form of red) {
-      const id = await raiseRectification(trx, by, {
-        sourceType: 'monitoring_form',
-        sourceId: form.id,
-        jurisdictionCode: form.jurisdictionCode,
-        fiscalYear: form.fiscalYear,
-        projectId: form.projectId,
-        ownerCode: form.unitCode ?? form.departmentCode,
-        departmentCode: form.departmentCode,
-        problem: `${form.fiscalYear}年1-${form.cutoffMonth}月运行监控项目亮红灯（预算执行率 ${form.executionRate ?? '—'}%），绩效目标存在偏离`,
-        requiredMeasure: '分析偏离原因，采取纠偏措施，按期完成整改并上传佐证材料',
-      })
+      const id = await raiseRectification(trx, by, itemOfRedForm(form))
       if (id) ids.push(id)
     }
     for (const [n, id] of ids.entries()) await leaveAt(trx, id, statuses[n % statuses.length]!, n, by)

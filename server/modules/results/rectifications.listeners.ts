@@ -3,7 +3,7 @@ import type { Trx } from '../../db/database.ts'
 import { onKeyEvaluationReported, onSelfFormAccepted, onSpotCheckClosed } from '../evaluation/evaluation.listeners.ts'
 import { onFormsSettled } from '../monitoring/forms.listeners.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
-import { raiseRectification } from './rectifications.service.ts'
+import { clip, itemOfRedForm, itemOfSelfForm, raiseRectification } from './rectifications.service.ts'
 
 /**
  * Rule 43: results that raise a rectification item by themselves — a 自评表 accepted by finance or a key evaluation
@@ -11,27 +11,12 @@ import { raiseRectification } from './rectifications.service.ts'
  * project light, a spot-check gap flagged. Each raises once (the unique source index), inside the source's move.
  */
 
-const clip = (text: string, max = 4000) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 const poorGrade = async (trx: Trx, row: { jurisdictionCode: string; fiscalYear: number; grade: string | null }) =>
   raisesRectification(row.grade as never, (await effectiveRules(trx, row.jurisdictionCode, row.fiscalYear)).rules)
 
 onSelfFormAccepted(async (trx, { ids, userId, now }) => {
   const forms = await trx.selectFrom('selfEvalForm').select(['id', 'jurisdictionCode', 'departmentCode', 'unitCode', 'projectId', 'fiscalYear', 'grade', 'total', 'problems']).where('id', 'in', ids).execute()
-  for (const form of forms) {
-    if (!(await poorGrade(trx, form))) continue
-    const found = form.problems.trim() ? `；单位自述问题：${form.problems.trim()}` : ''
-    await raiseRectification(trx, { userId, now }, {
-      sourceType: 'self_evaluation',
-      sourceId: form.id,
-      jurisdictionCode: form.jurisdictionCode,
-      fiscalYear: form.fiscalYear,
-      projectId: form.projectId,
-      ownerCode: form.unitCode ?? form.departmentCode,
-      departmentCode: form.departmentCode,
-      problem: clip(`${form.fiscalYear}年度单位自评得分 ${form.total ?? '—'} 分，等级“${form.grade}”${found}`),
-      requiredMeasure: '针对自评发现的问题制定整改措施，按期完成整改并上传佐证材料',
-    })
-  }
+  for (const form of forms) if (await poorGrade(trx, form)) await raiseRectification(trx, { userId, now }, itemOfSelfForm(form))
 })
 
 onKeyEvaluationReported(async (trx, { ids, userId, now }) => {
@@ -58,19 +43,7 @@ onFormsSettled(async (trx, { formIds, roundId, userId, now }) => {
   if (formIds) query = query.where('id', 'in', formIds)
   else if (roundId) query = query.where('roundId', '=', roundId)
   else return
-  for (const form of await query.execute()) {
-    await raiseRectification(trx, { userId, now }, {
-      sourceType: 'monitoring_form',
-      sourceId: form.id,
-      jurisdictionCode: form.jurisdictionCode,
-      fiscalYear: form.fiscalYear,
-      projectId: form.projectId,
-      ownerCode: form.unitCode ?? form.departmentCode,
-      departmentCode: form.departmentCode,
-      problem: `${form.fiscalYear}年1-${form.cutoffMonth}月运行监控项目亮红灯（预算执行率 ${form.executionRate ?? '—'}%），绩效目标存在偏离`,
-      requiredMeasure: '分析偏离原因，采取纠偏措施，按期完成整改并上传佐证材料',
-    })
-  }
+  for (const form of await query.execute()) await raiseRectification(trx, { userId, now }, itemOfRedForm(form))
 })
 
 onSpotCheckClosed(async (trx, { ids, userId, now }) => {

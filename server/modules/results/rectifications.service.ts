@@ -160,6 +160,40 @@ export async function raiseRectification(trx: Trx, by: { userId: string | null; 
   return id
 }
 
+/** A text cut to the item's column (4000 characters). */
+export const clip = (text: string, max = 4000) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+
+/** The item a 自评表 with a poor grade raises: the grade and the problems the unit named itself. */
+export function itemOfSelfForm(form: { id: string; jurisdictionCode: string; departmentCode: string; unitCode: string | null; projectId: string | null; fiscalYear: number; grade: string | null; total: string | null; problems: string }): RaisedItem {
+  const found = form.problems.trim() ? `；单位自述问题：${form.problems.trim()}` : ''
+  return {
+    sourceType: 'self_evaluation',
+    sourceId: form.id,
+    jurisdictionCode: form.jurisdictionCode,
+    fiscalYear: form.fiscalYear,
+    projectId: form.projectId,
+    ownerCode: form.unitCode ?? form.departmentCode,
+    departmentCode: form.departmentCode,
+    problem: clip(`${form.fiscalYear}年度单位自评得分 ${form.total ?? '—'} 分，等级“${form.grade}”${found}`),
+    requiredMeasure: '针对自评发现的问题制定整改措施，按期完成整改并上传佐证材料',
+  }
+}
+
+/** The item a monitoring form with a red project light raises. */
+export function itemOfRedForm(form: { id: string; jurisdictionCode: string; departmentCode: string; unitCode: string | null; projectId: string | null; fiscalYear: number; cutoffMonth: number; executionRate: string | null }): RaisedItem {
+  return {
+    sourceType: 'monitoring_form',
+    sourceId: form.id,
+    jurisdictionCode: form.jurisdictionCode,
+    fiscalYear: form.fiscalYear,
+    projectId: form.projectId,
+    ownerCode: form.unitCode ?? form.departmentCode,
+    departmentCode: form.departmentCode,
+    problem: `${form.fiscalYear}年1-${form.cutoffMonth}月运行监控项目亮红灯（预算执行率 ${form.executionRate ?? '—'}%），绩效目标存在偏离`,
+    requiredMeasure: '分析偏离原因，采取纠偏措施，按期完成整改并上传佐证材料',
+  }
+}
+
 async function lockForMove(trx: Trx, ctx: ActorCtx, id: string, version: number, move: RectificationMove) {
   const row = await repo.lockVisibleRectification(trx, ctx.actor, id)
   if (!row) throw new AppError('NOT_FOUND')
