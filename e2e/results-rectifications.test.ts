@@ -28,7 +28,8 @@ describe('整改事项', () => {
     await dialog.getByLabel('发现的问题').fill('审计发现校园安全改造项目资金闲置超过一年。')
     await dialog.getByLabel('整改要求').fill('清理闲置资金，说明原因并加快实施。')
     await dialog.getByRole('button', { name: /登\s*记/ }).click()
-    await finance.getByText('整改事项详情').first().waitFor()
+    // Lazy pages on a busy machine: the detail page may take a while to load the first time.
+    await finance.getByText('整改事项详情').first().waitFor({ timeout: 60_000 })
     await finance.getByText('待整改').first().waitFor()
     const id = finance.url().split('/').pop()!
     await keepScreenshot(finance, 'results-rectification-detail')
