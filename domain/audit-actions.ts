@@ -168,6 +168,15 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'budget_decision.propose': { zh: '提出下年预算安排建议', en: 'Budget proposal made' },
   'budget_decision.decide': { zh: '记录下年预算安排决定', en: 'Budget decision recorded' },
   'budget_decision.export': { zh: '导出预算安排决定', en: 'Budget decisions exported' },
+  // 整改 (issue 13, results: rectifications)
+  'rectification.create': { zh: '登记整改事项', en: 'Rectification item entered' },
+  'rectification.respond': { zh: '报送整改情况', en: 'Rectification answered' },
+  'rectification.verify': { zh: '核实整改', en: 'Rectification verified' },
+  'rectification.close': { zh: '整改销号', en: 'Rectification closed' },
+  'rectification.return': { zh: '退回整改', en: 'Rectification returned' },
+  'rectification.evidence': { zh: '上传整改佐证材料', en: 'Rectification evidence attached' },
+  'rectification.export': { zh: '导出整改事项列表', en: 'Rectification items exported' },
+  'rectification.download_evidence': { zh: '下载整改佐证材料', en: 'Rectification evidence downloaded' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

@@ -495,6 +495,21 @@ export const routes: RouteEntry[] = [
     icon: <CarryOutOutlined aria-hidden />,
     children: [
       {
+        path: '/results/rectifications',
+        labelKey: 'rectifications.nav.list',
+        icon: <CarryOutOutlined aria-hidden />,
+        permission: 'results.read',
+        page: lazy(() => import('./features/results/rectifications/RectificationListPage').then((m) => ({ default: m.RectificationListPage }))),
+      },
+      {
+        path: '/results/rectifications/:id',
+        labelKey: 'rectifications.nav.detail',
+        icon: <CarryOutOutlined aria-hidden />,
+        permission: 'results.read',
+        hideInMenu: true,
+        page: lazy(() => import('./features/results/rectifications/RectificationDetailPage').then((m) => ({ default: m.RectificationDetailPage }))),
+      },
+      {
         path: '/results/budget-decisions',
         labelKey: 'budgetDecisions.nav.list',
         icon: <AccountBookOutlined aria-hidden />,

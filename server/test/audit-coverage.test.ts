@@ -171,6 +171,14 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'GET /api/evaluation/spot-checks/:id/items/:itemId/export': ['spot_check.export_item', 'none'],
   'GET /api/monitoring/report.docx': ['monitoring.download_report', 'after'],
   'GET /api/monitoring/export.xlsx': ['monitoring.export_forms', 'after'],
+  'POST /api/rectifications': ['rectification.create', 'after'],
+  'POST /api/rectifications/:id/respond': ['rectification.respond', 'both'],
+  'POST /api/rectifications/:id/verify': ['rectification.verify', 'both'],
+  'POST /api/rectifications/:id/close': ['rectification.close', 'both'],
+  'POST /api/rectifications/:id/return': ['rectification.return', 'both'],
+  'POST /api/rectifications/:id/evidence': ['rectification.evidence', 'after'],
+  'GET /api/rectifications/export': ['rectification.export', 'after'],
+  'GET /api/rectifications/:id/evidence/:evidenceId/download': ['rectification.download_evidence', 'none'],
 }
 
 /** Reads that hand out no recorded data (blank templates, the API's own description) and need no audit row. */

@@ -19,6 +19,7 @@ import { spotCheckEndpoints } from './endpoints.spot-checks.ts'
 import { evaluationDashboardEndpoints } from './endpoints.evaluation-dashboard.ts'
 import { assessmentEndpoints } from './endpoints.assessments.ts'
 import { budgetDecisionEndpoints } from './endpoints.budget-decisions.ts'
+import { rectificationEndpoints } from './endpoints.rectifications.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -450,6 +451,7 @@ endpoints.push(...spotCheckEndpoints)
 endpoints.push(...evaluationDashboardEndpoints)
 endpoints.push(...assessmentEndpoints)
 endpoints.push(...budgetDecisionEndpoints)
+endpoints.push(...rectificationEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

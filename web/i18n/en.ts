@@ -14,6 +14,7 @@ import { monitoringFormsEn } from './monitoringForms.en'
 import { evaluationDashboardEn } from './evaluationDashboard.en'
 import { evaluationSelfEn } from './evaluationSelf.en'
 import { spotChecksEn } from './spotChecks.en'
+import { rectificationsEn } from './rectifications.en'
 import { jobsEn } from './jobs.en'
 import { labelsEn } from './labels.en'
 import { monitoringDashboardEn } from './monitoring-dashboard.en'
@@ -813,6 +814,7 @@ export const en: LocaleMessages = {
   evaluationDashboard: evaluationDashboardEn,
   evaluationSelf: evaluationSelfEn,
   spotChecks: spotChecksEn,
+  rectifications: rectificationsEn,
   monitoringDashboard: monitoringDashboardEn,
   jobs: jobsEn,
   agencies: agenciesEn,

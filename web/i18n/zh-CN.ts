@@ -14,6 +14,7 @@ import { monitoringFormsZhCN } from './monitoringForms.zh-CN'
 import { evaluationDashboardZhCN } from './evaluationDashboard.zh-CN'
 import { evaluationSelfZhCN } from './evaluationSelf.zh-CN'
 import { spotChecksZhCN } from './spotChecks.zh-CN'
+import { rectificationsZhCN } from './rectifications.zh-CN'
 import { jobsZhCN } from './jobs.zh-CN'
 import { labelsZhCN } from './labels.zh-CN'
 import { monitoringDashboardZhCN } from './monitoring-dashboard.zh-CN'
@@ -812,6 +813,7 @@ export const zhCN = {
   evaluationDashboard: evaluationDashboardZhCN,
   evaluationSelf: evaluationSelfZhCN,
   spotChecks: spotChecksZhCN,
+  rectifications: rectificationsZhCN,
   monitoringDashboard: monitoringDashboardZhCN,
   jobs: jobsZhCN,
   agencies: agenciesZhCN,

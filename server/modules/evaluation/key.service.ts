@@ -1,3 +1,4 @@
+import { keyEvaluationReported } from './evaluation.listeners.ts'
 import Decimal from 'decimal.js'
 import { type KeyEvaluationStage, keyEvaluationLevelLabels, keyEvaluationStageLabels, keyEvaluationStages } from '../../../domain/evaluation.ts'
 import { blockingProblems, computeFormula, type FormulaIndicatorKey, formulaIndicators, keyEvaluationTemplates, scoreFramework } from '../../../domain/key-evaluation.ts'
@@ -331,6 +332,7 @@ export async function moveStage(db: Db, ctx: ActorCtx, id: string, input: { vers
     await repo.bump(trx, id, ctx.now, changes)
     const after = (await repo.findVisible(trx, ctx.actor, id))!
     await recordAudit(trx, ctx, { action: 'key_evaluation.stage', entityType: 'key_evaluation', entityId: id, before: row, after })
+    if (input.stage === 'reported') await keyEvaluationReported(trx, { ids: [id], userId: ctx.actor.userId, now: ctx.now })
     return toView(trx, ctx, after)
   })
 }

@@ -1,3 +1,4 @@
+import { selfFormAccepted } from './evaluation.listeners.ts'
 import Decimal from 'decimal.js'
 import { selfEvalStatusLabels, selfEvalSubmittedStatuses, type SelfEvalStatus } from '../../../domain/evaluation.ts'
 import { executionRate } from '../../../domain/monitoring-dashboard.ts'
@@ -447,7 +448,10 @@ export async function reviewSelfForm(db: Db, ctx: ActorCtx, id: string, move: 'r
     if (ctx.actor.org.kind !== stage) throw new AppError('FORBIDDEN')
     assertOwnJurisdiction(ctx.actor, form)
     if (move === 'return') return moveTo(trx, ctx, form, 'return', 'returned', input.opinion)
-    return stage === 'department' ? moveTo(trx, ctx, form, 'dept_accept', 'dept_accepted', input.opinion) : moveTo(trx, ctx, form, 'accept', 'accepted', input.opinion, { acceptedAt: ctx.now })
+    if (stage === 'department') return moveTo(trx, ctx, form, 'dept_accept', 'dept_accepted', input.opinion)
+    const accepted = await moveTo(trx, ctx, form, 'accept', 'accepted', input.opinion, { acceptedAt: ctx.now })
+    await selfFormAccepted(trx, { ids: [form.id], userId: ctx.actor.userId, now: ctx.now })
+    return accepted
   })
 }
 

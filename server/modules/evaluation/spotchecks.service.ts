@@ -1,3 +1,4 @@
+import { spotCheckClosedEvent } from './evaluation.listeners.ts'
 import Decimal from 'decimal.js'
 import { type ExpressionBuilder, sql } from 'kysely'
 import { selfEvalSubmittedStatuses, type SelfEvalStatus } from '../../../domain/evaluation.ts'
@@ -396,6 +397,7 @@ export async function closeSpotCheck(db: Db, ctx: ActorCtx, id: string, version:
     await trx.updateTable('spotCheck').set({ status: 'closed', version: before.version + 1, updatedAt: ctx.now }).where('id', '=', id).execute()
     const after = await getSpotCheck(trx, ctx, id)
     await recordAudit(trx, ctx, { action: 'spot_check.close', entityType: 'spot_check', entityId: id, before: toListItem(before), after: { ...after, sample: undefined } })
+    await spotCheckClosedEvent(trx, { ids: [id], userId: ctx.actor.userId, now: ctx.now })
     return after
   })
 }

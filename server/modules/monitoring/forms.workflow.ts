@@ -1,3 +1,4 @@
+import { formsSettled } from './forms.listeners.ts'
 import { submitProblems } from '../../../domain/monitoring-form.ts'
 import { type MonitoringFormStatus, monitoringFormStatusLabels } from '../../../domain/monitoring.ts'
 import type { Db, Trx } from '../../db/database.ts'
@@ -63,7 +64,9 @@ async function review(trx: Trx, ctx: ActorCtx, form: repo.FormRow, move: ReviewM
   const status: MonitoringFormStatus = move === 'return' ? 'returned' : stage === 'dept' ? 'dept_accepted' : 'accepted'
   await repo.updateFormRow(trx, form.id, { status, updatedAt: ctx.now, ...(status === 'accepted' && { acceptedAt: ctx.now }) })
   await repo.insertOpinion(trx, { formId: form.id, stage, action: move, opinion, actorId: ctx.actor.userId, orgCode: ctx.actor.org.code, createdAt: ctx.now })
-  return audited(trx, ctx, form, move, opinion)
+  const after = await audited(trx, ctx, form, move, opinion)
+  if (status === 'accepted') await formsSettled(trx, { formIds: [form.id], userId: ctx.actor.userId, now: ctx.now })
+  return after
 }
 
 /** The department (初审) or finance (复审) returns the form to its unit with an opinion, or accepts it. */

@@ -1,3 +1,4 @@
+import { formsSettled } from './forms.listeners.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError, assertVersion } from '../../http/errors.ts'
@@ -127,6 +128,7 @@ export async function updateRound(db: Db, ctx: ActorCtx, id: string, input: Upda
       .execute()
     const after = await mustFindRound(trx, ctx, id)
     await recordAudit(trx, ctx, { action: input.close ? 'monitoring.round_close' : 'monitoring.round_update', entityType: 'monitoring_round', entityId: id, before: row, after })
+    if (input.close) await formsSettled(trx, { roundId: id, userId: ctx.actor.userId, now: ctx.now })
     return getRound(trx, ctx, id)
   })
 }

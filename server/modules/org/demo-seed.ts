@@ -15,6 +15,7 @@ import { seedDemoIndicators } from '../indicators/demo-seed.ts'
 import { seedDemoMonitoring } from '../monitoring/demo-seed.ts'
 import { seedDemoSelfEvaluation } from '../evaluation/self.demo-seed.ts'
 import { seedDemoBudgetDecisions } from '../results/budget-decisions.demo-seed.ts'
+import { seedDemoRectifications } from '../results/rectifications.demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
@@ -92,6 +93,8 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     // Drawn from the self-evaluation forms, so after them; the agencies find the key evaluation by name.
     ...(await seedDemoSpotCheck(db, ctx)),
     ...(await seedDemoAgenciesExperts(db, ctx)),
+    // From the 中/差 self-evaluations and the red lights, so after both.
+    ...(await seedDemoRectifications(db, ctx)),
     // From the accepted self-evaluations (and any open rectification items), so last.
     ...(await seedDemoBudgetDecisions(db, ctx)),
   }

@@ -1,0 +1,55 @@
+import type { rectificationsZhCN } from './rectifications.zh-CN'
+
+type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
+
+// Rectification messages; statuses, sources, origins and escalation levels take their labels from domain/results.ts.
+export const rectificationsEn: Messages<typeof rectificationsZhCN> = {
+  nav: { list: 'Rectifications', detail: 'Rectification item' },
+  listLabel: 'Rectification items',
+  empty: 'No rectification items yet',
+  emptyFiltered: 'No rectification items match',
+  backToList: 'Back to the list',
+  openSource: 'Open the source',
+  overdueDays: '{{days}} days overdue',
+  filters: { q: 'Problem, project or owner', status: 'Status', source: 'Source', department: 'Department', overdue: 'Overdue and not closed only' },
+  fields: {
+    problem: 'Problem found',
+    requiredMeasure: 'What must be done',
+    source: 'Source',
+    origin: 'Found by',
+    project: 'Project',
+    owner: 'Owner',
+    department: 'Department',
+    fiscalYear: 'Year',
+    dueOn: 'Due',
+    status: 'Status',
+    response: 'Measures taken',
+  },
+  create: {
+    button: 'Enter an item',
+    title: 'Enter a rectification item',
+    ok: 'Enter',
+    originRequired: 'Choose who found it',
+    ownerRequired: 'Choose the owner',
+    problemRequired: 'Describe the problem (at least 4 characters)',
+    measureRequired: 'State what must be done',
+    dueHint: 'Left empty, the rule set’s rectification period applies',
+  },
+  evidence: { title: 'Evidence', upload: 'Upload evidence', empty: 'No evidence yet', uploaded: '{{name}} uploaded', tooLarge: '{{name}} is over 20 MB' },
+  history: { title: 'History', raise: 'Item raised', respond: 'Rectification reported', verify: 'Verified by the department', close: 'Closed by finance', return: 'Returned', system: 'System' },
+  moves: {
+    respond: 'Report rectification',
+    verify: 'Verify',
+    close: 'Close',
+    return: 'Return',
+    respondHint: 'Upload at least one piece of evidence first ({{count}} uploaded).',
+    measuresRequired: 'Describe the measures taken (at least 4 characters)',
+    verifyQuestion: 'Confirm the problem is rectified?',
+    closeQuestion: 'Close this item? Nothing can be done on it afterwards.',
+    returnQuestion: 'Send the item back to its owner?',
+    opinionLabel: 'Opinion',
+    returnOpinionRequired: 'Say what the rectification lacks',
+    done: 'Done',
+    gone: 'Someone else acted on this item; the move is no longer open',
+  },
+}
