@@ -1,6 +1,7 @@
 import type { Endpoint, Scope, World } from './endpoints.ts'
 import { MultipartBody } from './endpoints.ts'
 import { makeAction, makeRound } from './factories.monitoring-actions.ts'
+import { fresh } from './fresh.ts'
 
 /**
  * The corrective-action (纠偏) endpoints and the payment holds for the endpoint table. Actions sit at the unit of
@@ -9,8 +10,6 @@ import { makeAction, makeRound } from './factories.monitoring-actions.ts'
  * decide them too; lifting belongs to the bureau that held the payments (`onlyAt`).
  */
 
-let serial = 0
-const fresh = (prefix: string) => `${prefix}${++serial}`
 
 const tooLong = 'x'.repeat(500)
 const actionListQuery = {

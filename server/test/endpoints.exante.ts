@@ -2,6 +2,7 @@ import { exAnteDimensions, type ExAnteConclusion, type ExAnteKind, type ExAnteSc
 import type { OrgNode } from '../db/schema.ts'
 import type { TestContext } from './context.ts'
 import type { Endpoint, Scope, World } from './endpoints.ts'
+import { fresh } from './fresh.ts'
 
 /**
  * The ex-ante assessment endpoints for the endpoint table, and the fixtures their tests share. Agencies and experts
@@ -9,8 +10,6 @@ import type { Endpoint, Scope, World } from './endpoints.ts'
  * every by-id call and every start is "not found" to them (`assignedOnly`).
  */
 
-let serial = 0
-const fresh = (prefix: string) => `${prefix}${++serial}`
 
 /** A score for every review point of the kind, e.g. all 9 of 10. */
 export function allScores(kind: ExAnteKind = 'project', score = '9', comment = '符合要求'): ExAnteScores {

@@ -1,13 +1,12 @@
 import type { Endpoint, Scope, World } from './endpoints.ts'
 import { MultipartBody } from './endpoints.ts'
+import { fresh } from './fresh.ts'
 
 /**
  * 预算执行数据 endpoints for the endpoint table. Payments name their project by code in the body (or a file row),
  * so a project out of scope, or of a district the caller only supervises, is an item problem (422), not a 404.
  */
 
-let serial = 0
-const fresh = (prefix: string) => `${prefix}${++serial}`
 
 /** A budgeted project of the tree's unit (in the district), its code unique in this file. */
 const executingProject = (w: World, s: Scope) => w.t.make.project({ unit: w[s].unit, code: fresh('EX'), status: 'executing' })

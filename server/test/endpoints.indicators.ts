@@ -1,4 +1,5 @@
 import type { Access, Endpoint, Scope, World } from './endpoints.ts'
+import { fresh } from './fresh.ts'
 
 /**
  * The indicator library, framework and rule-set endpoints for the endpoint table. The library and the rules are
@@ -6,7 +7,6 @@ import type { Access, Endpoint, Scope, World } from './endpoints.ts'
  */
 
 let serial = 0
-const fresh = (prefix: string) => `${prefix}${++serial}`
 
 const get = (route: string, access: Access, extra: Partial<Endpoint> = {}): Endpoint => ({ method: 'GET', route, access, ok: 200, request: async () => ({ url: route }), ...extra })
 

@@ -4,6 +4,7 @@ import { keyEvaluationTemplates } from '../../domain/key-evaluation.ts'
 import type { Endpoint, Scope, World } from './endpoints.ts'
 import { MultipartBody } from './endpoints.ts'
 import type { TestContext } from './context.ts'
+import { fresh } from './fresh.ts'
 
 /**
  * The key-evaluation (部门评价 / 财政重点评价) endpoints for the endpoint table. Each request works on a fresh
@@ -12,8 +13,6 @@ import type { TestContext } from './context.ts'
  * unit and department record the 交换意见.
  */
 
-let serial = 0
-const fresh = (prefix: string) => `${prefix}${++serial}`
 const base = '/api/evaluation/key'
 
 /** A 财政重点评价 of a fresh project of the tree's unit, written straight to the tables at the given stage. */

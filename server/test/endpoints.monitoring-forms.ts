@@ -8,8 +8,11 @@ import { completeIndicators, makeForm, makeRound } from './factories.monitoring-
  * request assigns it to an agency user of the scope's city, which is where the matrix seats its agency.
  */
 
-const rounds = new Map<string, Awaited<ReturnType<typeof makeRound>>>()
+// One round per district and world (a worker may run several test files, each with its own world).
+const roundsByWorld = new WeakMap<World, Map<string, Awaited<ReturnType<typeof makeRound>>>>()
 async function roundOf(w: World, s: Scope) {
+  const rounds = roundsByWorld.get(w) ?? new Map<string, Awaited<ReturnType<typeof makeRound>>>()
+  roundsByWorld.set(w, rounds)
   const key = w[s].district.code
   if (!rounds.has(key)) rounds.set(key, await makeRound(w.t, { jurisdiction: w[s].district }))
   return rounds.get(key)!

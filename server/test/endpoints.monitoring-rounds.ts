@@ -1,5 +1,6 @@
 import type { Endpoint, Scope, World } from './endpoints.ts'
 import { roundFactories } from './factories.monitoring-rounds.ts'
+import { fresh } from './fresh.ts'
 
 /**
  * The monitoring-round endpoints for the endpoint table. Each request works on a fresh open round of the scope's
@@ -7,8 +8,6 @@ import { roundFactories } from './factories.monitoring-rounds.ts'
  * (read-only), the unit's department and the unit itself. Agencies see a round only with an assignment in it.
  */
 
-let serial = 0
-const fresh = (prefix: string) => `${prefix}${++serial}`
 const DAY = 86_400_000
 
 async function roundWithForm(w: World, s: Scope, options: { late?: boolean; key?: boolean } = {}) {

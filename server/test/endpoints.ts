@@ -21,6 +21,7 @@ import { assessmentEndpoints } from './endpoints.assessments.ts'
 import { budgetDecisionEndpoints } from './endpoints.budget-decisions.ts'
 import { rectificationEndpoints } from './endpoints.rectifications.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
+import { fresh } from './fresh.ts'
 
 /**
  * Every HTTP endpoint of the API, written down by hand: who may call it, what success looks like, which
@@ -114,7 +115,6 @@ export async function buildWorld(t: TestContext): Promise<World> {
 }
 
 let serial = 0
-const fresh = (prefix: string) => `${prefix}${++serial}`
 
 const orgVersion = async (w: World, code: string) =>
   (await w.t.db.selectFrom('orgNode').select('version').where('code', '=', code).executeTakeFirstOrThrow()).version
@@ -277,7 +277,7 @@ export const endpoints: Endpoint[] = [
 ]
 
 /** A fresh reserve project in the scope's unit, so every request acts on a row in a known state. */
-const freshProject = (w: World, s: Scope) => w.t.make.project({ unit: w[s].unit, code: fresh('P') })
+const freshProject = (w: World, s: Scope) => w.t.make.project({ unit: w[s].unit, code: fresh('EP') })
 
 const projectListQuery = {
   ...listQuery,

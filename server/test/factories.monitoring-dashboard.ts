@@ -4,14 +4,13 @@ import type { CauseCategory, CorrectiveActionKind, CorrectiveActionStatus, Likel
 import type { IndicatorNature } from '../../domain/indicators.ts'
 import type { OrgNode, Project } from '../db/schema.ts'
 import type { TestContext } from './context.ts'
+import { fresh } from './fresh.ts'
 
 /**
  * Monitoring rows for the dashboard, report and export tests, written straight to the tables (no job, no audit):
  * rounds and forms are built by other modules, so these tests seed the state they read.
  */
 
-let serial = 0
-const fresh = (prefix: string) => `${prefix}${++serial}`
 
 export async function makeRound(
   t: TestContext,
