@@ -76,6 +76,7 @@ export const assessmentsEn: Messages<typeof assessmentsZhCN> = {
     confirm: 'Complete the review and compute the total?',
     done: 'Review completed',
     noLonger: 'The assessment is no longer awaiting review',
+    opinionNeeded: 'A changed score needs an opinion',
   },
   result: { title: 'Result', interviewHint: 'A poor grade: an interview with the head of the assessed org is proposed' },
   chart: { title: 'Totals of {{year}}', ariaLabel: 'Bar chart of the {{year}} assessment totals by org' },

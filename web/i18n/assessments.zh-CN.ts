@@ -73,6 +73,7 @@ export const assessmentsZhCN = {
     confirm: '确认完成复核并计算总分？',
     done: '复核完成',
     noLonger: '考核已不在待复核状态',
+    opinionNeeded: '复核得分与原得分不同，请填写复核意见',
   },
   result: { title: '考核结果', interviewHint: '考核等级较差，建议约谈被考核单位主要负责人' },
   chart: { title: '{{year}} 年度考核总分', ariaLabel: '{{year}} 年度各单位考核总分柱状图' },

@@ -57,9 +57,12 @@ export function AssessmentDetailPage() {
         </Descriptions>
       </Card>
       {a.status === 'published' && <Result assessment={a} />}
-      <Card size="small" title={t('assessments.itemsLabel')}>
-        <ItemsTable assessment={a} />
-      </Card>
+      {/* The review form shows every item with its explanation: the table would repeat it. */}
+      {!a.moves.includes('review') && (
+        <Card size="small" title={t('assessments.itemsLabel')}>
+          <ItemsTable assessment={a} />
+        </Card>
+      )}
       {a.moves.includes('self') && <SelfAssessmentForm assessment={a} onReload={reload} />}
       {a.moves.includes('review') && <ReviewForm assessment={a} onReload={reload} />}
     </Space>
@@ -92,26 +95,25 @@ const score = (v: string | null) => v ?? '—'
 function ItemsTable({ assessment: a }: { assessment: AssessmentDetail }) {
   const { t } = useTranslation()
   const columns: TableColumnsType<AssessmentItem> = [
-    { key: 'code', title: t('assessments.fields.code'), dataIndex: 'code', width: 64 },
-    { key: 'name', title: t('assessments.fields.item'), dataIndex: 'name', width: 200 },
-    { key: 'kind', title: t('assessments.fields.kind'), dataIndex: 'kind', width: 100, render: (k: AssessmentItem['kind']) => <ItemKindTag kind={k} /> },
-    { key: 'points', title: t('assessments.fields.points'), dataIndex: 'points', width: 70, align: 'right' },
-    { key: 'computedScore', title: t('assessments.fields.computedScore'), dataIndex: 'computedScore', width: 90, align: 'right', render: score },
-    { key: 'selfScore', title: t('assessments.fields.selfScore'), dataIndex: 'selfScore', width: 90, align: 'right', render: score },
-    { key: 'reviewScore', title: t('assessments.fields.reviewScore'), dataIndex: 'reviewScore', width: 90, align: 'right', render: score },
-    { key: 'score', title: t('assessments.fields.score'), dataIndex: 'score', width: 80, align: 'right', render: (v: string | null) => <Typography.Text strong>{score(v)}</Typography.Text> },
-    { key: 'explanation', title: t('assessments.fields.explanation'), width: 420, render: (_: unknown, item) => <Explanation item={item} /> },
+    { key: 'code', title: t('assessments.fields.code'), dataIndex: 'code', width: 56 },
+    { key: 'name', title: t('assessments.fields.item'), dataIndex: 'name', width: 170 },
+    { key: 'kind', title: t('assessments.fields.kind'), dataIndex: 'kind', width: 96, render: (k: AssessmentItem['kind']) => <ItemKindTag kind={k} /> },
+    { key: 'points', title: t('assessments.fields.points'), dataIndex: 'points', width: 64, align: 'right' },
+    { key: 'computedScore', title: t('assessments.fields.computedScore'), dataIndex: 'computedScore', width: 80, align: 'right', render: score },
+    { key: 'selfScore', title: t('assessments.fields.selfScore'), dataIndex: 'selfScore', width: 80, align: 'right', render: score },
+    { key: 'reviewScore', title: t('assessments.fields.reviewScore'), dataIndex: 'reviewScore', width: 80, align: 'right', render: score },
+    { key: 'score', title: t('assessments.fields.score'), dataIndex: 'score', width: 70, align: 'right', render: (v: string | null) => <Typography.Text strong>{score(v)}</Typography.Text> },
     {
-      key: 'notes',
-      title: `${t('assessments.fields.selfNote')} / ${t('assessments.fields.reviewOpinion')}`,
-      width: 240,
+      key: 'explanation',
+      title: t('assessments.fields.explanation'),
       render: (_: unknown, item) => (
-        <Space orientation="vertical" size={0}>
-          {item.selfNote && <Typography.Text>{item.selfNote}</Typography.Text>}
-          {item.reviewOpinion && <Typography.Text type="warning">{item.reviewOpinion}</Typography.Text>}
+        <Space orientation="vertical" size={2}>
+          <Explanation item={item} />
+          {item.selfNote && <Typography.Text>{`${t('assessments.fields.selfNote')}：${item.selfNote}`}</Typography.Text>}
+          {item.reviewOpinion && <Typography.Text type="warning">{`${t('assessments.fields.reviewOpinion')}：${item.reviewOpinion}`}</Typography.Text>}
         </Space>
       ),
     },
   ]
-  return <Table<AssessmentItem> aria-label={t('assessments.itemsLabel')} rowKey="code" size="small" columns={columns} dataSource={a.items} pagination={false} scroll={{ x: 1444 }} />
+  return <Table<AssessmentItem> aria-label={t('assessments.itemsLabel')} rowKey="code" size="small" columns={columns} dataSource={a.items} pagination={false} scroll={{ x: 1100 }} />
 }

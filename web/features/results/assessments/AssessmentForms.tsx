@@ -176,7 +176,7 @@ export function ReviewForm({ assessment: a, onReload }: { assessment: Assessment
             ({ getFieldValue }) => ({
               validator: async (_r, v?: string) => {
                 const changed = Number(getFieldValue(['items', i.code, 'score'])) !== Number(proposed(i))
-                if (changed && !(v ?? '').trim()) throw new Error(t('assessments.review.hint'))
+                if (changed && !(v ?? '').trim()) throw new Error(t('assessments.review.opinionNeeded'))
               },
             }),
           ]}

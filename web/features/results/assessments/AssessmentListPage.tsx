@@ -24,6 +24,7 @@ export function AssessmentListPage() {
   return (
     <Card title={t('assessments.nav.list')} size="small">
       <Tabs
+        destroyOnHidden
         activeKey={view}
         onChange={(key) => setSearch(key === 'ranking' ? { view: 'ranking' } : {}, { replace: true })}
         items={[
