@@ -1,5 +1,5 @@
 import { type AssessmentTemplateItem, assessmentConsequence, defaultAssessmentTemplate, scoreComputedItem, selfAssessmentDue } from '../../../domain/assessment.ts'
-import type { Grade, RuleSet } from '../../../domain/rule-set.ts'
+import type { Grade } from '../../../domain/rule-set.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
@@ -9,6 +9,7 @@ import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import { type AssessedOrg, assessmentFigures } from './assessment.metrics.ts'
 import * as repo from './assessments.repository.ts'
 import type { AssessmentListFilter } from './assessments.schemas.ts'
+import { rulesCache } from './rectifications.service.ts'
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString())
 
@@ -69,16 +70,6 @@ async function writeItems(trx: Trx, assessmentId: string, template: readonly Ass
 }
 
 type ListRow = Awaited<ReturnType<typeof repo.findAssessment>> & {}
-
-/** The rule sets of the assessing bureaus, read once per bureau and year. */
-function rulesCache(db: Db | Trx) {
-  const cache = new Map<string, Promise<RuleSet>>()
-  return (jurisdictionCode: string, fiscalYear: number) => {
-    const key = `${jurisdictionCode}/${fiscalYear}`
-    if (!cache.has(key)) cache.set(key, effectiveRules(db, jurisdictionCode, fiscalYear).then((r) => r.rules as RuleSet))
-    return cache.get(key)!
-  }
-}
 
 export type AssessmentMove = 'self' | 'submit' | 'review'
 

@@ -13,6 +13,17 @@ type Values = { items: Record<string, { score?: string; note?: string; opinion?:
 
 const scorePattern = /^\d{1,3}(\.\d{1,2})?$/
 
+/** A score field of an item: 0 to its points, two decimals at most; empty only where `optional`. */
+function ScoreField({ item, label, optional }: { item: AssessmentItem; label: string; optional?: boolean }) {
+  const { t } = useTranslation()
+  const valid = (v?: string) => (!v ? !!optional : scorePattern.test(v.trim()) && Number(v) <= Number(item.points))
+  return (
+    <Form.Item name={['items', item.code, 'score']} style={{ margin: 0 }} rules={[{ validator: async (_r, v?: string) => (valid(v) ? undefined : Promise.reject(new Error(t('assessments.self.scoreRule')))) }]}>
+      <Input aria-label={`${item.name} ${label}`} inputMode="decimal" style={{ width: 100 }} />
+    </Form.Item>
+  )
+}
+
 /** After a 409 the page re-reads the assessment; the typed values stay, and the action is refused when it no longer applies. */
 function useAssessmentConflict(refetch: Refetch, move: 'self' | 'review', noLonger: string) {
   return useConflict(async () => {
@@ -73,15 +84,7 @@ export function SelfAssessmentForm({ assessment: a, onReload }: { assessment: As
       key: 'score',
       title: t('assessments.fields.selfScore'),
       width: 130,
-      render: (_: unknown, i) => (
-        <Form.Item
-          name={['items', i.code, 'score']}
-          style={{ margin: 0 }}
-          rules={[{ validator: async (_r, v?: string) => (!v || (scorePattern.test(v.trim()) && Number(v) <= Number(i.points)) ? undefined : Promise.reject(new Error(t('assessments.self.scoreRule')))) }]}
-        >
-          <Input aria-label={`${i.name} ${t('assessments.fields.selfScore')}`} inputMode="decimal" style={{ width: 100 }} />
-        </Form.Item>
-      ),
+      render: (_: unknown, i) => <ScoreField item={i} label={t('assessments.fields.selfScore')} optional />,
     },
     {
       key: 'note',
@@ -154,15 +157,7 @@ export function ReviewForm({ assessment: a, onReload }: { assessment: Assessment
       key: 'score',
       title: t('assessments.fields.reviewScore'),
       width: 130,
-      render: (_: unknown, i) => (
-        <Form.Item
-          name={['items', i.code, 'score']}
-          style={{ margin: 0 }}
-          rules={[{ validator: async (_r, v?: string) => (v && scorePattern.test(v.trim()) && Number(v) <= Number(i.points) ? undefined : Promise.reject(new Error(t('assessments.self.scoreRule')))) }]}
-        >
-          <Input aria-label={`${i.name} ${t('assessments.fields.reviewScore')}`} inputMode="decimal" style={{ width: 100 }} />
-        </Form.Item>
-      ),
+      render: (_: unknown, i) => <ScoreField item={i} label={t('assessments.fields.reviewScore')} />,
     },
     {
       key: 'opinion',
