@@ -23,6 +23,7 @@ describe('考核 (rule 47)', () => {
     await signIn(finance, env.server.baseUrl, 'sz_finance_admin')
     await openFromMenu(finance, '考核')
     await finance.getByRole('table', { name: '考核列表' }).getByText('已通报').first().waitFor()
+    await keepDocScreenshot(finance, 'results-assessment-list')
 
     // The demo's published 2025 ranking: departments, as a table and a bar chart of totals.
     await finance.getByRole('tab', { name: '排名' }).click()

@@ -108,7 +108,7 @@ function ItemsTable({ assessment: a }: { assessment: AssessmentDetail }) {
       title: t('assessments.fields.explanation'),
       render: (_: unknown, item) => (
         <Space orientation="vertical" size={2}>
-          <Explanation item={item} />
+          {(item.explanation || !(item.selfNote || item.reviewOpinion)) && <Explanation item={item} />}
           {item.selfNote && <Typography.Text>{`${t('assessments.fields.selfNote')}：${item.selfNote}`}</Typography.Text>}
           {item.reviewOpinion && <Typography.Text type="warning">{`${t('assessments.fields.reviewOpinion')}：${item.reviewOpinion}`}</Typography.Text>}
         </Space>
