@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { completeAssessments } from '../server/modules/results/assessments.demo-seed.ts'
 import { activeActor } from '../server/platform/actors.ts'
+import { apiAs } from './support/api.ts'
 import { E2E_NOW } from './support/app-server.ts'
 import { keepDocScreenshot, signIn } from './support/browser.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
@@ -60,6 +61,18 @@ describe('考核 (rule 47)', () => {
     await dept.getByRole('textbox', { name: '绩效管理创新与经验推广 自评说明及佐证' }).fill('“校园安全”项目绩效管理做法被市财政简报刊发')
     await dept.getByRole('textbox', { name: '绩效管理重大问题（审计、巡视发现等） 自评得分' }).fill('0')
     await keepDocScreenshot(dept, 'results-assessment-self')
+
+    // Meanwhile a colleague saves a note: saving the stale copy is refused with a 409, what was typed stays, and
+    // after reloading the latest version the department submits.
+    const id = dept.url().split('/').pop()!
+    const colleague = await apiAs(env.server.baseUrl, 'sz_edu_dept')
+    const seen = await colleague<{ version: number }>('GET', `/api/assessments/${id}`)
+    await colleague('PUT', `/api/assessments/${id}/self`, { version: seen.version, items: [{ code: 'F2', note: '无重大问题' }] })
+    await dept.getByRole('button', { name: '保存自评' }).click()
+    await dept.getByText('他人已修改了此记录').waitFor()
+    await dept.getByRole('button', { name: '重新加载' }).click()
+    await dept.getByText('已加载最新内容，您填写的内容仍在。请核对后再次确认。').waitFor()
+    expect(await dept.getByRole('textbox', { name: '绩效信息公开率 自评得分' }).inputValue()).toBe('4.5')
     await dept.getByRole('button', { name: '提交自评' }).click()
     await confirm(dept, /提交自评/)
     await dept.getByText('待财政复核').first().waitFor()
