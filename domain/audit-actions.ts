@@ -151,6 +151,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'results.assessment_submit': { zh: '提交考核自评', en: '考核 self-assessment submitted' },
   'results.assessment_review': { zh: '复核考核', en: '考核 reviewed' },
   'results.assessment_publish': { zh: '考核排名通报', en: '考核 ranked and published' },
+  'results.assessment_export': { zh: '导出考核结果', en: '考核 results exported' },
   'evaluation.self_extend': { zh: '单位自评延期', en: 'Self-evaluation deadline extended' },
   'evaluation.self_round_close': { zh: '结束单位自评批次', en: 'Self-evaluation round closed' },
   'evaluation.self_update': { zh: '填报自评表', en: 'Self-evaluation form filled' },

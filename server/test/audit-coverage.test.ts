@@ -124,6 +124,7 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'POST /api/assessments/:id/submit': ['results.assessment_submit', 'both'],
   'POST /api/assessments/:id/review': ['results.assessment_review', 'both'],
   'POST /api/assessments/publish': ['results.assessment_publish', 'after'],
+  'GET /api/assessments/export': ['results.assessment_export', 'after'],
   'POST /api/evaluation/self-rounds/:id/extensions': ['evaluation.self_extend', 'both'],
   'PUT /api/evaluation/self/:id': ['evaluation.self_update', 'both'],
   'POST /api/evaluation/self/:id/submit': ['evaluation.self_submit', 'both'],

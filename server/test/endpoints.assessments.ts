@@ -20,7 +20,8 @@ async function assessmentOf(w: World, s: Scope, status: 'self_assessing' | 'subm
 }
 
 export const assessmentEndpoints: Endpoint[] = [
-  { method: 'GET', route: base, access: 'results.read', ok: 200, badQuery: { fiscalYear: 'last', status: 'gone', orgCode: '!', orgKind: 'unit', page: 'abc', pageSize: '1000', order: 'sideways' }, request: async () => ({ url: base }) },
+  { method: 'GET', route: base, access: 'results.read', ok: 200, badQuery: { fiscalYear: 'last', status: 'gone', orgCode: '!', orgKind: 'unit', sort: 'height', page: 'abc', pageSize: '1000', order: 'sideways' }, request: async () => ({ url: base }) },
+  { method: 'GET', route: `${base}/export`, access: 'results.read', ok: 200, badQuery: { fiscalYear: 'last', status: 'gone', orgCode: '!', orgKind: 'unit', sort: 'height', order: 'sideways' }, request: async () => ({ url: `${base}/export` }) },
   { method: 'POST', route: `${base}/open`, access: 'results.manage', ok: 201, requiredBody: ['fiscalYear'], request: async () => ({ url: `${base}/open`, body: { fiscalYear: 2025 } }) },
   { method: 'GET', route: `${base}/:id`, access: 'results.read', ok: 200, target: 'department', badParam: 'not-a-uuid', request: async (w, s) => ({ url: `${base}/${await assessmentOf(w, s)}` }) },
   // The assessed department self-assesses; the city above and the bureau's other roles only read.

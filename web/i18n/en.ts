@@ -1,3 +1,4 @@
+import { assessmentsEn } from './assessments.en'
 import { budgetDecisionsEn } from './budgetDecisions.en'
 import { evaluationKeyEn } from './evaluationKey.en'
 import { agenciesEn } from './agencies.en'
@@ -805,6 +806,7 @@ export const en: LocaleMessages = {
   execution: executionEn,
   monitoringActions: monitoringActionsEn,
   budgetDecisions: budgetDecisionsEn,
+  assessments: assessmentsEn,
   evaluationKey: evaluationKeyEn,
   monitoringRounds: monitoringRoundsEn,
   goals: goalsEn,

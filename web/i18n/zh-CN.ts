@@ -1,3 +1,4 @@
+import { assessmentsZhCN } from './assessments.zh-CN'
 import { budgetDecisionsZhCN } from './budgetDecisions.zh-CN'
 import { evaluationKeyZhCN } from './evaluationKey.zh-CN'
 import { agenciesZhCN } from './agencies.zh-CN'
@@ -804,6 +805,7 @@ export const zhCN = {
   execution: executionZhCN,
   monitoringActions: monitoringActionsZhCN,
   budgetDecisions: budgetDecisionsZhCN,
+  assessments: assessmentsZhCN,
   evaluationKey: evaluationKeyZhCN,
   monitoringRounds: monitoringRoundsZhCN,
   goals: goalsZhCN,

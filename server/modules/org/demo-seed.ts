@@ -16,6 +16,7 @@ import { seedDemoMonitoring } from '../monitoring/demo-seed.ts'
 import { seedDemoSelfEvaluation } from '../evaluation/self.demo-seed.ts'
 import { seedDemoBudgetDecisions } from '../results/budget-decisions.demo-seed.ts'
 import { seedDemoRectifications } from '../results/rectifications.demo-seed.ts'
+import { seedDemoAssessments } from '../results/assessments.demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
@@ -97,6 +98,8 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     ...(await seedDemoRectifications(db, ctx)),
     // From the accepted self-evaluations (and any open rectification items), so last.
     ...(await seedDemoBudgetDecisions(db, ctx)),
+    // 考核 counts goals, monitoring, self-evaluations, spot-checks and rectifications: after all of them.
+    ...(await seedDemoAssessments(db, ctx)),
   }
 }
 

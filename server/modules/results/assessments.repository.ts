@@ -43,7 +43,10 @@ export function listAssessments(db: Db, actor: Actor, filter: AssessmentListFilt
   if (filter.status) q = q.where('assessment.status', '=', filter.status)
   if (filter.orgCode) q = q.where('assessment.orgCode', '=', filter.orgCode)
   if (filter.orgKind) q = q.where('assessment.orgKind', '=', filter.orgKind)
-  return q.orderBy('assessment.fiscalYear', 'desc').orderBy('assessment.rank', (ob) => ob.asc().nullsLast()).orderBy('assessment.orgCode')
+  const sortColumn = { orgCode: 'assessment.orgCode', fiscalYear: 'assessment.fiscalYear', total: 'assessment.total', rank: 'assessment.rank', updatedAt: 'assessment.updatedAt' } as const
+  if (filter.sort) q = q.orderBy(sortColumn[filter.sort], (ob) => (filter.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()))
+  // Unsorted: the latest year first, departments before districts, by rank once published.
+  return q.orderBy('assessment.fiscalYear', 'desc').orderBy('assessment.orgKind').orderBy('assessment.rank', (ob) => ob.asc().nullsLast()).orderBy('assessment.orgCode').orderBy('assessment.id')
 }
 
 export function findAssessment(db: Db | Trx, actor: Actor, id: string) {

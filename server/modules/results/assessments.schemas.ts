@@ -17,8 +17,10 @@ export const AssessmentListQuery = z.strictObject({
   status: z.enum(assessmentStatuses).optional(),
   orgCode: z.string().regex(/^[0-9A-Za-z]{2,32}$/).optional(),
   orgKind: z.enum(['department', 'jurisdiction']).optional(),
+  sort: z.enum(['orgCode', 'fiscalYear', 'total', 'rank', 'updatedAt']).optional(),
 })
-export type AssessmentListFilter = Omit<z.infer<typeof AssessmentListQuery>, 'page' | 'pageSize' | 'order'>
+export type AssessmentListFilter = Omit<z.infer<typeof AssessmentListQuery>, 'page' | 'pageSize'>
+export const AssessmentExportQuery = AssessmentListQuery.omit({ page: true, pageSize: true })
 
 const Score = z.string().trim().regex(/^\d{1,3}(\.\d{1,2})?$/, bilingual('得分须为数字，最多两位小数', 'A score is a number with at most two decimals'))
 const Code = z.string().trim().min(1).max(16)

@@ -1,4 +1,5 @@
-import { type AssessmentTemplateItem, defaultAssessmentTemplate, scoreComputedItem, selfAssessmentDue } from '../../../domain/assessment.ts'
+import { type AssessmentTemplateItem, assessmentConsequence, defaultAssessmentTemplate, scoreComputedItem, selfAssessmentDue } from '../../../domain/assessment.ts'
+import type { Grade } from '../../../domain/rule-set.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
@@ -8,6 +9,7 @@ import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import { type AssessedOrg, assessmentFigures } from './assessment.metrics.ts'
 import * as repo from './assessments.repository.ts'
 import type { AssessmentListFilter } from './assessments.schemas.ts'
+import { rulesCache } from './rectifications.service.ts'
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString())
 
@@ -67,19 +69,46 @@ async function writeItems(trx: Trx, assessmentId: string, template: readonly Ass
     .execute()
 }
 
+type ListRow = Awaited<ReturnType<typeof repo.findAssessment>> & {}
+
+export type AssessmentMove = 'self' | 'submit' | 'review'
+
+/** What this user may do with the assessment now: the assessed org self-assesses and submits; the assessing bureau reviews. */
+export function assessmentMoves(ctx: ActorCtx, row: Pick<ListRow, 'orgCode' | 'jurisdictionCode' | 'status'>): AssessmentMove[] {
+  const { actor } = ctx
+  const moves: AssessmentMove[] = []
+  const assessed = actor.org.code === row.orgCode && (actor.permissions.has('results.respond') || actor.permissions.has('results.manage'))
+  if (assessed && row.status === 'self_assessing') moves.push('self', 'submit')
+  const assessor = actor.org.kind === 'jurisdiction' && actor.org.code === row.jurisdictionCode && actor.permissions.has('results.manage')
+  if (assessor && row.status === 'submitted') moves.push('review')
+  return moves
+}
+
+/** A row as the client sees it: dates as ISO, the consequence its grade proposes once published (约谈 for a poor one), its moves. */
+async function toView(ctx: ActorCtx, row: ListRow, rules: ReturnType<typeof rulesCache>) {
+  const consequence = row.status === 'published' && row.grade ? assessmentConsequence(row.grade as Grade, await rules(row.jurisdictionCode, row.fiscalYear)) : null
+  return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt), consequence, moves: assessmentMoves(ctx, row) }
+}
+
 export async function listAssessments(db: Db, ctx: ActorCtx, filter: AssessmentListFilter, page: { page: number; pageSize: number }) {
   const result = await fetchPage(repo.listAssessments(db, ctx.actor, filter), page)
-  return { ...result, items: result.items.map((r) => ({ ...r, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) })) }
+  const rules = rulesCache(db)
+  return { ...result, items: await Promise.all(result.items.map((r) => toView(ctx, r, rules))) }
+}
+
+/** Every row of the filtered list (up to `limit`), as the list shows them: the Excel export. */
+export async function exportAssessments(db: Db, ctx: ActorCtx, filter: AssessmentListFilter, limit: number) {
+  const rows = await repo.listAssessments(db, ctx.actor, filter).limit(limit).execute()
+  const rules = rulesCache(db)
+  return Promise.all(rows.map((r) => toView(ctx, r, rules)))
 }
 
 /** One assessment with its items: each with its points, its score (the review's, else the self-assessment's, else the computed one), whether it was computed, and its explanation. */
-export async function getAssessment(db: Db, ctx: ActorCtx, id: string) {
+export async function getAssessment(db: Db | Trx, ctx: ActorCtx, id: string) {
   const row = (await repo.findAssessment(db, ctx.actor, id)) ?? notFound()
   const items = await db.selectFrom('assessmentItem').selectAll().where('assessmentId', '=', id).orderBy('sortOrder').execute()
   return {
-    ...row,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
+    ...(await toView(ctx, row, rulesCache(db))),
     items: items.map((i) => ({
       id: i.id,
       code: i.code,

@@ -96,3 +96,17 @@ describe('self-assessment, review, ranking (rule 47)', () => {
   })
 })
 
+
+describe('sorting and export', () => {
+  test('the list sorts by total; the export is an xlsx of the filtered rows, recorded', async () => {
+    const sorted = (await cityAdmin.get('/api/assessments?fiscalYear=2025&sort=total&order=desc')).json().items
+    const totals = sorted.map((a: { total: string | null }) => a.total).filter((x: string | null) => x !== null).map(Number)
+    expect(totals).toEqual([...totals].sort((a, b) => b - a))
+    const published = (await cityAdmin.get('/api/assessments?fiscalYear=2025&status=published')).json().items
+    expect(published.every((a: { consequence: string }) => ['interview', 'none'].includes(a.consequence))).toBe(true)
+    const res = await cityAdmin.get('/api/assessments/export?fiscalYear=2025')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('spreadsheetml')
+    expect((await cityAdmin.get('/api/assessments/export?sort=height')).statusCode).toBe(400)
+  })
+})
