@@ -26,12 +26,16 @@ export async function seedDemoRectifications(db: Db, ctx: Ctx) {
     if (already) return { rectifications: 0 }
     const by = { userId: finance.id, now: ctx.now }
     const ids: string[] = []
+    // Ordered by natural keys, not ids (random UUIDs): every demo database gets the same items.
     const forms = await trx
       .selectFrom('selfEvalForm')
-      .select(['id', 'jurisdictionCode', 'departmentCode', 'unitCode', 'projectId', 'fiscalYear', 'grade', 'total', 'problems'])
-      .where('jurisdictionCode', '=', finance.jurisdictionCode)
+      .leftJoin('project', 'project.id', 'selfEvalForm.projectId')
+      .select(['selfEvalForm.id', 'selfEvalForm.jurisdictionCode', 'selfEvalForm.departmentCode', 'selfEvalForm.unitCode', 'selfEvalForm.projectId', 'selfEvalForm.fiscalYear', 'grade', 'total', 'problems'])
+      .where('selfEvalForm.jurisdictionCode', '=', finance.jurisdictionCode)
       .where('grade', 'in', ['中', '差'])
-      .orderBy('id')
+      .orderBy('selfEvalForm.fiscalYear')
+      .orderBy('selfEvalForm.unitCode')
+      .orderBy('project.code')
       .limit(6)
       .execute()
     for (const form of forms) {
@@ -40,10 +44,14 @@ export async function seedDemoRectifications(db: Db, ctx: Ctx) {
     }
     const red = await trx
       .selectFrom('monitoringForm')
-      .select(['id', 'jurisdictionCode', 'departmentCode', 'unitCode', 'projectId', 'fiscalYear', 'cutoffMonth', 'executionRate'])
-      .where('jurisdictionCode', '=', finance.jurisdictionCode)
+      .leftJoin('project', 'project.id', 'monitoringForm.projectId')
+      .select(['monitoringForm.id', 'monitoringForm.jurisdictionCode', 'monitoringForm.departmentCode', 'monitoringForm.unitCode', 'monitoringForm.projectId', 'monitoringForm.fiscalYear', 'cutoffMonth', 'executionRate'])
+      .where('monitoringForm.jurisdictionCode', '=', finance.jurisdictionCode)
       .where('projectLight', '=', 'red')
-      .orderBy('id')
+      .orderBy('monitoringForm.fiscalYear')
+      .orderBy('cutoffMonth')
+      .orderBy('monitoringForm.unitCode')
+      .orderBy('project.code')
       .limit(4)
       .execute()
     for (const form of red) {
