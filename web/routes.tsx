@@ -516,6 +516,13 @@ export const routes: RouteEntry[] = [
         permission: 'results.read',
         page: lazy(() => import('./features/results/budget/BudgetDecisionListPage').then((m) => ({ default: m.BudgetDecisionListPage }))),
       },
+      {
+        path: '/results/accountability',
+        labelKey: 'accountability.nav.page',
+        icon: <AuditOutlined aria-hidden />,
+        permission: 'results.read',
+        page: lazy(() => import('./features/results/accountability/AccountabilityPage').then((m) => ({ default: m.AccountabilityPage }))),
+      },
     ],
   },
   {

@@ -11,8 +11,9 @@ import { makeRound } from './factories.monitoring-dashboard.ts'
 
 let serial = 0
 
-export async function makeInterview(t: TestContext, org: OrgNode) {
-  const project = await t.make.project({ unit: await t.make.unit({ department: org }), code: `IV${++serial}` })
+/** A 约谈 of the department on a project of its unit (no new org nodes: the bad-input test counts them). */
+export async function makeInterview(t: TestContext, org: OrgNode, unit: OrgNode) {
+  const project = await t.make.project({ unit, code: `IV${++serial}` })
   return t.db
     .insertInto('interview')
     .values({
@@ -69,13 +70,13 @@ async function selfRoundOf(w: World, s: Scope) {
   return round.id
 }
 
-/** A 考核 of the city's own department for a year only that city has: the other city's year is not found at home. */
+/** The city's 考核 of its district for a year only that city has: the other city's year is not found at home. */
 async function assessmentYear(w: World, s: Scope) {
   const year = s === 'own' ? 2031 : 2032
-  const department = await w.t.make.department({ jurisdiction: w[s].city })
   await w.t.db
     .insertInto('assessment')
-    .values({ jurisdictionCode: w[s].city.code, orgCode: department.code, orgKind: 'department', fiscalYear: year, status: 'published', dueOn: `${year + 1}-02-28`, total: '91.50', grade: '优', rank: 1, createdAt: w.t.clock.now(), updatedAt: w.t.clock.now() })
+    .values({ jurisdictionCode: w[s].city.code, orgCode: w[s].district.code, orgKind: 'jurisdiction', fiscalYear: year, status: 'published', dueOn: `${year + 1}-02-28`, total: '91.50', grade: '优', rank: 1, createdAt: w.t.clock.now(), updatedAt: w.t.clock.now() })
+    .onConflict((oc) => oc.columns(['orgCode', 'fiscalYear']).doNothing())
     .execute()
   return year
 }
@@ -99,10 +100,10 @@ export const resultsRecordEndpoints: Endpoint[] = [
     requiredBody: ['orgCode', 'personTitle', 'interviewedOn', 'interviewer', 'reason', 'sourceType', 'sourceId'],
     request: async (w, s) => {
       const project = await w.t.make.project({ unit: w[s].unit, code: `IVN${++serial}` })
-      return { url: '/api/interviews', body: { orgCode: w[s].department.code, personTitle: '局长', interviewedOn: '2026-01-05', interviewer: '财政局局长', reason: '项目自评为差', sourceType: 'project', sourceId: project.id, outcome: '限期整改' } }
+      return { url: '/api/interviews', body: { orgCode: w[s].department.code, personTitle: '局长', interviewedOn: '2025-12-05', interviewer: '财政局局长', reason: '项目自评为差', sourceType: 'project', sourceId: project.id, outcome: '限期整改' } }
     },
   },
-  { method: 'GET', route: '/api/interviews/:id', access: 'results.read', ok: 200, target: 'department', assignedOnly: true, badParam: 'not-a-uuid', request: async (w, s) => ({ url: `/api/interviews/${(await makeInterview(w.t, w[s].department)).id}` }) },
+  { method: 'GET', route: '/api/interviews/:id', access: 'results.read', ok: 200, target: 'department', assignedOnly: true, badParam: 'not-a-uuid', request: async (w, s) => ({ url: `/api/interviews/${(await makeInterview(w.t, w[s].department, w[s].unit)).id}` }) },
   {
     method: 'PATCH',
     route: '/api/interviews/:id',
@@ -112,7 +113,7 @@ export const resultsRecordEndpoints: Endpoint[] = [
     ownJurisdictionOnly: true,
     badParam: 'not-a-uuid',
     requiredBody: ['version'],
-    request: async (w, s) => ({ url: `/api/interviews/${(await makeInterview(w.t, w[s].department)).id}`, body: { version: 1, outcome: '已整改到位' } }),
+    request: async (w, s) => ({ url: `/api/interviews/${(await makeInterview(w.t, w[s].department, w[s].unit)).id}`, body: { version: 1, outcome: '已整改到位' } }),
   },
   {
     method: 'DELETE',
@@ -123,7 +124,7 @@ export const resultsRecordEndpoints: Endpoint[] = [
     ownJurisdictionOnly: true,
     badParam: 'not-a-uuid',
     requiredBody: ['version'],
-    request: async (w, s) => ({ url: `/api/interviews/${(await makeInterview(w.t, w[s].department)).id}`, body: { version: 1 } }),
+    request: async (w, s) => ({ url: `/api/interviews/${(await makeInterview(w.t, w[s].department, w[s].unit)).id}`, body: { version: 1 } }),
   },
 
   { method: 'GET', route: '/api/accountability', access: 'results.read', ok: 200, badQuery: accountabilityQuery, request: async () => ({ url: '/api/accountability' }) },
@@ -139,7 +140,7 @@ export const resultsRecordEndpoints: Endpoint[] = [
     requiredBody: ['projectId', 'incident', 'lossAmount', 'measures', 'decidedOn', 'decidedBy'],
     request: async (w, s) => {
       const project = await w.t.make.project({ unit: w[s].unit, code: `ACN${++serial}` })
-      return { url: '/api/accountability', body: { projectId: project.id, incident: '资金被挪用造成重大损失', lossAmount: '300000.00', measures: '追回资金，相关责任人记过', decidedOn: '2026-02-01', decidedBy: '区财政局' } }
+      return { url: '/api/accountability', body: { projectId: project.id, incident: '资金被挪用造成重大损失', lossAmount: '300000.00', measures: '追回资金，相关责任人记过', decidedOn: '2025-12-01', decidedBy: '区财政局' } }
     },
   },
   { method: 'GET', route: '/api/accountability/:id', access: 'results.read', ok: 200, target: 'unit', assignedOnly: true, badParam: 'not-a-uuid', request: async (w, s) => ({ url: `/api/accountability/${(await makeAccountability(w.t, w[s].unit)).id}` }) },

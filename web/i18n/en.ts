@@ -1,3 +1,4 @@
+import { accountabilityEn } from './accountability.en'
 import { budgetDecisionsEn } from './budgetDecisions.en'
 import { evaluationKeyEn } from './evaluationKey.en'
 import { agenciesEn } from './agencies.en'
@@ -819,4 +820,5 @@ export const en: LocaleMessages = {
   jobs: jobsEn,
   agencies: agenciesEn,
   experts: expertsEn,
+  accountability: accountabilityEn,
 }

@@ -3,7 +3,10 @@ import { PageQuery } from '../../http/paging.ts'
 import { bilingual } from '../../http/validation-messages.ts'
 
 const OrgCode = z.string().regex(/^[0-9A-Za-z]{2,32}$/)
-const Day = z.iso.date(bilingual('日期格式为 YYYY-MM-DD', 'A date is YYYY-MM-DD'))
+// Dates the platform can mean (as input-guards' instantParam): never year 0 or 275760.
+const Day = z.iso
+  .date(bilingual('日期格式为 YYYY-MM-DD', 'A date is YYYY-MM-DD'))
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', bilingual('日期须在 1900-01-01 至 2999-12-31 之间', 'The date must lie between 1900-01-01 and 2999-12-31'))
 const Amount = z.string().trim().regex(/^\d{1,16}(\.\d{1,2})?$/, bilingual('金额为最多两位小数的数字（元）', 'An amount is a number of yuan with at most two decimals'))
 const Text = (min: number, max: number, zh: string, en: string) => z.string().trim().min(min, bilingual(zh, en)).max(max)
 
