@@ -2,13 +2,13 @@ import { chinaDay } from '../../../domain/corrective-actions.ts'
 import { recordedDateProblems } from '../../../domain/interviews.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
-import { AppError, assertVersion } from '../../http/errors.ts'
+import { AppError } from '../../http/errors.ts'
 import { fetchPage } from '../../http/paging.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { projectVisibleTo } from '../../platform/scope.ts'
 import * as repo from './accountability.repository.ts'
 import type { AccountabilityListFilter, CreateAccountabilityInput, UpdateAccountabilityInput } from './accountability.schemas.ts'
-import { assertManages, mayManage, violation } from './interviews.service.ts'
+import { assertManages, assertMayChange, mayManage, violation } from './interviews.service.ts'
 
 const toView = (ctx: ActorCtx, row: repo.AccountabilityRow) => ({ ...row, mayEdit: mayManage(ctx, row) })
 
@@ -63,13 +63,7 @@ export async function createAccountability(db: Db, ctx: ActorCtx, input: CreateA
 export async function updateAccountability(db: Db, ctx: ActorCtx, id: string, input: UpdateAccountabilityInput) {
   return db.transaction().execute(async (trx) => {
     const before = await repo.lockAccountability(trx, ctx.actor, id)
-    if (!before) throw new AppError('NOT_FOUND')
-    assertManages(ctx, before)
-    assertVersion(before, input.version)
-    if (input.decidedOn) {
-      const problems = recordedDateProblems(input.decidedOn, chinaDay(ctx.now), 'decidedOn')
-      if (problems.length) violation(ctx, problems)
-    }
+    assertMayChange(ctx, before, input.version, { value: input.decidedOn, path: 'decidedOn' })
     const { version: _v, ...changes } = input
     await trx
       .updateTable('accountability')
@@ -85,9 +79,7 @@ export async function updateAccountability(db: Db, ctx: ActorCtx, id: string, in
 export async function deleteAccountability(db: Db, ctx: ActorCtx, id: string, version: number) {
   await db.transaction().execute(async (trx) => {
     const before = await repo.lockAccountability(trx, ctx.actor, id)
-    if (!before) throw new AppError('NOT_FOUND')
-    assertManages(ctx, before)
-    assertVersion(before, version)
+    assertMayChange(ctx, before, version)
     await trx.deleteFrom('accountability').where('id', '=', id).execute()
     await recordAudit(trx, ctx, { action: 'accountability.delete', entityType: 'accountability', entityId: id, before })
   })

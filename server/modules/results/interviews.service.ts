@@ -23,6 +23,18 @@ export function assertManages(ctx: ActorCtx, row: { jurisdictionCode: string }) 
   assertOwnJurisdiction(ctx.actor, row)
 }
 
+/**
+ * The checks every change of a 约谈 or 问责 passes: seen (404), the bureau's own (403), current (409), and a
+ * changed date not in the future (422).
+ */
+export function assertMayChange<T extends { jurisdictionCode: string; version: number }>(ctx: ActorCtx, before: T | undefined, version: number, date?: { value?: string; path: string }): asserts before is T {
+  if (!before) throw new AppError('NOT_FOUND')
+  assertManages(ctx, before)
+  assertVersion(before, version)
+  const problems = date?.value ? recordedDateProblems(date.value, chinaDay(ctx.now), date.path) : []
+  if (problems.length) violation(ctx, problems)
+}
+
 const toView = (ctx: ActorCtx, row: repo.InterviewRow) => ({ ...row, mayEdit: mayManage(ctx, row) })
 
 export async function listInterviews(db: Db, ctx: ActorCtx, filter: InterviewListFilter, page: { page: number; pageSize: number }) {
@@ -108,13 +120,7 @@ export async function createInterview(db: Db, ctx: ActorCtx, input: CreateInterv
 export async function updateInterview(db: Db, ctx: ActorCtx, id: string, input: UpdateInterviewInput) {
   return db.transaction().execute(async (trx) => {
     const before = await repo.lockInterview(trx, ctx.actor, id)
-    if (!before) throw new AppError('NOT_FOUND')
-    assertManages(ctx, before)
-    assertVersion(before, input.version)
-    if (input.interviewedOn) {
-      const problems = recordedDateProblems(input.interviewedOn, chinaDay(ctx.now), 'interviewedOn')
-      if (problems.length) violation(ctx, problems)
-    }
+    assertMayChange(ctx, before, input.version, { value: input.interviewedOn, path: 'interviewedOn' })
     const { version: _v, ...changes } = input
     await trx
       .updateTable('interview')
@@ -130,9 +136,7 @@ export async function updateInterview(db: Db, ctx: ActorCtx, id: string, input: 
 export async function deleteInterview(db: Db, ctx: ActorCtx, id: string, version: number) {
   await db.transaction().execute(async (trx) => {
     const before = await repo.lockInterview(trx, ctx.actor, id)
-    if (!before) throw new AppError('NOT_FOUND')
-    assertManages(ctx, before)
-    assertVersion(before, version)
+    assertMayChange(ctx, before, version)
     await trx.deleteFrom('interview').where('id', '=', id).execute()
     await recordAudit(trx, ctx, { action: 'interview.delete', entityType: 'interview', entityId: id, before })
   })

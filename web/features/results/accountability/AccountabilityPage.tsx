@@ -111,9 +111,9 @@ export function InterviewList({ projectId, compact }: { projectId?: string; comp
   ]
   return (
     <>
-      <ListToolbar
-        filters={
-          compact ? undefined : (
+      {!compact && (
+        <ListToolbar
+          filters={
             <>
               <SearchInput label={t('accountability.interviews.filters.q')} value={table.filters.q} onSearch={(q) => table.setFilters({ q })} width={200} />
               <Select {...filterSelectProps(t('accountability.interviews.filters.fiscalYear'), 110)} options={fiscalYearOptions()} value={table.filters.fiscalYear} onChange={(fiscalYear?: number) => table.setFilters({ fiscalYear })} />
@@ -125,19 +125,19 @@ export function InterviewList({ projectId, compact }: { projectId?: string; comp
               />
               <Button onClick={table.resetFilters}>{t('common.reset')}</Button>
             </>
-          )
-        }
-        actions={
-          <Space>
-            {canManage && !compact && (
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-                {t('accountability.interviews.create')}
-              </Button>
-            )}
-            {!compact && <ExportButton path="/api/interviews/export" params={table.params} />}
-          </Space>
-        }
-      />
+          }
+          actions={
+            <Space>
+              {canManage && (
+                <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+                  {t('accountability.interviews.create')}
+                </Button>
+              )}
+              <ExportButton path="/api/interviews/export" params={table.params} />
+            </Space>
+          }
+        />
+      )}
       <PagedTable
         label={t('accountability.interviews.label')}
         rowKey="id"
@@ -192,27 +192,27 @@ export function AccountabilityList({ projectId, compact }: { projectId?: string;
   ]
   return (
     <>
-      <ListToolbar
-        filters={
-          compact ? undefined : (
+      {!compact && (
+        <ListToolbar
+          filters={
             <>
               <SearchInput label={t('accountability.accountability.filters.q')} value={table.filters.q} onSearch={(q) => table.setFilters({ q })} width={200} />
               <Select {...filterSelectProps(t('accountability.accountability.filters.fiscalYear'), 110)} options={fiscalYearOptions()} value={table.filters.fiscalYear} onChange={(fiscalYear?: number) => table.setFilters({ fiscalYear })} />
               <Button onClick={table.resetFilters}>{t('common.reset')}</Button>
             </>
-          )
-        }
-        actions={
-          <Space>
-            {canManage && !compact && (
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-                {t('accountability.accountability.create')}
-              </Button>
-            )}
-            {!compact && <ExportButton path="/api/accountability/export" params={table.params} />}
-          </Space>
-        }
-      />
+          }
+          actions={
+            <Space>
+              {canManage && (
+                <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+                  {t('accountability.accountability.create')}
+                </Button>
+              )}
+              <ExportButton path="/api/accountability/export" params={table.params} />
+            </Space>
+          }
+        />
+      )}
       <PagedTable
         label={t('accountability.accountability.label')}
         rowKey="id"
