@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Packer, Paragraph, type Table, TextRun } from 'docx'
 import Decimal from 'decimal.js'
+import { chinaDay } from '../../../domain/corrective-actions.ts'
 import { body, heading, reportFont as font, table } from '../../platform/docx.ts'
 import type { BulletinData } from './bulletin.data.ts'
 
@@ -99,7 +100,7 @@ export async function bulletinDocx(data: BulletinData): Promise<Buffer> {
           heading(data.ranking.length ? '七、工作要求' : '六、工作要求'),
           ...requirements(data),
           new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [new TextRun(`${data.scopeName}财政局`)] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(data.generatedAt.toISOString().slice(0, 10))] }),
+          new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(chinaDay(data.generatedAt))] }),
         ],
       },
     ],
