@@ -178,6 +178,18 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'rectification.evidence': { zh: '上传整改佐证材料', en: 'Rectification evidence attached' },
   'rectification.export': { zh: '导出整改事项列表', en: 'Rectification items exported' },
   'rectification.download_evidence': { zh: '下载整改佐证材料', en: 'Rectification evidence downloaded' },
+  // 通报、约谈、问责 (issue 13, results: bulletins and accountability)
+  'bulletin.self_round': { zh: '生成单位自评情况通报', en: 'Self-evaluation bulletin generated' },
+  'bulletin.monitoring_round': { zh: '生成运行监控情况通报', en: 'Monitoring bulletin generated' },
+  'bulletin.assessment': { zh: '生成考核结果通报', en: 'Assessment bulletin generated' },
+  'interview.create': { zh: '登记约谈记录', en: 'Interview recorded' },
+  'interview.update': { zh: '修改约谈记录', en: 'Interview changed' },
+  'interview.delete': { zh: '删除约谈记录', en: 'Interview deleted' },
+  'interview.export': { zh: '导出约谈记录', en: 'Interviews exported' },
+  'accountability.create': { zh: '登记问责记录', en: 'Accountability recorded' },
+  'accountability.update': { zh: '修改问责记录', en: 'Accountability changed' },
+  'accountability.delete': { zh: '删除问责记录', en: 'Accountability deleted' },
+  'accountability.export': { zh: '导出问责记录', en: 'Accountability records exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

@@ -532,6 +532,13 @@ export const routes: RouteEntry[] = [
         hideInMenu: true,
         page: lazy(() => import('./features/results/assessments/AssessmentDetailPage').then((m) => ({ default: m.AssessmentDetailPage }))),
       },
+      {
+        path: '/results/accountability',
+        labelKey: 'accountability.nav.page',
+        icon: <AuditOutlined aria-hidden />,
+        permission: 'results.read',
+        page: lazy(() => import('./features/results/accountability/AccountabilityPage').then((m) => ({ default: m.AccountabilityPage }))),
+      },
     ],
   },
   {

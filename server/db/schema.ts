@@ -8,6 +8,7 @@ import type { FindingOrigin, RectificationMove, RectificationSourceType, Rectifi
 import type { AssessmentItemKind, AssessmentMetric, AssessmentStatus } from '../../domain/assessment.ts'
 import type { CauseCategory, CorrectiveActionKind, CorrectiveActionStatus, Likelihood, MonitoringFormKind, MonitoringFormStatus, MonitoringRoundStatus, PaymentSource } from '../../domain/monitoring.ts'
 import type { Light } from '../../domain/lights.ts'
+import type { InterviewSourceType } from '../../domain/interviews.ts'
 import type { EvaluationObjectKind, EvaluationTemplate, KeyEvaluationLevel, KeyEvaluationStage } from '../../domain/evaluation.ts'
 import type { SelfEvalFormKind, SelfEvalRoundStatus, SelfEvalStatus } from '../../domain/evaluation.ts'
 import type { AssessorKind, ExAnteChecklist, ExAnteConclusion, ExAnteKind, ExAnteScores, ExAnteStatus } from '../../domain/exante.ts'
@@ -350,6 +351,8 @@ export interface Database {
   budgetDecision: BudgetDecisionTable
   assessment: AssessmentTable
   assessmentItem: AssessmentItemTable
+  interview: InterviewTable
+  accountability: AccountabilityTable
   spotCheckItem: SpotCheckItemTable
   project: ProjectTable
   projectAttachment: ProjectAttachmentTable
@@ -1042,3 +1045,44 @@ export interface AssessmentItemTable {
   reviewOpinion: ColumnType<string, string | undefined, string>
 }
 
+
+/** 约谈 (issue 13): a poor performer's org interviewed by the bureau, linked to where the finding came from. */
+export interface InterviewTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  fiscalYear: number
+  orgCode: string
+  departmentCode: string | null
+  unitCode: string | null
+  personTitle: string
+  interviewedOn: ColumnType<string, string, string>
+  interviewer: string
+  reason: string
+  sourceType: InterviewSourceType
+  sourceId: string
+  projectId: string | null
+  outcome: ColumnType<string, string | undefined, string>
+  createdBy: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+/** 问责 (issue 13): accountability for a major loss on a project; the loss a decimal string. */
+export interface AccountabilityTable {
+  id: Generated<string>
+  jurisdictionCode: string
+  fiscalYear: number
+  projectId: string
+  departmentCode: string
+  unitCode: string | null
+  incident: string
+  lossAmount: string
+  measures: string
+  decidedOn: ColumnType<string, string, string>
+  decidedBy: string
+  createdBy: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}

@@ -1,4 +1,5 @@
 import { assessmentsEn } from './assessments.en'
+import { accountabilityEn } from './accountability.en'
 import { budgetDecisionsEn } from './budgetDecisions.en'
 import { evaluationKeyEn } from './evaluationKey.en'
 import { agenciesEn } from './agencies.en'
@@ -821,4 +822,5 @@ export const en: LocaleMessages = {
   jobs: jobsEn,
   agencies: agenciesEn,
   experts: expertsEn,
+  accountability: accountabilityEn,
 }

@@ -1,4 +1,5 @@
 import { assessmentsZhCN } from './assessments.zh-CN'
+import { accountabilityZhCN } from './accountability.zh-CN'
 import { budgetDecisionsZhCN } from './budgetDecisions.zh-CN'
 import { evaluationKeyZhCN } from './evaluationKey.zh-CN'
 import { agenciesZhCN } from './agencies.zh-CN'
@@ -820,6 +821,7 @@ export const zhCN = {
   jobs: jobsZhCN,
   agencies: agenciesZhCN,
   experts: expertsZhCN,
+  accountability: accountabilityZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }

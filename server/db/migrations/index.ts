@@ -22,6 +22,7 @@ import * as selfEvalExtension from './2026_12_09_01_self_eval_extension.ts'
 import * as resultsCore from './2026_12_09_11_results_core.ts'
 import * as assessments from './2026_12_09_12_assessments.ts'
 import * as rectificationEventSeq from './2026_12_09_21_rectification_event_seq.ts'
+import * as interviewsAccountability from './2026_12_10_11_interviews_accountability.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_09_11_results_core': resultsCore,
   '2026_12_09_12_assessments': assessments,
   '2026_12_09_21_rectification_event_seq': rectificationEventSeq,
+  '2026_12_10_11_interviews_accountability': interviewsAccountability,
 }

@@ -10,6 +10,7 @@ import { ProjectExAnteCard } from '../exante/ProjectExAnteCard'
 import { ProjectGoalCard } from '../goals/ProjectGoalCard'
 import { ProjectHoldBanner } from '../monitoring/actions/ProjectHoldBanner'
 import { LastYearResultPanel } from '../results/budget/LastYearResultPanel'
+import { ProjectAccountabilityCard } from '../results/accountability/ProjectAccountabilityCard'
 import { ProjectAttachments } from './ProjectAttachments'
 import { ProjectDescriptions } from './ProjectDescriptions'
 import { ProjectHistory } from './ProjectHistory'
@@ -64,6 +65,7 @@ export function ProjectDetailPage() {
           <ProjectAttachments project={p} />
         </Col>
       </Row>
+      <ProjectAccountabilityCard project={p} />
     </Space>
   )
 }

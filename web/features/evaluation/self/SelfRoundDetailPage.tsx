@@ -8,6 +8,7 @@ import { apiUrl } from '../../../api/client'
 import { PageSpinner } from '../../../layout/AppLayout'
 import { DescriptionGroup } from '../../../shared/DescriptionGroup'
 import { DownloadButton } from '../../../shared/DownloadButton'
+import { BulletinButton } from '../../results/bulletins/BulletinButton'
 import { FormModal } from '../../../shared/FormModal'
 import { JobProgress } from '../../../shared/JobProgress'
 import { LoadFailed } from '../../../shared/LoadFailed'
@@ -66,6 +67,7 @@ export function SelfRoundDetailPage() {
             <Link to={`/evaluation/self/coverage?fiscalYear=${round.fiscalYear}`}>{t('evaluationSelf.nav.coverage')}</Link>
             <DownloadButton href={apiUrl(`/api/evaluation/self-rounds/${round.id}/export`, { layout: 'no10' })}>{t('evaluationSelf.export.no10')}</DownloadButton>
             <DownloadButton href={apiUrl(`/api/evaluation/self-rounds/${round.id}/export`, { layout: 'sichuan' })}>{t('evaluationSelf.export.sichuan')}</DownloadButton>
+            {round.status !== 'opening' && <BulletinButton of={{ kind: 'self-round', id: round.id }} />}
           </Space>
         }
       >

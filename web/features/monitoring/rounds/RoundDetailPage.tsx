@@ -11,6 +11,7 @@ import { LoadFailed } from '../../../shared/LoadFailed'
 import { formatDateTime } from '../../../shared/format'
 import { errorMessage } from '../../../shared/serverErrors'
 import { useCan, useCurrentUser } from '../../auth/CurrentUser'
+import { BulletinButton } from '../../results/bulletins/BulletinButton'
 import { KeyPanel } from './KeyPanel'
 import { LatePanel } from './LatePanel'
 import { LightCounts, RoundStatusTag } from './roundVocabulary'
@@ -51,6 +52,7 @@ function RoundView({ round, onRefresh }: { round: RoundDetail; onRefresh: () => 
     <Space>
       <Link to={`/monitoring/forms?roundId=${round.id}`}>{t('monitoringRounds.detail.forms')}</Link>
       {actsOnLights && <Link to={`/monitoring/actions?roundId=${round.id}`}>{t('monitoringRounds.detail.redLights')}</Link>}
+      <BulletinButton of={{ kind: 'monitoring-round', id: round.id }} />
     </Space>
   )
   const actions = manages && round.status === 'open' && (

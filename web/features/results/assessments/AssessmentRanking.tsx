@@ -1,4 +1,5 @@
 import { Empty, Flex, Segmented, Select, Table, Typography } from 'antd'
+import { BulletinButton } from '../bulletins/BulletinButton'
 import type { TableColumnsType } from 'antd'
 import dayjs from 'dayjs'
 import ReactEChartsCore from 'echarts-for-react/esm/core'
@@ -62,6 +63,7 @@ export function AssessmentRanking() {
           onChange={(v) => setOrgKind(v as typeof orgKind)}
           options={(['department', 'jurisdiction'] as const).map((value) => ({ value, label: t(`assessments.orgKinds.${value}`) }))}
         />
+        {rows.length > 0 && <BulletinButton of={{ kind: 'assessment', year: fiscalYear }} />}
       </Flex>
       {!list.isPending && rows.length === 0 ? (
         <Empty description={t('assessments.rankingEmpty')} />

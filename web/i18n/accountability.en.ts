@@ -1,0 +1,31 @@
+// Bulletins, interviews (约谈) and accountability (问责) messages (issue 13, results application).
+export const accountabilityEn = {
+  nav: { page: 'Interviews & accountability' },
+  bulletin: { generate: 'Generate bulletin', hint: 'A Word bulletin of this round: reporting, grades, the good and the poor, rectification' },
+  tabs: { interviews: 'Interviews', accountability: 'Accountability' },
+  sources: { self_round: 'Self-evaluation round', monitoring_round: 'Monitoring round', key_evaluation: 'Key evaluation', assessment: 'Assessment', project: 'Project' },
+  interviews: {
+    label: 'Interviews',
+    empty: 'No interviews recorded yet',
+    emptyFiltered: 'No interviews match the filters',
+    create: 'Record interview',
+    edit: 'Edit interview',
+    deleteConfirm: 'Delete this interview with “{{name}}”? It cannot be undone.',
+    fields: { org: 'Interviewed org', personTitle: 'Person’s title', interviewedOn: 'Date', interviewer: 'Interviewer', reason: 'Reason', sourceType: 'Source type', source: 'Source', project: 'Project', outcome: 'Outcome', fiscalYear: 'Year' },
+    required: { org: 'Choose the interviewed org', personTitle: 'State the person’s title', interviewedOn: 'Choose the date', interviewer: 'State who held the interview', reason: 'State the reason (at least 4 characters)', sourceType: 'Choose the source type', source: 'Choose the source' },
+    filters: { q: 'Org, reason or project', sourceType: 'Source type', fiscalYear: 'Year' },
+  },
+  accountability: {
+    label: 'Accountability',
+    empty: 'No accountability records yet',
+    emptyFiltered: 'No records match the filters',
+    create: 'Record accountability',
+    edit: 'Edit accountability',
+    deleteConfirm: 'Delete this accountability record of “{{name}}”? It cannot be undone.',
+    fields: { project: 'Project', unit: 'Unit', department: 'Department', incident: 'What happened', lossAmount: 'Loss (yuan)', measures: 'Measures', decidedOn: 'Decided on', decidedBy: 'Decided by', fiscalYear: 'Year' },
+    required: { project: 'Choose the project', incident: 'Describe what happened (at least 4 characters)', lossAmount: 'A number of yuan with at most two decimals', measures: 'State the measures taken', decidedOn: 'Choose the date', decidedBy: 'State who decided' },
+    filters: { q: 'Project or what happened', fiscalYear: 'Year' },
+  },
+  project: { title: 'Interviews & accountability', none: 'No interviews or accountability records for this project', addInterview: 'Record interview', addAccountability: 'Record accountability' },
+  deleted: 'Deleted',
+}

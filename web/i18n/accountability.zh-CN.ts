@@ -1,0 +1,31 @@
+// 通报、约谈、问责 (issue 13, 结果应用) messages.
+export const accountabilityZhCN = {
+  nav: { page: '约谈与问责' },
+  bulletin: { generate: '生成通报', hint: '按本批次的报送、等级分布、好与差、整改情况生成 Word 通报' },
+  tabs: { interviews: '约谈记录', accountability: '问责记录' },
+  sources: { self_round: '单位自评批次', monitoring_round: '运行监控批次', key_evaluation: '重点评价', assessment: '考核', project: '项目' },
+  interviews: {
+    label: '约谈记录',
+    empty: '尚无约谈记录',
+    emptyFiltered: '没有符合筛选条件的约谈记录',
+    create: '登记约谈',
+    edit: '修改约谈记录',
+    deleteConfirm: '删除“{{name}}”的这条约谈记录？删除后不可恢复。',
+    fields: { org: '被约谈对象', personTitle: '被约谈人职务', interviewedOn: '约谈日期', interviewer: '约谈人', reason: '约谈事由', sourceType: '来源类型', source: '约谈依据', project: '项目', outcome: '约谈结果', fiscalYear: '年度' },
+    required: { org: '请选择被约谈对象', personTitle: '请填写被约谈人职务', interviewedOn: '请选择约谈日期', interviewer: '请填写约谈人', reason: '请说明约谈事由（至少 4 个字）', sourceType: '请选择来源类型', source: '请选择约谈依据' },
+    filters: { q: '对象、事由或项目', sourceType: '来源类型', fiscalYear: '年度' },
+  },
+  accountability: {
+    label: '问责记录',
+    empty: '尚无问责记录',
+    emptyFiltered: '没有符合筛选条件的问责记录',
+    create: '登记问责',
+    edit: '修改问责记录',
+    deleteConfirm: '删除项目“{{name}}”的这条问责记录？删除后不可恢复。',
+    fields: { project: '项目', unit: '预算单位', department: '主管部门', incident: '损失情况', lossAmount: '损失金额（元）', measures: '问责措施', decidedOn: '决定日期', decidedBy: '决定机关', fiscalYear: '年度' },
+    required: { project: '请选择项目', incident: '请说明造成重大损失的情况（至少 4 个字）', lossAmount: '金额为最多两位小数的数字（元）', measures: '请填写问责措施', decidedOn: '请选择决定日期', decidedBy: '请填写决定机关' },
+    filters: { q: '项目名称、编码或情况', fiscalYear: '年度' },
+  },
+  project: { title: '约谈与问责', none: '本项目没有约谈、问责记录', addInterview: '登记约谈', addAccountability: '登记问责' },
+  deleted: '已删除',
+}
