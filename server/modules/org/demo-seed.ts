@@ -17,6 +17,7 @@ import { seedDemoSelfEvaluation } from '../evaluation/self.demo-seed.ts'
 import { seedDemoBudgetDecisions } from '../results/budget-decisions.demo-seed.ts'
 import { seedDemoRectifications } from '../results/rectifications.demo-seed.ts'
 import { seedDemoAssessments } from '../results/assessments.demo-seed.ts'
+import { seedDemoInterviews } from '../results/interviews.demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
@@ -100,6 +101,7 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     ...(await seedDemoBudgetDecisions(db, ctx)),
     // 考核 counts goals, monitoring, self-evaluations, spot-checks and rectifications: after all of them.
     ...(await seedDemoAssessments(db, ctx)),
+    ...(await seedDemoInterviews(db, ctx)),
   }
 }
 
