@@ -44,6 +44,7 @@ import { agencyRoutes } from './modules/agencies/agencies.routes.ts'
 import { expertRoutes } from './modules/experts/experts.routes.ts'
 import { budgetDecisionRoutes } from './modules/results/budget-decisions.routes.ts'
 import { rectificationRoutes } from './modules/results/rectifications.routes.ts'
+import { resultsViewRoutes } from './modules/results/results-views.routes.ts'
 // Later stages listening to earlier ones (monitoring follows payments and adjustments).
 import './modules/monitoring/lights.listeners.ts'
 import './modules/results/rectifications.listeners.ts'
@@ -97,7 +98,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes, keyEvaluationRoutes, agencyRoutes, expertRoutes, selfEvaluationRoutes, spotCheckRoutes, evaluationDashboardRoutes, assessmentRoutes, budgetDecisionRoutes, rectificationRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes, keyEvaluationRoutes, agencyRoutes, expertRoutes, selfEvaluationRoutes, spotCheckRoutes, evaluationDashboardRoutes, assessmentRoutes, budgetDecisionRoutes, rectificationRoutes, resultsViewRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))

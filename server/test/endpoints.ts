@@ -20,6 +20,7 @@ import { evaluationDashboardEndpoints } from './endpoints.evaluation-dashboard.t
 import { assessmentEndpoints } from './endpoints.assessments.ts'
 import { budgetDecisionEndpoints } from './endpoints.budget-decisions.ts'
 import { rectificationEndpoints } from './endpoints.rectifications.ts'
+import { resultsViewEndpoints } from './endpoints.results-views.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 
 /**
@@ -452,6 +453,7 @@ endpoints.push(...evaluationDashboardEndpoints)
 endpoints.push(...assessmentEndpoints)
 endpoints.push(...budgetDecisionEndpoints)
 endpoints.push(...rectificationEndpoints)
+endpoints.push(...resultsViewEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {
