@@ -177,6 +177,8 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'rectification.evidence': { zh: '上传整改佐证材料', en: 'Rectification evidence attached' },
   'rectification.export': { zh: '导出整改事项列表', en: 'Rectification items exported' },
   'rectification.download_evidence': { zh: '下载整改佐证材料', en: 'Rectification evidence downloaded' },
+  // 结果应用 pages (issue 13, views)
+  'results.departments_export': { zh: '导出部门绩效结果列表', en: 'Department results exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

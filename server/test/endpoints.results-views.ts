@@ -19,6 +19,7 @@ export const resultsViewEndpoints: Endpoint[] = [
     request: async (w, s) => ({ url: `/api/results/projects/${(await w.t.make.project({ unit: w[s].unit, code: `RVE${++serial}`, fiscalYear: 2026 })).id}` }),
   },
   { method: 'GET', route: '/api/results/departments', access: 'results.read', ok: 200, badQuery: { q: 'x'.repeat(500), jurisdictionCode: '!', sort: 'nope', order: 'sideways', page: 'abc', pageSize: '1000' }, request: async () => ({ url: '/api/results/departments' }) },
+  { method: 'GET', route: '/api/results/departments/export', access: 'results.read', ok: 200, badQuery: { q: 'x'.repeat(500), jurisdictionCode: '!', sort: 'nope', order: 'sideways' }, request: async () => ({ url: '/api/results/departments/export' }) },
   { method: 'GET', route: '/api/results/departments/:orgCode', access: 'results.read', ok: 200, target: 'department', badParam: '!!', request: async (w, s) => ({ url: `/api/results/departments/${w[s].department.code}` }) },
   { method: 'GET', route: '/api/results/dashboard', access: 'results.read', ok: 200, badQuery: { fiscalYear: 'next' }, request: async () => ({ url: '/api/results/dashboard?fiscalYear=2025' }) },
 ]

@@ -15,6 +15,7 @@ export const ResultsDepartmentListQuery = z.strictObject({
   sort: z.enum(['code', 'openItems', 'overdueItems']).optional(),
   ...PageQuery,
 })
+export const ResultsDepartmentExportQuery = ResultsDepartmentListQuery.omit({ page: true, pageSize: true })
 export type ResultsDepartmentListFilter = Omit<z.infer<typeof ResultsDepartmentListQuery>, 'page' | 'pageSize'>
 
 /**

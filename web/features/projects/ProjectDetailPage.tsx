@@ -10,6 +10,7 @@ import { ProjectExAnteCard } from '../exante/ProjectExAnteCard'
 import { ProjectGoalCard } from '../goals/ProjectGoalCard'
 import { ProjectHoldBanner } from '../monitoring/actions/ProjectHoldBanner'
 import { LastYearResultPanel } from '../results/budget/LastYearResultPanel'
+import { ProjectResultsLink } from '../results/views/ProjectResultsLink'
 import { ProjectAttachments } from './ProjectAttachments'
 import { ProjectDescriptions } from './ProjectDescriptions'
 import { ProjectHistory } from './ProjectHistory'
@@ -82,6 +83,7 @@ function ProjectActions({ project }: { project: Project }) {
   return (
     <Space wrap>
       <ProjectStatusActions project={project} />
+      <ProjectResultsLink projectId={project.id} />
       {editable && (
         <Button icon={<EditOutlined aria-hidden />} onClick={() => navigate(`/projects/${project.id}/edit`)}>
           {t('common.edit')}
