@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely'
 import { chinaDay } from '../../../domain/corrective-actions.ts'
 import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
+import { orgNodeVisibleTo } from '../../platform/scope.ts'
 import { decisionVisibleTo } from './budget-decisions.repository.ts'
 import { rectificationVisibleTo } from './rectifications.repository.ts'
 import { closureRate } from './results-views.department.ts'
@@ -41,12 +42,19 @@ export async function resultsDashboard(db: Db, ctx: ActorCtx, fiscalYear: number
       .orderBy('rectification.jurisdictionCode')
       .orderBy('rectification.departmentCode')
       .execute(),
+    // Every jurisdiction in scope, the city first then its districts, with none of its items counted as zero.
     actor.org.kind === 'jurisdiction'
-      ? items
-          .innerJoin('orgNode as jurisdictionNode', 'jurisdictionNode.code', 'rectification.jurisdictionCode')
-          .select(['rectification.jurisdictionCode', 'jurisdictionNode.name as jurisdictionName', ...statusCounts])
-          .groupBy(['rectification.jurisdictionCode', 'jurisdictionNode.name'])
-          .orderBy('rectification.jurisdictionCode')
+      ? db
+          .selectFrom('orgNode')
+          .leftJoin('rectification', (join) => {
+            const on = join.onRef('rectification.jurisdictionCode', '=', 'orgNode.code')
+            return fiscalYear === undefined ? on : on.on('rectification.fiscalYear', '=', fiscalYear)
+          })
+          .where('orgNode.kind', '=', 'jurisdiction')
+          .where(orgNodeVisibleTo(actor))
+          .select(['orgNode.code as jurisdictionCode', 'orgNode.name as jurisdictionName', sql<number>`count(rectification.id)::int`.as('total'), ...statusCounts.slice(1)])
+          .groupBy(['orgNode.code', 'orgNode.name', 'orgNode.path'])
+          .orderBy('orgNode.path')
           .execute()
       : Promise.resolve([]),
     decisions

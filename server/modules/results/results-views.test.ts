@@ -141,7 +141,7 @@ describe('GET /api/results/dashboard', () => {
       expect.objectContaining({ departmentName: '教育局', total: 3, open: 1, responded: 1, verified: 0, closed: 1, overdue: 1, closureRate: '33.33' }),
       expect.objectContaining({ departmentName: '卫健局', total: 2, open: 1, responded: 0, verified: 1, closed: 0, overdue: 1, closureRate: '0.00' }),
     ])
-    expect(body.rectificationsByJurisdiction.map((j: { jurisdictionName: string; total: number; closureRate: string }) => [j.jurisdictionName, j.total, j.closureRate])).toEqual([['区一', 3, '33.33'], ['区二', 2, '0.00']])
+    expect(body.rectificationsByJurisdiction.map((j: { jurisdictionName: string; total: number; closureRate: string }) => [j.jurisdictionName, j.total, j.closureRate])).toEqual([['看板市', 0, null], ['区一', 3, '33.33'], ['区二', 2, '0.00']])
     expect(body.decisionsByAction).toEqual([
       { proposedAction: 'priority', count: 1, decided: 0, proposedAmount: '2000000.00', decidedAmount: '0.00' },
       { proposedAction: 'maintain', count: 0, decided: 0, proposedAmount: '0.00', decidedAmount: '0.00' },

@@ -78,7 +78,7 @@ function YearCard({ version, data, current }: { version: Version; data: ProjectR
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('resultsViews.project.noResults')} />
       ) : (
         <Space orientation="vertical" size="small" style={{ width: '100%' }}>
-          <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} bordered>
+          <Descriptions size="small" column={{ xs: 1, lg: 2 }} bordered>
             <Descriptions.Item label={t('resultsViews.fields.selfEvaluation')}>
               {selfForms.length === 0
                 ? '—'

@@ -48,22 +48,28 @@ export function RectificationStatusChart({ groups, ariaLabel }: { groups: Group[
   return <Chart option={option} rows={groups.length} ariaLabel={ariaLabel} onClick={(p) => groups[p.dataIndex]?.to && navigate(groups[p.dataIndex]!.to!)} />
 }
 
-/** 销号率 per group (closed of all, %) beside its overdue count. */
+/** 销号率 per group (closed of all, %), each bar labelled with its overdue items; a group without items shows 无. */
 export function ClosureChart({ groups, ariaLabel }: { groups: Group[]; ariaLabel: string }) {
   const { t } = useTranslation()
+  const label = (index: number) => {
+    const g = groups[index]
+    if (!g || g.total === 0) return t('resultsViews.dashboard.none')
+    const overdue = g.overdue ? ` · ${t('resultsViews.dashboard.overdueCount', { count: g.overdue })}` : ''
+    return `${g.closureRate}%${overdue}`
+  }
   const option = {
     animation: false,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0 },
-    grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
-    xAxis: [
-      { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      { type: 'value', minInterval: 1, position: 'top', show: false },
-    ],
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (params: { dataIndex: number; name: string }[]) => `${params[0]?.name ?? ''}<br/>${t('resultsViews.fields.closureRate')} ${label(params[0]?.dataIndex ?? -1)}` },
+    grid: { left: 8, right: 110, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', inverse: true, data: groups.map((g) => g.name) },
     series: [
-      { name: t('resultsViews.fields.closureRate'), type: 'bar', itemStyle: { color: '#52c41a' }, label: { show: true, position: 'right', formatter: (p: { value: number | null }) => (p.value === null ? '—' : `${p.value}%`) }, data: groups.map((g) => (g.closureRate === null ? null : Number(g.closureRate))) },
-      { name: t('resultsViews.fields.overdueItems'), type: 'bar', xAxisIndex: 1, itemStyle: { color: '#f5222d' }, label: { show: true, position: 'right', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') }, data: groups.map((g) => g.overdue) },
+      {
+        name: t('resultsViews.fields.closureRate'),
+        type: 'bar',
+        label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => label(p.dataIndex) },
+        data: groups.map((g) => ({ value: g.closureRate === null ? 0 : Number(g.closureRate), itemStyle: { color: g.overdue > 0 ? '#fa8c16' : '#52c41a' } })),
+      },
     ],
   }
   return <Chart option={option} rows={groups.length} ariaLabel={ariaLabel} />
