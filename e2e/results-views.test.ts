@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { apiAs } from './support/api.ts'
 import { keepDocScreenshot, signIn } from './support/browser.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
@@ -41,7 +42,7 @@ describe('结果应用: the results pages and dashboard (issue 13 "See it")', ()
     const request = await env.server.db
       .selectFrom('budgetDecision')
       .innerJoin('project', (join) => join.onRef('project.code', '=', 'budgetDecision.projectCode').onRef('project.fiscalYear', '=', 'budgetDecision.fiscalYear').onRef('project.jurisdictionCode', '=', 'budgetDecision.jurisdictionCode'))
-      .select(['project.id', 'project.code', 'budgetDecision.decidedAmount'])
+      .select(['project.id', 'project.code', 'budgetDecision.decidedAmount', 'budgetDecision.projectId as earlierId', 'project.unitCode'])
       .where('budgetDecision.fiscalYear', '=', 2026)
       .where('budgetDecision.jurisdictionCode', '=', '440300')
       // One whose 2025 year had findings, so the page shows its items and lights; a decided one if there is such.
@@ -49,6 +50,9 @@ describe('结果应用: the results pages and dashboard (issue 13 "See it")', ()
       .orderBy(sql`exists (select 1 from monitoring_form f where f.project_id = budget_decision.project_id)`, 'desc')
       .orderBy(sql`budget_decision.decided_at is not null`, 'desc')
       .executeTakeFirstOrThrow()
+    // An audit finding on the 2025 project, entered by hand: it shows on the 2025 year and in the list's column.
+    const api = await apiAs(env.server.baseUrl, 'sz_finance_admin')
+    await api('POST', '/api/rectifications', { origin: 'audit', ownerCode: request.unitCode, projectId: request.earlierId, problem: '审计发现部分资金未按进度支出', requiredMeasure: '加快支出进度并说明原因' })
     await page.goto(`${env.server.baseUrl}/projects/${request.id}`)
     await page.getByRole('button', { name: '绩效结果' }).click()
     await page.getByLabel('2026 年度').waitFor()
