@@ -131,6 +131,18 @@ describe('GET /api/results/departments and /:orgCode', () => {
     expect(sorted.items.map((d: { name: string }) => d.name)).toEqual(['卫健局', '教育局'])
     expect(sorted.total).toBe(2)
   })
+
+  test('the list exports to Excel, the same rows and figures', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/results/departments/export?sort=code', headers: { cookie: cityFinance.cookie! } })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('spreadsheetml')
+    const ExcelJS = (await import('exceljs')).default
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(res.rawPayload as never)
+    const sheet = book.worksheets[0]!
+    expect(sheet.rowCount).toBe(3)
+    expect([2, 3].map((n) => [sheet.getRow(n).getCell(3).value, sheet.getRow(n).getCell(4).value, sheet.getRow(n).getCell(5).value])).toEqual([['教育局', 2, 1], ['卫健局', 2, 1]])
+  })
 })
 
 describe('GET /api/results/dashboard', () => {
