@@ -3,6 +3,7 @@ import type { TableColumnsType } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { formatMoney } from '../../../../domain/money'
+import type { Grade } from '../../../../domain/rule-set'
 import { LoadFailed } from '../../../shared/LoadFailed'
 import { GradeTag } from '../../evaluation/self/selfVocabulary'
 import { LightTag } from '../../monitoring/dashboard/DashboardTables'
@@ -80,28 +81,10 @@ function YearCard({ version, data, current }: { version: Version; data: ProjectR
         <Space orientation="vertical" size="small" style={{ width: '100%' }}>
           <Descriptions size="small" column={{ xs: 1, lg: 2 }} bordered>
             <Descriptions.Item label={t('resultsViews.fields.selfEvaluation')}>
-              {selfForms.length === 0
-                ? '—'
-                : selfForms.map((f) => (
-                    <Link key={f.id} to={`/evaluation/self/${f.id}`}>
-                      <Space size={4}>
-                        <GradeTag grade={f.grade} />
-                        {f.total ?? ''}
-                      </Space>
-                    </Link>
-                  ))}
+              <GradeLinks rows={selfForms} to={(id) => `/evaluation/self/${id}`} />
             </Descriptions.Item>
             <Descriptions.Item label={t('resultsViews.fields.keyEvaluation')}>
-              {keys.length === 0
-                ? '—'
-                : keys.map((k) => (
-                    <Link key={k.id} to={`/evaluation/key/${k.id}`}>
-                      <Space size={4}>
-                        <GradeTag grade={k.grade} />
-                        {k.total ?? ''}
-                      </Space>
-                    </Link>
-                  ))}
+              <GradeLinks rows={keys} to={(id) => `/evaluation/key/${id}`} />
             </Descriptions.Item>
             <Descriptions.Item label={t('resultsViews.fields.spotCheck')}>
               {spots.length === 0
@@ -149,4 +132,17 @@ function YearCard({ version, data, current }: { version: Version; data: ProjectR
       )}
     </Card>
   )
+}
+
+/** Each evaluation's grade and total, linking to it; a dash when there is none. */
+function GradeLinks({ rows, to }: { rows: { id: string; grade: Grade | null; total: string | null }[]; to: (id: string) => string }) {
+  if (rows.length === 0) return '—'
+  return rows.map((r) => (
+    <Link key={r.id} to={to(r.id)}>
+      <Space size={4}>
+        <GradeTag grade={r.grade} />
+        {r.total ?? ''}
+      </Space>
+    </Link>
+  ))
 }
