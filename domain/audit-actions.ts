@@ -190,6 +190,8 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'accountability.update': { zh: '修改问责记录', en: 'Accountability changed' },
   'accountability.delete': { zh: '删除问责记录', en: 'Accountability deleted' },
   'accountability.export': { zh: '导出问责记录', en: 'Accountability records exported' },
+  // 结果应用 pages (issue 13, views)
+  'results.departments_export': { zh: '导出部门绩效结果列表', en: 'Department results exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

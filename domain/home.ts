@@ -10,7 +10,7 @@ export const goalTodoPermissions = ['goal.edit', 'goal.review', 'goal.approve'] 
 export const ruleSetPagePermissions = ['ruleset.manage', 'goal.approve'] as const satisfies readonly Permission[]
 
 /** What waits for the signed-in user on the home page; the web turns each key into a label and a link. */
-export const homeTodoKeys = ['goalsWaiting', 'exanteToConclude', 'exanteToAssess', 'proposalsToConfirm', 'projectsToReview', 'monitoringToFill', 'monitoringToReview', 'monitoringToVerify', 'actionsToAnswer', 'actionsToClose'] as const
+export const homeTodoKeys = ['goalsWaiting', 'exanteToConclude', 'exanteToAssess', 'proposalsToConfirm', 'projectsToReview', 'monitoringToFill', 'monitoringToReview', 'monitoringToVerify', 'actionsToAnswer', 'actionsToClose', 'rectificationsToAnswer', 'rectificationsToVerify', 'rectificationsToClose', 'rectificationsOverdue'] as const
 export type HomeTodoKey = (typeof homeTodoKeys)[number]
 
 export const hasAny = (granted: { has(p: Permission): boolean }, wanted: readonly Permission[]) => wanted.some((p) => granted.has(p))

@@ -47,6 +47,7 @@ import { rectificationRoutes } from './modules/results/rectifications.routes.ts'
 import { interviewRoutes } from './modules/results/interviews.routes.ts'
 import { accountabilityRoutes } from './modules/results/accountability.routes.ts'
 import { bulletinRoutes } from './modules/results/bulletin.routes.ts'
+import { resultsViewRoutes } from './modules/results/results-views.routes.ts'
 // Later stages listening to earlier ones (monitoring follows payments and adjustments).
 import './modules/monitoring/lights.listeners.ts'
 import './modules/results/rectifications.listeners.ts'
@@ -100,7 +101,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes, keyEvaluationRoutes, agencyRoutes, expertRoutes, selfEvaluationRoutes, spotCheckRoutes, evaluationDashboardRoutes, assessmentRoutes, budgetDecisionRoutes, rectificationRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes, keyEvaluationRoutes, agencyRoutes, expertRoutes, selfEvaluationRoutes, spotCheckRoutes, evaluationDashboardRoutes, assessmentRoutes, budgetDecisionRoutes, rectificationRoutes, resultsViewRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   for (const routes of [interviewRoutes, accountabilityRoutes, bulletinRoutes]) await app.register(async (scope) => routes(scope as unknown as App, deps))

@@ -21,6 +21,7 @@ import { assessmentEndpoints } from './endpoints.assessments.ts'
 import { budgetDecisionEndpoints } from './endpoints.budget-decisions.ts'
 import { rectificationEndpoints } from './endpoints.rectifications.ts'
 import { resultsRecordEndpoints } from './endpoints.results-records.ts'
+import { resultsViewEndpoints } from './endpoints.results-views.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 import { fresh } from './fresh.ts'
 
@@ -454,6 +455,7 @@ endpoints.push(...assessmentEndpoints)
 endpoints.push(...budgetDecisionEndpoints)
 endpoints.push(...rectificationEndpoints)
 endpoints.push(...resultsRecordEndpoints)
+endpoints.push(...resultsViewEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

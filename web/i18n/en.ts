@@ -17,6 +17,7 @@ import { evaluationDashboardEn } from './evaluationDashboard.en'
 import { evaluationSelfEn } from './evaluationSelf.en'
 import { spotChecksEn } from './spotChecks.en'
 import { rectificationsEn } from './rectifications.en'
+import { resultsViewsEn } from './resultsViews.en'
 import { jobsEn } from './jobs.en'
 import { labelsEn } from './labels.en'
 import { monitoringDashboardEn } from './monitoring-dashboard.en'
@@ -818,6 +819,7 @@ export const en: LocaleMessages = {
   evaluationSelf: evaluationSelfEn,
   spotChecks: spotChecksEn,
   rectifications: rectificationsEn,
+  resultsViews: resultsViewsEn,
   monitoringDashboard: monitoringDashboardEn,
   jobs: jobsEn,
   agencies: agenciesEn,

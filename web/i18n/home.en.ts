@@ -18,6 +18,10 @@ export const homeEn: Messages<typeof homeZhCN> = {
     monitoringToVerify: 'Key monitoring forms to verify',
     actionsToAnswer: 'Corrective actions to answer',
     actionsToClose: 'Corrective actions to close',
+    rectificationsToAnswer: 'Rectifications to answer',
+    rectificationsToVerify: 'Rectifications to verify',
+    rectificationsToClose: 'Rectifications to close',
+    rectificationsOverdue: 'Overdue rectifications',
   },
   figures: {
     projects: 'Project library',

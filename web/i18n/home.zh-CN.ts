@@ -15,6 +15,10 @@ export const homeZhCN = {
     monitoringToVerify: '待核查的重点监控表',
     actionsToAnswer: '待答复的纠偏措施',
     actionsToClose: '待办结的纠偏措施',
+    rectificationsToAnswer: '整改待答复',
+    rectificationsToVerify: '整改待核实',
+    rectificationsToClose: '整改待销号',
+    rectificationsOverdue: '逾期整改事项',
   },
   figures: {
     projects: '项目库',

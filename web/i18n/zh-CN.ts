@@ -17,6 +17,7 @@ import { evaluationDashboardZhCN } from './evaluationDashboard.zh-CN'
 import { evaluationSelfZhCN } from './evaluationSelf.zh-CN'
 import { spotChecksZhCN } from './spotChecks.zh-CN'
 import { rectificationsZhCN } from './rectifications.zh-CN'
+import { resultsViewsZhCN } from './resultsViews.zh-CN'
 import { jobsZhCN } from './jobs.zh-CN'
 import { labelsZhCN } from './labels.zh-CN'
 import { monitoringDashboardZhCN } from './monitoring-dashboard.zh-CN'
@@ -817,6 +818,7 @@ export const zhCN = {
   evaluationSelf: evaluationSelfZhCN,
   spotChecks: spotChecksZhCN,
   rectifications: rectificationsZhCN,
+  resultsViews: resultsViewsZhCN,
   monitoringDashboard: monitoringDashboardZhCN,
   jobs: jobsZhCN,
   agencies: agenciesZhCN,

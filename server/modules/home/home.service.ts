@@ -6,6 +6,7 @@ import { goalCountsByStatus, goalsWaitingFor, recentGoals } from '../goals/goals
 import { actionsToAnswer, actionsToClose } from '../monitoring/actions.summary.ts'
 import { formsToFill, formsToReview, formsToVerify } from '../monitoring/forms.summary.ts'
 import { pendingProposalCount } from '../indicators/indicators.summary.ts'
+import { rectificationsOverdue, rectificationsToAnswer, rectificationsToClose, rectificationsToVerify } from '../results/rectifications.summary.ts'
 import { projectFiguresByStatus, recentProjects } from '../projects/projects.summary.ts'
 
 
@@ -33,6 +34,13 @@ export async function homeOf(db: Db, ctx: ActorCtx) {
   if (can('monitoring.verify')) todos.push({ key: 'monitoringToVerify', count: await formsToVerify(db, actor) })
   if (can('monitoring.fill') && actor.org.kind !== 'jurisdiction') todos.push({ key: 'actionsToAnswer', count: await actionsToAnswer(db, actor) })
   if (can('monitoring.act')) todos.push({ key: 'actionsToClose', count: await actionsToClose(db, actor) })
+  // 整改 (rule 43): answer, verify, close, and the overdue items escalated to the actor's level.
+  const rectifies = [
+    can('results.respond') && actor.org.kind !== 'jurisdiction' && ({ key: 'rectificationsToAnswer', count: await rectificationsToAnswer(db, ctx) } as const),
+    can('results.verify') && actor.org.kind === 'department' && ({ key: 'rectificationsToVerify', count: await rectificationsToVerify(db, ctx) } as const),
+    can('results.manage') && actor.org.kind === 'jurisdiction' && ({ key: 'rectificationsToClose', count: await rectificationsToClose(db, ctx) } as const),
+  ].filter((todo) => todo !== false)
+  if (rectifies.length) todos.push(...rectifies, { key: 'rectificationsOverdue', count: await rectificationsOverdue(db, ctx) })
   if (can('project.review') && projects) todos.push({ key: 'projectsToReview', count: projects.byStatus.find((s) => s.status === 'reserve')?.count ?? 0 })
 
   return { todos, projects, goals, exante }

@@ -41,7 +41,7 @@ const figure = (home: { projects: { byStatus: { status: string; count: number; a
 describe('GET /api/home: each role its own to-dos, figures and recent records, within its scope', () => {
   test('a unit: its drafts to finish and its assessment to score; its own projects and money only', async () => {
     const home = await homeOf('unit_user', school)
-    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToAssess: 1, monitoringToFill: 0, actionsToAnswer: 1 })
+    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToAssess: 1, monitoringToFill: 0, actionsToAnswer: 1, rectificationsToAnswer: 0, rectificationsOverdue: 0 })
     expect(figure(home, 'reserve')).toEqual({ status: 'reserve', count: 1, amount: '100000.00' })
     expect(figure(home, 'library')).toEqual({ status: 'library', count: 1, amount: '250000.50' })
     expect(figure(home, 'budgeted')).toEqual({ status: 'budgeted', count: 0, amount: '0.00' })
@@ -52,7 +52,7 @@ describe('GET /api/home: each role its own to-dos, figures and recent records, w
 
   test('a department: the submitted goal to 初审, the reserve project to review, the unassigned draft assessment', async () => {
     const home = await homeOf('dept_user', edu)
-    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToAssess: 1, monitoringToFill: 0, monitoringToReview: 0, actionsToAnswer: 0, actionsToClose: 1, projectsToReview: 1 })
+    expect(todoCounts(home)).toEqual({ goalsWaiting: 1, exanteToAssess: 1, monitoringToFill: 0, monitoringToReview: 0, actionsToAnswer: 0, actionsToClose: 1, rectificationsToAnswer: 0, rectificationsToVerify: 0, rectificationsOverdue: 0, projectsToReview: 1 })
     expect(figure(home, 'library')).toEqual({ status: 'library', count: 2, amount: '1250000.50' })
   })
 

@@ -1,6 +1,7 @@
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { fetchPage } from '../../http/paging.ts'
+import { withLastYearResults } from '../results/continuity.ts'
 import { countProjects, listProjects } from './projects.repository.ts'
 import {
   NewProjectBody,
@@ -18,7 +19,8 @@ export async function projectRoutes(app: App, { db }: Deps) {
   app.get('/api/projects', { schema: { tags, summary: '项目库列表', querystring: ProjectListQuery } }, async (req) => {
     const ctx = authorize(req, 'project.read')
     const { page, pageSize, amountUnit: _u, ...filter } = req.query
-    return fetchPage(listProjects(db, ctx.actor, filter), { page, pageSize }, countProjects(db, ctx.actor, filter))
+    const result = await fetchPage(listProjects(db, ctx.actor, filter), { page, pageSize }, countProjects(db, ctx.actor, filter))
+    return { ...result, items: await withLastYearResults(db, ctx.actor, result.items) }
   })
 
   app.post('/api/projects', { schema: { tags, summary: '新增项目（储备；项目编码留空则按本地区规则生成）', body: NewProjectBody } }, async (req, reply) => {

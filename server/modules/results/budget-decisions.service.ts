@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { decisionProblems } from '../../../domain/results.ts'
 import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
@@ -7,6 +6,7 @@ import { recordAudit } from '../../platform/audit.ts'
 import { enqueueJob } from '../../platform/jobs.ts'
 import { projectVisibleTo } from '../../platform/scope.ts'
 import { assertOwnJurisdiction, onlySupervises } from '../../platform/supervision.ts'
+import { lastYearResults } from './continuity.ts'
 import { generateBudgetDecisionsJob } from './budget-decisions.jobs.ts'
 import * as repo from './budget-decisions.repository.ts'
 import type { DecideInput } from './budget-decisions.schemas.ts'
@@ -68,38 +68,7 @@ export async function decideBudget(db: Db, ctx: ActorCtx, id: string, input: Dec
  * same jurisdiction) and the rectification items of last year's project still open. `decision` is null when none.
  */
 export async function decisionForProject(db: Db, ctx: ActorCtx, projectId: string) {
-  const project = await db.selectFrom('project').select(['id', 'code', 'fiscalYear', 'jurisdictionCode']).where('id', '=', projectId).where(projectVisibleTo(ctx.actor)).executeTakeFirst()
+  const project = await db.selectFrom('project').select(['id']).where('id', '=', projectId).where(projectVisibleTo(ctx.actor)).executeTakeFirst()
   if (!project) throw new AppError('NOT_FOUND')
-  const decision = await db
-    .selectFrom('budgetDecision')
-    .innerJoin('project as evaluated', 'evaluated.id', 'budgetDecision.projectId')
-    .select([
-      'budgetDecision.id',
-      'budgetDecision.projectId as evaluatedProjectId',
-      'evaluated.fiscalYear as evaluatedYear',
-      'budgetDecision.fiscalYear',
-      'budgetDecision.grade',
-      'budgetDecision.sourceType',
-      'budgetDecision.proposedAction',
-      'budgetDecision.proposedAmount',
-      'budgetDecision.decidedAmount',
-      'budgetDecision.reason',
-      'budgetDecision.decidedAt',
-    ])
-    .where('budgetDecision.projectCode', '=', project.code)
-    .where('budgetDecision.fiscalYear', '=', project.fiscalYear)
-    .where('budgetDecision.jurisdictionCode', '=', project.jurisdictionCode)
-    .where('budgetDecision.projectId', '<>', project.id)
-    .orderBy('budgetDecision.updatedAt', 'desc')
-    .executeTakeFirst()
-  const open = await db
-    .selectFrom('rectification')
-    .innerJoin('project as earlier', 'earlier.id', 'rectification.projectId')
-    .select(sql<number>`count(*)::int`.as('open'))
-    .where('earlier.code', '=', project.code)
-    .where('earlier.jurisdictionCode', '=', project.jurisdictionCode)
-    .where('earlier.fiscalYear', '=', project.fiscalYear - 1)
-    .where('rectification.status', '<>', 'closed')
-    .executeTakeFirstOrThrow()
-  return { projectId: project.id, fiscalYear: project.fiscalYear, decision: decision ?? null, openRectifications: Number(open.open) }
+  return (await lastYearResults(db, [project.id])).get(project.id)!
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { PageSpinner } from '../../layout/AppLayout'
 import { useCurrentUser } from '../auth/CurrentUser'
+import { LastYearResultPanel } from '../results/budget/LastYearResultPanel'
 import { useFramework } from '../rules/rules.queries'
 import { GoalActionBar } from './GoalActionBar'
 import { GoalExpertReviews } from './GoalExpertReviews'
@@ -72,6 +73,7 @@ function GoalDetailView({ goal }: { goal: GoalDetail }) {
         <GoalFacts goal={goal} title={t('goals.sections.subject')} />
         <GoalTargetsText goal={goal} />
       </Card>
+      {goal.projectId && <LastYearResultPanel projectId={goal.projectId} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={16}>
           <Card size="small" title={t('goals.sections.indicators')}>

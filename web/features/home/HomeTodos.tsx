@@ -24,6 +24,14 @@ function todoTarget(key: HomeTodoKey, expertOnly: boolean): { to: string; labelK
     case 'actionsToAnswer':
     case 'actionsToClose':
       return { to: '/monitoring/actions', labelKey: `home.todo.${key}` }
+    case 'rectificationsToAnswer':
+      return { to: '/results/rectifications?status=open', labelKey: 'home.todo.rectificationsToAnswer' }
+    case 'rectificationsToVerify':
+      return { to: '/results/rectifications?status=responded', labelKey: 'home.todo.rectificationsToVerify' }
+    case 'rectificationsToClose':
+      return { to: '/results/rectifications?status=verified', labelKey: 'home.todo.rectificationsToClose' }
+    case 'rectificationsOverdue':
+      return { to: '/results/rectifications?overdue=true', labelKey: 'home.todo.rectificationsOverdue' }
   }
 }
 

@@ -11,6 +11,7 @@ import { ProjectGoalCard } from '../goals/ProjectGoalCard'
 import { ProjectHoldBanner } from '../monitoring/actions/ProjectHoldBanner'
 import { LastYearResultPanel } from '../results/budget/LastYearResultPanel'
 import { ProjectAccountabilityCard } from '../results/accountability/ProjectAccountabilityCard'
+import { ProjectResultsLink } from '../results/views/ProjectResultsLink'
 import { ProjectAttachments } from './ProjectAttachments'
 import { ProjectDescriptions } from './ProjectDescriptions'
 import { ProjectHistory } from './ProjectHistory'
@@ -84,6 +85,7 @@ function ProjectActions({ project }: { project: Project }) {
   return (
     <Space wrap>
       <ProjectStatusActions project={project} />
+      <ProjectResultsLink projectId={project.id} />
       {editable && (
         <Button icon={<EditOutlined aria-hidden />} onClick={() => navigate(`/projects/${project.id}/edit`)}>
           {t('common.edit')}

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next'
 import { Link } from 'react-router'
 import type { Money } from '../../../domain/money'
 import { formatDateTime } from '../../shared/format'
+import { LastYearCell } from '../results/views/LastYearCell'
 import { ProjectStatusTag } from './ProjectStatusTag'
 import { type AmountUnit, formatAmount } from './amounts'
 import type { ProjectVocabulary } from './projectVocabulary'
@@ -27,10 +28,11 @@ export const optionalColumnKeys = [
   'isMajorNew',
   'status',
   'updatedAt',
+  'lastYear',
 ] as const
 
 /** Fits 1366-pixel screens without scrolling sideways; the rest is one click away in 列设置. */
-export const defaultVisibleColumns: string[] = ['code', 'fiscalYear', 'unitName', 'amountTotal', 'status', 'updatedAt']
+export const defaultVisibleColumns: string[] = ['code', 'fiscalYear', 'unitName', 'amountTotal', 'status', 'updatedAt', 'lastYear']
 
 interface ColumnContext {
   t: TFunction
@@ -112,5 +114,7 @@ export function projectColumns(ctx: ColumnContext): TableColumnsType<Project> {
       width: 165,
       render: (at: string) => <Typography.Text type="secondary">{formatDateTime(at)}</Typography.Text>,
     },
+    // 延续项目: last year's grade, the amount decided for this year and open items (rule 42), with results.read.
+    { key: 'lastYear', title: t('resultsViews.lastYear.column'), dataIndex: 'lastYear', width: 200, render: (lastYear: Project['lastYear']) => <LastYearCell lastYear={lastYear} formatAmount={(a) => formatAmount(a, ctx.unit)} /> },
   ]
 }

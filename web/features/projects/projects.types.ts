@@ -1,5 +1,6 @@
 // Shapes of the project library API (server/modules/projects), as the web uses them.
 import type { Money } from '../../../domain/money'
+import type { LastYearSummary } from '../results/views/LastYearCell'
 import type { BudgetKind, ObjectKind, ProjectInput, ProjectStatus } from '../../../domain/projects'
 
 export interface Project extends ProjectInput {
@@ -14,6 +15,8 @@ export interface Project extends ProjectInput {
   version: number
   createdAt: string
   updatedAt: string
+  /** A continuing project's last-year result in the list (with results.read); null otherwise. */
+  lastYear?: LastYearSummary | null
 }
 
 /** What the form sends: every input field, money as decimal strings (the domain's shape). */

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
+import { rectificationStatuses } from '../../../../domain/results'
 import { Button, Card, Checkbox, Empty, Select, Space, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
@@ -24,7 +25,8 @@ export function RectificationListPage() {
   const canManage = useCan('results.manage')
   const vocabulary = useRectificationVocabulary()
   const [creating, setCreating] = useState(false)
-  const table = useTableState<RectificationFilters>({ projectId: search.get('projectId') ?? undefined, sourceId: search.get('sourceId') ?? undefined, overdue: search.get('overdue') === 'true' ? 'true' : undefined })
+  // The home page's to-dos link here with ?status= and ?overdue=.
+  const table = useTableState<RectificationFilters>({ status: rectificationStatuses.find((s) => s === search.get('status')), projectId: search.get('projectId') ?? undefined, sourceId: search.get('sourceId') ?? undefined, overdue: search.get('overdue') === 'true' ? 'true' : undefined })
   const list = useRectificationList(table.params)
   const filtered = Object.entries(table.filters).some(([, v]) => v !== undefined && v !== '')
 
