@@ -101,10 +101,9 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes, keyEvaluationRoutes, agencyRoutes, expertRoutes, selfEvaluationRoutes, spotCheckRoutes, evaluationDashboardRoutes, assessmentRoutes, budgetDecisionRoutes, rectificationRoutes, resultsViewRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes, keyEvaluationRoutes, agencyRoutes, expertRoutes, selfEvaluationRoutes, spotCheckRoutes, evaluationDashboardRoutes, assessmentRoutes, budgetDecisionRoutes, rectificationRoutes, resultsViewRoutes, interviewRoutes, accountabilityRoutes, bulletinRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
-  for (const routes of [interviewRoutes, accountabilityRoutes, bulletinRoutes]) await app.register(async (scope) => routes(scope as unknown as App, deps))
   await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))
   await serveWebApp(app, deps.config.webDistDir)
   return app
