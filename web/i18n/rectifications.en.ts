@@ -9,6 +9,7 @@ export const rectificationsEn: Messages<typeof rectificationsZhCN> = {
   empty: 'No rectification items yet',
   emptyFiltered: 'No rectification items match',
   backToList: 'Back to the list',
+  fromSource: 'Rectification items raised from this ({{count}})',
   openSource: 'Open the source',
   overdueDays: '{{days}} days overdue',
   filters: { q: 'Problem, project or owner', status: 'Status', source: 'Source', department: 'Department', overdue: 'Overdue and not closed only' },

@@ -5,6 +5,7 @@ export const rectificationsZhCN = {
   empty: '暂无整改事项',
   emptyFiltered: '没有符合条件的整改事项',
   backToList: '返回列表',
+  fromSource: '由此产生的整改事项（{{count}}）',
   openSource: '查看来源',
   overdueDays: '已逾期 {{days}} 天',
   filters: { q: '问题、项目或责任单位', status: '整改状态', source: '问题来源', department: '主管部门', overdue: '仅看逾期未销号' },

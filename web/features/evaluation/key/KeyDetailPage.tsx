@@ -15,6 +15,7 @@ import type { KeyEvaluation } from './key.types'
 import { EvidenceTab, FieldworkTab, FrameworkTab, SurveyTab } from './KeyWorkTabs'
 import { GradeTag, StageTag, useLang } from './keyVocabulary'
 import { EngagementDialog } from '../../agencies/EngagementDialog'
+import { SourceRectifications } from '../../results/rectifications/SourceRectifications'
 
 /** 重点评价详情: the work plan, the scored framework, evidence, field log, survey, 交换意见 and the result, with the stage moves open to this user. */
 export function KeyDetailPage() {
@@ -68,6 +69,7 @@ export function KeyDetailPage() {
           ]}
         />
       </Card>
+      <SourceRectifications sourceType="key_evaluation" sourceId={ev.id} />
     </Space>
   )
 }

@@ -19,6 +19,7 @@ import { SelfIndicatorTable } from './SelfIndicatorTable'
 import { type SelfMove, useSaveSelfForm, useSelfForm, useSelfFormMove, useSelfRound } from './self.queries'
 import type { SelfFormDetail } from './self.types'
 import { ExplainedFigure, GradeTag, SelfStatusTag } from './selfVocabulary'
+import { SourceRectifications } from '../../results/rectifications/SourceRectifications'
 
 /** 单位自评表: one form to fill (unit), review (department, finance) or read. */
 export function SelfFormEditorPage() {
@@ -215,6 +216,7 @@ function SelfFormEditor({ form: f }: { form: SelfFormDetail }) {
         </Space>
       </Form>
       <Opinions form={f} />
+      <SourceRectifications sourceType="self_evaluation" sourceId={f.id} />
       {move && (
         <SelfMoveDialog
           form={f}

@@ -15,6 +15,7 @@ import { errorMessage } from '../../../shared/serverErrors'
 import { ExplainedFigure, GradeTag, SelfStatusTag } from '../self/selfVocabulary'
 import { useComparison, useRescore } from './spotchecks.queries'
 import type { SpotCheckCompareRow, SpotCheckComparison } from './spotchecks.types'
+import { SourceRectifications } from '../../results/rectifications/SourceRectifications'
 
 /** 复核打分: the unit's and the reviewer's scores side by side, per indicator and in total, with the gap flagged. */
 export function SpotCheckItemPage() {
@@ -242,6 +243,7 @@ function Rescore({ c }: { c: SpotCheckComparison }) {
           </Form.Item>
         </Card>
       </Form>
+      <SourceRectifications sourceType="spot_check" sourceId={c.id} />
     </Space>
   )
 }

@@ -17,6 +17,7 @@ import { FormMoveDialog, type Move } from './FormMoveDialog'
 import { useMonitoringForm, useSaveForm } from './forms.queries'
 import type { FormChanges, MonitoringForm } from './forms.types'
 import { FormStatusTag, LightTag } from './formVocabulary'
+import { SourceRectifications } from '../../results/rectifications/SourceRectifications'
 
 /** 绩效监控表: one form to fill (unit), review (department, finance) or verify (agency). */
 export function FormEditorPage() {
@@ -163,6 +164,7 @@ function FormEditor({ form: f }: { form: MonitoringForm }) {
         </Space>
       </Form>
       <FormOpinions form={f} />
+      <SourceRectifications sourceType="monitoring_form" sourceId={f.id} />
       {issuing && <IssueActionDialog target={{ formId: f.id, label: f.projectName ?? '' }} onClose={() => setIssuing(false)} />}
       {move && <FormMoveDialog form={f} move={move} beforeSubmit={editable ? () => saveValues(true) : undefined} onRefused={showProblems} onClose={() => setMove(null)} />}
     </Space>
