@@ -195,6 +195,7 @@ export const en: LocaleMessages = {
     withUnit: '{{label}} ({{unit}})',
     listLabel: 'Projects',
     create: 'New project',
+    continueNextYear: 'Request next year (continuing)',
     edit: 'Edit project',
     delete: 'Delete',
     deleteConfirm: 'Delete the project “{{name}}”? This cannot be undone.',

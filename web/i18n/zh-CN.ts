@@ -194,6 +194,7 @@ export const zhCN = {
     withUnit: '{{label}}（{{unit}}）',
     listLabel: '项目列表',
     create: '新增项目',
+    continueNextYear: '申报下一年度（延续）',
     edit: '编辑项目',
     delete: '删除',
     deleteConfirm: '确定删除项目「{{name}}」吗？删除后不可恢复。',

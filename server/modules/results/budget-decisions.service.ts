@@ -92,14 +92,13 @@ export async function decisionForProject(db: Db, ctx: ActorCtx, projectId: strin
     .where('budgetDecision.projectId', '<>', project.id)
     .orderBy('budgetDecision.updatedAt', 'desc')
     .executeTakeFirst()
-  const open = await db
+  const counts = await db
     .selectFrom('rectification')
     .innerJoin('project as earlier', 'earlier.id', 'rectification.projectId')
-    .select(sql<number>`count(*)::int`.as('open'))
+    .select([sql<number>`count(*) filter (where rectification.status <> 'closed')::int`.as('open'), sql<number>`count(*) filter (where rectification.status = 'closed')::int`.as('closed')])
     .where('earlier.code', '=', project.code)
     .where('earlier.jurisdictionCode', '=', project.jurisdictionCode)
     .where('earlier.fiscalYear', '=', project.fiscalYear - 1)
-    .where('rectification.status', '<>', 'closed')
     .executeTakeFirstOrThrow()
-  return { projectId: project.id, fiscalYear: project.fiscalYear, decision: decision ?? null, openRectifications: Number(open.open) }
+  return { projectId: project.id, fiscalYear: project.fiscalYear, decision: decision ?? null, openRectifications: Number(counts.open), closedRectifications: Number(counts.closed) }
 }
