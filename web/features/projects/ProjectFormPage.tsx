@@ -1,4 +1,4 @@
-import { Button, Result } from 'antd'
+import { Alert, Button, Result } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -32,7 +32,12 @@ function ContinueProject({ from }: { from: string }) {
   if (project.isError) {
     return <Result status="warning" title={errorMessage(project.error)} extra={<Button onClick={() => navigate('/projects')}>{t('projects.backToList')}</Button>} />
   }
-  return <CreateProject key={from} prefill={continuationValues(project.data)} />
+  return (
+    <>
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('projects.continueHint', { year: project.data.fiscalYear, name: project.data.name, code: project.data.code })} />
+      <CreateProject key={from} prefill={continuationValues(project.data)} />
+    </>
+  )
 }
 
 function CreateProject({ prefill }: { prefill?: Partial<ProjectFormValues> }) {

@@ -21,7 +21,7 @@ export function LastYearResultPanel({ projectId }: { projectId: string }) {
   const d = data.decision
   return (
     <Card size="small" title={t('budgetDecisions.panel.title')} aria-label={t('budgetDecisions.panel.title')}>
-      <Descriptions size="small" column={{ xs: 1, md: 4 }}>
+      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
         {d && (
           <>
             <Descriptions.Item label={t('budgetDecisions.panel.grade', { year: d.evaluatedYear })}>
@@ -37,7 +37,7 @@ export function LastYearResultPanel({ projectId }: { projectId: string }) {
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('budgetDecisions.panel.decided', { year: d.fiscalYear })}>
-              {d.decidedAmount === null ? <Tag>{t('budgetDecisions.undecided')}</Tag> : <Typography.Text strong>{formatMoney(d.decidedAmount)}</Typography.Text>}
+              {d.decidedAmount === null ? <Tag>{t('budgetDecisions.undecided')}</Tag> : <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{formatMoney(d.decidedAmount)}</Typography.Text>}
               {d.reason && <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>{d.reason}</Typography.Text>}
             </Descriptions.Item>
           </>
