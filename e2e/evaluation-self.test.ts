@@ -2,6 +2,7 @@ import Decimal from 'decimal.js'
 import { describe, expect, test } from 'vitest'
 import { apiAs } from './support/api.ts'
 import { keepDocScreenshot, signIn } from './support/browser.ts'
+import { acceptForm, saveAndSubmit } from './support/review.ts'
 import { draftForm, dropdownsClosed, openForm, option, quantity } from './support/self-evaluation.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
@@ -52,17 +53,7 @@ describe('单位自评 and 抽查复核 on the demo data', () => {
     await unit.getByLabel(deviation, { exact: true }).fill('上半年场地改造延误，培训推迟至下半年开展，全年仅完成一半；下年度提前排期并按季度跟踪。')
     await unit.getByText(/须填写偏差原因分析及改进措施/).first().waitFor({ state: 'detached' })
     await keepDocScreenshot(unit, 'evaluation-self-form')
-    await unit.getByRole('button', { name: '保存' }).click()
-    await unit.getByText('已保存').first().waitFor()
-    await unit.waitForLoadState('networkidle')
-    await unit.getByRole('button', { name: '提交' }).click()
-    await unit.getByRole('dialog', { name: '提交' }).getByRole('button', { name: '提交' }).click()
-    try {
-      await unit.getByText('待部门审核').first().waitFor({ timeout: 30_000 })
-    } catch (error) {
-      const shown = await unit.locator('.ant-modal, .ant-alert, .ant-message, .ant-form-item-explain').allInnerTexts()
-      throw new Error(`submit did not reach 待部门审核; the page shows: ${JSON.stringify(shown)}`, { cause: error })
-    }
+    await saveAndSubmit(unit)
     const unitApi = await apiAs(base, 'sz_edu_unit')
     const submitted = await unitApi<{ status: string; total: string; grade: string }>('GET', `/api/evaluation/self/${form.id}`)
     expect(submitted.status).toBe('submitted')
@@ -72,9 +63,7 @@ describe('单位自评 and 抽查复核 on the demo data', () => {
     const dept = await newPage(env.browser)
     await signIn(dept, base, 'sz_edu_dept')
     await openForm(dept, form)
-    await dept.getByRole('button', { name: '审核通过' }).click()
-    await dept.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '审核通过' }).click()
-    await dept.getByText('待财政审核').first().waitFor()
+    await acceptForm(dept, '待财政审核')
     await dept.context().close()
 
     // 3. Finance sees the coverage, then draws a spot-check with a seed and this form picked by hand.

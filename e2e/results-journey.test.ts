@@ -6,6 +6,7 @@ import type { RuleSet } from '../domain/rule-set.ts'
 import { type SelfEvalIndicatorInput, scoreSelfEvaluation } from '../domain/self-evaluation.ts'
 import { apiAs } from './support/api.ts'
 import { keepDocScreenshot, signIn } from './support/browser.ts'
+import { acceptForm, saveAndSubmit } from './support/review.ts'
 import { draftForm, dropdownsClosed, type FormDetail, openForm, option, quantity } from './support/self-evaluation.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
@@ -116,27 +117,18 @@ describe('结果应用: a poor self-evaluation → rectification → next year�
     await totalCard.getByLabel('总分').getByText(plan.total).waitFor()
     await totalCard.locator('.ant-tag').filter({ hasText: /^中/ }).waitFor()
     await keepDocScreenshot(unit, 'results-journey-1-self-form')
-    await unit.getByRole('button', { name: '保存' }).click()
-    await unit.getByText('已保存').first().waitFor()
-    await unit.waitForLoadState('networkidle')
-    await unit.getByRole('button', { name: '提交' }).click()
-    await unit.getByRole('dialog', { name: '提交' }).getByRole('button', { name: '提交' }).click()
-    await unit.getByText('待部门审核').first().waitFor({ timeout: 30_000 })
+    await saveAndSubmit(unit)
 
     // 市教育局 accepts, then finance (财政审核).
     const dept = await newPage(env.browser)
     await signIn(dept, base, 'sz_edu_dept')
     await openForm(dept, form)
-    await dept.getByRole('button', { name: '审核通过' }).click()
-    await dept.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '审核通过' }).click()
-    await dept.getByText('待财政审核').first().waitFor()
+    await acceptForm(dept, '待财政审核')
 
     const finance = await newPage(env.browser)
     await signIn(finance, base, 'sz_finance_admin')
     await openForm(finance, form)
-    await finance.getByRole('button', { name: '审核通过' }).click()
-    await finance.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '审核通过' }).click()
-    await finance.getByText('已审核').first().waitFor()
+    await acceptForm(finance, '已审核')
     const accepted = await unitApi<{ status: string; total: string; grade: string }>('GET', `/api/evaluation/self/${form.id}`)
     expect(accepted).toMatchObject({ status: 'accepted', total: plan.total, grade: '中' })
 
