@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js'
-import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { parseIndicatorValue } from '../domain/indicator-value.ts'
 import { apiAs } from './support/api.ts'
 import { keepDocScreenshot, signIn } from './support/browser.ts'
+import { acceptForm, saveAndSubmit } from './support/review.ts'
+import { draftForm, dropdownsClosed, openForm, option, quantity } from './support/self-evaluation.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
 /**
@@ -13,44 +13,6 @@ import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
  * re-scores it lower and sees the gap side by side, flagged. The steps share one form, so they run as one test.
  */
 const env = useAppAndBrowser()
-
-type Indicator = { id: string; name: string; nature: string; target: string; unit: string; weight: string; applicable: boolean }
-type FormDetail = { id: string; version: number; projectName: string; projectCode: string | null; status: string; indicators: Indicator[] }
-
-const option = (page: Page, text: string | RegExp) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first()
-/** Waits until no Select dropdown shows (closing ones animate out first). */
-const dropdownsClosed = (page: Page) => expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0)
-
-function quantity(ind: Indicator): Decimal | null {
-  if (ind.nature === 'qualitative') return null
-  const value = parseIndicatorValue(ind.target, { nature: ind.nature as never, unit: ind.unit })
-  return value.kind === 'quantitative' ? new Decimal(value.value) : null
-}
-
-/** A draft (or returned) 自评表 of the unit with a positive quantitative indicator to fall short on, every indicator applicable. */
-async function draftForm(base: string) {
-  const unit = await apiAs(base, 'sz_edu_unit')
-  for (const status of ['draft', 'returned']) {
-    const list = await unit<{ items: { id: string; kind: string }[] }>('GET', `/api/evaluation/self?status=${status}&kind=project&pageSize=100`)
-    for (const item of list.items) {
-      const form = await unit<FormDetail>('GET', `/api/evaluation/self/${item.id}`)
-      const names = new Set(form.indicators.map((i) => i.name))
-      const short = form.indicators.find((i) => ['>=', '>'].includes(i.nature) && quantity(i)?.gt(0))
-      if (short && names.size === form.indicators.length && form.indicators.every((i) => i.applicable && (i.nature === 'qualitative' || quantity(i)))) return { form, short }
-    }
-  }
-  throw new Error('no draft 自评表 of 深圳中学 with a positive quantitative indicator in the demo')
-}
-
-/** Opens the form from the 单位自评表 list by its project code. */
-async function openForm(page: Page, form: FormDetail) {
-  await openFromMenu(page, '单位自评表')
-  const search = page.getByLabel('项目名称、编码或单位', { exact: true })
-  await search.fill(form.projectCode ?? form.projectName)
-  await search.press('Enter')
-  await page.getByRole('link', { name: form.projectName, exact: true }).first().click()
-  await page.getByRole('table', { name: '绩效指标完成情况' }).waitFor()
-}
 
 describe('单位自评 and 抽查复核 on the demo data', () => {
   test('a unit fills and submits with one under-achieved indicator (refused without a reason), the department accepts, finance spot-checks it and sees the score gap', async () => {
@@ -91,17 +53,7 @@ describe('单位自评 and 抽查复核 on the demo data', () => {
     await unit.getByLabel(deviation, { exact: true }).fill('上半年场地改造延误，培训推迟至下半年开展，全年仅完成一半；下年度提前排期并按季度跟踪。')
     await unit.getByText(/须填写偏差原因分析及改进措施/).first().waitFor({ state: 'detached' })
     await keepDocScreenshot(unit, 'evaluation-self-form')
-    await unit.getByRole('button', { name: '保存' }).click()
-    await unit.getByText('已保存').first().waitFor()
-    await unit.waitForLoadState('networkidle')
-    await unit.getByRole('button', { name: '提交' }).click()
-    await unit.getByRole('dialog', { name: '提交' }).getByRole('button', { name: '提交' }).click()
-    try {
-      await unit.getByText('待部门审核').first().waitFor({ timeout: 30_000 })
-    } catch (error) {
-      const shown = await unit.locator('.ant-modal, .ant-alert, .ant-message, .ant-form-item-explain').allInnerTexts()
-      throw new Error(`submit did not reach 待部门审核; the page shows: ${JSON.stringify(shown)}`, { cause: error })
-    }
+    await saveAndSubmit(unit)
     const unitApi = await apiAs(base, 'sz_edu_unit')
     const submitted = await unitApi<{ status: string; total: string; grade: string }>('GET', `/api/evaluation/self/${form.id}`)
     expect(submitted.status).toBe('submitted')
@@ -111,9 +63,7 @@ describe('单位自评 and 抽查复核 on the demo data', () => {
     const dept = await newPage(env.browser)
     await signIn(dept, base, 'sz_edu_dept')
     await openForm(dept, form)
-    await dept.getByRole('button', { name: '审核通过' }).click()
-    await dept.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '审核通过' }).click()
-    await dept.getByText('待财政审核').first().waitFor()
+    await acceptForm(dept, '待财政审核')
     await dept.context().close()
 
     // 3. Finance sees the coverage, then draws a spot-check with a seed and this form picked by hand.

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { parseIndicatorValue } from '../domain/indicator-value.ts'
 import { apiAs } from './support/api.ts'
 import { keepDocScreenshot, signIn } from './support/browser.ts'
+import { acceptForm, saveAndSubmit } from './support/review.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
 /**
@@ -125,34 +126,18 @@ describe('双监控 journey on the demo data', () => {
     await unit.getByLabel(`${behind.name} 相关建议或举措`).fill('加快实施进度，并申请按实际进度调整年度目标。')
     await unit.getByText(/须填写相关建议或举措/).waitFor({ state: 'detached' })
     await keepDocScreenshot(unit, 'monitoring-form')
-    // Saved first, and the page reloaded with what was saved, so the submit starts from the stored version.
-    await unit.getByRole('button', { name: '保存' }).click()
-    await unit.getByText('已保存').first().waitFor()
-    await unit.waitForLoadState('networkidle')
-    await unit.getByRole('button', { name: '提交' }).click()
-    await unit.getByRole('dialog', { name: '提交' }).getByRole('button', { name: '提交' }).click()
-    try {
-      await unit.getByText('待部门审核').first().waitFor({ timeout: 30_000 })
-    } catch (error) {
-      // Say what the page showed instead (a refusal, a conflict), so a failure here explains itself.
-      const shown = await unit.locator('.ant-modal, .ant-alert, .ant-message, .ant-form-item-explain').allInnerTexts()
-      throw new Error(`submit did not reach 待部门审核; the page shows: ${JSON.stringify(shown)}`, { cause: error })
-    }
+    await saveAndSubmit(unit)
 
     // 3. 市教育局 accepts.
     const dept = await newPage(env.browser)
     await signIn(dept, base, 'sz_edu_dept')
     await openForm(dept, form)
-    await dept.getByRole('button', { name: '审核通过' }).click()
-    await dept.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '审核通过' }).click()
-    await dept.getByText('待财政审核').first().waitFor()
+    await acceptForm(dept, '待财政审核')
     await dept.context().close()
 
     // 4. Finance accepts, then finds the red light on the dashboard and drills down to the form.
     await openForm(finance, form)
-    await finance.getByRole('button', { name: '审核通过' }).click()
-    await finance.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '审核通过' }).click()
-    await finance.getByText('已审核').first().waitFor()
+    await acceptForm(finance, '已审核')
 
     await openFromMenu(finance, '监控看板')
     await finance.getByRole('combobox', { name: '监控批次' }).click()

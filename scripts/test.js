@@ -12,7 +12,7 @@ const filters = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 // the engines — every server test, and the browser journeys that drive queued jobs end to end. The unit tests touch
 // no database; the other journeys test pages over the same API the server tests already ran on this engine.
 const secondEngine = args.has('--second-engine')
-const secondEngineJourneys = ['e2e/monitoring-journey', 'e2e/evaluation-self', 'e2e/results-rectifications']
+const secondEngineJourneys = ['e2e/monitoring-journey', 'e2e/evaluation-self', 'e2e/results-rectifications', 'e2e/results-journey']
 const env = { ...process.env }
 if (args.has('--pg') && !env.TEST_DATABASE_URL) env.TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 const engine = env.TEST_DATABASE_URL ? `PostgreSQL (${env.TEST_DATABASE_URL})` : 'PGlite'

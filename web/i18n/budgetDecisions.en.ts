@@ -51,5 +51,6 @@ export const budgetDecisionsEn: Messages<typeof budgetDecisionsZhCN> = {
     lastYearProject: 'Last year’s project',
     decided: 'Decided for {{year}} (yuan)',
     openItems: 'Open rectification items',
+    closedItems: 'Closed rectification items',
   },
 }

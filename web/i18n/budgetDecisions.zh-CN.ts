@@ -48,5 +48,6 @@ export const budgetDecisionsZhCN = {
     lastYearProject: '上年项目',
     decided: '{{year}} 年决定安排（元）',
     openItems: '未销号整改',
+    closedItems: '已销号整改',
   },
 }

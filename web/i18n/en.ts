@@ -196,6 +196,8 @@ export const en: LocaleMessages = {
     withUnit: '{{label}} ({{unit}})',
     listLabel: 'Projects',
     create: 'New project',
+    continueNextYear: 'Request next year (continuing)',
+    continueHint: 'Prefilled from the {{year}} project “{{name}}”, keeping its code {{code}}: next year’s project page shows last year’s grade, rectification items and budget decision. Fill in next year’s amounts.',
     edit: 'Edit project',
     delete: 'Delete',
     deleteConfirm: 'Delete the project “{{name}}”? This cannot be undone.',

@@ -195,6 +195,8 @@ export const zhCN = {
     withUnit: '{{label}}（{{unit}}）',
     listLabel: '项目列表',
     create: '新增项目',
+    continueNextYear: '申报下一年度（延续）',
+    continueHint: '按 {{year}} 年度项目“{{name}}”预填，项目编码 {{code}} 不变：下一年度的项目页将显示上年的评价等级、整改事项和预算安排决定。请填写下一年度的资金。',
     edit: '编辑项目',
     delete: '删除',
     deleteConfirm: '确定删除项目「{{name}}」吗？删除后不可恢复。',

@@ -54,7 +54,7 @@ export async function budgetDecisionRoutes(app: App, { db }: Deps) {
     reply.status(201).send(await startGeneration(db, authorize(req, 'budget.decide'), req.body)),
   )
 
-  app.get('/api/budget-decisions/for-project/:projectId', { schema: { tags, summary: '延续项目的上年评价等级、未销号整改与预算决定', params: ProjectIdParams } }, async (req) =>
+  app.get('/api/budget-decisions/for-project/:projectId', { schema: { tags, summary: '延续项目的上年评价等级、未销号与已销号整改、预算决定', params: ProjectIdParams } }, async (req) =>
     decisionForProject(db, authorize(req, 'results.read'), req.params.projectId),
   )
 

@@ -138,15 +138,15 @@ describe('next-year budget proposals (rule 42)', () => {
     expect(await decisionsOf(financeAdmin, 'fiscalYear=2027&grade=中&decided=false')).toHaveLength(0)
   })
 
-  test('the next year’s request of the project (same code, 2027) shows last year’s grade, open items and the decided amount', async () => {
+  test('the next year’s request of the project (same code, 2027) shows last year’s grade, open and closed items and the decided amount', async () => {
     const next = await project(school, '1200000.00', fair.code, 2027)
     const res = await schoolUser.get(`/api/budget-decisions/for-project/${next.id}`)
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toMatchObject({ fiscalYear: 2027, openRectifications: 0, decision: { grade: '中', evaluatedYear: 2026, proposedAmount: '900000.00', decidedAmount: '950000.00', reason: '民生项目，酌情保障' } })
+    expect(res.json()).toMatchObject({ fiscalYear: 2027, openRectifications: 0, closedRectifications: 0, decision: { grade: '中', evaluatedYear: 2026, proposedAmount: '900000.00', decidedAmount: '950000.00', reason: '民生项目，酌情保障' } })
     const nextWithItems = await project(school, '1000000.00', fairWithItems.code, 2027)
-    expect((await schoolUser.get(`/api/budget-decisions/for-project/${nextWithItems.id}`)).json()).toMatchObject({ openRectifications: 1, decision: { decidedAmount: '800000.00' } })
+    expect((await schoolUser.get(`/api/budget-decisions/for-project/${nextWithItems.id}`)).json()).toMatchObject({ openRectifications: 1, closedRectifications: 1, decision: { decidedAmount: '800000.00' } })
     const fresh = await project(school, '1000000.00', 'NEW-2027', 2027)
-    expect((await schoolUser.get(`/api/budget-decisions/for-project/${fresh.id}`)).json()).toMatchObject({ decision: null, openRectifications: 0 })
+    expect((await schoolUser.get(`/api/budget-decisions/for-project/${fresh.id}`)).json()).toMatchObject({ decision: null, openRectifications: 0, closedRectifications: 0 })
     const elsewhere = await project(hospital, '1000000.00', `BDT-H${++serial}`, 2027)
     expect((await schoolUser.get(`/api/budget-decisions/for-project/${elsewhere.id}`)).statusCode).toBe(404)
   })

@@ -62,17 +62,33 @@ export async function lastYearResults(db: Db | Trx, projectIds: readonly string[
           .where('earlier.fiscalYear', '=', sql<number>`project.fiscal_year - 1`)
           .where('rectification.status', '<>', 'closed')
           .as('openRectifications'),
+      (eb) =>
+        eb
+          .selectFrom('rectification')
+          .innerJoin('project as earlier', 'earlier.id', 'rectification.projectId')
+          .select(sql<number>`count(*)::int`.as('closed'))
+          .whereRef('earlier.code', '=', 'project.code')
+          .whereRef('earlier.jurisdictionCode', '=', 'project.jurisdictionCode')
+          .where('earlier.fiscalYear', '=', sql<number>`project.fiscal_year - 1`)
+          .where('rectification.status', '=', 'closed')
+          .as('closedRectifications'),
     ])
     .where('project.id', 'in', [...projectIds])
     .execute()
   return new Map(
-    rows.map(({ projectId, projectYear, openRectifications, ...d }) => [
+    rows.map(({ projectId, projectYear, openRectifications, closedRectifications, ...d }) => [
       projectId,
-      { projectId, fiscalYear: projectYear, openRectifications: Number(openRectifications ?? 0), decision: d.id === null ? null : (d as unknown as LastYearDecision) },
+      {
+        projectId,
+        fiscalYear: projectYear,
+        openRectifications: Number(openRectifications ?? 0),
+        closedRectifications: Number(closedRectifications ?? 0),
+        decision: d.id === null ? null : (d as unknown as LastYearDecision),
+      },
     ]),
   )
 }
-export type LastYear = { projectId: string; fiscalYear: number; openRectifications: number; decision: LastYearDecision | null }
+export type LastYear = { projectId: string; fiscalYear: number; openRectifications: number; closedRectifications: number; decision: LastYearDecision | null }
 type LastYearDecision = {
   id: string
   evaluatedProjectId: string

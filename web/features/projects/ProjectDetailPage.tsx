@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons'
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, FileAddOutlined } from '@ant-design/icons'
 import { App, Button, Card, Col, Popconfirm, Row, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
@@ -81,11 +81,18 @@ function ProjectActions({ project }: { project: Project }) {
   const editable = canEdit && editableStatuses.includes(project.status)
   // Only reserve projects can be deleted; later ones are cancelled, keeping their history.
   const deletable = canEdit && project.status === 'reserve'
+  // A project that ran (or runs) this year is requested again next year as 延续: same code, prefilled form.
+  const canCreate = canEdit && project.status !== 'reserve' && project.status !== 'cancelled'
 
   return (
     <Space wrap>
       <ProjectStatusActions project={project} />
       <ProjectResultsLink projectId={project.id} />
+      {canCreate && (
+        <Button icon={<FileAddOutlined aria-hidden />} onClick={() => navigate(`/projects/new?continueFrom=${project.id}`)}>
+          {t('projects.continueNextYear')}
+        </Button>
+      )}
       {editable && (
         <Button icon={<EditOutlined aria-hidden />} onClick={() => navigate(`/projects/${project.id}/edit`)}>
           {t('common.edit')}

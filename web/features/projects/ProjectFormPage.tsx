@@ -1,14 +1,14 @@
-import { Button, Result } from 'antd'
+import { Alert, Button, Result } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useParams } from 'react-router'
+import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { editableStatuses } from '../../../domain/projects'
 import { PageSpinner } from '../../layout/AppLayout'
 import { errorMessage } from '../../shared/serverErrors'
 import { useCurrentUser } from '../auth/CurrentUser'
 import { ProjectForm } from './ProjectForm'
-import { type ProjectFormValues, toFormValues } from './projectForm'
+import { continuationValues, type ProjectFormValues, toFormValues } from './projectForm'
 import { useCreateProject, useProject, useUpdateProject } from './projects.queries'
 import type { Project } from './projects.types'
 
@@ -17,10 +17,30 @@ type UpdateProject = ReturnType<typeof useUpdateProject>['mutateAsync']
 /** 新增项目 (/projects/new) and 编辑项目 (/projects/:id/edit). */
 export function ProjectFormPage() {
   const { id } = useParams()
-  return id ? <EditProject id={id} /> : <CreateProject />
+  const [search] = useSearchParams()
+  const from = search.get('continueFrom')
+  if (id) return <EditProject id={id} />
+  return from ? <ContinueProject from={from} /> : <CreateProject />
 }
 
-function CreateProject() {
+/** 申报下一年度（延续） (/projects/new?continueFrom=<id>): the form prefilled from last year's project, same code. */
+function ContinueProject({ from }: { from: string }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const project = useProject(from)
+  if (project.isPending) return <PageSpinner />
+  if (project.isError) {
+    return <Result status="warning" title={errorMessage(project.error)} extra={<Button onClick={() => navigate('/projects')}>{t('projects.backToList')}</Button>} />
+  }
+  return (
+    <>
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('projects.continueHint', { year: project.data.fiscalYear, name: project.data.name, code: project.data.code })} />
+      <CreateProject key={from} prefill={continuationValues(project.data)} />
+    </>
+  )
+}
+
+function CreateProject({ prefill }: { prefill?: Partial<ProjectFormValues> }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const user = useCurrentUser()
@@ -34,10 +54,11 @@ function CreateProject() {
     attribute: 'new',
     isMajorNew: false,
     unitCode: user.org.kind === 'unit' ? user.org.code : undefined,
+    ...prefill,
   }
   return (
     <ProjectForm
-      label={t('projects.create')}
+      label={prefill ? t('projects.continueNextYear') : t('projects.create')}
       creating
       initialValues={initialValues}
       onSubmit={(input) => create.mutateAsync(input)}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../api/client'
-import { type ProjectFormValues, figuresOf, liveTotals, serverFieldErrors, toProjectInput } from './projectForm'
+import type { Project } from './projects.types'
+import { continuationValues, type ProjectFormValues, figuresOf, liveTotals, serverFieldErrors, toProjectInput } from './projectForm'
 
 const typed: ProjectFormValues = {
   code: ' P-001 ',
@@ -81,5 +82,31 @@ describe('the project form', () => {
     expect(serverFieldErrors(duplicate, ['code'])).toEqual([{ name: 'code', errors: ['2027 年度已有编码为 P-001 的项目'] }])
     expect(serverFieldErrors(duplicate, ['name'])).toEqual([])
     expect(serverFieldErrors(new Error('x'), ['code'])).toEqual([])
+  })
+})
+
+describe('申报下一年度（延续）', () => {
+  const project = (over: Partial<Project>): Project =>
+    ({
+      ...toProjectInput(typed),
+      code: 'SZ-EDU-001',
+      name: '2025年深圳中学教师培训项目',
+      fiscalYear: 2025,
+      projectType: 'recurring',
+      periodStartYear: 2024,
+      periodEndYear: 2025,
+      contactName: '张老师',
+      ...over,
+    }) as Project
+
+  it('keeps the code, unit and classification, moves the year on, marks it 延续 and leaves the amounts to fill in', () => {
+    const next = continuationValues(project({}))
+    expect(next).toMatchObject({ code: 'SZ-EDU-001', name: '2026年深圳中学教师培训项目', fiscalYear: 2026, unitCode: '440300102002', attribute: 'continuing', projectType: 'recurring', objectKind: 'procurement', periodStartYear: 2024, periodEndYear: 2026, contactName: '张老师' })
+    for (const field of ['mediumTermAmount', 'amountGeneral', 'amountFund', 'amountStateCapital', 'amountSocialInsurance', 'amountOther'] as const) expect(next[field]).toBeUndefined()
+  })
+
+  it('keeps a period that already covers next year; a one-off project runs that year only; a name without the year stays', () => {
+    expect(continuationValues(project({ periodEndYear: 2027 }))).toMatchObject({ periodStartYear: 2024, periodEndYear: 2027 })
+    expect(continuationValues(project({ projectType: 'one_off', periodStartYear: 2025, periodEndYear: 2025, name: '校园安全提升' }))).toMatchObject({ periodStartYear: 2026, periodEndYear: 2026, name: '校园安全提升' })
   })
 })

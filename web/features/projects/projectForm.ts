@@ -95,3 +95,22 @@ export function serverFieldErrors(err: unknown, known: readonly string[]): { nam
   }
   return [...byField].map(([name, errors]) => ({ name, errors }))
 }
+
+/**
+ * 申报下一年度（延续）: next year's request of the same project — the same 项目编码 (how next year's page finds last
+ * year's result, grade and budget decision), unit and classification, the year moved on, marked 延续项目, the period
+ * stretched to cover the new year (a one-off one is that year only). The amounts are next year's: left to fill in.
+ */
+export function continuationValues(p: Project): Partial<ProjectFormValues> {
+  const year = p.fiscalYear + 1
+  const kept = Object.fromEntries(Object.entries(toFormValues(p)).filter(([field]) => !(moneyFields as readonly string[]).includes(field))) as Partial<ProjectFormValues>
+  const oneOff = p.projectType === 'one_off'
+  return {
+    ...kept,
+    name: p.name.replace(new RegExp(`^${p.fiscalYear}(年度?)`), `${year}$1`),
+    fiscalYear: year,
+    attribute: 'continuing',
+    periodStartYear: oneOff ? year : Math.min(p.periodStartYear, year),
+    periodEndYear: oneOff ? year : Math.max(p.periodEndYear, year),
+  }
+}

@@ -9,18 +9,19 @@ import { ProposalActionTag } from './budgetVocabulary'
 
 /**
  * On a continuing project's page (same project code, next fiscal year): last year's grade, its rectification items
- * still open and the budget decided for this year (rule 42 — the loop closes). Nothing shows for a new project.
+ * still open, those closed (销号) and the budget decided for this year (rule 42 — the loop closes). Nothing shows for a
+ * new project.
  */
 export function LastYearResultPanel({ projectId }: { projectId: string }) {
   const { t } = useTranslation()
   const canRead = useCan('results.read')
   const result = useLastYearResult(projectId, canRead)
   const data = result.data
-  if (!canRead || !data || (!data.decision && data.openRectifications === 0)) return null
+  if (!canRead || !data || (!data.decision && data.openRectifications === 0 && data.closedRectifications === 0)) return null
   const d = data.decision
   return (
     <Card size="small" title={t('budgetDecisions.panel.title')} aria-label={t('budgetDecisions.panel.title')}>
-      <Descriptions size="small" column={{ xs: 1, md: 4 }}>
+      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
         {d && (
           <>
             <Descriptions.Item label={t('budgetDecisions.panel.grade', { year: d.evaluatedYear })}>
@@ -36,7 +37,7 @@ export function LastYearResultPanel({ projectId }: { projectId: string }) {
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('budgetDecisions.panel.decided', { year: d.fiscalYear })}>
-              {d.decidedAmount === null ? <Tag>{t('budgetDecisions.undecided')}</Tag> : <Typography.Text strong>{formatMoney(d.decidedAmount)}</Typography.Text>}
+              {d.decidedAmount === null ? <Tag>{t('budgetDecisions.undecided')}</Tag> : <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{formatMoney(d.decidedAmount)}</Typography.Text>}
               {d.reason && <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>{d.reason}</Typography.Text>}
             </Descriptions.Item>
           </>
@@ -44,6 +45,7 @@ export function LastYearResultPanel({ projectId }: { projectId: string }) {
         <Descriptions.Item label={t('budgetDecisions.panel.openItems')}>
           {data.openRectifications > 0 ? <Tag color="volcano">{data.openRectifications}</Tag> : <Tag color="green">0</Tag>}
         </Descriptions.Item>
+        <Descriptions.Item label={t('budgetDecisions.panel.closedItems')}>{data.closedRectifications}</Descriptions.Item>
       </Descriptions>
     </Card>
   )

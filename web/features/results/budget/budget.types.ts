@@ -45,6 +45,8 @@ export interface LastYearResult {
   projectId: string
   fiscalYear: number
   openRectifications: number
+  /** Last year's items of the project already closed (销号). */
+  closedRectifications: number
   decision: {
     id: string
     evaluatedProjectId: string

@@ -60,11 +60,12 @@ export function RectificationDetailPage() {
           <Descriptions.Item label={t('rectifications.fields.requiredMeasure')} span={2}>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{r.requiredMeasure || '—'}</Typography.Paragraph>
           </Descriptions.Item>
-          {r.response && (
+          {/* Not `r.response && …`: an empty answer ('') would render as an empty row. */}
+          {r.response ? (
             <Descriptions.Item label={t('rectifications.fields.response')} span={2}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{r.response}</Typography.Paragraph>
             </Descriptions.Item>
-          )}
+          ) : null}
         </Descriptions>
       </Card>
       <Evidence item={r} />
