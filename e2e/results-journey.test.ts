@@ -140,6 +140,10 @@ describe('结果应用: a poor self-evaluation → rectification → next year�
     await unit.getByRole('link', { name: '查看来源' }).click()
     await unit.waitForURL(new RegExp(`/evaluation/self/${form.id}`))
     await unit.getByRole('table', { name: '绩效指标完成情况' }).waitFor()
+    // Linked both ways: the 自评表 lists the item raised from it. (This browser saw the form seconds ago, before the
+    // department and finance acted elsewhere; the page's cache is fresh for 30 s, so reload as a returning user would.)
+    await unit.reload()
+    await unit.getByRole('table', { name: '由此产生的整改事项（1）' }).getByRole('link', { name: problem }).waitFor()
     await unit.goBack()
     await unit.getByText(problem).first().waitFor()
     await unit.locator('input[type="file"]').setInputFiles({ name: '整改报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 深圳中学整改报告') })
