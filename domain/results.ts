@@ -19,6 +19,10 @@ export const rectificationStatusLabels: Record<RectificationStatus, Labels> = {
 }
 
 /** Where an item comes from (rule 43): a 中/差 result, a red light, a spot-check gap, or a finding entered by hand. */
+/** What waits on a user in the rectification list (the home page's to-dos): answer (owner), verify (department), close (finance). */
+export const rectificationTodos = ['answer', 'verify', 'close'] as const
+export type RectificationTodo = (typeof rectificationTodos)[number]
+
 export const rectificationSourceTypes = ['self_evaluation', 'key_evaluation', 'monitoring_form', 'spot_check', 'manual'] as const
 export type RectificationSourceType = (typeof rectificationSourceTypes)[number]
 export const rectificationSourceLabels: Record<RectificationSourceType, Labels> = {

@@ -18,6 +18,7 @@ const listQuery = {
   sourceType: 'rumour',
   sourceId: 'not-a-uuid',
   overdue: 'soon',
+  todo: 'someday',
   departmentCode: '!',
   unitCode: '!',
   projectId: 'not-a-uuid',

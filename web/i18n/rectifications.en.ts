@@ -10,6 +10,7 @@ export const rectificationsEn: Messages<typeof rectificationsZhCN> = {
   emptyFiltered: 'No rectification items match',
   backToList: 'Back to the list',
   fromSource: 'Rectification items raised from this ({{count}})',
+  todo: { answer: 'Waiting for my answer', verify: 'Waiting for my verification', close: 'Waiting for my closing' },
   openSource: 'Open the source',
   overdueDays: '{{days}} days overdue',
   filters: { q: 'Problem, project or owner', status: 'Status', source: 'Source', department: 'Department', overdue: 'Overdue and not closed only' },

@@ -6,6 +6,7 @@ export const rectificationsZhCN = {
   emptyFiltered: '没有符合条件的整改事项',
   backToList: '返回列表',
   fromSource: '由此产生的整改事项（{{count}}）',
+  todo: { answer: '待我答复', verify: '待我核实', close: '待我销号' },
   openSource: '查看来源',
   overdueDays: '已逾期 {{days}} 天',
   filters: { q: '问题、项目或责任单位', status: '整改状态', source: '问题来源', department: '主管部门', overdue: '仅看逾期未销号' },

@@ -4,9 +4,26 @@ import type { Database, RectificationEventTable, RectificationTable } from '../.
 import type { Actor } from '../../http/context.ts'
 import { likeContains, whereEquals } from '../../http/paging.ts'
 import { jurisdictionsUnder } from '../../platform/scope.ts'
+import type { RectificationTodo } from '../../../domain/results.ts'
 import type { RectificationListFilter } from './rectifications.schemas.ts'
 
 type Eb = ExpressionBuilder<Database, 'rectification'>
+
+/** What waits on the actor, as the item pages would offer it (rule 43); the home to-dos count these, the list filters by them. */
+export function waitingOn(actor: Actor, todo: RectificationTodo) {
+  return (eb: Eb) => {
+    // 整改待答复: items the actor's own org owns, still open (new or sent back).
+    if (todo === 'answer') return eb.and([eb('rectification.ownerCode', '=', actor.org.code), eb('rectification.status', '=', 'open')])
+    // 待核实: a department's units' answered items (a department's own items go to finance directly).
+    if (todo === 'verify')
+      return eb.and([eb('rectification.departmentCode', '=', actor.org.code), eb('rectification.status', '=', 'responded'), eb('rectification.ownerCode', '<>', eb.ref('rectification.departmentCode'))])
+    // 待销号: the bureau's own jurisdiction's verified items, and answered items a department owns.
+    return eb.and([
+      eb('rectification.jurisdictionCode', '=', actor.org.jurisdictionCode),
+      eb.or([eb('rectification.status', '=', 'verified'), eb.and([eb('rectification.status', '=', 'responded'), eb('rectification.ownerCode', '=', eb.ref('rectification.departmentCode'))])]),
+    ])
+  }
+}
 
 /**
  * An item follows the org tree: a unit sees the items it owns, a department its units' and its own, a bureau its
@@ -78,6 +95,7 @@ function matching(db: Db, actor: Actor, filter: RectificationListFilter, today: 
     const pattern = likeContains(filter.q)
     query = query.where((eb) => eb.or([eb('rectification.problem', 'ilike', pattern), eb('project.name', 'ilike', pattern), eb('project.code', 'ilike', pattern), eb('ownerNode.name', 'ilike', pattern)]))
   }
+  if (filter.todo) query = query.where(waitingOn(actor, filter.todo))
   if (filter.overdue !== undefined) {
     query = query.where((eb) => {
       const late = eb.and([eb('rectification.status', '!=', 'closed'), eb('rectification.dueOn', '<', today)])

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { findingOrigins, rectificationSourceTypes, rectificationStatuses } from '../../../domain/results.ts'
+import { findingOrigins, rectificationSourceTypes, rectificationStatuses, rectificationTodos } from '../../../domain/results.ts'
 import { PageQuery } from '../../http/paging.ts'
 import { bilingual } from '../../http/validation-messages.ts'
 
@@ -41,6 +41,7 @@ export const RectificationListQuery = z.strictObject({
   sourceType: z.enum(rectificationSourceTypes).optional(),
   sourceId: z.uuid().optional(),
   overdue: Bool.optional(),
+  todo: z.enum(rectificationTodos).optional(),
   departmentCode: OrgCode.optional(),
   unitCode: OrgCode.optional(),
   projectId: z.uuid().optional(),

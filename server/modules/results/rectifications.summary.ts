@@ -3,7 +3,7 @@ import { chinaDay } from '../../../domain/corrective-actions.ts'
 import { rectificationEscalation } from '../../../domain/results.ts'
 import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
-import { rectificationVisibleTo } from './rectifications.repository.ts'
+import { rectificationVisibleTo, waitingOn } from './rectifications.repository.ts'
 import { rulesCache } from './rectifications.service.ts'
 
 /** Rectification to-dos for the home page, each the moves the item pages would offer the actor (rule 43). */
@@ -12,20 +12,10 @@ function waiting(db: Db, ctx: ActorCtx) {
 }
 const counted = async (query: ReturnType<typeof waiting>) => Number((await query.executeTakeFirstOrThrow()).count)
 
-/** 整改待答复: items the actor's own org owns, still open (new or sent back). */
-export const rectificationsToAnswer = (db: Db, ctx: ActorCtx) => counted(waiting(db, ctx).where('rectification.ownerCode', '=', ctx.actor.org.code).where('rectification.status', '=', 'open'))
-
-/** 待核实: a department's units' answered items (a department's own items go to finance directly). */
-export const rectificationsToVerify = (db: Db, ctx: ActorCtx) =>
-  counted(waiting(db, ctx).where('rectification.departmentCode', '=', ctx.actor.org.code).where('rectification.status', '=', 'responded').whereRef('rectification.ownerCode', '<>', 'rectification.departmentCode'))
-
-/** 待销号: the bureau's own jurisdiction's verified items, and answered items a department owns. */
-export const rectificationsToClose = (db: Db, ctx: ActorCtx) =>
-  counted(
-    waiting(db, ctx)
-      .where('rectification.jurisdictionCode', '=', ctx.actor.org.jurisdictionCode)
-      .where((eb) => eb.or([eb('rectification.status', '=', 'verified'), eb.and([eb('rectification.status', '=', 'responded'), eb('rectification.ownerCode', '=', eb.ref('rectification.departmentCode'))])])),
-  )
+/** 整改待答复, 待核实, 待销号: the list's `todo` filters, counted. */
+export const rectificationsToAnswer = (db: Db, ctx: ActorCtx) => counted(waiting(db, ctx).where(waitingOn(ctx.actor, 'answer')))
+export const rectificationsToVerify = (db: Db, ctx: ActorCtx) => counted(waiting(db, ctx).where(waitingOn(ctx.actor, 'verify')))
+export const rectificationsToClose = (db: Db, ctx: ActorCtx) => counted(waiting(db, ctx).where(waitingOn(ctx.actor, 'close')))
 
 /**
  * 逾期: overdue items at the actor's level of escalation (`rectificationEscalation` with each item's rule set) — a

@@ -195,4 +195,15 @@ describe('last year on the project list and the home to-dos', () => {
     expect(await todos(oneFinance)).toEqual({ rectificationsToClose: 0, rectificationsOverdue: 1 })
     expect(await todos(cityFinance)).toEqual({ rectificationsToClose: 0, rectificationsOverdue: 0 })
   })
+
+  test('each to-do opens the list of exactly the items it counts (?todo=)', async () => {
+    const todo = { rectificationsToAnswer: 'answer', rectificationsToVerify: 'verify', rectificationsToClose: 'close' } as const
+    for (const client of [schoolUser, school2User, eduUser, twoFinance, oneFinance, cityFinance]) {
+      const counts = (await client.get('/api/home')).json().todos as { key: keyof typeof todo; count: number }[]
+      for (const { key, count } of counts.filter((x) => x.key in todo)) {
+        expect((await client.get(`/api/rectifications?todo=${todo[key]}`)).json().total, key).toBe(count)
+      }
+    }
+    expect((await schoolUser.get('/api/rectifications?todo=answer')).json().items.map((i: { status: string }) => i.status)).toEqual(['open'])
+  })
 })

@@ -25,11 +25,11 @@ function todoTarget(key: HomeTodoKey, expertOnly: boolean): { to: string; labelK
     case 'actionsToClose':
       return { to: '/monitoring/actions', labelKey: `home.todo.${key}` }
     case 'rectificationsToAnswer':
-      return { to: '/results/rectifications?status=open', labelKey: 'home.todo.rectificationsToAnswer' }
+      return { to: '/results/rectifications?todo=answer', labelKey: 'home.todo.rectificationsToAnswer' }
     case 'rectificationsToVerify':
-      return { to: '/results/rectifications?status=responded', labelKey: 'home.todo.rectificationsToVerify' }
+      return { to: '/results/rectifications?todo=verify', labelKey: 'home.todo.rectificationsToVerify' }
     case 'rectificationsToClose':
-      return { to: '/results/rectifications?status=verified', labelKey: 'home.todo.rectificationsToClose' }
+      return { to: '/results/rectifications?todo=close', labelKey: 'home.todo.rectificationsToClose' }
     case 'rectificationsOverdue':
       return { to: '/results/rectifications?overdue=true', labelKey: 'home.todo.rectificationsOverdue' }
   }

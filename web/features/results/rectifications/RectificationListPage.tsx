@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { rectificationStatuses } from '../../../../domain/results'
-import { Button, Card, Checkbox, Empty, Select, Space, Typography } from 'antd'
+import { rectificationStatuses, rectificationTodos } from '../../../../domain/results'
+import { Button, Card, Checkbox, Empty, Select, Space, Tag, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -25,8 +25,14 @@ export function RectificationListPage() {
   const canManage = useCan('results.manage')
   const vocabulary = useRectificationVocabulary()
   const [creating, setCreating] = useState(false)
-  // The home page's to-dos link here with ?status= and ?overdue=.
-  const table = useTableState<RectificationFilters>({ status: rectificationStatuses.find((s) => s === search.get('status')), projectId: search.get('projectId') ?? undefined, sourceId: search.get('sourceId') ?? undefined, overdue: search.get('overdue') === 'true' ? 'true' : undefined })
+  // The home page's to-dos link here with ?todo= and ?overdue=.
+  const table = useTableState<RectificationFilters>({
+    status: rectificationStatuses.find((s) => s === search.get('status')),
+    todo: rectificationTodos.find((s) => s === search.get('todo')),
+    projectId: search.get('projectId') ?? undefined,
+    sourceId: search.get('sourceId') ?? undefined,
+    overdue: search.get('overdue') === 'true' ? 'true' : undefined,
+  })
   const list = useRectificationList(table.params)
   const filtered = Object.entries(table.filters).some(([, v]) => v !== undefined && v !== '')
 
@@ -115,6 +121,11 @@ function Filters({ table }: { table: TableState<RectificationFilters> }) {
       <Select {...filterSelectProps(t('rectifications.filters.source'), 150)} options={vocabulary.sourceOptions} value={filters.sourceType} onChange={(sourceType?: RectificationFilters['sourceType']) => setFilters({ sourceType })} />
       {user.org.kind === 'jurisdiction' && user.permissions.includes('org.read') && (
         <OrgTreeSelect kinds={['department']} label={t('rectifications.filters.department')} value={filters.departmentCode} onChange={(departmentCode) => setFilters({ departmentCode })} allowClear width={200} />
+      )}
+      {filters.todo && (
+        <Tag closable onClose={() => setFilters({ todo: undefined })}>
+          {t(`rectifications.todo.${filters.todo}`)}
+        </Tag>
       )}
       <Checkbox checked={filters.overdue === 'true'} onChange={(e) => setFilters({ overdue: e.target.checked ? 'true' : undefined })}>
         {t('rectifications.filters.overdue')}

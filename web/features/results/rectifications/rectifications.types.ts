@@ -1,4 +1,4 @@
-import type { EscalationLevel, FindingOrigin, RectificationMove, RectificationSourceType, RectificationStatus } from '../../../../domain/results'
+import type { EscalationLevel, FindingOrigin, RectificationMove, RectificationSourceType, RectificationStatus, RectificationTodo } from '../../../../domain/results'
 
 /** One 整改 item as GET /api/rectifications lists it. */
 export interface RectificationListItem {
@@ -64,6 +64,8 @@ export interface RectificationFilters {
   status?: RectificationStatus
   sourceType?: RectificationSourceType
   overdue?: 'true'
+  /** What waits on the user (the home page's to-dos): answer, verify, close. */
+  todo?: RectificationTodo
   departmentCode?: string
   fiscalYear?: number
   projectId?: string
