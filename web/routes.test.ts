@@ -32,6 +32,13 @@ describe('the route table', () => {
     expect(menuKeyFor('/indicators/proposals')).toBe('/indicators/proposals')
   })
 
+  it('keeps a page for some kinds of org out of the others’ menus: a unit has no list of departments', () => {
+    const paths = (kind: 'unit' | 'department' | 'jurisdiction', roles: string[]) => allPages(visibleRoutes({ permissions: permissionsOf(roles), org: { kind } })).map((page) => page.path)
+    expect(paths('unit', ['unit_user'])).not.toContain('/results/departments')
+    expect(paths('department', ['dept_user'])).toContain('/results/departments')
+    expect(paths('jurisdiction', ['finance_admin'])).toContain('/results/departments')
+  })
+
   it('drops a menu group when none of its pages is visible', () => {
     const groups = visibleRoutes({ permissions: permissionsOf(['audit_admin']) }).filter(isMenuGroup)
     expect(groups.map((g) => g.key)).not.toContain('projects')

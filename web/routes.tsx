@@ -46,6 +46,8 @@ export interface PageRoute {
   page: LazyExoticComponent<ComponentType>
   /** Reached by links (detail, forms), not from the menu; the menu item whose path prefixes it stays selected. */
   hideInMenu?: boolean
+  /** In the menu only for users at these kinds of org (a list of departments means nothing to a unit). */
+  orgKinds?: readonly Me['org']['kind'][]
 }
 
 /** A menu group: no page of its own. */
@@ -551,6 +553,7 @@ export const routes: RouteEntry[] = [
         labelKey: 'resultsViews.nav.departments',
         icon: <ApartmentOutlined aria-hidden />,
         permission: 'results.read',
+        orgKinds: ['jurisdiction', 'department'],
         page: lazy(() => import('./features/results/views/DepartmentResultsListPage').then((m) => ({ default: m.DepartmentResultsListPage }))),
       },
       {
@@ -636,8 +639,9 @@ export function allPages(entries: RouteEntry[] = routes): PageRoute[] {
 }
 
 /** The menu for this user: pages they may open that are menu items; groups left empty disappear. */
-export function visibleRoutes(user: Pick<Me, 'permissions'>, entries: RouteEntry[] = routes): RouteEntry[] {
-  const inMenu = (page: PageRoute) => !page.hideInMenu && hasPermission(user, page.permission)
+export function visibleRoutes(user: Pick<Me, 'permissions'> & { org?: Pick<Me['org'], 'kind'> }, entries: RouteEntry[] = routes): RouteEntry[] {
+  const atOrg = (page: PageRoute) => !page.orgKinds || !user.org || page.orgKinds.includes(user.org.kind)
+  const inMenu = (page: PageRoute) => !page.hideInMenu && hasPermission(user, page.permission) && atOrg(page)
   return entries.flatMap((entry): RouteEntry[] => {
     if (!isMenuGroup(entry)) return inMenu(entry) ? [entry] : []
     const children = entry.children.filter(inMenu)
