@@ -1,7 +1,8 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
 import { App, Button, Card, Empty, Popconfirm, Select, Space, Tabs, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
-import { useState } from 'react'
+import type { UseQueryResult } from '@tanstack/react-query'
+import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { type InterviewSourceType, interviewSourceTypes } from '../../../../domain/interviews'
@@ -11,8 +12,9 @@ import { ListToolbar } from '../../../shared/ListToolbar'
 import { PagedTable } from '../../../shared/PagedTable'
 import { SearchInput } from '../../../shared/SearchInput'
 import { filterSelectProps, fiscalYearOptions } from '../../../shared/listFilters'
+import type { Paged } from '../../../api/types'
 import { errorMessage } from '../../../shared/serverErrors'
-import { useTableState } from '../../../shared/useTableState'
+import { type TableState, useTableState } from '../../../shared/useTableState'
 import { useCan } from '../../auth/CurrentUser'
 import { AccountabilityDialog } from './AccountabilityDialog'
 import { useAccountabilityList, useDeleteAccountability, useDeleteInterview, useInterviews } from './accountability.queries'
@@ -60,12 +62,10 @@ function RowActions({ name, onEdit, onDelete, confirm }: { name: string; onEdit:
 
 export function InterviewList({ projectId, compact }: { projectId?: string; compact?: boolean }) {
   const { t } = useTranslation()
-  const canManage = useCan('results.manage')
   const table = useTableState<InterviewFilters>({ projectId })
   const list = useInterviews(table.params)
   const remove = useDeleteInterview()
   const [editing, setEditing] = useState<Interview | 'new' | null>(null)
-  const filtered = Object.entries(table.filters).some(([k, v]) => k !== 'projectId' && v !== undefined && v !== '')
   const f = (k: string) => t(`accountability.interviews.fields.${k}`)
   const columns: TableColumnsType<Interview> = [
     { key: 'interviewedOn', title: f('interviewedOn'), dataIndex: 'interviewedOn', width: 110, sorter: true, sortOrder: table.sortOrderOf('interviewedOn') },
@@ -110,56 +110,34 @@ export function InterviewList({ projectId, compact }: { projectId?: string; comp
     },
   ]
   return (
-    <>
-      {!compact && (
-        <ListToolbar
-          filters={
-            <>
-              <SearchInput label={t('accountability.interviews.filters.q')} value={table.filters.q} onSearch={(q) => table.setFilters({ q })} width={200} />
-              <Select {...filterSelectProps(t('accountability.interviews.filters.fiscalYear'), 110)} options={fiscalYearOptions()} value={table.filters.fiscalYear} onChange={(fiscalYear?: number) => table.setFilters({ fiscalYear })} />
-              <Select
-                {...filterSelectProps(t('accountability.interviews.filters.sourceType'), 150)}
-                options={interviewSourceTypes.map((s) => ({ value: s, label: t(`accountability.sources.${s}`) }))}
-                value={table.filters.sourceType}
-                onChange={(sourceType?: InterviewSourceType) => table.setFilters({ sourceType })}
-              />
-              <Button onClick={table.resetFilters}>{t('common.reset')}</Button>
-            </>
-          }
-          actions={
-            <Space>
-              {canManage && (
-                <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-                  {t('accountability.interviews.create')}
-                </Button>
-              )}
-              <ExportButton path="/api/interviews/export" params={table.params} />
-            </Space>
-          }
+    <RegisterFrame
+      of="interviews"
+      table={table}
+      list={list}
+      columns={compact ? columns.filter((c) => c.key !== 'outcome') : columns}
+      compact={compact}
+      exportPath="/api/interviews/export"
+      onCreate={() => setEditing('new')}
+      extraFilters={
+        <Select
+          {...filterSelectProps(t('accountability.interviews.filters.sourceType'), 150)}
+          options={interviewSourceTypes.map((s) => ({ value: s, label: t(`accountability.sources.${s}`) }))}
+          value={table.filters.sourceType}
+          onChange={(sourceType?: InterviewSourceType) => table.setFilters({ sourceType })}
         />
-      )}
-      <PagedTable
-        label={t('accountability.interviews.label')}
-        rowKey="id"
-        columns={compact ? columns.filter((c) => c.key !== 'outcome') : columns}
-        query={list}
-        table={table}
-        scrollX={columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0)}
-        emptyText={<Empty description={filtered ? t('accountability.interviews.emptyFiltered') : t('accountability.interviews.empty')} />}
-      />
+      }
+    >
       {editing && <InterviewDialog interview={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
-    </>
+    </RegisterFrame>
   )
 }
 
 export function AccountabilityList({ projectId, compact }: { projectId?: string; compact?: boolean }) {
   const { t } = useTranslation()
-  const canManage = useCan('results.manage')
   const table = useTableState<AccountabilityFilters>({ projectId })
   const list = useAccountabilityList(table.params)
   const remove = useDeleteAccountability()
   const [editing, setEditing] = useState<Accountability | 'new' | null>(null)
-  const filtered = Object.entries(table.filters).some(([k, v]) => k !== 'projectId' && v !== undefined && v !== '')
   const f = (k: string) => t(`accountability.accountability.fields.${k}`)
   const columns: TableColumnsType<Accountability> = [
     { key: 'decidedOn', title: f('decidedOn'), dataIndex: 'decidedOn', width: 110, sorter: true, sortOrder: table.sortOrderOf('decidedOn') },
@@ -191,38 +169,65 @@ export function AccountabilityList({ projectId, compact }: { projectId?: string;
     },
   ]
   return (
+    <RegisterFrame of="accountability" table={table} list={list} columns={columns} compact={compact} exportPath="/api/accountability/export" onCreate={() => setEditing('new')}>
+      {editing && <AccountabilityDialog record={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+    </RegisterFrame>
+  )
+}
+
+/**
+ * What the two registers share: the toolbar (search, year, the register's own filters; 登记 for finance and export)
+ * unless compact, and the paged table with its empty state.
+ */
+function RegisterFrame<T extends { id: string }, F extends InterviewFilters | AccountabilityFilters>(props: {
+  of: 'interviews' | 'accountability'
+  table: TableState<F>
+  list: UseQueryResult<Paged<T>>
+  columns: TableColumnsType<T>
+  compact?: boolean
+  exportPath: string
+  onCreate: () => void
+  extraFilters?: ReactNode
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  const canManage = useCan('results.manage')
+  const { table, of } = props
+  const filtered = Object.entries(table.filters).some(([k, v]) => k !== 'projectId' && v !== undefined && v !== '')
+  return (
     <>
-      {!compact && (
+      {!props.compact && (
         <ListToolbar
           filters={
             <>
-              <SearchInput label={t('accountability.accountability.filters.q')} value={table.filters.q} onSearch={(q) => table.setFilters({ q })} width={200} />
-              <Select {...filterSelectProps(t('accountability.accountability.filters.fiscalYear'), 110)} options={fiscalYearOptions()} value={table.filters.fiscalYear} onChange={(fiscalYear?: number) => table.setFilters({ fiscalYear })} />
+              <SearchInput label={t(`accountability.${of}.filters.q`)} value={table.filters.q} onSearch={(q) => table.setFilters({ q } as Partial<F>)} width={200} />
+              <Select {...filterSelectProps(t(`accountability.${of}.filters.fiscalYear`), 110)} options={fiscalYearOptions()} value={table.filters.fiscalYear} onChange={(fiscalYear?: number) => table.setFilters({ fiscalYear } as Partial<F>)} />
+              {props.extraFilters}
               <Button onClick={table.resetFilters}>{t('common.reset')}</Button>
             </>
           }
           actions={
             <Space>
               {canManage && (
-                <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-                  {t('accountability.accountability.create')}
+                <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={props.onCreate}>
+                  {t(`accountability.${of}.create`)}
                 </Button>
               )}
-              <ExportButton path="/api/accountability/export" params={table.params} />
+              <ExportButton path={props.exportPath} params={table.params} />
             </Space>
           }
         />
       )}
       <PagedTable
-        label={t('accountability.accountability.label')}
+        label={t(`accountability.${of}.label`)}
         rowKey="id"
-        columns={columns}
-        query={list}
+        columns={props.columns}
+        query={props.list}
         table={table}
-        scrollX={columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0)}
-        emptyText={<Empty description={filtered ? t('accountability.accountability.emptyFiltered') : t('accountability.accountability.empty')} />}
+        scrollX={props.columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0)}
+        emptyText={<Empty description={filtered ? t(`accountability.${of}.emptyFiltered`) : t(`accountability.${of}.empty`)} />}
       />
-      {editing && <AccountabilityDialog record={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {props.children}
     </>
   )
 }
