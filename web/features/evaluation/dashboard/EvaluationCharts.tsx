@@ -6,6 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { grades, type Grade } from '../../../../domain/rule-set'
+import { stackedBarsOption } from '../../../shared/stackedBars'
 import { useTermWords } from '../../../shared/useTermWords'
 import { selfListPath } from './dashboard.queries'
 import type { GradeGroup } from './dashboard.types'
@@ -21,22 +22,11 @@ const rowHeight = (n: number) => Math.max(180, 60 + n * 34)
 export function GradesChart({ groups, fiscalYear, ariaLabel, drill }: { groups: GradeGroup[]; fiscalYear: number; ariaLabel: string; drill: boolean }) {
   const navigate = useNavigate()
   const words = useTermWords()
-  const option = {
-    animation: false,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: groups.map((g) => g.name) },
-    series: grades.map((grade) => ({
-      name: words.grade(grade),
-      type: 'bar',
-      stack: 'grades',
-      itemStyle: { color: gradeColors[grade] },
-      label: { show: true, formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
-      data: groups.map((g) => ({ value: g.grades[grade], filters: { ...g.drill, fiscalYear, grade } })),
-    })),
-  }
+  const option = stackedBarsOption(
+    groups.map((g) => g.name),
+    'grades',
+    grades.map((grade) => ({ name: words.grade(grade), color: gradeColors[grade], data: groups.map((g) => ({ value: g.grades[grade], filters: { ...g.drill, fiscalYear, grade } })) })),
+  )
   return (
     <div role="img" aria-label={ariaLabel}>
       <ReactEChartsCore

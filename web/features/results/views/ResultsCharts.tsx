@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { toWanYuan } from '../../../../domain/money'
 import { rectificationStatuses } from '../../../../domain/results'
+import { stackedBarsOption } from '../../../shared/stackedBars'
 import { useRectificationVocabulary } from '../rectifications/rectificationVocabulary'
 import type { DecisionSums, StatusCounts } from './resultsViews.types'
 
@@ -29,22 +30,11 @@ type Group = StatusCounts & { name: string; to?: string }
 export function RectificationStatusChart({ groups, ariaLabel }: { groups: Group[]; ariaLabel: string }) {
   const vocabulary = useRectificationVocabulary()
   const navigate = useNavigate()
-  const option = {
-    animation: false,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: groups.map((g) => g.name) },
-    series: rectificationStatuses.map((status) => ({
-      name: vocabulary.status(status),
-      type: 'bar',
-      stack: 'status',
-      itemStyle: { color: statusColors[status] },
-      label: { show: true, formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
-      data: groups.map((g) => g[status]),
-    })),
-  }
+  const option = stackedBarsOption(
+    groups.map((g) => g.name),
+    'status',
+    rectificationStatuses.map((status) => ({ name: vocabulary.status(status), color: statusColors[status], data: groups.map((g) => g[status]) })),
+  )
   return <Chart option={option} rows={groups.length} ariaLabel={ariaLabel} onClick={(p) => groups[p.dataIndex]?.to && navigate(groups[p.dataIndex]!.to!)} />
 }
 
