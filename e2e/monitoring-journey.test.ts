@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { parseIndicatorValue } from '../domain/indicator-value.ts'
 import { apiAs } from './support/api.ts'
+import { dropdownsClosed } from './support/antd.ts'
 import { keepDocScreenshot, signIn } from './support/browser.ts'
 import { acceptForm, saveAndSubmit } from './support/review.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
@@ -33,7 +34,6 @@ async function chooseOption(page: Page, label: string, text: string | RegExp) {
   await dropdownsClosed(page)
 }
 
-const dropdownsClosed = (page: Page) => page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'))
 
 /** The first 深圳中学 form of the round with a positive quantitative indicator to fall behind on (the one made 不可能). */
 async function unitForm(roundId: string) {

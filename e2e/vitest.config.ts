@@ -11,7 +11,5 @@ export default defineConfig({
     hookTimeout: 120_000,
     // One browser and one app at a time: the machine has two cores.
     fileParallelism: false,
-    // One module graph for the run: each file starts its own app, and importing it anew cost seconds a file.
-    isolate: false,
   },
 })

@@ -1,6 +1,5 @@
 import Decimal from 'decimal.js'
 import type { Page } from 'playwright-core'
-import { expect } from 'vitest'
 import { parseIndicatorValue } from '../../domain/indicator-value.ts'
 import { apiAs } from './api.ts'
 import { openFromMenu } from './session.ts'
@@ -12,7 +11,7 @@ export type FormDetail = { id: string; version: number; projectId: string | null
 
 export const option = (page: Page, text: string | RegExp) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first()
 /** Waits until no Select dropdown shows (closing ones animate out first). */
-export const dropdownsClosed = (page: Page) => expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0)
+export { dropdownsClosed } from './antd.ts'
 
 /** A quantitative indicator's target as a number ("≥500人次" → 500), null for a qualitative one. */
 export function quantity(ind: Indicator): Decimal | null {
