@@ -1,7 +1,7 @@
 import { Alert, Descriptions, Form, Input, Modal, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatMoney } from '../../../../domain/money'
+import { compareMoney, formatMoney, parseMoney } from '../../../../domain/money'
 import { GradeTag } from '../../evaluation/self/selfVocabulary'
 import { applyFieldErrors, errorMessage } from '../../../shared/serverErrors'
 import { useDecideBudget } from './budget.queries'
@@ -20,7 +20,9 @@ export function DecideDialog({ decision, onClose }: { decision: BudgetDecision; 
   const decide = useDecideBudget()
   const [error, setError] = useState<string | null>(null)
   const amount = Form.useWatch('decidedAmount', form) ?? ''
-  const differs = amount.trim() !== '' && Number(amount) !== Number(decision.proposedAmount)
+  // Compared as decimals (never floats); text that is not an amount yet is the amount rule's to refuse.
+  const typed = parseMoney(amount)
+  const differs = typed !== null && compareMoney(typed, decision.proposedAmount) !== 0
 
   async function submit(values: Values) {
     setError(null)
@@ -55,7 +57,7 @@ export function DecideDialog({ decision, onClose }: { decision: BudgetDecision; 
         <Form.Item name="decidedAmount" label={t('budgetDecisions.fields.decidedAmount')} rules={[{ required: true, pattern: /^\d{1,16}(\.\d{1,2})?$/, message: t('budgetDecisions.decide.amountRule') }]}>
           <Input inputMode="decimal" style={{ width: 220 }} />
         </Form.Item>
-        <Form.Item name="reason" label={t('budgetDecisions.fields.reason')} extra={differs ? t('budgetDecisions.decide.reasonNeeded') : undefined} rules={[{ required: differs, message: t('budgetDecisions.decide.reasonNeeded') }]}>
+        <Form.Item name="reason" label={t('budgetDecisions.fields.reason')} rules={[{ required: differs, message: t('budgetDecisions.decide.reasonNeeded') }]}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
