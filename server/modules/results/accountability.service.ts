@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit.ts'
 import { projectVisibleTo } from '../../platform/scope.ts'
 import * as repo from './accountability.repository.ts'
 import type { AccountabilityListFilter, CreateAccountabilityInput, UpdateAccountabilityInput } from './accountability.schemas.ts'
-import { assertManages, assertMayChange, mayManage, violation } from './interviews.service.ts'
+import { assertManages, changeRegisterRow, deleteRegisterRow, mayManage, type Register, violation } from './registers.ts'
 
 const toView = (ctx: ActorCtx, row: repo.AccountabilityRow) => ({ ...row, mayEdit: mayManage(ctx, row) })
 
@@ -60,27 +60,12 @@ export async function createAccountability(db: Db, ctx: ActorCtx, input: CreateA
   })
 }
 
+const register: Register<repo.AccountabilityRow> = { table: 'accountability', lock: repo.lockAccountability, find: repo.findAccountability }
+
 export async function updateAccountability(db: Db, ctx: ActorCtx, id: string, input: UpdateAccountabilityInput) {
-  return db.transaction().execute(async (trx) => {
-    const before = await repo.lockAccountability(trx, ctx.actor, id)
-    assertMayChange(ctx, before, input.version, { value: input.decidedOn, path: 'decidedOn' })
-    const { version: _v, ...changes } = input
-    await trx
-      .updateTable('accountability')
-      .set((eb) => ({ ...changes, updatedAt: ctx.now, version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .execute()
-    const after = await mustFind(trx, ctx, id)
-    await recordAudit(trx, ctx, { action: 'accountability.update', entityType: 'accountability', entityId: id, before, after })
-    return toView(ctx, after)
-  })
+  return toView(ctx, await changeRegisterRow(db, ctx, register, id, input, { value: input.decidedOn, path: 'decidedOn' }))
 }
 
 export async function deleteAccountability(db: Db, ctx: ActorCtx, id: string, version: number) {
-  await db.transaction().execute(async (trx) => {
-    const before = await repo.lockAccountability(trx, ctx.actor, id)
-    assertMayChange(ctx, before, version)
-    await trx.deleteFrom('accountability').where('id', '=', id).execute()
-    await recordAudit(trx, ctx, { action: 'accountability.delete', entityType: 'accountability', entityId: id, before })
-  })
+  await deleteRegisterRow(db, ctx, register, id, version)
 }

@@ -1,39 +1,14 @@
 import { chinaDay } from '../../../domain/corrective-actions.ts'
-import { type InterviewSourceType, type ProblemText, recordedDateProblems } from '../../../domain/interviews.ts'
+import { type InterviewSourceType, recordedDateProblems } from '../../../domain/interviews.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
-import { AppError, assertVersion } from '../../http/errors.ts'
+import { AppError } from '../../http/errors.ts'
 import { fetchPage } from '../../http/paging.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { isWithinScope } from '../../platform/scope.ts'
-import { assertOwnJurisdiction, onlySupervises } from '../../platform/supervision.ts'
 import * as repo from './interviews.repository.ts'
+import { assertManages, changeRegisterRow, deleteRegisterRow, mayManage, type Register, violation } from './registers.ts'
 import type { CreateInterviewInput, InterviewListFilter, UpdateInterviewInput } from './interviews.schemas.ts'
-
-export function violation(ctx: ActorCtx, problems: ProblemText[]): never {
-  throw new AppError('RULE_VIOLATION', problems.map((p) => ({ path: p.path, message: p[ctx.lang] })), { zh: problems[0]!.zh, en: problems[0]!.en })
-}
-
-/** Whether the actor may change or delete the record: the bureau of the record's own jurisdiction, with results.manage. */
-export const mayManage = (ctx: ActorCtx, row: { jurisdictionCode: string }) => ctx.actor.permissions.has('results.manage') && ctx.actor.org.kind === 'jurisdiction' && !onlySupervises(ctx.actor, row)
-
-/** Only the bureau of the record's jurisdiction writes; a city above gets SUPERVISION_ONLY, anyone else FORBIDDEN. */
-export function assertManages(ctx: ActorCtx, row: { jurisdictionCode: string }) {
-  if (ctx.actor.org.kind !== 'jurisdiction') throw new AppError('FORBIDDEN')
-  assertOwnJurisdiction(ctx.actor, row)
-}
-
-/**
- * The checks every change of a 约谈 or 问责 passes: seen (404), the bureau's own (403), current (409), and a
- * changed date not in the future (422).
- */
-export function assertMayChange<T extends { jurisdictionCode: string; version: number }>(ctx: ActorCtx, before: T | undefined, version: number, date?: { value?: string; path: string }): asserts before is T {
-  if (!before) throw new AppError('NOT_FOUND')
-  assertManages(ctx, before)
-  assertVersion(before, version)
-  const problems = date?.value ? recordedDateProblems(date.value, chinaDay(ctx.now), date.path) : []
-  if (problems.length) violation(ctx, problems)
-}
 
 const toView = (ctx: ActorCtx, row: repo.InterviewRow) => ({ ...row, mayEdit: mayManage(ctx, row) })
 
@@ -116,28 +91,13 @@ export async function createInterview(db: Db, ctx: ActorCtx, input: CreateInterv
   })
 }
 
+const interviews: Register<repo.InterviewRow> = { table: 'interview', lock: repo.lockInterview, find: repo.findInterview }
+
 /** Finance corrects a 约谈 record (its outcome, typically, once known); a stale version gets 409. */
 export async function updateInterview(db: Db, ctx: ActorCtx, id: string, input: UpdateInterviewInput) {
-  return db.transaction().execute(async (trx) => {
-    const before = await repo.lockInterview(trx, ctx.actor, id)
-    assertMayChange(ctx, before, input.version, { value: input.interviewedOn, path: 'interviewedOn' })
-    const { version: _v, ...changes } = input
-    await trx
-      .updateTable('interview')
-      .set((eb) => ({ ...changes, updatedAt: ctx.now, version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .execute()
-    const after = await mustFind(trx, ctx, id)
-    await recordAudit(trx, ctx, { action: 'interview.update', entityType: 'interview', entityId: id, before, after })
-    return toView(ctx, after)
-  })
+  return toView(ctx, await changeRegisterRow(db, ctx, interviews, id, input, { value: input.interviewedOn, path: 'interviewedOn' }))
 }
 
 export async function deleteInterview(db: Db, ctx: ActorCtx, id: string, version: number) {
-  await db.transaction().execute(async (trx) => {
-    const before = await repo.lockInterview(trx, ctx.actor, id)
-    assertMayChange(ctx, before, version)
-    await trx.deleteFrom('interview').where('id', '=', id).execute()
-    await recordAudit(trx, ctx, { action: 'interview.delete', entityType: 'interview', entityId: id, before })
-  })
+  await deleteRegisterRow(db, ctx, interviews, id, version)
 }
