@@ -8,6 +8,7 @@ import type { FindingOrigin, RectificationMove, RectificationSourceType, Rectifi
 import type { AssessmentItemKind, AssessmentMetric, AssessmentStatus } from '../../domain/assessment.ts'
 import type { CauseCategory, CorrectiveActionKind, CorrectiveActionStatus, Likelihood, MonitoringFormKind, MonitoringFormStatus, MonitoringRoundStatus, PaymentSource } from '../../domain/monitoring.ts'
 import type { Light } from '../../domain/lights.ts'
+import type { PublicRecordKind } from '../../domain/disclosure.ts'
 import type { InterviewSourceType } from '../../domain/interviews.ts'
 import type { EvaluationObjectKind, EvaluationTemplate, KeyEvaluationLevel, KeyEvaluationStage } from '../../domain/evaluation.ts'
 import type { SelfEvalFormKind, SelfEvalRoundStatus, SelfEvalStatus } from '../../domain/evaluation.ts'
@@ -353,6 +354,7 @@ export interface Database {
   assessmentItem: AssessmentItemTable
   interview: InterviewTable
   accountability: AccountabilityTable
+  publicRecord: PublicRecordTable
   spotCheckItem: SpotCheckItemTable
   project: ProjectTable
   projectAttachment: ProjectAttachmentTable
@@ -1085,4 +1087,25 @@ export interface AccountabilityTable {
   version: Generated<number>
   createdAt: Timestamp
   updatedAt: Timestamp
+}
+
+/** 信息公开 (issue 14): a frozen public copy; `payload` is one of domain/disclosure.ts's Public* shapes. */
+export interface PublicRecordTable {
+  id: Generated<string>
+  kind: PublicRecordKind
+  jurisdictionCode: string
+  fiscalYear: number
+  departmentCode: string | null
+  recordKey: string
+  sourceType: string
+  sourceId: string
+  title: string
+  payload: ColumnType<unknown, string, string>
+  fileId: string | null
+  publishedAt: Timestamp
+  publishedBy: string | null
+  supersededAt: ColumnType<Date | null, Date | null | undefined, Date | null>
+  withdrawnAt: ColumnType<Date | null, Date | null | undefined, Date | null>
+  withdrawnBy: ColumnType<string | null, string | null | undefined, string | null>
+  withdrawalReason: ColumnType<string | null, string | null | undefined, string | null>
 }
