@@ -104,6 +104,15 @@ export const budgetProposalActionLabels: Record<BudgetProposalAction, Labels> = 
   cancel: { zh: '取消/暂停', en: 'Cancel or suspend' },
 }
 
+/** What a budget decision is about (rule 42 and REFERENCE §8): a project, a department's overall budget, or the transfers to a district. */
+export const budgetDecisionSubjects = ['project', 'department', 'district'] as const
+export type BudgetDecisionSubject = (typeof budgetDecisionSubjects)[number]
+export const budgetDecisionSubjectLabels: Record<BudgetDecisionSubject, Labels & { base: Labels }> = {
+  project: { zh: '项目', en: 'Project', base: { zh: '项目全年预算数', en: 'The project’s full-year budget' } },
+  department: { zh: '部门整体', en: 'Department overall', base: { zh: '部门当年预算项目全年预算数合计', en: 'The full-year budget of the department’s projects of the year' } },
+  district: { zh: '下级财政（转移支付）', en: 'District (transfer payments)', base: { zh: '本级对该区的转移支付额', en: 'This bureau’s transfer payments to the district' } },
+}
+
 export interface BudgetProposalInput {
   grade: Grade
   /** The amount the proposal starts from (元, decimal string): this year's 全年预算数 of the project. */

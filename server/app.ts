@@ -35,6 +35,7 @@ import { orgRoutes } from './modules/org/org.routes.ts'
 import { roundRoutes } from './modules/monitoring/rounds.routes.ts'
 import { selfEvaluationRoutes } from './modules/evaluation/self.routes.ts'
 import { attachmentRoutes } from './modules/projects/projects.attachments.ts'
+import { transferRoutes } from './modules/projects/projects.transfers.ts'
 import { projectImportRoutes } from './modules/projects/projects.import.routes.ts'
 import { projectRoutes } from './modules/projects/projects.routes.ts'
 import { ruleSetRoutes } from './modules/rule-sets/rule-sets.routes.ts'
@@ -101,7 +102,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     else if (session) req.sessionExpired = true
   })
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes, keyEvaluationRoutes, agencyRoutes, expertRoutes, selfEvaluationRoutes, spotCheckRoutes, evaluationDashboardRoutes, assessmentRoutes, budgetDecisionRoutes, rectificationRoutes, resultsViewRoutes, interviewRoutes, accountabilityRoutes, bulletinRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, settingsRoutes, projectRoutes, projectImportRoutes, attachmentRoutes, transferRoutes, indicatorRoutes, frameworkRoutes, ruleSetRoutes, goalRoutes, goalExcelRoutes, exAnteRoutes, homeRoutes, executionRoutes, executionImportRoutes, roundRoutes, monitoringFormRoutes, correctiveActionRoutes, monitoringDashboardRoutes, keyEvaluationRoutes, agencyRoutes, expertRoutes, selfEvaluationRoutes, spotCheckRoutes, evaluationDashboardRoutes, assessmentRoutes, budgetDecisionRoutes, rectificationRoutes, resultsViewRoutes, interviewRoutes, accountabilityRoutes, bulletinRoutes]) {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))

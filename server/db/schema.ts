@@ -4,6 +4,7 @@ import type { ProjectInput, ProjectStatus } from '../../domain/projects.ts'
 import type { GoalKind, GoalStatus, ReviewStage } from '../../domain/goals.ts'
 import type { IndicatorNature, ValueBasis } from '../../domain/indicators.ts'
 import type { BudgetProposalAction, Grade } from '../../domain/rule-set.ts'
+import type { BudgetDecisionSubject } from '../../domain/results.ts'
 import type { FindingOrigin, RectificationMove, RectificationSourceType, RectificationStatus } from '../../domain/results.ts'
 import type { AssessmentItemKind, AssessmentMetric, AssessmentStatus } from '../../domain/assessment.ts'
 import type { CauseCategory, CorrectiveActionKind, CorrectiveActionStatus, Likelihood, MonitoringFormKind, MonitoringFormStatus, MonitoringRoundStatus, PaymentSource } from '../../domain/monitoring.ts'
@@ -355,6 +356,8 @@ export interface Database {
   interview: InterviewTable
   accountability: AccountabilityTable
   publicRecord: PublicRecordTable
+  transferAllocationPlan: TransferAllocationPlanTable
+  transferAllocation: TransferAllocationTable
   spotCheckItem: SpotCheckItemTable
   project: ProjectTable
   projectAttachment: ProjectAttachmentTable
@@ -986,10 +989,16 @@ export interface RectificationEventTable {
 export interface BudgetDecisionTable {
   id: Generated<string>
   jurisdictionCode: string
-  projectId: string
-  projectCode: string
+  /** A project's next-year budget, a department's budget (its overall evaluation) or a district's transfers (its 考核). */
+  subjectKind: ColumnType<BudgetDecisionSubject, BudgetDecisionSubject | undefined, BudgetDecisionSubject>
+  /** The department or district decided on; null for a project. */
+  subjectOrgCode: ColumnType<string | null, string | null | undefined, string | null>
+  /** The project's department, or the department decided on; null for a district. */
+  departmentCode: ColumnType<string | null, string | null | undefined, string | null>
+  projectId: string | null
+  projectCode: string | null
   fiscalYear: number
-  sourceType: 'self_evaluation' | 'key_evaluation'
+  sourceType: 'self_evaluation' | 'key_evaluation' | 'assessment'
   sourceId: string
   grade: Grade
   baseAmount: string
@@ -1108,4 +1117,18 @@ export interface PublicRecordTable {
   withdrawnAt: ColumnType<Date | null, Date | null | undefined, Date | null>
   withdrawnBy: ColumnType<string | null, string | null | undefined, string | null>
   withdrawalReason: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** A city 转移支付 project's allocation to districts (issue 13): one version for the whole set. */
+export interface TransferAllocationPlanTable {
+  projectId: string
+  version: Generated<number>
+  updatedBy: string | null
+  updatedAt: Timestamp
+}
+
+export interface TransferAllocationTable {
+  projectId: string
+  districtCode: string
+  amount: string
 }

@@ -17,6 +17,7 @@ export async function makeDecision(t: TestContext, unit: OrgNode, options: { cod
     .insertInto('budgetDecision')
     .values({
       jurisdictionCode: project.jurisdictionCode,
+      departmentCode: project.departmentCode,
       projectId: project.id,
       projectCode: project.code,
       fiscalYear: 2027,
@@ -44,6 +45,7 @@ const listQuery = {
   sort: 'nope',
   q: 'x'.repeat(500),
   fiscalYear: 'next',
+  subjectKind: 'city',
   grade: 'A',
   proposedAction: 'double',
   decided: 'maybe',

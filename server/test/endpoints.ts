@@ -394,6 +394,18 @@ projectEndpoints.push(
   },
   get('/api/projects/:id/attachments/:attachmentId', 'project.read', { target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: await attachment(w, s) }) }),
   { method: 'DELETE', route: '/api/projects/:id/attachments/:attachmentId', access: 'project.edit', ok: 204, ownJurisdictionOnly: true, target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: await attachment(w, s) }) },
+  get('/api/projects/:id/transfer-allocations', 'project.read', { target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: `/api/projects/${(await freshProject(w, s)).id}/transfer-allocations` }) }),
+  {
+    method: 'PUT',
+    route: '/api/projects/:id/transfer-allocations',
+    access: 'project.edit',
+    ok: 200,
+    ownJurisdictionOnly: true,
+    target: 'unit',
+    badParam: 'not-a-uuid',
+    requiredBody: ['version', 'items'],
+    request: async (w, s) => ({ url: `/api/projects/${(await w.t.make.project({ unit: w[s].unit, code: fresh('TP'), objectKind: 'transfer' })).id}/transfer-allocations`, body: { version: 0, items: [] } }),
+  },
 )
 
 const { page: _page, pageSize: _pageSize, ...projectExportQuery } = projectListQuery

@@ -1,6 +1,6 @@
 import type { IndicatorContent, IndicatorStatus } from '../../domain/indicators.ts'
 import type { GoalIndicatorInput, GoalStatus } from '../../domain/goals.ts'
-import type { BudgetKind, ProjectStatus } from '../../domain/projects.ts'
+import type { BudgetKind, ObjectKind, ProjectStatus } from '../../domain/projects.ts'
 import type { Grade } from '../../domain/rule-set.ts'
 import type { Role } from '../../domain/roles.ts'
 import type { Db } from '../db/database.ts'
@@ -94,7 +94,7 @@ export function makeFactories(db: Db, clock: Clock) {
   }
 
   /** A project of a unit, written straight to the table (money as strings, totals consistent). */
-  async function project(options: { unit: OrgNode; status?: ProjectStatus; code?: string; name?: string; fiscalYear?: number; amountGeneral?: string; budgetKind?: BudgetKind; description?: string }) {
+  async function project(options: { unit: OrgNode; status?: ProjectStatus; code?: string; name?: string; fiscalYear?: number; amountGeneral?: string; budgetKind?: BudgetKind; objectKind?: ObjectKind; description?: string }) {
     const fiscalYear = options.fiscalYear ?? 2026
     const amount = options.amountGeneral ?? '100000.00'
     const name = options.name ?? `测试项目${next()}`
@@ -111,7 +111,7 @@ export function makeFactories(db: Db, clock: Clock) {
         budgetKind: options.budgetKind ?? 'general',
         attribute: 'new',
         projectType: 'one_off',
-        objectKind: 'general',
+        objectKind: options.objectKind ?? 'general',
         periodStartYear: fiscalYear,
         periodEndYear: fiscalYear,
         mediumTermAmount: amount,

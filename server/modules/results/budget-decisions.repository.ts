@@ -9,26 +9,32 @@ import type { DecisionListFilter } from './budget-decisions.schemas.ts'
 type Eb = ExpressionBuilder<Database, 'budgetDecision' | 'project'>
 
 /**
- * A decision follows its project's place in the org tree: a unit sees its projects', a department its units', a
- * bureau its jurisdiction's and those below. Agencies and experts read no results.
+ * A decision follows its subject's place in the org tree: a unit sees its projects', a department its own and its
+ * units', a bureau its jurisdiction's and those below — and a district bureau the city's decision on its transfers.
+ * Agencies and experts read no results.
  */
 export function decisionVisibleTo(actor: Actor) {
   return (eb: Eb) => {
     if (!actor.permissions.has('results.read')) return eb.val(false)
     if (actor.org.kind === 'unit') return eb('project.unitCode', '=', actor.org.code)
-    if (actor.org.kind === 'department') return eb('project.departmentCode', '=', actor.org.code)
-    return eb('budgetDecision.jurisdictionCode', 'in', jurisdictionsUnder(eb, actor))
+    if (actor.org.kind === 'department') return eb('budgetDecision.departmentCode', '=', actor.org.code)
+    return eb.or([
+      eb('budgetDecision.jurisdictionCode', 'in', jurisdictionsUnder(eb, actor)),
+      eb.and([eb('budgetDecision.subjectKind', '=', 'district'), eb('budgetDecision.subjectOrgCode', 'in', jurisdictionsUnder(eb, actor))]),
+    ])
   }
 }
 
 const columns = [
   'budgetDecision.id',
   'budgetDecision.jurisdictionCode',
+  'budgetDecision.subjectKind',
+  'budgetDecision.subjectOrgCode',
+  'subjectNode.name as subjectName',
   'budgetDecision.projectId',
   'budgetDecision.projectCode',
   'project.name as projectName',
-  'project.fiscalYear as evaluatedYear',
-  'project.departmentCode',
+  'budgetDecision.departmentCode',
   'departmentNode.name as departmentName',
   'project.unitCode',
   'unitNode.name as unitName',
@@ -55,9 +61,10 @@ const columns = [
 function visible(db: Db | Trx, actor: Actor) {
   return db
     .selectFrom('budgetDecision')
-    .innerJoin('project', 'project.id', 'budgetDecision.projectId')
+    .leftJoin('project', 'project.id', 'budgetDecision.projectId')
     .where(decisionVisibleTo(actor))
-    .innerJoin('orgNode as departmentNode', 'departmentNode.code', 'project.departmentCode')
+    .leftJoin('orgNode as subjectNode', 'subjectNode.code', 'budgetDecision.subjectOrgCode')
+    .leftJoin('orgNode as departmentNode', 'departmentNode.code', 'budgetDecision.departmentCode')
     .leftJoin('orgNode as unitNode', 'unitNode.code', 'project.unitCode')
     .leftJoin('appUser as decider', 'decider.id', 'budgetDecision.decidedBy')
 }
@@ -65,15 +72,16 @@ function visible(db: Db | Trx, actor: Actor) {
 function matching(db: Db, actor: Actor, filter: DecisionListFilter) {
   let query = whereEquals(visible(db, actor), filter, {
     fiscalYear: 'budgetDecision.fiscalYear',
+    subjectKind: 'budgetDecision.subjectKind',
     grade: 'budgetDecision.grade',
     proposedAction: 'budgetDecision.proposedAction',
-    departmentCode: 'project.departmentCode',
+    departmentCode: 'budgetDecision.departmentCode',
     projectId: 'budgetDecision.projectId',
   })
   if (filter.decided !== undefined) query = query.where('budgetDecision.decidedAt', filter.decided ? 'is not' : 'is', null)
   if (filter.q) {
     const pattern = likeContains(filter.q)
-    query = query.where((eb) => eb.or([eb('project.name', 'ilike', pattern), eb('budgetDecision.projectCode', 'ilike', pattern)]))
+    query = query.where((eb) => eb.or([eb('project.name', 'ilike', pattern), eb('budgetDecision.projectCode', 'ilike', pattern), eb('subjectNode.name', 'ilike', pattern)]))
   }
   return query
 }
@@ -81,9 +89,9 @@ function matching(db: Db, actor: Actor, filter: DecisionListFilter) {
 /** The actor's decisions, by department and project code unless sorted. */
 export function listDecisions(db: Db, actor: Actor, filter: DecisionListFilter) {
   const sortColumn = { projectCode: 'budgetDecision.projectCode', proposedAmount: 'budgetDecision.proposedAmount', decidedAmount: 'budgetDecision.decidedAmount', updatedAt: 'budgetDecision.updatedAt' } as const
-  let query = matching(db, actor, filter).select(columns)
+  let query = matching(db, actor, filter).select(columns).select(sql<number>`budget_decision.fiscal_year - 1`.as('evaluatedYear'))
   if (filter.sort) query = query.orderBy(sortColumn[filter.sort], (ob) => (filter.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()))
-  else query = query.orderBy('budgetDecision.fiscalYear', 'desc').orderBy('project.departmentCode').orderBy('budgetDecision.projectCode')
+  else query = query.orderBy('budgetDecision.fiscalYear', 'desc').orderBy('budgetDecision.departmentCode', (ob) => ob.asc().nullsLast()).orderBy('budgetDecision.subjectKind').orderBy('budgetDecision.subjectOrgCode').orderBy('budgetDecision.projectCode')
   return query.orderBy('budgetDecision.id')
 }
 
@@ -92,7 +100,7 @@ export function countDecisions(db: Db, actor: Actor, filter: DecisionListFilter)
 }
 
 export function findVisibleDecision(db: Db | Trx, actor: Actor, id: string) {
-  return visible(db, actor).select(columns).where('budgetDecision.id', '=', id).executeTakeFirst()
+  return visible(db, actor).select(columns).select(sql<number>`budget_decision.fiscal_year - 1`.as('evaluatedYear')).where('budgetDecision.id', '=', id).executeTakeFirst()
 }
 
 export async function lockVisibleDecision(trx: Trx, actor: Actor, id: string) {

@@ -1,4 +1,4 @@
-import { budgetProposalActionLabels } from '../../../domain/results.ts'
+import { budgetDecisionSubjectLabels, budgetProposalActionLabels } from '../../../domain/results.ts'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { fetchPage } from '../../http/paging.ts'
@@ -15,13 +15,15 @@ const money = (value: string | null) => (value === null ? null : Number(value))
 /** The 预算编制 hand-off: every decision of the filter (one department with `departmentCode`), decided or proposed. */
 const exportColumns: ExcelColumn<ListRow>[] = [
   { header: '预算年度', value: (r) => r.fiscalYear, width: 10 },
+  { header: '对象类别', value: (r) => budgetDecisionSubjectLabels[r.subjectKind].zh, width: 14 },
+  { header: '对象', value: (r) => r.projectName ?? r.subjectName, width: 24 },
   { header: '主管部门', value: (r) => r.departmentName, width: 20 },
   { header: '预算单位', value: (r) => r.unitName, width: 22 },
   { header: '项目编码', value: (r) => r.projectCode, width: 22 },
   { header: '项目名称', value: (r) => r.projectName, width: 32 },
   { header: '评价年度', value: (r) => r.evaluatedYear, width: 10 },
   { header: '评价等级', value: (r) => r.grade, width: 10 },
-  { header: '上年全年预算数（元）', value: (r) => money(r.baseAmount), numFmt: '#,##0.00', width: 18 },
+  { header: '测算基数（元）', value: (r) => money(r.baseAmount), numFmt: '#,##0.00', width: 18 },
   { header: '建议', value: (r) => budgetProposalActionLabels[r.proposedAction].zh, width: 12 },
   { header: '核减比例（%）', value: (r) => Number(r.cutPercent), numFmt: '0.00', width: 12 },
   { header: '未销号整改（项）', value: (r) => r.openRectifications, width: 12 },

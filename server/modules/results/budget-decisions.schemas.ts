@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { budgetProposalActionLabels } from '../../../domain/results.ts'
+import { budgetDecisionSubjects, budgetProposalActionLabels } from '../../../domain/results.ts'
 import type { BudgetProposalAction } from '../../../domain/rule-set.ts'
 import { PageQuery } from '../../http/paging.ts'
 import { bilingual } from '../../http/validation-messages.ts'
@@ -16,6 +16,7 @@ export const DecisionListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   /** The year decided for (the evaluated year + 1). */
   fiscalYear: Year.optional(),
+  subjectKind: z.enum(budgetDecisionSubjects).optional(),
   grade: z.enum(['优', '良', '中', '差']).optional(),
   proposedAction: z.enum(proposalActions).optional(),
   decided: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

@@ -174,7 +174,7 @@ describe('next-year budget proposals (rule 42)', () => {
     await book.xlsx.load(res.rawPayload as never)
     const sheet = book.worksheets[0]!
     expect(sheet.rowCount).toBe(4)
-    const codes = [2, 3, 4].map((n) => String(sheet.getRow(n).getCell(4).value))
+    const codes = [2, 3, 4].map((n) => String(sheet.getRow(n).getCell(6).value))
     expect(codes.sort()).toEqual([excellent.code, fair.code, fairWithItems.code].sort())
   })
 })

@@ -22,7 +22,7 @@ export async function resultsDashboard(db: Db, ctx: ActorCtx, fiscalYear: number
   const today = chinaDay(ctx.now)
   let items = db.selectFrom('rectification').where(rectificationVisibleTo(actor))
   if (fiscalYear !== undefined) items = items.where('rectification.fiscalYear', '=', fiscalYear)
-  let decisions = db.selectFrom('budgetDecision').innerJoin('project', 'project.id', 'budgetDecision.projectId').where(decisionVisibleTo(actor))
+  let decisions = db.selectFrom('budgetDecision').leftJoin('project', 'project.id', 'budgetDecision.projectId').where(decisionVisibleTo(actor))
   if (fiscalYear !== undefined) decisions = decisions.where('budgetDecision.fiscalYear', '=', fiscalYear + 1)
   const overdue = sql`rectification.status <> 'closed' and rectification.due_on < ${today}`
   const statusCounts = [
@@ -62,10 +62,10 @@ export async function resultsDashboard(db: Db, ctx: ActorCtx, fiscalYear: number
       .groupBy('budgetDecision.proposedAction')
       .execute(),
     decisions
-      .innerJoin('orgNode as departmentNode', 'departmentNode.code', 'project.departmentCode')
-      .select(['project.departmentCode', 'departmentNode.name as departmentName', count().as('count'), sql<number>`count(budget_decision.decided_at)::int`.as('decided'), money('budgetDecision.proposedAmount').as('proposedAmount'), decidedMoney.as('decidedAmount')])
-      .groupBy(['project.departmentCode', 'departmentNode.name'])
-      .orderBy('project.departmentCode')
+      .innerJoin('orgNode as departmentNode', 'departmentNode.code', 'budgetDecision.departmentCode')
+      .select(['budgetDecision.departmentCode', 'departmentNode.name as departmentName', count().as('count'), sql<number>`count(budget_decision.decided_at)::int`.as('decided'), money('budgetDecision.proposedAmount').as('proposedAmount'), decidedMoney.as('decidedAmount')])
+      .groupBy(['budgetDecision.departmentCode', 'departmentNode.name'])
+      .orderBy('budgetDecision.departmentCode')
       .execute(),
   ])
   const withRate = <T extends { total: number; closed: number }>(row: T) => ({ ...row, closureRate: closureRate(Number(row.closed), Number(row.total)) })

@@ -75,7 +75,7 @@ export async function departmentResults(db: Db, ctx: ActorCtx, orgCode: string) 
   if (!department) throw new AppError('NOT_FOUND')
 
   const items = db.selectFrom('rectification').where(rectificationVisibleTo(actor)).where('rectification.departmentCode', '=', orgCode)
-  const decisions = db.selectFrom('budgetDecision').innerJoin('project', 'project.id', 'budgetDecision.projectId').where(decisionVisibleTo(actor)).where('project.departmentCode', '=', orgCode)
+  const decisions = db.selectFrom('budgetDecision').leftJoin('project', 'project.id', 'budgetDecision.projectId').where(decisionVisibleTo(actor)).where('budgetDecision.departmentCode', '=', orgCode)
 
   const [assessments, rectificationFigures, openItems, decisionYears, budgetDecisions, selfGrades, keyGrades] = await Promise.all([
     db
@@ -106,8 +106,9 @@ export async function departmentResults(db: Db, ctx: ActorCtx, orgCode: string) 
       .orderBy('budgetDecision.fiscalYear', 'desc')
       .execute(),
     decisions
-      .select(['budgetDecision.id', 'budgetDecision.projectId', 'budgetDecision.projectCode', 'project.name as projectName', 'budgetDecision.fiscalYear', 'budgetDecision.grade', 'budgetDecision.proposedAction', 'budgetDecision.proposedAmount', 'budgetDecision.decidedAmount', 'budgetDecision.decidedAt'])
+      .select(['budgetDecision.id', 'budgetDecision.subjectKind', 'budgetDecision.projectId', 'budgetDecision.projectCode', 'project.name as projectName', 'budgetDecision.fiscalYear', 'budgetDecision.grade', 'budgetDecision.proposedAction', 'budgetDecision.proposedAmount', 'budgetDecision.decidedAmount', 'budgetDecision.decidedAt'])
       .orderBy('budgetDecision.fiscalYear', 'desc')
+      .orderBy('budgetDecision.subjectKind')
       .orderBy('budgetDecision.projectCode')
       .limit(LIST_LIMIT)
       .execute(),

@@ -55,7 +55,7 @@ await makeRectification(t, { owner: hospital, projectId: rv3.id, dueOn: late })
 async function decision(p: Project, grade: '优' | '中' | '差', action: 'priority' | 'cut' | 'cancel', proposedAmount: string, decidedAmount: string | null) {
   await t.db
     .insertInto('budgetDecision')
-    .values({ jurisdictionCode: p.jurisdictionCode, projectId: p.id, projectCode: p.code, fiscalYear: 2026, sourceType: 'self_evaluation', sourceId: crypto.randomUUID(), grade, baseAmount: p.amountTotal, proposedAction: action, cutPercent: '0.00', proposedAmount, explanation: '{}', decidedAmount, reason: decidedAmount && decidedAmount !== proposedAmount ? '压减一般性支出' : '', decidedAt: decidedAmount ? t.clock.now() : null, createdAt: t.clock.now(), updatedAt: t.clock.now() })
+    .values({ jurisdictionCode: p.jurisdictionCode, departmentCode: p.departmentCode, projectId: p.id, projectCode: p.code, fiscalYear: 2026, sourceType: 'self_evaluation', sourceId: crypto.randomUUID(), grade, baseAmount: p.amountTotal, proposedAction: action, cutPercent: '0.00', proposedAmount, explanation: '{}', decidedAmount, reason: decidedAmount && decidedAmount !== proposedAmount ? '压减一般性支出' : '', decidedAt: decidedAmount ? t.clock.now() : null, createdAt: t.clock.now(), updatedAt: t.clock.now() })
     .execute()
 }
 await decision(rv1, '中', 'cut', '900000.00', '850000.00')

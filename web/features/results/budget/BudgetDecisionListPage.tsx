@@ -2,8 +2,8 @@ import { Button, Card, Empty, Select, Space, Tag, Tooltip, Typography } from 'an
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { formatMoney } from '../../../../domain/money'
+import { budgetDecisionSubjects } from '../../../../domain/results'
 import { grades } from '../../../../domain/rule-set'
 import { ExportButton } from '../../../shared/ExportButton'
 import { ListToolbar } from '../../../shared/ListToolbar'
@@ -19,6 +19,7 @@ import { useBudgetDecisions } from './budget.queries'
 import type { BudgetDecision, BudgetDecisionFilters } from './budget.types'
 import { ProposalActionTag, proposalActions } from './budgetVocabulary'
 import { DecideDialog } from './DecideDialog'
+import { DecisionSubject } from './DecisionSubject'
 import { GenerateDialog } from './GenerateDialog'
 
 /** 预算安排决定 (rule 42): each graded project's proposal for the next year and what finance decided; the 预算编制 hand-off. */
@@ -39,14 +40,7 @@ export function BudgetDecisionListPage() {
       width: 240,
       sorter: true,
       sortOrder: table.sortOrderOf('projectCode'),
-      render: (name: string, row) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/projects/${row.projectId}`}>{name}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.projectCode}
-          </Typography.Text>
-        </Space>
-      ),
+      render: (_: unknown, row) => <DecisionSubject decision={row} />,
     },
     { key: 'department', title: t('budgetDecisions.fields.department'), dataIndex: 'departmentName', width: 140, ellipsis: { showTitle: true } },
     { key: 'unit', title: t('budgetDecisions.fields.unit'), dataIndex: 'unitName', width: 140, ellipsis: { showTitle: true } },
@@ -164,6 +158,12 @@ function DecisionFilters({ table }: { table: TableState<BudgetDecisionFilters> }
   return (
     <>
       <SearchInput label={t('budgetDecisions.filters.q')} value={filters.q} onSearch={(q) => setFilters({ q })} width={200} />
+      <Select
+        {...filterSelectProps(t('budgetDecisions.filters.subjectKind'), 150)}
+        options={budgetDecisionSubjects.map((k) => ({ value: k, label: t(`budgetDecisions.subjects.${k}`) }))}
+        value={filters.subjectKind}
+        onChange={(subjectKind?: BudgetDecisionFilters['subjectKind']) => setFilters({ subjectKind })}
+      />
       <Select {...filterSelectProps(t('budgetDecisions.filters.fiscalYear'), 120)} options={fiscalYearOptions()} value={filters.fiscalYear} onChange={(fiscalYear?: number) => setFilters({ fiscalYear })} />
       <Select {...filterSelectProps(t('budgetDecisions.filters.grade'), 100)} options={grades.map((g) => ({ value: g, label: words.grade(g) }))} value={filters.grade} onChange={(grade?: BudgetDecisionFilters['grade']) => setFilters({ grade })} />
       <Select

@@ -1,19 +1,25 @@
 import type { BudgetProposalAction, Grade } from '../../../../domain/rule-set'
+import type { BudgetDecisionSubject } from '../../../../domain/results'
 
 /** A next-year budget decision as GET /api/budget-decisions answers it. */
 export interface BudgetDecision {
   id: string
-  projectId: string
-  projectCode: string
-  projectName: string
+  /** A project's next budget, a department's budget as a whole, or the transfers to a district. */
+  subjectKind: BudgetDecisionSubject
+  /** The department or district decided on (null for a project). */
+  subjectOrgCode: string | null
+  subjectName: string | null
+  projectId: string | null
+  projectCode: string | null
+  projectName: string | null
   evaluatedYear: number
-  departmentCode: string
-  departmentName: string
+  departmentCode: string | null
+  departmentName: string | null
   unitCode: string | null
   unitName: string | null
   /** The year decided for (the evaluated year + 1). */
   fiscalYear: number
-  sourceType: 'self_evaluation' | 'key_evaluation'
+  sourceType: 'self_evaluation' | 'key_evaluation' | 'assessment'
   grade: Grade
   baseAmount: string
   proposedAction: BudgetProposalAction
@@ -33,6 +39,7 @@ export interface BudgetDecision {
 
 export type BudgetDecisionFilters = {
   q?: string
+  subjectKind?: BudgetDecisionSubject
   fiscalYear?: number
   grade?: Grade
   proposedAction?: BudgetProposalAction
