@@ -78,7 +78,7 @@ export function layout(page: PageShell): string {
 <header class="site-header">
 <div class="wrap header-row">
 <a class="site-name" href="${href(lang, '/public')}">${tr(lang, 'portalName')}</a>
-<a class="lang-switch" href="${href(other, page.path, page.query)}" lang="${other === 'zh' ? 'zh-CN' : 'en'}" aria-label="${tr(lang, 'languageLabel')}">${tr(lang, 'language')}</a>
+<a class="lang-switch" href="${href(other, page.path, page.query)}" lang="${other === 'zh' ? 'zh-CN' : 'en'}">${tr(lang, 'language')}</a>
 </div>
 </header>
 ${

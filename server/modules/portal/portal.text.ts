@@ -58,7 +58,6 @@ export const TEXT = {
   pagination: { zh: '分页', en: 'Pagination' },
   breadcrumb: { zh: '当前位置', en: 'Breadcrumb' },
   language: { zh: 'English', en: '中文' },
-  languageLabel: { zh: '切换到英文', en: 'Switch to Chinese' },
   notFoundTitle: { zh: '页面不存在或未公开', en: 'Not found or not published' },
   notFoundBody: { zh: '您访问的信息不存在、尚未公开或已撤回。', en: 'The information you asked for does not exist, is not published or has been withdrawn.' },
   badRequestTitle: { zh: '请求参数有误', en: 'Bad request' },
