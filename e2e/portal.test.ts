@@ -105,6 +105,7 @@ describe('the public portal', () => {
 const publicPages = [
   '/public',
   '/public?lang=en',
+  `/public/${SZ}`,
   `/public/${SZ}/2026`,
   `/public/${SZ}/2026/goals`,
   `/public/${SZ}/2026/goals?lang=en`,

@@ -13,6 +13,7 @@ export interface PageEnv {
 
 const homeCrumb = (lang: PortalLang): Crumb => ({ label: tr(lang, 'home'), href: href(lang, '/public') })
 const yearTitle = (lang: PortalLang, y: { jurisdictionName: string; fiscalYear: number }) => tr(lang, 'yearHeading', { name: y.jurisdictionName, year: y.fiscalYear })
+const jurisdictionCrumb = (lang: PortalLang, code: string, name: string): Crumb => ({ label: name, href: href(lang, `/public/${code}`) })
 const yearCrumb = (p: Place, jurisdictionName: string): Crumb => ({ label: `${jurisdictionName} ${p.fiscalYear}`, href: href(p.lang, yearPath(p)) })
 
 function searchForm(lang: PortalLang, action: string, q: string | undefined, extra?: SafeHtml): SafeHtml {
@@ -23,23 +24,32 @@ ${extra ?? ''}${lang === 'en' ? html`<input type="hidden" name="lang" value="en"
 </form>`
 }
 
-export function homePage(env: PageEnv, years: PublishedYear[]): string {
-  const { lang } = env
+function yearCards(lang: PortalLang, years: PublishedYear[]): SafeHtml {
   const byJurisdiction = new Map<string, PublishedYear[]>()
   for (const y of years) byJurisdiction.set(y.jurisdictionCode, [...(byJurisdiction.get(y.jurisdictionCode) ?? []), y])
+  return html`<ul class="cards">${[...byJurisdiction.values()].map(
+    (list) => html`<li class="card"><h3><a href="${href(lang, `/public/${list[0]!.jurisdictionCode}`)}">${list[0]!.jurisdictionName}</a> <span class="code">${list[0]!.jurisdictionCode}</span></h3>
+<ul class="years">${list.map((y) => html`<li><a href="${href(lang, `/public/${y.jurisdictionCode}/${y.fiscalYear}`)}">${tr(lang, 'year')} ${y.fiscalYear}</a> <span class="muted">${countsText(lang, y)}</span></li>`)}</ul></li>`,
+  )}</ul>`
+}
+
+export function homePage(env: PageEnv, years: PublishedYear[]): string {
+  const { lang } = env
   const main = html`<h1>${tr(lang, 'portalName')}</h1>
 <p class="lead">${tr(lang, 'intro')}</p>
 <section aria-labelledby="search-heading"><h2 id="search-heading">${tr(lang, 'searchAll')}</h2>${searchForm(lang, '/public/search', undefined)}</section>
 <section aria-labelledby="years-heading"><h2 id="years-heading">${tr(lang, 'jurisdictions')}</h2>
-${
-  years.length === 0
-    ? html`<p>${tr(lang, 'noRecords')}</p>`
-    : html`<ul class="cards">${[...byJurisdiction.values()].map(
-        (list) => html`<li class="card"><h3>${list[0]!.jurisdictionName} <span class="code">${list[0]!.jurisdictionCode}</span></h3>
-<ul class="years">${list.map((y) => html`<li><a href="${href(lang, `/public/${y.jurisdictionCode}/${y.fiscalYear}`)}">${tr(lang, 'year')} ${y.fiscalYear}</a> <span class="muted">${countsText(lang, y)}</span></li>`)}</ul></li>`,
-      )}</ul>`
-}</section>`
+${years.length === 0 ? html`<p>${tr(lang, 'noRecords')}</p>` : yearCards(lang, years)}</section>`
   return layout({ ...env, title: tr(lang, 'home'), path: '/public', main })
+}
+
+/** One jurisdiction's years (the page a trimmed URL lands on). */
+export function jurisdictionPage(env: PageEnv, years: PublishedYear[]): string {
+  const { lang } = env
+  const { jurisdictionCode, jurisdictionName } = years[0]!
+  const main = html`<h1>${jurisdictionName}</h1>
+<section aria-labelledby="years-heading"><h2 id="years-heading">${tr(lang, 'years')}</h2>${yearCards(lang, years)}</section>`
+  return layout({ ...env, title: jurisdictionName, path: `/public/${jurisdictionCode}`, crumbs: [homeCrumb(lang), { label: jurisdictionName }], main })
 }
 
 function countsText(lang: PortalLang, y: PublishedYear): string {
@@ -61,7 +71,7 @@ export function yearPage(env: PageEnv, p: Place, y: PublishedYear): string {
 <p class="open-data"><a href="${href(lang, `${listPath(p, k)}.csv`)}">CSV<span class="visually-hidden"> ${PORTAL_KINDS[k][lang]}</span></a> <a href="${href(lang, `${listPath(p, k)}.json`)}">JSON<span class="visually-hidden"> ${PORTAL_KINDS[k][lang]}</span></a></p></li>`,
   )}</ul>
 <section aria-labelledby="bulk-heading"><h2 id="bulk-heading">${tr(lang, 'openData')}</h2><p><a class="button" href="${href(lang, `${yearPath(p)}/download.zip`)}">${tr(lang, 'bulk')}</a></p></section>`
-  return layout({ ...env, title, path: yearPath(p), crumbs: [homeCrumb(lang), { label: `${y.jurisdictionName} ${p.fiscalYear}` }], main })
+  return layout({ ...env, title, path: yearPath(p), crumbs: [homeCrumb(lang), jurisdictionCrumb(lang, y.jurisdictionCode, y.jurisdictionName), { label: String(p.fiscalYear) }], main })
 }
 
 export interface ListView {

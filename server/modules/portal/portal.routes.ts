@@ -7,7 +7,7 @@ import type { PublicRecordKind } from '../../../domain/disclosure.ts'
 import { AppError } from '../../http/errors.ts'
 import { attachmentDisposition, sendDownload, storedFileChunks } from '../../platform/files.ts'
 import { listCsv, listJson, recordCsv, recordJson, yearZip } from './portal.open-data.ts'
-import { errorPage, homePage, listPage, type PageEnv, recordPage, searchPage, yearPage } from './portal.pages.ts'
+import { errorPage, homePage, jurisdictionPage, listPage, type PageEnv, recordPage, searchPage, yearPage } from './portal.pages.ts'
 import type { Place } from './portal.records.ts'
 import { allRecords, findRecord, pageRecords, publishedYears, recordDepartments, reportFileHead, searchRecords } from './portal.repository.ts'
 import { AssetQuery, DetailParams, ListParams, ListQuery, PlaceParams, PortalQuery, SearchQuery } from './portal.schemas.ts'
@@ -123,6 +123,12 @@ export async function portalRoutes(app: App, { db, config }: Deps) {
     return respond(req, reply, searchPage(env(req), q, result), 'html')
   })
 
+  app.get('/public/:jurisdiction', { ...route, schema: { hide: true, params: PlaceParams.pick({ jurisdiction: true }), querystring: PortalQuery } }, async (req, reply) => {
+    const years = await publishedYears(db, { jurisdictionCode: req.params.jurisdiction })
+    if (!years.length) notFound()
+    return respond(req, reply, jurisdictionPage(env(req), years), 'html')
+  })
+
   app.get('/public/:jurisdiction/:year', { ...route, schema: { hide: true, params: PlaceParams, querystring: PortalQuery } }, async (req, reply) => {
     const place: Place = { lang: langOf(req), jurisdictionCode: req.params.jurisdiction, fiscalYear: req.params.year }
     return respond(req, reply, yearPage(env(req), place, await mustFindYear(place.jurisdictionCode, place.fiscalYear)), 'html')
@@ -179,10 +185,8 @@ export async function portalRoutes(app: App, { db, config }: Deps) {
   })
 
   // Anything else under /public is the portal's own 404 page, never the admin app.
-  app.get('/public/*', { ...route, schema: { hide: true } }, async (req, reply) => {
-    if (req.url === '/public/' || req.url.startsWith('/public/?')) return reply.redirect(req.url.replace('/public/', '/public'), 301)
-    return notFound()
-  })
+  app.get('/public/*', { ...route, schema: { hide: true } }, async () => notFound())
+  app.get('/public/', { ...route, schema: { hide: true } }, async (req, reply) => reply.redirect(req.url.replace('/public/', '/public'), 301))
 }
 
 const EXTENSIONS: Record<string, string> = {

@@ -37,6 +37,9 @@ describe('the portal pages', () => {
     expect(res.body).toContain(`href="/public/${J}/2026"`)
     expect(res.body).toContain(`href="/public/${J}/2025"`)
     expect(res.body).toMatch(/<label for="q">/)
+    const jurisdiction = await t.anon.get(`/public/${J}`)
+    expect(jurisdiction.body).toContain('<h1>门户测试市</h1>')
+    expect(jurisdiction.body).toContain(`href="/public/${J}/2026"`)
   })
 
   test('the goals list: per department, paginated, searchable, filtered by department', async () => {

@@ -44,6 +44,7 @@ export const TEXT = {
   allDepartments: { zh: '全部部门', en: 'All departments' },
   filter: { zh: '筛选', en: 'Filter' },
   jurisdictions: { zh: '公开区划与年度', en: 'Jurisdictions and years' },
+  years: { zh: '公开年度', en: 'Years published' },
   noRecords: { zh: '暂无公开信息。', en: 'Nothing has been published yet.' },
   noResults: { zh: '没有找到符合条件的公开信息。', en: 'No published record matches.' },
   year: { zh: '年度', en: 'Year' },
