@@ -22,6 +22,8 @@ export default defineConfig({
       // so only requests that are not .ts/.tsx modules go to the server.
       // JIXIAO_API_URL lets a second checkout point its dev server at another API port.
       '^/api/(?!.*\\.tsx?(\\?.*)?$)': process.env.JIXIAO_API_URL ?? 'http://localhost:3000',
+      // The public portal (信息公开) is rendered by the server.
+      '^/public(/|\\?|$)': process.env.JIXIAO_API_URL ?? 'http://localhost:3000',
     },
   },
   // Vitest reads this file too: tests live across the whole repo, not only under web/.

@@ -49,6 +49,7 @@ import { interviewRoutes } from './modules/results/interviews.routes.ts'
 import { accountabilityRoutes } from './modules/results/accountability.routes.ts'
 import { bulletinRoutes } from './modules/results/bulletin.routes.ts'
 import { resultsViewRoutes } from './modules/results/results-views.routes.ts'
+import { portalRoutes } from './modules/portal/portal.routes.ts'
 // Later stages listening to earlier ones (monitoring follows payments and adjustments).
 import './modules/monitoring/lights.listeners.ts'
 import './modules/results/rectifications.listeners.ts'
@@ -106,6 +107,8 @@ export async function buildApp(deps: Deps): Promise<App> {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))
+  // The public portal (信息公开, no sign-in) under /public: before the web app, whose fallback would take its paths.
+  await app.register(async (scope) => portalRoutes(scope as unknown as App, deps))
   await serveWebApp(app, deps.config.webDistDir)
   return app
 }

@@ -18,6 +18,8 @@ export interface Config {
   publicOrigins: string[]
   /** Login attempts per client address per minute, on top of the per-account lockout. */
   loginRateLimit: number
+  /** Requests to the public portal (/public) per client address per minute, per page kind. */
+  publicRateLimit: number
   /** Bytes one upload may have: project lists, 申报表 forms, attachments. */
   uploadLimits: UploadLimits
   /** What reading one uploaded spreadsheet may cost (ADR 0006). */
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.JIXIAO_TRUST_PROXY === 'true',
     publicOrigins: (env.JIXIAO_PUBLIC_ORIGIN ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     loginRateLimit: Number(env.JIXIAO_LOGIN_RATE_LIMIT ?? 30),
+    publicRateLimit: positive(env, 'JIXIAO_PUBLIC_RATE_LIMIT', 300),
     uploadLimits: {
       importBytes: positive(env, 'JIXIAO_IMPORT_MAX_MB', 50 * MB, MB),
       formBytes: positive(env, 'JIXIAO_FORM_IMPORT_MAX_MB', 10 * MB, MB),

@@ -107,6 +107,7 @@ export const en: LocaleMessages = {
       usernameRequired: 'Enter your username',
       passwordRequired: 'Enter your password',
       submit: 'Sign in',
+      publicPortal: 'Public portal (no sign-in)',
     },
     changePassword: {
       title: 'Change password',

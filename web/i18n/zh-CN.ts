@@ -106,6 +106,7 @@ export const zhCN = {
       usernameRequired: '请输入用户名',
       passwordRequired: '请输入密码',
       submit: '登录',
+      publicPortal: '公开信息（无需登录）',
     },
     changePassword: {
       title: '修改密码',

@@ -13,7 +13,7 @@ interface LoginForm {
 }
 
 export function LoginPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const navigate = useNavigate()
   const location = useLocation()
   const login = useLogin()
@@ -72,6 +72,10 @@ export function LoginPage() {
             {t('auth.login.submit')}
           </Button>
         </Form>
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          {/* The public portal is server-rendered outside this app: a full page load, not a client-side route. */}
+          <Typography.Link href={i18n.language === 'en' ? '/public?lang=en' : '/public'}>{t('auth.login.publicPortal')}</Typography.Link>
+        </div>
       </Card>
     </div>
   )
