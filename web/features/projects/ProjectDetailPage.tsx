@@ -13,6 +13,7 @@ import { LastYearResultPanel } from '../results/budget/LastYearResultPanel'
 import { ProjectAccountabilityCard } from '../results/accountability/ProjectAccountabilityCard'
 import { ProjectResultsLink } from '../results/views/ProjectResultsLink'
 import { ProjectAttachments } from './ProjectAttachments'
+import { ProjectTransfers } from './ProjectTransfers'
 import { ProjectDescriptions } from './ProjectDescriptions'
 import { ProjectHistory } from './ProjectHistory'
 import { ProjectStatusActions } from './ProjectStatusActions'
@@ -66,6 +67,7 @@ export function ProjectDetailPage() {
           <ProjectAttachments project={p} />
         </Col>
       </Row>
+      <ProjectTransfers project={p} />
       <ProjectAccountabilityCard project={p} />
     </Space>
   )

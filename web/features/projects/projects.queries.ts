@@ -57,6 +57,26 @@ function useProjectMutation<B, R>(send: (body: B) => Promise<R>) {
   })
 }
 
+export interface TransferAllocations {
+  version: number
+  updatedAt: string | null
+  items: { districtCode: string; districtName: string; amount: string }[]
+  districts: { code: string; name: string }[]
+}
+
+export function useTransferAllocations(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...projectsKey, 'one', id, 'transfers'],
+    queryFn: ({ signal }) => api.get<TransferAllocations>(`${projectPath(id)}/transfer-allocations`, undefined, signal),
+    enabled,
+  })
+}
+
+export const useSaveTransferAllocations = () =>
+  useProjectMutation(({ projectId, ...body }: { projectId: string; version: number; items: { districtCode: string; amount: string }[] }) =>
+    api.put<TransferAllocations>(`${projectPath(projectId)}/transfer-allocations`, body),
+  )
+
 export const useCreateProject = () => useProjectMutation((body: ProjectInput) => api.post<Project>('/api/projects', body))
 
 export const useUpdateProject = () =>
