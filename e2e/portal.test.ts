@@ -138,7 +138,6 @@ describe('accessibility of every public page', () => {
     }
   })
 
-  // axe-core is not yet a dependency of the project: the test runs once node_modules/axe-core is there.
   test('axe-core finds no serious or critical violation (WCAG 2.1 A and AA) on any public page, desktop and phone', async () => {
     const source = readFileSync(AXE, 'utf8')
     for (const options of [desktop, phone]) {
