@@ -1,9 +1,9 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, type Table, TextRun } from 'docx'
+import { HeadingLevel, type Paragraph, type Table } from 'docx'
 import { chinaDay } from '../../../domain/corrective-actions.ts'
 import { goalStatusLabels } from '../../../domain/goals.ts'
 import { addMoney, formatMoney, toWanYuan } from '../../../domain/money.ts'
 import { rectificationStatusLabels } from '../../../domain/results.ts'
-import { body, heading, reportFont as font, table } from '../../platform/docx.ts'
+import { body, heading, reportDocx, table } from '../../platform/docx.ts'
 import type { NpcGoal, NpcPackageData } from './npc.data.ts'
 
 /**
@@ -24,7 +24,7 @@ function departmentGoal(data: NpcPackageData): (Paragraph | Table)[] {
 
 function majorProjects(data: NpcPackageData): (Paragraph | Table)[] {
   const list = data.majorProjects
-  const rule = `年度资金 ${toWanYuan(data.majorAmount)} 万元及以上或列为新增重大项目的`
+  const rule = `预算资金 ${toWanYuan(data.majorAmount)} 万元及以上或列为新增重大项目的`
   if (!list.length) return [body(`本部门${data.fiscalYear}年度没有${rule}项目。`)]
   const total = addMoney(...list.map((p) => p.amountTotal))
   const withGoal = list.filter((p) => p.goal).length
@@ -77,31 +77,21 @@ function rectifications(data: NpcPackageData): (Paragraph | Table)[] {
 
 /** The package as .docx bytes. */
 export async function npcPackageDocx(data: NpcPackageData): Promise<Buffer> {
-  const title = `${data.department.name}${data.fiscalYear}年度预算绩效情况`
-  const doc = new Document({
-    creator: 'Jixiao 绩效',
-    title,
-    styles: { default: { document: { run: { font, size: 24 } } } },
-    sections: [
-      {
-        children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: title, bold: true, size: 36 })] }),
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: `（${data.department.jurisdictionName}人民代表大会预算审查材料）`, size: 24 })] }),
-          heading('一、部门整体绩效目标'),
-          ...departmentGoal(data),
-          heading('二、重大项目绩效目标'),
-          ...majorProjects(data),
-          heading('三、上年度重点绩效评价结果'),
-          ...keyEvaluations(data),
-          heading('四、上年度项目自评情况'),
-          ...selfEvaluation(data),
-          heading('五、尚未完成的整改事项'),
-          ...rectifications(data),
-          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [new TextRun(data.department.name)] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(`生成日期：${chinaDay(data.generatedAt)}`)] }),
-        ],
-      },
+  return reportDocx({
+    title: `${data.department.name}${data.fiscalYear}年度预算绩效情况`,
+    subtitle: `（${data.department.jurisdictionName}人民代表大会预算审查材料）`,
+    children: [
+      heading('一、部门整体绩效目标'),
+      ...departmentGoal(data),
+      heading('二、重大项目绩效目标'),
+      ...majorProjects(data),
+      heading('三、上年度重点绩效评价结果'),
+      ...keyEvaluations(data),
+      heading('四、上年度项目自评情况'),
+      ...selfEvaluation(data),
+      heading('五、尚未完成的整改事项'),
+      ...rectifications(data),
     ],
+    signOff: [data.department.name, `生成日期：${chinaDay(data.generatedAt)}`],
   })
-  return Packer.toBuffer(doc)
 }

@@ -98,7 +98,7 @@ describe('a department’s 人大材料', () => {
     expect(text).toContain('年度目标：全市义务教育巩固率保持在99%以上。')
     expect(text).toContain('义务教育巩固率\n≥99%')
     // 二、major projects: the big one and the flagged one; not the small, the cancelled or another department's
-    expect(text).toContain('年度资金 1000 万元及以上或列为新增重大项目的重大项目共 2 个，年度资金合计 15,000,000.00 元；其中绩效目标已批复 1 个。')
+    expect(text).toContain('本部门2026年度预算资金 1000 万元及以上或列为新增重大项目的重大项目共 2 个，年度资金合计 15,000,000.00 元；其中绩效目标已批复 1 个。')
     expect(text).toContain('（1）智慧校园建设工程（NPC-BIG）')
     expect(text).toContain('培训人次\n≥500人次')
     expect(text).toContain('（2）产教融合实训基地（NPC-NEW）')

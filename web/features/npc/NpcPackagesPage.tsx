@@ -35,24 +35,24 @@ export function NpcPackagesPage() {
   const filtered = !!table.filters.q || !!table.filters.jurisdictionCode
 
   const columns: TableColumnsType<NpcPackageRow> = [
-    { key: 'name', title: t('npc.fields.department'), dataIndex: 'name', width: 200 },
-    { key: 'code', title: t('npc.fields.code'), dataIndex: 'code', width: 120 },
-    { key: 'jurisdiction', title: t('npc.fields.jurisdiction'), dataIndex: 'jurisdictionName', width: 120 },
+    { key: 'name', title: t('npc.fields.department'), dataIndex: 'name', width: 170 },
+    { key: 'code', title: t('npc.fields.code'), dataIndex: 'code', width: 100 },
+    { key: 'jurisdiction', title: t('npc.fields.jurisdiction'), dataIndex: 'jurisdictionName', width: 100 },
     {
       key: 'major',
       title: t('npc.fields.majorProjects'),
-      width: 150,
+      width: 140,
       render: (_: unknown, row) => (row.majorProjects ? t('npc.majorWithGoal', { count: row.majorProjects, approved: row.majorWithGoal }) : 0),
     },
-    { key: 'departmentGoal', title: t('npc.fields.departmentGoal'), dataIndex: 'departmentGoal', width: 110, render: (has: boolean) => (has ? <Tag color="green">{t('npc.has')}</Tag> : <Tag>{t('npc.none')}</Tag>) },
-    { key: 'keyEvaluations', title: t('npc.fields.keyEvaluations', { year: year - 1 }), dataIndex: 'keyEvaluations', width: 130 },
-    { key: 'selfEvaluations', title: t('npc.fields.selfEvaluations', { year: year - 1 }), dataIndex: 'selfEvaluations', width: 130 },
-    { key: 'openRectifications', title: t('npc.fields.openRectifications'), dataIndex: 'openRectifications', width: 110, render: (n: number) => count(n, 'gold') },
-    { key: 'status', title: t('npc.fields.status'), dataIndex: 'status', width: 100, render: (status: NpcPackageRow['status']) => <Tag color={status === 'ready' ? 'blue' : 'default'}>{t(`npc.status.${status}`)}</Tag> },
+    { key: 'departmentGoal', title: t('npc.fields.departmentGoal'), dataIndex: 'departmentGoal', width: 100, render: (has: boolean) => (has ? <Tag color="green">{t('npc.has')}</Tag> : <Tag>{t('npc.none')}</Tag>) },
+    { key: 'keyEvaluations', title: t('npc.fields.keyEvaluations', { year: year - 1 }), dataIndex: 'keyEvaluations', width: 110 },
+    { key: 'selfEvaluations', title: t('npc.fields.selfEvaluations', { year: year - 1 }), dataIndex: 'selfEvaluations', width: 110 },
+    { key: 'openRectifications', title: t('npc.fields.openRectifications'), dataIndex: 'openRectifications', width: 100, render: (n: number) => count(n, 'gold') },
+    { key: 'status', title: t('npc.fields.status'), dataIndex: 'status', width: 90, render: (status: NpcPackageRow['status']) => <Tag color={status === 'ready' ? 'blue' : 'default'}>{t(`npc.status.${status}`)}</Tag> },
     {
       key: 'download',
       title: t('common.actions'),
-      width: 130,
+      width: 120,
       fixed: 'right',
       render: (_: unknown, row) => (
         <DownloadButton size="small" href={packageUrl(row.code, row.fiscalYear)} aria-label={t('npc.downloadOf', { name: row.name })}>
