@@ -65,4 +65,15 @@ describe('人大材料 (issue 14)', () => {
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click()
     await dialog.waitFor({ state: 'hidden' })
   }, 180_000)
+
+  test('in English: the page’s own words are English', async () => {
+    await page.getByText('English', { exact: true }).click()
+    await page.getByRole('heading', { name: 'NPC packages' }).first().waitFor()
+    const table = page.getByRole('table', { name: 'NPC packages' })
+    await table.getByRole('columnheader', { name: 'Major projects' }).waitFor()
+    await table.getByRole('link', { name: 'Download the NPC package of 深圳市教育局' }).waitFor()
+    await page.getByRole('button', { name: 'Generate all' }).waitFor()
+    await keepDocScreenshot(page, 'npc-packages-en')
+    await page.getByText('中文', { exact: true }).click()
+  }, 60_000)
 })
