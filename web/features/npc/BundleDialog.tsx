@@ -7,10 +7,10 @@ import { errorMessage } from '../../shared/serverErrors'
 import { bundleUrl, useStartBundle } from './npc.queries'
 
 /**
- * 生成全部: every department of the user's own jurisdiction in one zip, built by a background job whose progress
+ * 生成全部: every department of one jurisdiction (the user's own, or the district the list is filtered to) in one zip, built by a background job whose progress
  * shows here (one document per department); when it is done the zip downloads from the same dialog.
  */
-export function BundleDialog({ fiscalYear, jurisdictionName, onClose }: { fiscalYear: number; jurisdictionName: string; onClose: () => void }) {
+export function BundleDialog({ fiscalYear, jurisdiction, onClose }: { fiscalYear: number; jurisdiction: { code?: string; name: string }; onClose: () => void }) {
   const { t } = useTranslation()
   const start = useStartBundle()
   const [jobId, setJobId] = useState<string | null>(null)
@@ -20,7 +20,7 @@ export function BundleDialog({ fiscalYear, jurisdictionName, onClose }: { fiscal
   async function submit() {
     setError(null)
     try {
-      setJobId((await start.mutateAsync({ fiscalYear })).jobRunId)
+      setJobId((await start.mutateAsync({ fiscalYear, jurisdictionCode: jurisdiction.code })).jobRunId)
     } catch (err) {
       setError(errorMessage(err))
     }
@@ -39,7 +39,7 @@ export function BundleDialog({ fiscalYear, jurisdictionName, onClose }: { fiscal
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      {!jobId && <Alert type="info" showIcon title={t('npc.bundle.hint', { year: fiscalYear, jurisdiction: jurisdictionName })} />}
+      {!jobId && <Alert type="info" showIcon title={t('npc.bundle.hint', { year: fiscalYear, jurisdiction: jurisdiction.name })} />}
       {jobId && !done && <JobProgress jobId={jobId} title={t('npc.bundle.progress')} onDone={() => setDone(true)} />}
       {jobId && done && (
         <Result

@@ -33,6 +33,9 @@ export function NpcPackagesPage() {
   const year = table.filters.fiscalYear
   const atBureau = user.org.kind === 'jurisdiction'
   const filtered = !!table.filters.q || !!table.filters.jurisdictionCode
+  // 生成全部 bundles the district the list is filtered to, else the user's own jurisdiction.
+  const chosen = table.filters.jurisdictionCode
+  const bundleScope = chosen ? { code: chosen, name: list.data?.items.find((r) => r.jurisdictionCode === chosen)?.jurisdictionName ?? chosen } : { name: user.org.name }
 
   const columns: TableColumnsType<NpcPackageRow> = [
     { key: 'name', title: t('npc.fields.department'), dataIndex: 'name', width: 170 },
@@ -96,7 +99,7 @@ export function NpcPackagesPage() {
         scrollX={columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0)}
         emptyText={<Empty description={filtered ? t('npc.emptyFiltered') : t('npc.empty')} />}
       />
-      {bundling && <BundleDialog fiscalYear={year} jurisdictionName={user.org.name} onClose={() => setBundling(false)} />}
+      {bundling && <BundleDialog fiscalYear={year} jurisdiction={bundleScope} onClose={() => setBundling(false)} />}
     </Card>
   )
 }
