@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { ReadBudget } from '../server/platform/read-limits.ts'
-import { openZip, readZipPart } from '../server/platform/zip.ts'
+import { openZip } from '../server/platform/zip.ts'
+import { docxText } from '../server/test/docx-text.ts'
 import { keepDocScreenshot, signIn } from './support/browser.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
@@ -13,12 +14,6 @@ let page: Page
 beforeAll(async () => {
   page = await newPage(env.browser, { acceptDownloads: true })
 })
-
-/** A Word file's text, one line per paragraph. */
-async function wordText(file: Buffer) {
-  const xml = (await readZipPart(file, 'word/document.xml', new ReadBudget()))!.toString('utf8')
-  return xml.replace(/<w:p[ >][^]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`).replace(/<[^>]+>/g, '')
-}
 
 describe('人大材料 (issue 14)', () => {
   test('the 人大/审计 reader opens 人大材料 and downloads a department’s package; the download is audited', async () => {
@@ -39,7 +34,7 @@ describe('人大材料 (issue 14)', () => {
     expect(file.suggestedFilename()).toBe(`${year}年深圳市教育局预算绩效情况（人大审查材料）.docx`)
     const docx = readFileSync((await file.path())!)
     writeFileSync(join('test-results', 'npc-package.docx'), docx)
-    const text = await wordText(docx)
+    const text = await docxText(docx)
     for (const heading of ['一、部门整体绩效目标', '二、重大项目绩效目标', '三、上年度重点绩效评价结果', '四、上年度项目自评情况', '五、尚未完成的整改事项']) expect(text).toContain(heading)
     expect(text).toContain(`深圳市教育局${year}年度预算绩效情况`)
 

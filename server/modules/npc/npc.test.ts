@@ -3,6 +3,7 @@ import type { OrgNode } from '../../db/schema.ts'
 import { ReadBudget } from '../../platform/read-limits.ts'
 import { openZip, readZipPart } from '../../platform/zip.ts'
 import { createTestContext } from '../../test/context.ts'
+import { docxText } from '../../test/docx-text.ts'
 import { makeRectification } from '../../test/factories.rectifications.ts'
 
 const t = await createTestContext({}, { jobs: true })
@@ -26,9 +27,6 @@ const schoolUser = await t.make.user({ role: 'unit_user', org: school })
 
 const now = () => t.clock.now()
 const get = async (user: { username: string }, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: (await t.as(user)).cookie! } })
-const documentXml = async (buffer: Buffer) => (await readZipPart(buffer, 'word/document.xml', new ReadBudget()))!.toString('utf8')
-/** The document's text with the XML tags dropped, one line per paragraph, so a figure split over runs reads as one. */
-const textOf = (xml: string) => xml.replace(/<w:p[ >][^]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`).replace(/<[^>]+>/g, '')
 
 // 2026, the year under review: one project above the national threshold (10,000,000) with an approved goal, one
 // flagged new-major without an approved goal, one small (not major), one cancelled (never listed).
@@ -93,7 +91,7 @@ describe('a department’s 人大材料', () => {
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-type']).toContain('wordprocessingml')
     expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('2026年市教育局预算绩效情况（人大审查材料）.docx')
-    const text = textOf(await documentXml(res.rawPayload))
+    const text = await docxText(res.rawPayload)
     // 一、the overall goal
     expect(text).toContain('年度目标：全市义务教育巩固率保持在99%以上。')
     expect(text).toContain('义务教育巩固率\n≥99%')
@@ -117,7 +115,7 @@ describe('a department’s 人大材料', () => {
   })
 
   test('a department without anything to report still gets its document, saying so', async () => {
-    const text = textOf(await documentXml((await get(viewer, packageUrl(health, 2030))).rawPayload))
+    const text = await docxText((await get(viewer, packageUrl(health, 2030))).rawPayload)
     expect(text).toContain('本部门2030年度没有已批复的部门整体支出绩效目标。')
     expect(text).toContain('没有尚未销号的整改事项。')
   })
@@ -170,7 +168,7 @@ describe('the bundle of a jurisdiction’s year', () => {
     const parts = [...(await openZip(zip.rawPayload, new ReadBudget())).parts.keys()]
     expect(parts).toEqual(['01-2026年市教育局预算绩效情况（人大审查材料）.docx', '02-2026年市卫健委预算绩效情况（人大审查材料）.docx'])
     const inner = await readZipPart(zip.rawPayload, parts[0]!, new ReadBudget())
-    expect(textOf(await documentXml(inner!))).toContain('智慧校园建设工程（NPC-BIG）')
+    expect(await docxText(inner!)).toContain('智慧校园建设工程（NPC-BIG）')
     // The city's finance sees the job (its jurisdiction); another city's reader does not; a department starts none.
     expect((await get(finance, `/api/npc/bundles/${jobRunId}.zip`)).statusCode).toBe(200)
     expect((await get(otherViewer, `/api/npc/bundles/${jobRunId}.zip`)).statusCode).toBe(404)
