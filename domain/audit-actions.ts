@@ -195,6 +195,12 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'accountability.export': { zh: '导出问责记录', en: 'Accountability records exported' },
   // 结果应用 pages (issue 13, views)
   'results.departments_export': { zh: '导出部门绩效结果列表', en: 'Department results exported' },
+  // 人大材料 and the 人大/审计 reader's reads (issue 14, npc)
+  'npc.package': { zh: '下载部门人大材料', en: 'NPC package downloaded' },
+  'npc.package_list_export': { zh: '导出人大材料部门列表', en: 'NPC package list exported' },
+  'npc.bundle': { zh: '生成全部部门人大材料', en: 'NPC bundle generated' },
+  'npc.bundle_download': { zh: '下载人大材料压缩包', en: 'NPC bundle downloaded' },
+  'access.read': { zh: '查阅数据（人大/审计查阅）', en: 'Records read (NPC / audit reader)' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

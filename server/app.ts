@@ -50,10 +50,12 @@ import { accountabilityRoutes } from './modules/results/accountability.routes.ts
 import { bulletinRoutes } from './modules/results/bulletin.routes.ts'
 import { resultsViewRoutes } from './modules/results/results-views.routes.ts'
 import { portalRoutes } from './modules/portal/portal.routes.ts'
+import { npcRoutes } from './modules/npc/npc.routes.ts'
 // Later stages listening to earlier ones (monitoring follows payments and adjustments).
 import './modules/monitoring/lights.listeners.ts'
 import './modules/results/rectifications.listeners.ts'
 import { auditRefusals } from './platform/audit-access.ts'
+import { auditReaderReads } from './platform/audit-reads.ts'
 import type { Clock } from './platform/clock.ts'
 
 export interface Deps {
@@ -80,6 +82,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   // onRequest: before a body (an upload) is even read.
   app.addHook('onRequest', crossOriginGuard(deps.config.publicOrigins))
   auditRefusals(app, deps.db)
+  auditReaderReads(app, deps.db)
 
   await registerSecurityHeaders(app, { https: deps.config.secureCookies })
   await app.register(fastifyCookie)
@@ -107,6 +110,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))
+  await app.register(async (scope) => npcRoutes(scope as unknown as App, deps))
   // The public portal (信息公开, no sign-in) under /public: before the web app, whose fallback would take its paths.
   await app.register(async (scope) => portalRoutes(scope as unknown as App, deps))
   await serveWebApp(app, deps.config.webDistDir)

@@ -4,6 +4,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   BookOutlined,
   BulbOutlined,
   CalculatorOutlined,
@@ -16,6 +17,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
+  GlobalOutlined,
   HomeOutlined,
   KeyOutlined,
   ProfileOutlined,
@@ -571,6 +573,22 @@ export const routes: RouteEntry[] = [
         permission: 'results.read',
         hideInMenu: true,
         page: lazy(() => import('./features/results/views/ProjectResultsPage').then((m) => ({ default: m.ProjectResultsPage }))),
+      },
+    ],
+  },
+  {
+    // 信息公开 (issue 14): the disclosure pages and, beside them, 人大材料. The lead merges this group with disclosure's.
+    key: 'disclosure',
+    labelKey: 'npc.nav.group',
+    icon: <GlobalOutlined aria-hidden />,
+    children: [
+      {
+        path: '/disclosure/npc',
+        labelKey: 'npc.nav.packages',
+        icon: <BankOutlined aria-hidden />,
+        permission: 'npc.read',
+        orgKinds: ['jurisdiction', 'department'],
+        page: lazy(() => import('./features/npc/NpcPackagesPage').then((m) => ({ default: m.NpcPackagesPage }))),
       },
     ],
   },

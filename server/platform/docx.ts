@@ -1,4 +1,4 @@
-import { AlignmentType, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 
 /** The pieces Word reports share (监控报告, 评价报告): 宋体 body, numbered headings, indented paragraphs, plain tables. */
 export const reportFont = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }
@@ -19,4 +19,27 @@ export function table(head: string[], rows: string[][], numeric: number[] = []) 
       ...rows.map((r) => new TableRow({ children: r.map((text, i) => cell(text, { align: numeric.includes(i) ? 'right' : 'left' })) })),
     ],
   })
+}
+
+/**
+ * A report as .docx bytes: the title and its subtitle centred over the body, 宋体 throughout, and the sign-off lines
+ * (issuer, date) set right at the end.
+ */
+export async function reportDocx(report: { title: string; subtitle: string; children: (Paragraph | Table)[]; signOff?: string[] }): Promise<Buffer> {
+  const doc = new Document({
+    creator: 'Jixiao 绩效',
+    title: report.title,
+    styles: { default: { document: { run: { font: reportFont, size: 24 } } } },
+    sections: [
+      {
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: report.title, bold: true, size: 36 })] }),
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: report.subtitle, size: 24 })] }),
+          ...report.children,
+          ...(report.signOff ?? []).map((line, i) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: i === 0 ? { before: 480 } : undefined, children: [new TextRun(line)] })),
+        ],
+      },
+    ],
+  })
+  return Packer.toBuffer(doc)
 }

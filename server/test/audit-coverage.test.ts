@@ -193,6 +193,11 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'POST /api/rectifications/:id/evidence': ['rectification.evidence', 'after'],
   'GET /api/rectifications/export': ['rectification.export', 'after'],
   'GET /api/rectifications/:id/evidence/:evidenceId/download': ['rectification.download_evidence', 'none'],
+  // 人大材料 (issue 14, npc)
+  'GET /api/npc/packages/export': ['npc.package_list_export', 'after'],
+  'GET /api/npc/packages/:departmentCode/:year.docx': ['npc.package', 'after'],
+  'POST /api/npc/bundles': ['npc.bundle', 'after'],
+  'GET /api/npc/bundles/:jobId.zip': ['npc.bundle_download', 'after'],
 }
 
 /** Reads that hand out no recorded data (blank templates, the API's own description) and need no audit row. */

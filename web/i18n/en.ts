@@ -22,6 +22,7 @@ import { jobsEn } from './jobs.en'
 import { labelsEn } from './labels.en'
 import { monitoringDashboardEn } from './monitoring-dashboard.en'
 import { monitoringRoundsEn } from './monitoring-rounds.en'
+import { npcEn } from './npc.en'
 
 export const en: LocaleMessages = {
   app: { name: 'Jixiao 绩效', title: 'Budget Performance Management' },
@@ -844,4 +845,5 @@ export const en: LocaleMessages = {
   agencies: agenciesEn,
   experts: expertsEn,
   accountability: accountabilityEn,
+  npc: npcEn,
 }

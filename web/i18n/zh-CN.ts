@@ -22,6 +22,7 @@ import { jobsZhCN } from './jobs.zh-CN'
 import { labelsZhCN } from './labels.zh-CN'
 import { monitoringDashboardZhCN } from './monitoring-dashboard.zh-CN'
 import { monitoringRoundsZhCN } from './monitoring-rounds.zh-CN'
+import { npcZhCN } from './npc.zh-CN'
 export const zhCN = {
   app: { name: '绩效 Jixiao', title: '预算绩效管理平台' },
   common: {
@@ -843,6 +844,7 @@ export const zhCN = {
   agencies: agenciesZhCN,
   experts: expertsZhCN,
   accountability: accountabilityZhCN,
+  npc: npcZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
