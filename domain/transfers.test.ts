@@ -10,7 +10,7 @@ describe('transfer allocations', () => {
 
   test('the sum above the fiscal budget is refused with both figures', () => {
     const problems = transferAllocationProblems([{ districtCode: '440305', amount: '600000.00' }, { districtCode: '440304', amount: '400000.01' }], '1000000.00', districts)
-    expect(problems).toEqual([expect.objectContaining({ path: 'items', zh: '分配合计 1000000.01 元超过项目财政拨款 1000000.00 元' })])
+    expect(problems).toEqual([expect.objectContaining({ path: 'items', zh: '分配合计 1,000,000.01 元超过项目财政拨款 1,000,000.00 元' })])
   })
 
   test('a district twice, a district not below, zero and malformed amounts are each named', () => {

@@ -1,4 +1,4 @@
-import { addMoney, compareMoney, isMoney } from './money.ts'
+import { addMoney, compareMoney, formatMoney, isMoney } from './money.ts'
 import type { ProblemText } from './results.ts'
 
 /**
@@ -23,6 +23,9 @@ export function transferAllocationProblems(items: readonly TransferAllocationInp
     else valid.push(item.amount)
   })
   const total = addMoney(...valid)
-  if (compareMoney(total, budget) > 0) problems.push({ path: 'items', zh: `分配合计 ${total} 元超过项目财政拨款 ${budget} 元`, en: `The allocations (${total}) exceed the project’s fiscal budget (${budget})` })
+  if (compareMoney(total, budget) > 0) {
+    const [sum, limit] = [formatMoney(total), formatMoney(budget)]
+    problems.push({ path: 'items', zh: `分配合计 ${sum} 元超过项目财政拨款 ${limit} 元`, en: `The allocations (${sum}) exceed the project’s fiscal budget (${limit})` })
+  }
   return problems
 }

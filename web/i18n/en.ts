@@ -303,6 +303,7 @@ export const en: LocaleMessages = {
       attach: 'Attached {{name}}',
       detach: 'Removed the attachment {{name}}',
       detachUnnamed: 'Removed an attachment',
+      allocateTransfer: 'Changed the transfer allocation: {{list}}',
     },
     attachments: {
       title: 'Attachments',

@@ -302,6 +302,7 @@ export const zhCN = {
       attach: '上传了附件 {{name}}',
       detach: '删除了附件 {{name}}',
       detachUnnamed: '删除了一个附件',
+      allocateTransfer: '调整了转移支付分配：{{list}}',
     },
     attachments: {
       title: '附件',

@@ -15,6 +15,7 @@ import { seedDemoIndicators } from '../indicators/demo-seed.ts'
 import { seedDemoMonitoring } from '../monitoring/demo-seed.ts'
 import { seedDemoSelfEvaluation } from '../evaluation/self.demo-seed.ts'
 import { seedDemoBudgetDecisions } from '../results/budget-decisions.demo-seed.ts'
+import { seedDemoTransfers } from '../projects/transfers.demo-seed.ts'
 import { seedDemoRectifications } from '../results/rectifications.demo-seed.ts'
 import { seedDemoAssessments } from '../results/assessments.demo-seed.ts'
 import { seedDemoInterviews } from '../results/interviews.demo-seed.ts'
@@ -97,10 +98,11 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     ...(await seedDemoAgenciesExperts(db, ctx)),
     // From the 中/差 self-evaluations and the red lights, so after both.
     ...(await seedDemoRectifications(db, ctx)),
-    // From the accepted self-evaluations (and any open rectification items), so last.
-    ...(await seedDemoBudgetDecisions(db, ctx)),
     // 考核 counts goals, monitoring, self-evaluations, spot-checks and rectifications: after all of them.
     ...(await seedDemoAssessments(db, ctx)),
+    ...(await seedDemoTransfers(db, ctx)),
+    // From the accepted self-evaluations (and open items), the districts' published 考核 and the city's transfers to them.
+    ...(await seedDemoBudgetDecisions(db, ctx)),
     ...(await seedDemoInterviews(db, ctx)),
   }
 }

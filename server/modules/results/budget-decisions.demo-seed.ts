@@ -20,7 +20,7 @@ export async function seedDemoBudgetDecisions(db: Db, ctx: Ctx, options: { juris
   if (exists) return { budgetDecisions: 0 }
   const generated = await generateBudgetProposals(db, { jurisdictionCode, evaluatedYear, now: ctx.now })
   const finance = await db.selectFrom('appUser').select('id').where('username', '=', options.financeUser ?? 'sz_finance_admin').executeTakeFirst()
-  const proposals = await db.selectFrom('budgetDecision').selectAll().where('jurisdictionCode', '=', jurisdictionCode).where('fiscalYear', '=', evaluatedYear + 1).orderBy('projectCode').execute()
+  const proposals = await db.selectFrom('budgetDecision').selectAll().where('jurisdictionCode', '=', jurisdictionCode).where('fiscalYear', '=', evaluatedYear + 1).where('subjectKind', '=', 'project').orderBy('projectCode').execute()
   const differing = proposals.find((p) => p.grade === '中') ?? proposals.find((p) => p.proposedAction !== 'cancel')
   const asProposed = proposals.filter((p) => p !== differing).slice(0, 3)
   const decided = [...asProposed.map((p) => ({ p, amount: p.proposedAmount, reason: '' })), ...(differing ? [{ p: differing, amount: new Decimal(differing.proposedAmount).plus(new Decimal(differing.baseAmount).times('0.05')).toFixed(2), reason: '民生保障项目，整改已有进展，酌情少减' }] : [])]
@@ -34,7 +34,7 @@ export async function seedDemoBudgetDecisions(db: Db, ctx: Ctx, options: { juris
         .executeTakeFirstOrThrow()
       await recordAudit(trx, ctx, { action: 'budget_decision.decide', entityType: 'budget_decision', entityId: p.id, before: p, after })
       // The project's request for the decided year: a 延续项目 with the same code, in reserve.
-      const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...earlier } = await trx.selectFrom('project').selectAll().where('id', '=', p.projectId).executeTakeFirstOrThrow()
+      const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...earlier } = await trx.selectFrom('project').selectAll().where('id', '=', p.projectId!).executeTakeFirstOrThrow()
       const year = evaluatedYear + 1
       const renamed = (text: string) => text.replaceAll(`${evaluatedYear}年`, `${year}年`)
       const next = { ...earlier, name: renamed(earlier.name), searchText: renamed(earlier.searchText), fiscalYear: year, attribute: 'continuing' as const, status: 'reserve' as const, periodEndYear: Math.max(earlier.periodEndYear, year), createdAt: ctx.now, updatedAt: ctx.now }

@@ -15,6 +15,7 @@ const actionColors: Record<string, string> = {
   'project.update': 'gray',
   'project.attach': 'purple',
   'project.detach': 'red',
+  'project.allocate_transfer': 'cyan',
 }
 
 /** The project's story, newest first: created, edited (which fields, from what to what), moved, files added or removed. */
@@ -81,6 +82,11 @@ function HistoryEntry({ entry }: { entry: ProjectHistoryEntry }) {
       // The server records the attachment link, which may not carry the file name.
       const name = textOf(entry.before, 'fileName')
       return <span>{name ? t('projects.history.detach', { name }) : t('projects.history.detachUnnamed')}</span>
+    }
+    case 'project.allocate_transfer': {
+      const items = (entry.after as { items?: { districtName?: string; amount: string }[] } | null)?.items ?? []
+      const list = items.map((i) => `${i.districtName ?? ''} ${formatMoney(i.amount)}`).join('；')
+      return <span>{t('projects.history.allocateTransfer', { list: list || '—' })}</span>
     }
     default:
       return <Typography.Text code>{entry.action}</Typography.Text>
