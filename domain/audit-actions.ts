@@ -194,6 +194,11 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'accountability.export': { zh: '导出问责记录', en: 'Accountability records exported' },
   // 结果应用 pages (issue 13, views)
   'results.departments_export': { zh: '导出部门绩效结果列表', en: 'Department results exported' },
+  // 信息公开 decisions (issue 14, disclosure)
+  'disclosure.decide': { zh: '确定公开意见', en: 'Disclosure decision set' },
+  'disclosure.approve': { zh: '审核公开', en: 'Approved for publication' },
+  'disclosure.withdraw': { zh: '撤回公开（公开意见）', en: 'Publication withdrawn' },
+  'disclosure.export': { zh: '导出信息公开清单', en: 'Disclosure list exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {
