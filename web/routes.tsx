@@ -29,6 +29,7 @@ import {
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons'
+import { GlobalOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
 import { type ComponentType, type LazyExoticComponent, type ReactNode, lazy } from 'react'
 import { matchPath } from 'react-router'
 import { goalTodoPermissions, ruleSetPagePermissions } from '../domain/home'
@@ -571,6 +572,21 @@ export const routes: RouteEntry[] = [
         permission: 'results.read',
         hideInMenu: true,
         page: lazy(() => import('./features/results/views/ProjectResultsPage').then((m) => ({ default: m.ProjectResultsPage }))),
+      },
+    ],
+  },
+  {
+    // 信息公开 (issue 14): the decisions on what goes out and, next to it, the 人大 materials.
+    key: 'disclosure',
+    labelKey: 'disclosure.nav.group',
+    icon: <GlobalOutlined aria-hidden />,
+    children: [
+      {
+        path: '/disclosure',
+        labelKey: 'disclosure.nav.page',
+        icon: <SafetyCertificateOutlined aria-hidden />,
+        permission: 'disclosure.read',
+        page: lazy(() => import('./features/disclosure/DisclosurePage').then((m) => ({ default: m.DisclosurePage }))),
       },
     ],
   },

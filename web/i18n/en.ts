@@ -1,3 +1,4 @@
+import { disclosureEn } from './disclosure.en'
 import { assessmentsEn } from './assessments.en'
 import { accountabilityEn } from './accountability.en'
 import { budgetDecisionsEn } from './budgetDecisions.en'
@@ -827,4 +828,5 @@ export const en: LocaleMessages = {
   agencies: agenciesEn,
   experts: expertsEn,
   accountability: accountabilityEn,
+  disclosure: disclosureEn,
 }

@@ -1,3 +1,4 @@
+import { disclosureZhCN } from './disclosure.zh-CN'
 import { assessmentsZhCN } from './assessments.zh-CN'
 import { accountabilityZhCN } from './accountability.zh-CN'
 import { budgetDecisionsZhCN } from './budgetDecisions.zh-CN'
@@ -826,6 +827,7 @@ export const zhCN = {
   agencies: agenciesZhCN,
   experts: expertsZhCN,
   accountability: accountabilityZhCN,
+  disclosure: disclosureZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }

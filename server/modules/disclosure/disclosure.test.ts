@@ -59,10 +59,10 @@ describe('the list', () => {
   })
 
   test('exports to Excel, with an audit row', async () => {
-    const res = await finance.get('/api/disclosure/records/export?fiscalYear=2026&kind=goal')
+    const res = await t.app.inject({ method: 'GET', url: '/api/disclosure/records/export?fiscalYear=2026&kind=goal', headers: { cookie: finance.cookie! } })
     expect(res.statusCode).toBe(200)
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load(Buffer.from(res.rawPayload) as never)
+    await book.xlsx.load(res.rawPayload as never)
     expect(book.worksheets[0]!.rowCount).toBe(6)
     expect(await auditOf('disclosure.export')).toHaveLength(1)
   })
