@@ -18,6 +18,7 @@ import { seedDemoBudgetDecisions } from '../results/budget-decisions.demo-seed.t
 import { seedDemoRectifications } from '../results/rectifications.demo-seed.ts'
 import { seedDemoAssessments } from '../results/assessments.demo-seed.ts'
 import { seedDemoInterviews } from '../results/interviews.demo-seed.ts'
+import { seedDemoDisclosure } from '../disclosure/disclosure.demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
@@ -102,6 +103,8 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     // 考核 counts goals, monitoring, self-evaluations, spot-checks and rectifications: after all of them.
     ...(await seedDemoAssessments(db, ctx)),
     ...(await seedDemoInterviews(db, ctx)),
+    // 信息公开: publishes what the seeds above approved, accepted and completed, so after all of them.
+    ...(await seedDemoDisclosure(db, ctx)),
   }
 }
 
