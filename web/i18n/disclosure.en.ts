@@ -13,7 +13,7 @@ export const disclosureEn: typeof disclosureZhCN = {
   label: 'Disclosure list',
   empty: 'No record of this year to publish yet',
   emptyFiltered: 'No record matches the filters',
-  actions: { decide: 'Decide', approve: 'Publish', withdraw: 'Withdraw', history: 'History', batch: 'Publish in batch' },
+  actions: { decide: 'Decide', approve: 'Publish', republish: 'Publish again', withdraw: 'Withdraw', history: 'History', batch: 'Publish in batch' },
   decision: {
     title: 'Publication decision: {{name}}',
     decision: 'Publish?',
@@ -25,6 +25,7 @@ export const disclosureEn: typeof disclosureZhCN = {
     reasonTextRequired: 'This reason needs an explanation',
   },
   approveConfirm: 'Publish “{{name}}”? A frozen copy of its present content is made; later edits in the system do not change it.',
+  republishConfirm: 'Publish “{{name}}” again as it is now? The new copy supersedes the old one, which stays on record.',
   approved: 'Published',
   batch: {
     title: 'Publish a department’s goals',

@@ -11,7 +11,7 @@ export const disclosureZhCN = {
   label: '信息公开清单',
   empty: '本年度尚无可公开的记录',
   emptyFiltered: '没有符合筛选条件的记录',
-  actions: { decide: '公开意见', approve: '公开', withdraw: '撤回', history: '历史', batch: '批量公开' },
+  actions: { decide: '公开意见', approve: '公开', republish: '重新公开', withdraw: '撤回', history: '历史', batch: '批量公开' },
   decision: {
     title: '公开意见：{{name}}',
     decision: '是否公开',
@@ -23,6 +23,7 @@ export const disclosureZhCN = {
     reasonTextRequired: '该原因须说明具体理由',
   },
   approveConfirm: '公开“{{name}}”？将以当前内容生成公开副本，此后系统内的修改不影响已公开内容。',
+  republishConfirm: '以“{{name}}”的当前内容重新公开？新的公开副本将替代原副本，原副本留档可查。',
   approved: '已公开',
   batch: {
     title: '批量公开部门绩效目标',

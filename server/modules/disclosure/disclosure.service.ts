@@ -84,16 +84,23 @@ export async function setDecision(db: Db, ctx: ActorCtx, kind: PublicRecordKind,
       decidedAt: ctx.now,
       updatedAt: ctx.now,
     }
-    const after = before
-      ? await trx.updateTable('disclosureDecision').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow()
-      : await trx
-          .insertInto('disclosureDecision')
-          .values({ ...values, kind, sourceId, jurisdictionCode: record.jurisdictionCode, fiscalYear: record.fiscalYear, departmentCode: record.departmentCode, createdAt: ctx.now })
-          .returningAll()
-          .executeTakeFirstOrThrow()
+    const after = await saveDecision(trx, ctx, record, before, values)
     await recordAudit(trx, ctx, { action: 'disclosure.decide', entityType: 'disclosure_decision', entityId: after.id, before: before ?? undefined, after: { title: record.title, ...after } })
     return toView(ctx, await mustFind(trx, ctx, kind, sourceId))
   })
+}
+
+type DecisionRow = NonNullable<Awaited<ReturnType<typeof repo.lockDecision>>>
+type DecisionValues = Partial<Omit<DecisionRow, 'id' | 'kind' | 'sourceId' | 'version' | 'createdAt'>> & Pick<DecisionRow, 'state'>
+
+/** Writes the record's decision: a new row (version 1), or the next version of the one it has. */
+function saveDecision(trx: Trx, ctx: ActorCtx, record: Row, before: DecisionRow | undefined, values: DecisionValues) {
+  if (before) return trx.updateTable('disclosureDecision').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow()
+  return trx
+    .insertInto('disclosureDecision')
+    .values({ ...values, kind: record.kind, sourceId: record.sourceId, jurisdictionCode: record.jurisdictionCode, fiscalYear: record.fiscalYear, departmentCode: record.departmentCode, createdAt: ctx.now })
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 /** Publishes one record inside the caller's transaction: checks, the frozen copy, the decision marked published. */
@@ -107,13 +114,8 @@ async function publishRecord(trx: Trx, ctx: ActorCtx, record: Row, version: numb
   if (!isPublishable(record.kind, record.sourceStatus)) throw new AppError('INVALID_TRANSITION', { sourceStatus: record.sourceStatus }, { zh: '记录尚未批复、确认或完成，不能公开', en: 'The record is not approved, accepted or completed yet; it cannot be published' })
   const copyId = await publishCopy(trx, ctx, await buildCopy(trx, record))
   const values = { state: 'published' as const, reasonCode: null, reasonText: null, approvedBy: ctx.actor.userId, approvedAt: ctx.now, withdrawnBy: null, withdrawnAt: null, withdrawalReason: null, updatedAt: ctx.now }
-  const after = before
-    ? await trx.updateTable('disclosureDecision').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow()
-    : await trx
-        .insertInto('disclosureDecision')
-        .values({ ...values, kind: record.kind, sourceId: record.sourceId, jurisdictionCode: record.jurisdictionCode, fiscalYear: record.fiscalYear, departmentCode: record.departmentCode, decidedBy: ctx.actor.userId, decidedAt: ctx.now, createdAt: ctx.now })
-        .returningAll()
-        .executeTakeFirstOrThrow()
+  // The decision itself stays whose it was; an undecided record is decided by the approver.
+  const after = await saveDecision(trx, ctx, record, before, before ? values : { decidedBy: ctx.actor.userId, decidedAt: ctx.now, ...values })
   await recordAudit(trx, ctx, { action: 'disclosure.approve', entityType: 'disclosure_decision', entityId: after.id, after: { kind: record.kind, sourceId: record.sourceId, title: record.title, fromState: state, copyId, version: after.version } })
   return copyId
 }

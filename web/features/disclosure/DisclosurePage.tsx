@@ -110,13 +110,7 @@ export function DisclosurePage() {
               {t('disclosure.actions.decide')}
             </Button>
           )}
-          {row.mayApprove && (
-            <Popconfirm title={t('disclosure.approveConfirm', { name: row.title })} okText={t('disclosure.actions.approve')} cancelText={t('common.cancel')} onConfirm={() => publish(row)}>
-              <Button size="small" type="primary" icon={<CheckOutlined aria-hidden />} aria-label={`${t('disclosure.actions.approve')} ${row.title}`}>
-                {t('disclosure.actions.approve')}
-              </Button>
-            </Popconfirm>
-          )}
+          {row.mayApprove && <PublishButton row={row} onConfirm={() => publish(row)} />}
           {row.mayWithdraw && (
             <Button size="small" danger icon={<RollbackOutlined aria-hidden />} onClick={() => setOpen({ what: 'withdraw', record: row })} aria-label={`${t('disclosure.actions.withdraw')} ${row.title}`}>
               {t('disclosure.actions.withdraw')}
@@ -186,5 +180,19 @@ export function DisclosurePage() {
       {open?.what === 'withdraw' && <WithdrawDialog record={open.record} onClose={() => setOpen(null)} />}
       {open?.what === 'history' && <HistoryDrawer record={open.record} onClose={() => setOpen(null)} />}
     </Card>
+  )
+}
+
+/** 公开 (or 重新公开 of a published record after an edit: the new copy supersedes the old), after a confirmation. */
+function PublishButton({ row, onConfirm }: { row: DisclosureRecord; onConfirm: () => void }) {
+  const { t } = useTranslation()
+  const again = row.state === 'published'
+  const label = t(again ? 'disclosure.actions.republish' : 'disclosure.actions.approve')
+  return (
+    <Popconfirm title={t(again ? 'disclosure.republishConfirm' : 'disclosure.approveConfirm', { name: row.title })} okText={label} cancelText={t('common.cancel')} onConfirm={onConfirm}>
+      <Button size="small" type={again ? 'default' : 'primary'} icon={<CheckOutlined aria-hidden />} aria-label={`${label} ${row.title}`}>
+        {label}
+      </Button>
+    </Popconfirm>
   )
 }

@@ -23,6 +23,7 @@ export function HistoryDrawer({ record, onClose }: { record: DisclosureRecord; o
               <StateTag state={data.state} />
             </Descriptions.Item>
             {data.reasonCode && <Descriptions.Item label={t('disclosure.fields.reason')}>{[reasonLabel(data.reasonCode), data.reasonText].filter(Boolean).join('：')}</Descriptions.Item>}
+            {data.state === 'withdrawn' && data.withdrawalReason && <Descriptions.Item label={t('disclosure.withdraw.reason')}>{data.withdrawalReason}</Descriptions.Item>}
             {data.decidedAt && <Descriptions.Item label={t('disclosure.fields.decidedBy')}>{`${data.decidedByName ?? h('system')} · ${formatDateTime(data.decidedAt)}`}</Descriptions.Item>}
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
