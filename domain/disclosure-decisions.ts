@@ -12,7 +12,7 @@ export const disclosureKindLabels: Labels<PublicRecordKind> = {
   goal: { zh: '项目绩效目标', en: 'Project goal' },
   self_evaluation: { zh: '绩效自评', en: 'Self-evaluation' },
   key_evaluation_report: { zh: '重点评价报告', en: 'Key evaluation report' },
-  assessment: { zh: '考核结果', en: '考核 result' },
+  assessment: { zh: '考核结果', en: 'Assessment result' },
 }
 
 /** When each kind is published (REFERENCE §9). */

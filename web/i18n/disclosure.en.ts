@@ -4,8 +4,8 @@ import type { disclosureZhCN } from './disclosure.zh-CN'
 export const disclosureEn: typeof disclosureZhCN = {
   nav: { group: 'Disclosure', page: 'Publication review' },
   title: 'Publication review',
-  intro: 'Goals are published with the department budget, self-evaluations with the final accounts, key evaluation reports on completion and 考核 results once published. A record not published needs a reason; what is published is a frozen copy taken at approval, which later edits in the system do not change.',
-  kinds: { goal: 'Project goal', self_evaluation: 'Self-evaluation', key_evaluation_report: 'Key evaluation report', assessment: '考核 result' },
+  intro: 'Goals are published with the department budget, self-evaluations with the final accounts, key evaluation reports on completion and assessment results once published. A record not published needs a reason; what is published is a frozen copy taken at approval, which later edits in the system do not change.',
+  kinds: { goal: 'Project goal', self_evaluation: 'Self-evaluation', key_evaluation_report: 'Key evaluation report', assessment: 'Assessment result' },
   states: { undecided: 'Undecided', to_publish: 'To publish', not_to_publish: 'Not to publish', published: 'Published', withdrawn: 'Withdrawn' },
   fields: { recordKey: 'Code', title: 'Name', kind: 'Kind', department: 'Department / unit', state: 'Publication', reason: 'Reason not published', decidedBy: 'Decided by', approvedAt: 'Published on', sourceStatus: 'Record status' },
   filters: { q: 'Name or code', fiscalYear: 'Year', kind: 'Kind', department: 'Department', state: 'Publication' },
