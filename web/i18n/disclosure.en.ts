@@ -59,6 +59,6 @@ export const disclosureEn: typeof disclosureZhCN = {
     withholdReasons: 'Reasons not to publish',
     withholdReasonsHint: 'The reasons a record may stay unpublished (classified, sensitive…); at least one',
     reasonsNeedingText: 'Reasons needing an explanation',
-    reasonsNeedingTextHint: 'Choosing one of these also needs a written explanation (e.g. “其他”)',
+    reasonsNeedingTextHint: 'Choosing one of these also needs a written explanation (e.g. “Other”)',
   },
 }
