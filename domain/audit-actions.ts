@@ -201,6 +201,11 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'npc.bundle': { zh: '生成全部部门人大材料', en: 'NPC bundle generated' },
   'npc.bundle_download': { zh: '下载人大材料压缩包', en: 'NPC bundle downloaded' },
   'access.read': { zh: '查阅数据（人大/审计查阅）', en: 'Records read (NPC / audit reader)' },
+  // 信息公开 decisions (issue 14, disclosure)
+  'disclosure.decide': { zh: '确定公开意见', en: 'Disclosure decision set' },
+  'disclosure.approve': { zh: '审核公开', en: 'Approved for publication' },
+  'disclosure.withdraw': { zh: '撤回公开（公开意见）', en: 'Publication withdrawn' },
+  'disclosure.export': { zh: '导出信息公开清单', en: 'Disclosure list exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

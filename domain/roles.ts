@@ -68,6 +68,9 @@ export const permissions = [
   'results.manage',
   'budget.decide',
   'npc.read',
+  'disclosure.read',
+  'disclosure.propose',
+  'disclosure.approve',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -87,6 +90,19 @@ const grants: Record<Role, readonly Permission[]> = {
   // A system-integration account (the treasury payment system): pushes payments and reads payment holds, nothing else.
   integration: ['execution.push'],
 }
+
+/**
+ * 信息公开 (issue 14): departments and units read and propose decisions on their own records, the bureau's
+ * performance administrator approves and withdraws, reviewers and the 人大/审计 reader look.
+ */
+const disclosureGrants: Partial<Record<Role, readonly Permission[]>> = {
+  finance_admin: ['disclosure.read', 'disclosure.propose', 'disclosure.approve'],
+  finance_reviewer: ['disclosure.read'],
+  dept_user: ['disclosure.read', 'disclosure.propose'],
+  unit_user: ['disclosure.read', 'disclosure.propose'],
+  viewer: ['disclosure.read'],
+}
+for (const [role, extra] of Object.entries(disclosureGrants) as [Role, readonly Permission[]][]) grants[role] = [...grants[role], ...extra]
 
 export function permissionsOf(userRoles: readonly string[]): Permission[] {
   const granted = new Set<Permission>()

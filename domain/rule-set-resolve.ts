@@ -215,6 +215,9 @@ export function validateRuleSet(rules: RuleSet): RuleProblem[] {
   check(rules.requiredLevel1.length > 0, 'requiredLevel1', '至少要求一个一级指标', 'Require at least one level-1 indicator')
   check(rules.requiredLevel1.every((name) => name.trim() !== ''), 'requiredLevel1', '一级指标名称不能为空', 'Level-1 indicator names cannot be empty')
   for (const p of projectCodePatternProblems(rules.projectCodePattern)) problems.push(problem('projectCodePattern', p.zh, p.en))
+  const disclosure = rules.disclosure
+  check(disclosure.withholdReasons.length > 0 && disclosure.withholdReasons.every((r) => r.trim() !== ''), 'disclosure.withholdReasons', '至少设置一个不公开原因，原因不能为空', 'Set at least one reason for not publishing; none may be empty')
+  check(disclosure.reasonsNeedingText.every((r) => disclosure.withholdReasons.includes(r)), 'disclosure.reasonsNeedingText', '须说明的原因应是不公开原因之一', 'A reason needing an explanation must be one of the reasons for not publishing')
   problems.push(...wordListProblems(rules))
   return problems
 }

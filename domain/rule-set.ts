@@ -120,6 +120,16 @@ export interface RuleSet extends ScoringRules {
   goalApproval: { departmentApprovesLevel2ProjectGoals: boolean }
   /** How a 项目编码 left blank is generated (domain/project-code.ts), e.g. {jurisdictionCode}{fiscalYear}{budgetKindDigit}{seq:5}. */
   projectCodePattern: string
+  /** 信息公开 (rule 46): why a record is not published, and which of those reasons need a written explanation. */
+  disclosure: DisclosureRules
+}
+
+/** 信息公开 (REFERENCE §9, rule 46): the reasons a goal, self-evaluation, report or 考核 result may stay unpublished. */
+export interface DisclosureRules {
+  /** The reasons to choose from when a record is not published (非绩效目标公开原因). */
+  withholdReasons: string[]
+  /** Reasons that need a written explanation too (其他). */
+  reasonsNeedingText: string[]
 }
 
 export const nationalRules: RuleSet = {
@@ -171,4 +181,5 @@ export const nationalRules: RuleSet = {
   frameworkCode: 'legacy-88',
   goalApproval: { departmentApprovesLevel2ProjectGoals: true },
   projectCodePattern: DEFAULT_PROJECT_CODE_PATTERN,
+  disclosure: { withholdReasons: ['涉密', '敏感', '涉及商业秘密', '涉及个人隐私', '不属于公开范围', '其他'], reasonsNeedingText: ['其他'] },
 }

@@ -31,6 +31,7 @@ import {
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons'
+import { SafetyCertificateOutlined } from '@ant-design/icons'
 import { type ComponentType, type LazyExoticComponent, type ReactNode, lazy } from 'react'
 import { matchPath } from 'react-router'
 import { goalTodoPermissions, ruleSetPagePermissions } from '../domain/home'
@@ -577,11 +578,18 @@ export const routes: RouteEntry[] = [
     ],
   },
   {
-    // 信息公开 (issue 14): the disclosure pages and, beside them, 人大材料. The lead merges this group with disclosure's.
+    // 信息公开 (issue 14): the decisions on what goes out and, next to it, the 人大 materials.
     key: 'disclosure',
-    labelKey: 'npc.nav.group',
+    labelKey: 'disclosure.nav.group',
     icon: <GlobalOutlined aria-hidden />,
     children: [
+      {
+        path: '/disclosure',
+        labelKey: 'disclosure.nav.page',
+        icon: <SafetyCertificateOutlined aria-hidden />,
+        permission: 'disclosure.read',
+        page: lazy(() => import('./features/disclosure/DisclosurePage').then((m) => ({ default: m.DisclosurePage }))),
+      },
       {
         path: '/disclosure/npc',
         labelKey: 'npc.nav.packages',

@@ -358,6 +358,7 @@ export interface Database {
   publicRecord: PublicRecordTable
   transferAllocationPlan: TransferAllocationPlanTable
   transferAllocation: TransferAllocationTable
+  disclosureDecision: DisclosureDecisionTable
   spotCheckItem: SpotCheckItemTable
   project: ProjectTable
   projectAttachment: ProjectAttachmentTable
@@ -1131,4 +1132,26 @@ export interface TransferAllocationTable {
   projectId: string
   districtCode: string
   amount: string
+}
+/** 信息公开 (issue 14): the decision on one record — to publish, or not with a reason — and its approval or withdrawal. */
+export interface DisclosureDecisionTable {
+  id: Generated<string>
+  kind: PublicRecordKind
+  sourceId: string
+  jurisdictionCode: string
+  fiscalYear: number
+  departmentCode: string | null
+  state: 'to_publish' | 'not_to_publish' | 'published' | 'withdrawn'
+  reasonCode: string | null
+  reasonText: string | null
+  decidedBy: string | null
+  decidedAt: Timestamp
+  approvedBy: ColumnType<string | null, string | null | undefined, string | null>
+  approvedAt: ColumnType<Date | null, Date | null | undefined, Date | null>
+  withdrawnBy: ColumnType<string | null, string | null | undefined, string | null>
+  withdrawnAt: ColumnType<Date | null, Date | null | undefined, Date | null>
+  withdrawalReason: ColumnType<string | null, string | null | undefined, string | null>
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
 }

@@ -198,6 +198,12 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'GET /api/npc/packages/:departmentCode/:year.docx': ['npc.package', 'after'],
   'POST /api/npc/bundles': ['npc.bundle', 'after'],
   'GET /api/npc/bundles/:jobId.zip': ['npc.bundle_download', 'after'],
+  // 信息公开 decisions (issue 14, disclosure): approving writes the copy's row as well; each carries what it did.
+  'PUT /api/disclosure/records/:kind/:sourceId/decision': ['disclosure.decide', 'after'],
+  'POST /api/disclosure/records/:kind/:sourceId/approve': [['disclosure.approve', 'public_record.publish'], 'after'],
+  'POST /api/disclosure/records/:kind/:sourceId/withdraw': [['disclosure.withdraw', 'public_record.withdraw'], 'after'],
+  'POST /api/disclosure/approve-batch': [['disclosure.approve', 'public_record.publish'], 'after'],
+  'GET /api/disclosure/records/export': ['disclosure.export', 'after'],
 }
 
 /** Reads that hand out no recorded data (blank templates, the API's own description) and need no audit row. */

@@ -23,6 +23,7 @@ import { rectificationEndpoints } from './endpoints.rectifications.ts'
 import { resultsRecordEndpoints } from './endpoints.results-records.ts'
 import { resultsViewEndpoints } from './endpoints.results-views.ts'
 import { npcEndpoints } from './endpoints.npc.ts'
+import { disclosureEndpoints } from './endpoints.disclosure.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 import { fresh } from './fresh.ts'
 
@@ -470,6 +471,7 @@ endpoints.push(...rectificationEndpoints)
 endpoints.push(...resultsRecordEndpoints)
 endpoints.push(...resultsViewEndpoints)
 endpoints.push(...npcEndpoints)
+endpoints.push(...disclosureEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

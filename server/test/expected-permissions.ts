@@ -54,3 +54,13 @@ export const expectedPermissions: Record<Role, readonly Permission[]> = {
   audit_admin: ['audit.read'],
   integration: ['execution.push'],
 }
+
+// 信息公开 (issue 14): read and propose where the records are, approve and withdraw at the bureau.
+const disclosureExpected: Partial<Record<Role, readonly Permission[]>> = {
+  finance_admin: ['disclosure.read', 'disclosure.propose', 'disclosure.approve'],
+  finance_reviewer: ['disclosure.read'],
+  dept_user: ['disclosure.read', 'disclosure.propose'],
+  unit_user: ['disclosure.read', 'disclosure.propose'],
+  viewer: ['disclosure.read'],
+}
+for (const [role, extra] of Object.entries(disclosureExpected) as [Role, readonly Permission[]][]) expectedPermissions[role] = [...expectedPermissions[role], ...extra]

@@ -1,3 +1,4 @@
+import { disclosureEn } from './disclosure.en'
 import { assessmentsEn } from './assessments.en'
 import { accountabilityEn } from './accountability.en'
 import { budgetDecisionsEn } from './budgetDecisions.en'
@@ -847,4 +848,5 @@ export const en: LocaleMessages = {
   experts: expertsEn,
   accountability: accountabilityEn,
   npc: npcEn,
+  disclosure: disclosureEn,
 }

@@ -1,3 +1,4 @@
+import { disclosureZhCN } from './disclosure.zh-CN'
 import { assessmentsZhCN } from './assessments.zh-CN'
 import { accountabilityZhCN } from './accountability.zh-CN'
 import { budgetDecisionsZhCN } from './budgetDecisions.zh-CN'
@@ -846,6 +847,7 @@ export const zhCN = {
   experts: expertsZhCN,
   accountability: accountabilityZhCN,
   npc: npcZhCN,
+  disclosure: disclosureZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }

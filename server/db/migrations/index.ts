@@ -25,6 +25,7 @@ import * as rectificationEventSeq from './2026_12_09_21_rectification_event_seq.
 import * as interviewsAccountability from './2026_12_10_11_interviews_accountability.ts'
 import * as publicRecords from './2026_12_11_01_public_records.ts'
 import * as budgetDecisionSubjects from './2026_12_11_51_budget_decision_subjects.ts'
+import * as disclosureDecisions from './2026_12_11_11_disclosure_decisions.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_11_interviews_accountability': interviewsAccountability,
   '2026_12_11_01_public_records': publicRecords,
   '2026_12_11_51_budget_decision_subjects': budgetDecisionSubjects,
+  '2026_12_11_11_disclosure_decisions': disclosureDecisions,
 }

@@ -19,6 +19,7 @@ import { seedDemoTransfers } from '../projects/transfers.demo-seed.ts'
 import { seedDemoRectifications } from '../results/rectifications.demo-seed.ts'
 import { seedDemoAssessments } from '../results/assessments.demo-seed.ts'
 import { seedDemoInterviews } from '../results/interviews.demo-seed.ts'
+import { seedDemoDisclosure } from '../disclosure/disclosure.demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
@@ -104,6 +105,8 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     // From the accepted self-evaluations (and open items), the districts' published 考核 and the city's transfers to them.
     ...(await seedDemoBudgetDecisions(db, ctx)),
     ...(await seedDemoInterviews(db, ctx)),
+    // 信息公开: publishes what the seeds above approved, accepted and completed, so after all of them.
+    ...(await seedDemoDisclosure(db, ctx)),
   }
 }
 

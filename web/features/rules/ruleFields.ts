@@ -311,6 +311,15 @@ export const ruleCards: RuleCard[] = [
     titleKey: 'rules.cards.projects',
     rows: [{ key: 'projectCodePattern', labelKey: 'rules.fields.projectCodePattern', hintKey: 'rules.hints.projectCodePattern', leaves: [{ path: 'projectCodePattern', kind: 'text' }] }],
   },
+  {
+    // 信息公开 (issue 14, rule 46): the reasons a record may stay unpublished.
+    key: 'disclosure',
+    titleKey: 'disclosure.rules.card',
+    rows: [
+      { key: 'disclosure.withholdReasons', labelKey: 'disclosure.rules.withholdReasons', hintKey: 'disclosure.rules.withholdReasonsHint', leaves: [{ path: 'disclosure.withholdReasons', kind: 'tags' }] },
+      { key: 'disclosure.reasonsNeedingText', labelKey: 'disclosure.rules.reasonsNeedingText', hintKey: 'disclosure.rules.reasonsNeedingTextHint', leaves: [{ path: 'disclosure.reasonsNeedingText', kind: 'tags' }] },
+    ],
+  },
 ]
 
 export const ruleRows: RuleRow[] = ruleCards.flatMap((card) => card.rows)
