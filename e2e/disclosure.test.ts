@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { chooseOption, dropdownsClosed } from './support/antd.ts'
@@ -60,6 +61,23 @@ describe('信息公开 (rule 46)', () => {
     await expect.poll(() => table.getByRole('row').filter({ hasText: '已公开' }).count(), { timeout: 30_000 }).toBeGreaterThan(1)
     await withheldRow.getByText('不公开', { exact: true }).waitFor()
     await keepDocScreenshot(finance, 'disclosure-batch-published')
+
+    // An anonymous visitor (no session) finds the department's goals on the portal and downloads them as CSV.
+    const visitor = await newPage(env.browser)
+    const department = await env.server.db.selectFrom('orgNode').select('code').where('name', '=', DEPARTMENT).executeTakeFirstOrThrow()
+    const firstPublished = (await table.getByRole('row').filter({ hasText: '已公开' }).first().getByRole('cell').nth(2).innerText()).trim()
+    await visitor.goto(`${env.server.baseUrl}/public`)
+    await visitor.getByRole('link', { name: '年度 2026' }).first().click()
+    await visitor.getByRole('link', { name: '绩效目标', exact: true }).click()
+    await visitor.getByLabel('部门', { exact: true }).selectOption({ value: department.code })
+    await visitor.getByRole('button', { name: '搜索' }).click()
+    await visitor.getByRole('heading', { level: 2, name: DEPARTMENT }).waitFor()
+    await visitor.getByRole('link', { name: firstPublished }).first().waitFor()
+    const download = visitor.waitForEvent('download')
+    await visitor.getByRole('link', { name: 'CSV' }).first().click()
+    const csv = readFileSync((await (await download).path())!, 'utf8')
+    expect(csv).toContain(firstPublished)
+    await visitor.close()
 
     // Withdraw one, with its reason and a confirmation; the history shows the withdrawal.
     const published = table.getByRole('row').filter({ hasText: '已公开' }).first()

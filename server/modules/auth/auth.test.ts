@@ -15,7 +15,7 @@ describe('login', () => {
     expect(res.statusCode).toBe(200)
     expect(String(res.headers['set-cookie'])).toMatch(/jixiao_sid=.+HttpOnly/i)
     const me = await (await t.as(user)).get('/api/auth/me')
-    expect(me.json().user).toMatchObject({ username: user.username, roles: ['unit_user'], org: { code: user.orgCode, kind: 'unit' }, permissions: ['org.read', 'project.read', 'project.edit', 'indicator.read', 'indicator.propose', 'ruleset.read', 'goal.read', 'goal.edit', 'exante.read', 'exante.edit', 'monitoring.read', 'monitoring.fill', 'execution.read', 'evaluation.read', 'evaluation.fill', 'results.read', 'results.respond'] })
+    expect(me.json().user).toMatchObject({ username: user.username, roles: ['unit_user'], org: { code: user.orgCode, kind: 'unit' }, permissions: ['org.read', 'project.read', 'project.edit', 'indicator.read', 'indicator.propose', 'ruleset.read', 'goal.read', 'goal.edit', 'exante.read', 'exante.edit', 'monitoring.read', 'monitoring.fill', 'execution.read', 'evaluation.read', 'evaluation.fill', 'results.read', 'results.respond', 'disclosure.read', 'disclosure.propose'] })
   })
 
   test('a wrong password is 401 AUTH_FAILED in Chinese, or English when asked', async () => {

@@ -38,6 +38,9 @@ export async function hasOrgData(db: Db) {
  * library (≈2,600 projects) — in one transaction. Deterministic; refuses a database that already has data unless forced, and then adds
  * only what is missing.
  */
+/** The demo year is 2026, paid through October; 2025 in full gives the forecast its spending profiles. */
+const paidThrough = (year: number) => (year < 2026 ? 12 : 10)
+
 export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = {}) {
   if (!options.force && (await hasOrgData(db))) throw new DatabaseNotEmptyError()
   const region = demoRegion()
@@ -82,8 +85,7 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     const exAnteAssessments = await seedDemoExAnte(trx, ctx)
     const { goals } = await seedDemoGoals(trx, ctx)
     await seedDemoDepartmentGoals(trx, ctx)
-    // The demo year is 2026, paid through October; 2025 in full gives the forecast its spending profiles.
-    const payments = await seedDemoPayments(trx, ctx, { lastMonthOf: (year) => (year < 2026 ? 12 : 10) })
+    const payments = await seedDemoPayments(trx, ctx, { lastMonthOf: paidThrough })
     await seedDemoKeyEvaluation(trx, ctx)
     const summary = { orgNodes: insertedNodes, users: insertedUsers.length, projects, ...library, exAnteAssessments, goals, payments }
     await recordAudit(trx, ctx, { action: 'system.seed_demo', entityType: 'system', entityId: 'demo', after: summary })
@@ -102,6 +104,8 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     // 考核 counts goals, monitoring, self-evaluations, spot-checks and rectifications: after all of them.
     ...(await seedDemoAssessments(db, ctx)),
     ...(await seedDemoTransfers(db, ctx)),
+    // The transfers' 2025 predecessors are new projects: paid in full like the rest of 2025.
+    ...{ transferPayments: await db.transaction().execute((trx) => seedDemoPayments(trx, ctx, { lastMonthOf: paidThrough })) },
     // From the accepted self-evaluations (and open items), the districts' published 考核 and the city's transfers to them.
     ...(await seedDemoBudgetDecisions(db, ctx)),
     ...(await seedDemoInterviews(db, ctx)),

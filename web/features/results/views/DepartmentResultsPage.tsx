@@ -113,7 +113,13 @@ function Decisions({ data }: { data: Data }) {
   const { t } = useTranslation()
   const columns: TableColumnsType<Data['budgetDecisions'][number]> = [
     { key: 'year', title: t('resultsViews.fields.budgetYear'), dataIndex: 'fiscalYear', width: 90 },
-    { key: 'project', title: t('resultsViews.fields.project'), dataIndex: 'projectName', ellipsis: true, render: (name: string, r) => <Link to={`/results/projects/${r.projectId}`}>{name}</Link> },
+    {
+      key: 'project',
+      title: t('resultsViews.fields.project'),
+      dataIndex: 'projectName',
+      ellipsis: true,
+      render: (name: string | null, r) => (r.projectId ? <Link to={`/results/projects/${r.projectId}`}>{name}</Link> : <Tag color="cyan">{t(`budgetDecisions.subjects.${r.subjectKind}`)}</Tag>),
+    },
     { key: 'grade', title: t('resultsViews.fields.grade'), dataIndex: 'grade', width: 80, render: (g: Data['budgetDecisions'][number]['grade']) => <GradeTag grade={g} /> },
     { key: 'action', title: t('resultsViews.fields.action'), dataIndex: 'proposedAction', width: 110, render: (a: Data['budgetDecisions'][number]['proposedAction']) => <ProposalActionTag action={a} /> },
     { key: 'proposed', title: t('resultsViews.fields.proposedAmount'), dataIndex: 'proposedAmount', width: 150, align: 'right', render: (v: string) => formatMoney(v) },

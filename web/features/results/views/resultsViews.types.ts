@@ -34,7 +34,7 @@ export interface DepartmentResults {
   rectifications: { total: number; closed: number; open: number; overdue: number; closureRate: string | null }
   openItems: { id: string; fiscalYear: number; sourceType: RectificationSourceType; problem: string; status: RectificationStatus; dueOn: string; projectId: string | null; projectName: string | null; ownerName: string; overdue: boolean }[]
   decisionYears: { fiscalYear: number; count: number; decided: number; proposedAmount: string; decidedAmount: string }[]
-  budgetDecisions: { id: string; projectId: string; projectCode: string; projectName: string; fiscalYear: number; grade: Grade; proposedAction: BudgetProposalAction; proposedAmount: string; decidedAmount: string | null; decidedAt: string | null }[]
+  budgetDecisions: { id: string; subjectKind: 'project' | 'department' | 'district'; projectId: string | null; projectCode: string | null; projectName: string | null; fiscalYear: number; grade: Grade; proposedAction: BudgetProposalAction; proposedAmount: string; decidedAmount: string | null; decidedAt: string | null }[]
   gradeDistribution: { source: 'self_evaluation' | 'key_evaluation'; fiscalYear: number; grade: Grade; count: number }[]
 }
 
