@@ -194,6 +194,9 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'accountability.export': { zh: '导出问责记录', en: 'Accountability records exported' },
   // 结果应用 pages (issue 13, views)
   'results.departments_export': { zh: '导出部门绩效结果列表', en: 'Department results exported' },
+  // 市区联动 and the 驾驶舱 (issue 14)
+  'cockpit.refresh': { zh: '刷新驾驶舱汇总', en: 'Cockpit summary refreshed' },
+  'cockpit.rollup_export': { zh: '导出市区联动汇总表', en: 'City–district roll-up exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

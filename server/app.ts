@@ -48,6 +48,7 @@ import { interviewRoutes } from './modules/results/interviews.routes.ts'
 import { accountabilityRoutes } from './modules/results/accountability.routes.ts'
 import { bulletinRoutes } from './modules/results/bulletin.routes.ts'
 import { resultsViewRoutes } from './modules/results/results-views.routes.ts'
+import { cockpitRoutes } from './modules/cockpit/cockpit.routes.ts'
 // Later stages listening to earlier ones (monitoring follows payments and adjustments).
 import './modules/monitoring/lights.listeners.ts'
 import './modules/results/rectifications.listeners.ts'
@@ -105,6 +106,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))
+  await app.register(async (scope) => cockpitRoutes(scope as unknown as App, deps))
   await serveWebApp(app, deps.config.webDistDir)
   return app
 }

@@ -24,6 +24,7 @@ import * as assessments from './2026_12_09_12_assessments.ts'
 import * as rectificationEventSeq from './2026_12_09_21_rectification_event_seq.ts'
 import * as interviewsAccountability from './2026_12_10_11_interviews_accountability.ts'
 import * as publicRecords from './2026_12_11_01_public_records.ts'
+import * as cockpitSummary from './2026_12_11_31_cockpit_summary.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_09_21_rectification_event_seq': rectificationEventSeq,
   '2026_12_10_11_interviews_accountability': interviewsAccountability,
   '2026_12_11_01_public_records': publicRecords,
+  '2026_12_11_31_cockpit_summary': cockpitSummary,
 }
