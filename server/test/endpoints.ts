@@ -22,6 +22,7 @@ import { budgetDecisionEndpoints } from './endpoints.budget-decisions.ts'
 import { rectificationEndpoints } from './endpoints.rectifications.ts'
 import { resultsRecordEndpoints } from './endpoints.results-records.ts'
 import { resultsViewEndpoints } from './endpoints.results-views.ts'
+import { cockpitEndpoints } from './endpoints.cockpit.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 import { fresh } from './fresh.ts'
 
@@ -456,6 +457,7 @@ endpoints.push(...budgetDecisionEndpoints)
 endpoints.push(...rectificationEndpoints)
 endpoints.push(...resultsRecordEndpoints)
 endpoints.push(...resultsViewEndpoints)
+endpoints.push(...cockpitEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {
