@@ -6,7 +6,7 @@ import type { Endpoint } from './endpoints.ts'
  * refresh, a background job, by a finance administrator.
  */
 const yearQuery = { fiscalYear: 'next', jurisdictionCode: '!' }
-const bureau = { onlyAt: ['jurisdiction'] } as const
+const bureau: Pick<Endpoint, 'onlyAt'> = { onlyAt: ['jurisdiction'] }
 
 export const cockpitEndpoints: Endpoint[] = [
   { method: 'GET', route: '/api/cockpit/rollup', access: 'results.read', ok: 200, ...bureau, badQuery: yearQuery, request: async () => ({ url: '/api/cockpit/rollup?fiscalYear=2025' }) },

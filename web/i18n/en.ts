@@ -18,6 +18,7 @@ import { evaluationSelfEn } from './evaluationSelf.en'
 import { spotChecksEn } from './spotChecks.en'
 import { rectificationsEn } from './rectifications.en'
 import { resultsViewsEn } from './resultsViews.en'
+import { cockpitEn } from './cockpit.en'
 import { jobsEn } from './jobs.en'
 import { labelsEn } from './labels.en'
 import { monitoringDashboardEn } from './monitoring-dashboard.en'
@@ -827,4 +828,5 @@ export const en: LocaleMessages = {
   agencies: agenciesEn,
   experts: expertsEn,
   accountability: accountabilityEn,
+  cockpit: cockpitEn,
 }
