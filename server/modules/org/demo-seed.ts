@@ -18,6 +18,7 @@ import { seedDemoBudgetDecisions } from '../results/budget-decisions.demo-seed.t
 import { seedDemoRectifications } from '../results/rectifications.demo-seed.ts'
 import { seedDemoAssessments } from '../results/assessments.demo-seed.ts'
 import { seedDemoInterviews } from '../results/interviews.demo-seed.ts'
+import { seedDemoCockpit } from '../cockpit/cockpit.demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
@@ -102,6 +103,8 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     // 考核 counts goals, monitoring, self-evaluations, spot-checks and rectifications: after all of them.
     ...(await seedDemoAssessments(db, ctx)),
     ...(await seedDemoInterviews(db, ctx)),
+    // 南山区 and 福田区 for the roll-up, then the cockpit summary over everything above: last.
+    ...(await seedDemoCockpit(db, ctx)),
   }
 }
 
