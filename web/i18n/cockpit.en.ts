@@ -2,7 +2,7 @@ import type { cockpitZhCN } from './cockpit.zh-CN'
 
 // City–district linkage and the leadership cockpit (issue 14, rule 48).
 export const cockpitEn: typeof cockpitZhCN = {
-  nav: { group: 'City & districts', linkage: 'City–district roll-up', cockpit: 'Cockpit' },
+  nav: { group: 'Roll-up & cockpit', linkage: 'City–district roll-up', cockpit: 'Cockpit' },
   fiscalYear: 'Year',
   refresh: 'Refresh figures',
   refreshing: 'Summing up…',

@@ -1,6 +1,6 @@
 // 市区联动 and the 驾驶舱 (issue 14, rule 48).
 export const cockpitZhCN = {
-  nav: { group: '市区联动', linkage: '市区联动', cockpit: '驾驶舱' },
+  nav: { group: '市区联动与驾驶舱', linkage: '市区联动', cockpit: '驾驶舱' },
   fiscalYear: '年度',
   refresh: '刷新汇总',
   refreshing: '正在汇总…',

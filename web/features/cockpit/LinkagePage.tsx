@@ -28,14 +28,16 @@ export function LinkagePage() {
   const fiscalYear = Number(params.get('year')) || new Date().getFullYear()
   const jurisdiction = params.get('j') ?? undefined
   const department = params.get('d') ?? undefined
-  const go = (next: { year?: number; j?: string | null; d?: string | null }) => {
+  const at = (next: { year?: number; j?: string | null; d?: string | null }) => {
     const p = new URLSearchParams(params)
     for (const [k, v] of Object.entries(next)) {
       if (v === null || v === undefined) p.delete(k)
       else p.set(k, String(v))
     }
-    setParams(p)
+    return p
   }
+  const go = (next: Parameters<typeof at>[0]) => setParams(at(next))
+  const href = (next: Parameters<typeof at>[0]) => `/cockpit/linkage?${at(next).toString()}`
   const rollup = useRollup(fiscalYear, jurisdiction)
   const root = rollup.data?.jurisdiction
   const departments = useDepartments(fiscalYear, root?.code)
@@ -56,8 +58,8 @@ export function LinkagePage() {
       {root && (
         <Breadcrumb
           items={[
-            ...(jurisdiction ? [{ title: <a onClick={() => go({ j: null, d: null })}>{t('cockpit.drill.top')}</a> }] : []),
-            { title: department ? <a onClick={() => go({ d: null })}>{root.name}</a> : root.name },
+            ...(jurisdiction ? [{ title: <Link to={href({ j: null, d: null })}>{t('cockpit.drill.top')}</Link> }] : []),
+            { title: department ? <Link to={href({ d: null })}>{root.name}</Link> : root.name },
             ...(department ? [{ title: departmentName }] : []),
           ]}
         />
@@ -73,20 +75,20 @@ export function LinkagePage() {
       ) : (
         <>
           <Card size="small" title={t('cockpit.sections.districts')}>
-            <RollupTable rows={[...rollup.data.rows, totalRow(t('cockpit.fields.total'), rollup.data.total)]} onOpen={(row) => (row.own ? undefined : go({ j: row.code, d: null }))} />
+            <RollupTable rows={[...rollup.data.rows, totalRow(t('cockpit.fields.total'), rollup.data.total)]} hrefOf={(row) => (row.own ? null : href({ j: row.code, d: null }))} />
           </Card>
           <Row gutter={[12, 12]}>
-            <Col xs={24} xl={14}>
+            <Col xs={24} xxl={14}>
               <Card size="small" title={t('cockpit.sections.coverageChart')}>
                 <StageCoverageChart rows={rollup.data.rows} tone="light" ariaLabel={t('cockpit.sections.coverageChart')} onClick={(row) => !row.own && go({ j: row.code, d: null })} />
               </Card>
             </Col>
-            <Col xs={24} xl={10}>
+            <Col xs={24} xxl={10}>
               <RuleDifferencesCard fiscalYear={fiscalYear} jurisdictionCode={root?.code} />
             </Col>
           </Row>
           <Card size="small" title={t('cockpit.drill.departments', { name: root?.name })}>
-            {departments.isPending ? <Spin /> : departments.isError ? <Alert type="error" showIcon title={errorMessage(departments.error)} /> : <RollupTable rows={departments.data.rows} onOpen={(row) => go({ d: row.code })} />}
+            {departments.isPending ? <Spin /> : departments.isError ? <Alert type="error" showIcon title={errorMessage(departments.error)} /> : <RollupTable rows={departments.data.rows} hrefOf={(row) => href({ d: row.code })} />}
           </Card>
         </>
       )}
@@ -94,7 +96,7 @@ export function LinkagePage() {
   )
 }
 
-function RollupTable({ rows, onOpen }: { rows: RollupRow[]; onOpen: (row: RollupRow) => void }) {
+function RollupTable({ rows, hrefOf }: { rows: RollupRow[]; hrefOf: (row: RollupRow) => string | null }) {
   const { t } = useTranslation()
   const figures = useFigureColumns<RollupRow>()
   const columns: ColumnsType<RollupRow> = [
@@ -103,12 +105,15 @@ function RollupTable({ rows, onOpen }: { rows: RollupRow[]; onOpen: (row: Rollup
       key: 'name',
       fixed: 'left',
       width: 160,
-      render: (_, r) => (r.code === '__total' || r.own ? <strong>{r.name}</strong> : <a onClick={() => onOpen(r)}>{r.name}</a>),
+      render: (_, r) => {
+        const to = r.code === '__total' ? null : hrefOf(r)
+        return to ? <Link to={to}>{r.name}</Link> : <strong>{r.name}</strong>
+      },
     },
     ...figures,
   ]
   if (rows.length === 0) return <Empty description={t('cockpit.noRows')} />
-  return <Table<RollupRow> rowKey="code" size="small" columns={columns} dataSource={rows} pagination={rows.length > 50 ? { pageSize: 50 } : false} scroll={{ x: 1100 }} />
+  return <Table<RollupRow> rowKey="code" size="small" columns={columns} dataSource={rows} pagination={rows.length > 15 ? { pageSize: 10, showSizeChanger: true } : false} scroll={{ x: 1100 }} />
 }
 
 /** The time of the last refresh and, for a finance administrator, the button that queues a new one. */
