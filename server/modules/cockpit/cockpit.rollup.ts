@@ -79,7 +79,7 @@ export async function rollupOf(db: Db, ctx: ActorCtx, query: { fiscalYear: numbe
   const rootLength = root.path.length
   // The group of a summary row: the root itself, or the first path segment below it (its district).
   const group = sql<string>`case when s.jurisdiction_code = ${root.code} then ${root.code} else split_part(substr(j.path, ${rootLength + 1}), '/', 1) end`
-  const [grouped, children, refresh] = await Promise.all([
+  const [grouped, children, refresh, districtAssessments] = await Promise.all([
     sql<SummedRow & { code: string }>`
       select ${group} as code, ${summedColumns}
       from cockpit_summary s join org_node j on j.code = s.jurisdiction_code
@@ -87,10 +87,12 @@ export async function rollupOf(db: Db, ctx: ActorCtx, query: { fiscalYear: numbe
       group by 1`.execute(db),
     db.selectFrom('orgNode').select(['code', 'name', 'path']).where('kind', '=', 'jurisdiction').where('parentCode', '=', root.code).orderBy('path').execute(),
     refreshOf(db, root.code, fiscalYear),
+    db.selectFrom('assessment').select(['orgCode', 'total', 'grade', 'rank', 'status']).where('orgKind', '=', 'jurisdiction').where('jurisdictionCode', '=', root.code).where('fiscalYear', '=', fiscalYear).execute(),
   ])
   const progressMonth = refresh?.progressMonth ?? null
   const byCode = new Map(grouped.rows.map((r) => [r.code, r]))
-  const assessments = await assessmentsOf(db, children.map((c) => c.code), fiscalYear)
+  // The 考核 of the districts is the city's (its jurisdiction_code), one row per district and year.
+  const assessments = new Map(districtAssessments.map((r) => [r.orgCode, { total: r.total, grade: r.grade, rank: r.rank, status: r.status }]))
   const empty = emptyRow()
   const rowOf = (node: { code: string; name: string }, own: boolean) => {
     const summed = byCode.get(node.code) ?? empty
