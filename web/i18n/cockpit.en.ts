@@ -66,5 +66,6 @@ export const cockpitEn: typeof cockpitZhCN = {
     execution: 'Execution against time progress',
     ranking: 'Assessment ranking',
     coverage: 'Coverage of spending (PEFA style)',
+    ofYear: ' ({{year}})',
   },
 }

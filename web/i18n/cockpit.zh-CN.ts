@@ -64,5 +64,6 @@ export const cockpitZhCN = {
     execution: '执行率与时间进度',
     ranking: '考核排名',
     coverage: '支出覆盖率（PEFA 口径）',
+    ofYear: '（{{year}} 年度）',
   },
 }

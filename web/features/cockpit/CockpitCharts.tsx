@@ -67,7 +67,7 @@ export function LightsChart({ lights, tone, ariaLabel }: { lights: Figures['ligh
   const option = {
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     legend: { ...legend(tone), bottom: 0, top: undefined },
-    series: [{ type: 'pie', radius: ['45%', '70%'], label: { color: ink(tone), formatter: '{b} {c}' }, data: (['green', 'yellow', 'red'] as const).map((k) => ({ name: t(`cockpit.lights.${k}`), value: lights[k], itemStyle: { color: lightColors[k] } })) }],
+    series: [{ type: 'pie', radius: ['45%', '70%'], label: { color: ink(tone), formatter: '{c}' }, data: (['green', 'yellow', 'red'] as const).map((k) => ({ name: t(`cockpit.lights.${k}`), value: lights[k], itemStyle: { color: lightColors[k] } })) }],
   }
   return <Chart option={option} height={260} tone={tone} ariaLabel={ariaLabel} />
 }
@@ -95,7 +95,7 @@ export function ExecutionChart({ rows, timeProgress, tone, ariaLabel }: { rows: 
         itemStyle: { color: '#36cfc9' },
         label: { show: true, position: 'top', color: ink(tone), formatter: (p: { value: number | null }) => (p.value === null ? '' : `${p.value}%`) },
         data: rows.map((r) => num(r.execution.executionRate)),
-        markLine: timeProgress === null ? undefined : { symbol: 'none', lineStyle: { color: '#ff7a45', type: 'dashed' }, label: { color: '#ff7a45', formatter: `${t('cockpit.fields.timeProgress')} ${timeProgress}%` }, data: [{ yAxis: Number(timeProgress) }] },
+        markLine: timeProgress === null ? undefined : { symbol: 'none', lineStyle: { color: '#ff7a45', type: 'dashed' }, label: { color: '#ff7a45', position: 'insideEndTop', formatter: `${t('cockpit.fields.timeProgress')} ${timeProgress}%` }, data: [{ yAxis: Number(timeProgress) }] },
       },
     ],
   }

@@ -26,6 +26,8 @@ export function CockpitPage() {
   const fiscalYear = Number(params.get('year')) || new Date().getFullYear()
   const jurisdiction = params.get('j') ?? undefined
   const rollup = useRollup(fiscalYear, jurisdiction, REFRESH_SECONDS * 1000)
+  // A year is evaluated and assessed in the next: the grades and the 考核 shown are those of the year before.
+  const evaluated = useRollup(fiscalYear - 1, jurisdiction, REFRESH_SECONDS * 1000)
   const [fullscreen, setFullscreen] = useState(false)
   useEffect(() => {
     const onChange = () => setFullscreen(document.fullscreenElement !== null)
@@ -60,7 +62,7 @@ export function CockpitPage() {
         ) : rollup.isError ? (
           <Alert type="error" showIcon title={errorMessage(rollup.error)} />
         ) : (
-          <Screen data={rollup.data} onDistrict={(code) => navigate(linkage(code))} />
+          <Screen data={rollup.data} evaluated={evaluated.data} onDistrict={(code) => navigate(linkage(code))} />
         )}
       </div>
     </ConfigProvider>
@@ -75,7 +77,7 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
   )
 }
 
-function Screen({ data, onDistrict }: { data: Rollup; onDistrict: (code: string) => void }) {
+function Screen({ data, evaluated, onDistrict }: { data: Rollup; evaluated: Rollup | undefined; onDistrict: (code: string) => void }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === 'en' ? 'en' : 'zh'
   const total = data.total
@@ -89,6 +91,8 @@ function Screen({ data, onDistrict }: { data: Rollup; onDistrict: (code: string)
     </Col>
   )
   const goals = total.coverage[0]!
+  const earlier = evaluated ?? data
+  const ofYear = (title: string) => `${title}${t('cockpit.screen.ofYear', { year: earlier.fiscalYear })}`
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Row gutter={[12, 12]}>
@@ -106,10 +110,10 @@ function Screen({ data, onDistrict }: { data: Rollup; onDistrict: (code: string)
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={6}><Panel title={t('cockpit.screen.lights')}><LightsChart lights={total.lights} tone="dark" ariaLabel={t('cockpit.screen.lights')} /></Panel></Col>
         <Col xs={24} xl={9}><Panel title={t('cockpit.screen.execution')}><ExecutionChart rows={rows} timeProgress={total.execution.timeProgress} tone="dark" ariaLabel={t('cockpit.screen.execution')} /></Panel></Col>
-        <Col xs={24} xl={9}><Panel title={t('cockpit.screen.grades')}><GradesChart rows={rows} tone="dark" ariaLabel={t('cockpit.screen.grades')} /></Panel></Col>
+        <Col xs={24} xl={9}><Panel title={ofYear(t('cockpit.screen.grades'))}><GradesChart rows={earlier.rows} tone="dark" ariaLabel={t('cockpit.screen.grades')} /></Panel></Col>
       </Row>
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={12}><Panel title={t('cockpit.screen.ranking')}><RankingChart rows={districts} tone="dark" ariaLabel={t('cockpit.screen.ranking')} /></Panel></Col>
+        <Col xs={24} xl={12}><Panel title={ofYear(t('cockpit.screen.ranking'))}><RankingChart rows={earlier.rows.filter((r) => !r.own)} tone="dark" ariaLabel={t('cockpit.screen.ranking')} /></Panel></Col>
         <Col xs={24} xl={12}>
           <Panel title={t('cockpit.screen.coverage')}>
             <SpendingCoverageChart figures={total} tone="dark" ariaLabel={t('cockpit.screen.coverage')} />
