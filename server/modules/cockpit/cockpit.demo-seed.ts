@@ -20,6 +20,10 @@ export async function seedDemoCockpit(db: Db, ctx: Ctx) {
   const monitoring = await seedDemoMonitoring(db, ctx, [{ jurisdictionCode: FUTIAN, financeUser: 'sz_finance_admin' }])
   const nanshan = await seedDemoSelfEvaluation(db, ctx, { jurisdictionCode: NANSHAN, financeUser: 'ns_finance_admin', fiscalYear: 2025, tourUsers: ['ns_edu_unit'] })
   const futian = await seedDemoSelfEvaluation(db, ctx, { jurisdictionCode: FUTIAN, financeUser: 'sz_finance_admin', fiscalYear: 2025, tourUsers: [] })
+  // The city lists its districts' rounds beside its own: each district's round says whose it is.
+  for (const [code, name] of [[NANSHAN, '南山区'], [FUTIAN, '福田区']] as const) {
+    await db.updateTable('selfEvalRound').set({ name: `2025年度${name}单位绩效自评` }).where('jurisdictionCode', '=', code).where('fiscalYear', '=', 2025).where('name', '=', '2025年度单位绩效自评').execute()
+  }
   let departments = 0
   for (const fiscalYear of [2025, 2026]) departments = (await refreshCockpitSummary(db, { jurisdictionCode: SHENZHEN_CODE, fiscalYear, now: ctx.now })).departments
   return {
