@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { Engine } from '../server/db/database.ts'
+import { cockpitBench } from './cockpit.bench.ts'
 import { indicatorsBench } from './indicators.bench.ts'
 import { monitoringBench } from './monitoring.bench.ts'
 import { projectsBench } from './projects.bench.ts'
@@ -7,12 +8,13 @@ import { projectsBench } from './projects.bench.ts'
 /**
  * npm run bench -- <name> [--engine postgres|pglite|both] [--duration S] [--rounds N] [--connections N]
  *   monitoring: [--rows N] [--scale city|province] (see bench/monitoring.bench.ts)
+ *   cockpit: [--scale city|province] (see bench/cockpit.bench.ts)
  *
  * Benchmarks report ratios against a baseline measured in the same run; they never fail on timing.
  * PostgreSQL: a fresh database `jixiao_bench` on BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
  * dropped afterwards unless BENCH_KEEP=1. PGlite: a temporary folder.
  */
-const benchmarks = { projects: projectsBench, indicators: indicatorsBench, monitoring: monitoringBenchFor } as const
+const benchmarks = { projects: projectsBench, indicators: indicatorsBench, monitoring: monitoringBenchFor, cockpit: cockpitBenchFor } as const
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -29,6 +31,10 @@ const { positionals, values } = parseArgs({
 function monitoringBenchFor(engine: Engine, options: { log: (line: string) => void }) {
   const scale = values.scale === 'province' ? 'province' : 'city'
   return monitoringBench(engine, { rows: Math.max(1000, Math.min(10_000_000, Number(values.rows) || 1_000_000)), scale, log: options.log })
+}
+
+function cockpitBenchFor(engine: Engine, options: { rounds: number; log: (line: string) => void }) {
+  return cockpitBench(engine, { scale: values.scale === 'province' ? 'province' : 'city', rounds: options.rounds, log: options.log })
 }
 
 const name = positionals[0] as keyof typeof benchmarks | undefined

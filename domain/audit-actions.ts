@@ -206,6 +206,9 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'disclosure.approve': { zh: '审核公开', en: 'Approved for publication' },
   'disclosure.withdraw': { zh: '撤回公开（公开意见）', en: 'Publication withdrawn' },
   'disclosure.export': { zh: '导出信息公开清单', en: 'Disclosure list exported' },
+  // 市区联动 and the 驾驶舱 (issue 14)
+  'cockpit.refresh': { zh: '刷新驾驶舱汇总', en: 'Cockpit summary refreshed' },
+  'cockpit.rollup_export': { zh: '导出市区联动汇总表', en: 'City–district roll-up exported' },
 }
 
 export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {

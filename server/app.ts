@@ -52,6 +52,7 @@ import { resultsViewRoutes } from './modules/results/results-views.routes.ts'
 import { portalRoutes } from './modules/portal/portal.routes.ts'
 import { npcRoutes } from './modules/npc/npc.routes.ts'
 import { disclosureRoutes } from './modules/disclosure/disclosure.routes.ts'
+import { cockpitRoutes } from './modules/cockpit/cockpit.routes.ts'
 // Later stages listening to earlier ones (monitoring follows payments and adjustments).
 import './modules/monitoring/lights.listeners.ts'
 import './modules/results/rectifications.listeners.ts'
@@ -111,6 +112,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     await app.register(async (scope) => routes(scope as unknown as App, deps))
   }
   await app.register(async (scope) => jobRoutes(scope as unknown as App, deps))
+  await app.register(async (scope) => cockpitRoutes(scope as unknown as App, deps))
   await app.register(async (scope) => npcRoutes(scope as unknown as App, deps))
   await app.register(async (scope) => disclosureRoutes(scope as unknown as App, deps))
   // The public portal (信息公开, no sign-in) under /public: before the web app, whose fallback would take its paths.

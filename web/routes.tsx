@@ -578,6 +578,29 @@ export const routes: RouteEntry[] = [
     ],
   },
   {
+    key: 'cockpit',
+    labelKey: 'cockpit.nav.group',
+    icon: <FundProjectionScreenOutlined aria-hidden />,
+    children: [
+      {
+        path: '/cockpit/linkage',
+        labelKey: 'cockpit.nav.linkage',
+        icon: <ClusterOutlined aria-hidden />,
+        permission: 'results.read',
+        orgKinds: ['jurisdiction'],
+        page: lazy(() => import('./features/cockpit/LinkagePage').then((m) => ({ default: m.LinkagePage }))),
+      },
+      {
+        path: '/cockpit',
+        labelKey: 'cockpit.nav.cockpit',
+        icon: <DashboardOutlined aria-hidden />,
+        permission: 'results.read',
+        orgKinds: ['jurisdiction'],
+        page: lazy(() => import('./features/cockpit/CockpitPage').then((m) => ({ default: m.CockpitPage }))),
+      },
+    ],
+  },
+  {
     // 信息公开 (issue 14): the decisions on what goes out and, next to it, the 人大 materials.
     key: 'disclosure',
     labelKey: 'disclosure.nav.group',

@@ -394,6 +394,8 @@ export interface Database {
   selfEvalForm: SelfEvalFormTable
   selfEvalIndicator: SelfEvalIndicatorTable
   selfEvalOpinion: SelfEvalOpinionTable
+  cockpitSummary: CockpitSummaryTable
+  cockpitRefresh: CockpitRefreshTable
 }
 
 /** A 国库集中支付 payment; `paidOn` is a 'YYYY-MM-DD' string, `amount` a decimal string. */
@@ -1133,6 +1135,7 @@ export interface TransferAllocationTable {
   districtCode: string
   amount: string
 }
+
 /** 信息公开 (issue 14): the decision on one record — to publish, or not with a reason — and its approval or withdrawal. */
 export interface DisclosureDecisionTable {
   id: Generated<string>
@@ -1154,4 +1157,45 @@ export interface DisclosureDecisionTable {
   version: Generated<number>
   createdAt: Timestamp
   updatedAt: Timestamp
+}
+
+/** 市区联动 / 驾驶舱 (issue 14): one department's figures of a year, rewritten by the cockpit's refresh job. */
+export interface CockpitSummaryTable {
+  fiscalYear: number
+  jurisdictionCode: string
+  departmentCode: string
+  projects: number
+  projectsWithGoal: number
+  projectsMonitored: number
+  projectsEvaluated: number
+  spending: string
+  spendingWithGoal: string
+  spendingMonitored: string
+  spendingEvaluated: string
+  monitoringCutoffMonth: number | null
+  monitoringExpected: number
+  monitoringReported: number
+  lightGreen: number
+  lightYellow: number
+  lightRed: number
+  selfEvalExpected: number
+  selfEvalSubmitted: number
+  gradeExcellent: number
+  gradeGood: number
+  gradePass: number
+  gradeFail: number
+  rectificationRaised: number
+  rectificationClosed: number
+  budgetAdjusted: string
+  executed: string
+  refreshedAt: Timestamp
+}
+
+/** When the cockpit summary of a jurisdiction and year was last rewritten, and the month its time progress is read at. */
+export interface CockpitRefreshTable {
+  fiscalYear: number
+  jurisdictionCode: string
+  refreshedAt: Timestamp
+  progressMonth: number | null
+  jobRunId: string | null
 }

@@ -131,6 +131,8 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'POST /api/budget-decisions/:id/decide': ['budget_decision.decide', 'both'],
   'GET /api/budget-decisions/export': ['budget_decision.export', 'after'],
   'GET /api/results/departments/export': ['results.departments_export', 'after'],
+  'GET /api/cockpit/rollup/export': ['cockpit.rollup_export', 'after'],
+  'POST /api/cockpit/refresh': ['cockpit.refresh', 'after'],
   'PATCH /api/evaluation/self-rounds/:id': ['evaluation.self_round_update', 'both'],
   'POST /api/assessments/open': ['results.assessment_open', 'after'],
   'PUT /api/assessments/:id/self': ['results.assessment_self', 'after'],

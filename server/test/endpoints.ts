@@ -24,6 +24,7 @@ import { resultsRecordEndpoints } from './endpoints.results-records.ts'
 import { resultsViewEndpoints } from './endpoints.results-views.ts'
 import { npcEndpoints } from './endpoints.npc.ts'
 import { disclosureEndpoints } from './endpoints.disclosure.ts'
+import { cockpitEndpoints } from './endpoints.cockpit.ts'
 import { seedFrameworks } from '../modules/indicators/indicators.seed.ts'
 import { fresh } from './fresh.ts'
 
@@ -472,6 +473,7 @@ endpoints.push(...resultsRecordEndpoints)
 endpoints.push(...resultsViewEndpoints)
 endpoints.push(...npcEndpoints)
 endpoints.push(...disclosureEndpoints)
+endpoints.push(...cockpitEndpoints)
 
 /** Sends one request the way a browser would: JSON body, the session cookie if any. */
 export async function call(t: TestContext, method: Method, url: string, body: unknown, cookie: string | null) {

@@ -19,6 +19,7 @@ import { evaluationSelfEn } from './evaluationSelf.en'
 import { spotChecksEn } from './spotChecks.en'
 import { rectificationsEn } from './rectifications.en'
 import { resultsViewsEn } from './resultsViews.en'
+import { cockpitEn } from './cockpit.en'
 import { jobsEn } from './jobs.en'
 import { labelsEn } from './labels.en'
 import { monitoringDashboardEn } from './monitoring-dashboard.en'
@@ -849,4 +850,5 @@ export const en: LocaleMessages = {
   accountability: accountabilityEn,
   npc: npcEn,
   disclosure: disclosureEn,
+  cockpit: cockpitEn,
 }

@@ -19,6 +19,7 @@ import { evaluationSelfZhCN } from './evaluationSelf.zh-CN'
 import { spotChecksZhCN } from './spotChecks.zh-CN'
 import { rectificationsZhCN } from './rectifications.zh-CN'
 import { resultsViewsZhCN } from './resultsViews.zh-CN'
+import { cockpitZhCN } from './cockpit.zh-CN'
 import { jobsZhCN } from './jobs.zh-CN'
 import { labelsZhCN } from './labels.zh-CN'
 import { monitoringDashboardZhCN } from './monitoring-dashboard.zh-CN'
@@ -848,6 +849,7 @@ export const zhCN = {
   accountability: accountabilityZhCN,
   npc: npcZhCN,
   disclosure: disclosureZhCN,
+  cockpit: cockpitZhCN,
 }
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }

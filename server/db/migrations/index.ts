@@ -26,6 +26,7 @@ import * as interviewsAccountability from './2026_12_10_11_interviews_accountabi
 import * as publicRecords from './2026_12_11_01_public_records.ts'
 import * as budgetDecisionSubjects from './2026_12_11_51_budget_decision_subjects.ts'
 import * as disclosureDecisions from './2026_12_11_11_disclosure_decisions.ts'
+import * as cockpitSummary from './2026_12_11_31_cockpit_summary.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_11_01_public_records': publicRecords,
   '2026_12_11_51_budget_decision_subjects': budgetDecisionSubjects,
   '2026_12_11_11_disclosure_decisions': disclosureDecisions,
+  '2026_12_11_31_cockpit_summary': cockpitSummary,
 }

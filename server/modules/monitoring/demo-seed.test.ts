@@ -38,10 +38,11 @@ describe('demo payments', () => {
 })
 
 describe('demo monitoring', () => {
-  test('深圳市 and 南山区 each have a 2026 round at the first cut-off, open, with forms in every status and every light', async () => {
+  test('深圳市 and 南山区 each have a 2026 round at the first cut-off, open, with forms in every status and every light (福田区 one from the cockpit demo)', async () => {
     const rounds = await t.db.selectFrom('monitoringRound').selectAll().where('fiscalYear', '=', 2026).orderBy('jurisdictionCode').execute()
     expect(rounds.map((r) => [r.jurisdictionCode, r.cutoffMonth, r.status])).toEqual([
       ['440300', 6, 'open'],
+      ['440304', 6, 'open'],
       ['440305', 6, 'open'],
     ])
     const forms = await t.db.selectFrom('monitoringForm').select(['status', 'projectLight', 'budgetLight', 'systemForecast', 'kind']).where('roundId', '=', rounds[0]!.id).execute()

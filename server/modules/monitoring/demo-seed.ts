@@ -42,12 +42,12 @@ function likelihoodFor(pace: Decimal): Likelihood {
  * would (forms from the goals in force, funds from the payments, lit before they show), then filled to a mix of progress and statuses so
  * every light and every workflow state shows, and a few corrective actions on red forms. Runs after the demo's one
  * transaction (opening a round works in its own chunked transactions). Skips a jurisdiction that already has a
- * 2026 round, so a second run adds nothing.
+ * 2026 round, so a second run adds nothing. `jurisdictions` names others (the cockpit's demo adds 福田区).
  */
-export async function seedDemoMonitoring(db: Db, ctx: Ctx) {
+export async function seedDemoMonitoring(db: Db, ctx: Ctx, jurisdictions: readonly { jurisdictionCode: string; financeUser: string }[] = demoRounds) {
   let rounds = 0
   let forms = 0
-  for (const demo of demoRounds) {
+  for (const demo of jurisdictions) {
     const finance = await db.selectFrom('appUser').select(['id', 'orgCode']).where('username', '=', demo.financeUser).executeTakeFirst()
     const exists = await db.selectFrom('monitoringRound').select('id').where('jurisdictionCode', '=', demo.jurisdictionCode).where('fiscalYear', '=', DEMO_YEAR).executeTakeFirst()
     if (!finance || exists) continue

@@ -20,6 +20,7 @@ import { seedDemoRectifications } from '../results/rectifications.demo-seed.ts'
 import { seedDemoAssessments } from '../results/assessments.demo-seed.ts'
 import { seedDemoInterviews } from '../results/interviews.demo-seed.ts'
 import { seedDemoDisclosure } from '../disclosure/disclosure.demo-seed.ts'
+import { seedDemoCockpit } from '../cockpit/cockpit.demo-seed.ts'
 import { demoProjects } from '../projects/demo-projects.data.ts'
 import { DEMO_PASSWORD, demoRegion, demoUsers } from './demo-region.data.ts'
 
@@ -111,6 +112,8 @@ export async function seedDemo(db: Db, ctx: Ctx, options: { force?: boolean } = 
     ...(await seedDemoInterviews(db, ctx)),
     // 信息公开: publishes what the seeds above approved, accepted and completed, so after all of them.
     ...(await seedDemoDisclosure(db, ctx)),
+    // 南山区 and 福田区 for the roll-up, then the cockpit summary over everything above: last.
+    ...(await seedDemoCockpit(db, ctx)),
   }
 }
 
