@@ -31,7 +31,8 @@ let education: { code: string; name: string }
 beforeAll(async () => {
   const db = env.server.db
   const department = (name: string) => db.selectFrom('orgNode').selectAll().where('name', '=', name).where('kind', '=', 'department').executeTakeFirstOrThrow()
-  const edu = await department('深圳市教育局')
+  // A department whose goals the demo does not publish, so the list holds exactly the fixtures below.
+  const edu = await department('深圳市民政局')
   const health = await department('深圳市卫生健康委员会')
   education = edu
   const options = { jurisdictionCode: SZ }
@@ -61,12 +62,12 @@ describe('the public portal', () => {
 
     await page.getByRole('link', { name: '年度 2026' }).first().click()
     await page.getByRole('link', { name: '绩效目标', exact: true }).click()
-    await page.getByLabel('部门', { exact: true }).selectOption({ label: '深圳市教育局' })
+    await page.getByLabel('部门', { exact: true }).selectOption({ label: '深圳市民政局' })
     await page.getByRole('button', { name: '搜索' }).click()
     await page.getByText('共 3 条').waitFor()
     expect(page.url()).toContain(`/public/${SZ}/2026/goals?`)
     expect(page.url()).toContain(`department=${education.code}`)
-    await page.getByRole('heading', { level: 2, name: '深圳市教育局' }).waitFor()
+    await page.getByRole('heading', { level: 2, name: '深圳市民政局' }).waitFor()
     expect(await page.getByText('社区健康服务中心设备购置').count()).toBe(0)
     await keepDocScreenshot(page, 'portal-goals')
 
