@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { keepScreenshot, signIn } from './support/browser.ts'
+import { keepDocScreenshot, keepScreenshot, signIn } from './support/browser.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
 const env = useAppAndBrowser()
@@ -74,13 +74,13 @@ describe('预算安排决定 (rule 42)', () => {
     await dialog.waitFor({ state: 'hidden' })
     await card.getByRole('cell', { name: '1,000,000.00' }).waitFor()
     expect(await card.getByRole('cell', { name: '南山区' }).count()).toBe(0)
-    await keepScreenshot(page, 'results-budget-transfers')
+    await keepDocScreenshot(page, 'results-budget-transfers')
 
     await openFromMenu(page, '预算安排决定')
     await page.getByRole('combobox', { name: '对象类别' }).click()
     await page.getByRole('option', { name: '下级财政（转移支付）' }).click()
     const table = page.getByRole('table', { name: '预算安排决定' })
     for (const district of ['南山区', '福田区', '罗湖区']) await table.getByText(district, { exact: true }).waitFor()
-    await keepScreenshot(page, 'results-budget-districts')
+    await keepDocScreenshot(page, 'results-budget-districts')
   }, 120_000)
 })
