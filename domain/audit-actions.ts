@@ -187,6 +187,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'interview.delete': { zh: '删除约谈记录', en: 'Interview deleted' },
   'interview.export': { zh: '导出约谈记录', en: 'Interviews exported' },
   'project.allocate_transfer': { zh: '调整转移支付分配', en: 'Transfer allocation changed' },
+  'project.link_transfer': { zh: '指定承接的上级转移支付', en: 'Receiving project of a transfer named' },
   'public_record.publish': { zh: '公开发布', en: 'Published to the portal' },
   'public_record.withdraw': { zh: '撤回公开', en: 'Withdrawn from the portal' },
   'accountability.create': { zh: '登记问责记录', en: 'Accountability recorded' },

@@ -61,7 +61,7 @@ describe('预算安排决定 (rule 42)', () => {
     const transfer = await env.server.db.selectFrom('project').select(['id']).where('jurisdictionCode', '=', '440300').where('objectKind', '=', 'transfer').where('fiscalYear', '=', 2026).orderBy('code').executeTakeFirstOrThrow()
     await page.goto(`${env.server.baseUrl}/projects/${transfer.id}`)
     const card = page.locator('.ant-card').filter({ hasText: '转移支付分配（对下级）' })
-    for (const district of ['南山区', '福田区', '罗湖区']) await card.getByRole('cell', { name: district }).waitFor()
+    for (const district of ['南山区', '福田区', '罗湖区']) await card.getByRole('cell', { name: district, exact: true }).waitFor()
     await card.getByRole('button', { name: '调整分配' }).click()
     const dialog = page.getByRole('dialog', { name: '转移支付分配（对下级）' })
     // Too much for one district: the sum above the fiscal budget is refused with both figures.
@@ -73,7 +73,7 @@ describe('预算安排决定 (rule 42)', () => {
     await dialog.getByRole('button', { name: '保存分配' }).click()
     await dialog.waitFor({ state: 'hidden' })
     await card.getByRole('cell', { name: '1,000,000.00' }).waitFor()
-    expect(await card.getByRole('cell', { name: '南山区' }).count()).toBe(0)
+    expect(await card.getByRole('cell', { name: '南山区', exact: true }).count()).toBe(0)
     await keepDocScreenshot(page, 'results-budget-transfers')
 
     await openFromMenu(page, '预算安排决定')
@@ -82,5 +82,34 @@ describe('预算安排决定 (rule 42)', () => {
     const table = page.getByRole('table', { name: '预算安排决定' })
     for (const district of ['南山区', '福田区', '罗湖区']) await table.getByText(district, { exact: true }).waitFor()
     await keepDocScreenshot(page, 'results-budget-districts')
+
+    // 南山区 names one of its projects as the receiver of the city's second transfer: the city's goal then shows it.
+    const db = env.server.db
+    const second = await db.selectFrom('project').select(['id', 'name']).where('jurisdictionCode', '=', '440300').where('objectKind', '=', 'transfer').where('fiscalYear', '=', 2026).orderBy('code').offset(1).executeTakeFirstOrThrow()
+    const receiver = await db
+      .selectFrom('project')
+      .select(['id', 'name'])
+      .where('jurisdictionCode', '=', '440305')
+      .where('fiscalYear', '=', 2026)
+      .where('status', '=', 'executing')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('transferAllocation').select('projectId').whereRef('districtProjectId', '=', 'project.id'))))
+      .orderBy('code')
+      .executeTakeFirstOrThrow()
+    const district = await newPage(env.browser)
+    await signIn(district, env.server.baseUrl, 'ns_finance_admin')
+    await district.goto(`${env.server.baseUrl}/projects/${receiver.id}`)
+    const sources = district.locator('.ant-card').filter({ hasText: '承接上级转移支付' })
+    const row = sources.getByRole('row').filter({ hasText: second.name })
+    await row.getByRole('button', { name: '由本项目承接' }).click()
+    await district.locator('.ant-popover:visible').getByRole('button', { name: '确 定' }).or(district.locator('.ant-popover:visible').getByRole('button', { name: '确定' })).click()
+    await row.getByText('本项目').waitFor()
+    await keepDocScreenshot(district, 'results-budget-transfer-receiver')
+    await district.close()
+
+    await page.goto(`${env.server.baseUrl}/projects/${second.id}`)
+    const rollUp = page.locator('.ant-card').filter({ hasText: '转移支付分配（对下级）' })
+    await rollUp.getByRole('link', { name: receiver.name }).waitFor()
+    await rollUp.getByText(/区级汇总：/).waitFor()
+    await keepDocScreenshot(page, 'results-budget-transfer-rollup')
   }, 120_000)
 })

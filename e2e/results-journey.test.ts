@@ -186,7 +186,7 @@ describe('结果应用: a poor self-evaluation → rectification → next year�
     const decided = new Decimal(proposal.proposedAmount).times('0.95').toDecimalPlaces(2).toFixed(2)
     expect(decided).not.toBe(proposal.proposedAmount)
 
-    const search = finance.getByLabel('项目名称或编码', { exact: true })
+    const search = finance.getByLabel('项目、部门或区名称', { exact: true })
     await search.fill(code)
     await search.press('Enter')
     const table = finance.getByRole('table', { name: '预算安排决定' })

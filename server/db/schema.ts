@@ -1134,6 +1134,8 @@ export interface TransferAllocationTable {
   projectId: string
   districtCode: string
   amount: string
+  /** The district's own project that receives this money (its sub-goal), once the district names it. */
+  districtProjectId: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /** 信息公开 (issue 14): the decision on one record — to publish, or not with a reason — and its approval or withdrawal. */

@@ -40,6 +40,7 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'POST /api/projects/:id/attachments': ['project.attach', 'after'],
   'DELETE /api/projects/:id/attachments/:attachmentId': ['project.detach', 'before'],
   'PUT /api/projects/:id/transfer-allocations': ['project.allocate_transfer', 'both'],
+  'PUT /api/projects/:id/transfer-source': ['project.link_transfer', 'both'],
   'POST /api/projects/import': [['project.create', 'project.import'], 'after'],
   'POST /api/indicators': ['indicator.create', 'after'],
   'POST /api/indicators/:id/confirm': ['indicator.confirm', 'both'],

@@ -376,6 +376,17 @@ export class MultipartBody {
   }
 }
 
+/**
+ * A city 转移支付 project allocating to the tree's district, and a district project to receive it. The city project
+ * borrows the tree's unit codes (the tree has no unit at the city), so building the request writes no org node.
+ */
+async function transferShare(w: World, s: Scope) {
+  const source = await w.t.make.project({ unit: { ...w[s].unit, jurisdictionCode: w[s].city.code }, code: fresh('TS'), objectKind: 'transfer' })
+  await w.t.db.insertInto('transferAllocationPlan').values({ projectId: source.id, updatedBy: null, updatedAt: new Date() }).execute()
+  await w.t.db.insertInto('transferAllocation').values({ projectId: source.id, districtCode: w[s].district.code, amount: '1.00' }).execute()
+  return { source, receiver: await freshProject(w, s) }
+}
+
 const attachment = async (w: World, s: Scope) => {
   const p = await freshProject(w, s)
   const file = await w.t.db.insertInto('storedFile').values({ sha256: '0'.repeat(64), fileName: '实施方案.pdf', contentType: 'application/pdf', sizeBytes: 3, content: Buffer.from('pdf') }).returning('id').executeTakeFirstOrThrow()
@@ -408,6 +419,21 @@ projectEndpoints.push(
     badParam: 'not-a-uuid',
     requiredBody: ['version', 'items'],
     request: async (w, s) => ({ url: `/api/projects/${(await w.t.make.project({ unit: w[s].unit, code: fresh('TP'), objectKind: 'transfer' })).id}/transfer-allocations`, body: { version: 0, items: [] } }),
+  },
+  get('/api/projects/:id/transfer-sources', 'project.read', { target: 'unit', badParam: 'not-a-uuid', request: async (w, s) => ({ url: `/api/projects/${(await freshProject(w, s)).id}/transfer-sources` }) }),
+  {
+    method: 'PUT',
+    route: '/api/projects/:id/transfer-source',
+    access: 'project.edit',
+    ok: 200,
+    ownJurisdictionOnly: true,
+    target: 'unit',
+    badParam: 'not-a-uuid',
+    requiredBody: ['sourceProjectId', 'version', 'link'],
+    request: async (w, s) => {
+      const { source, receiver } = await transferShare(w, s)
+      return { url: `/api/projects/${receiver.id}/transfer-source`, body: { sourceProjectId: source.id, version: 1, link: true } }
+    },
   },
 )
 

@@ -25,6 +25,7 @@ import * as rectificationEventSeq from './2026_12_09_21_rectification_event_seq.
 import * as interviewsAccountability from './2026_12_10_11_interviews_accountability.ts'
 import * as publicRecords from './2026_12_11_01_public_records.ts'
 import * as budgetDecisionSubjects from './2026_12_11_51_budget_decision_subjects.ts'
+import * as transferDistrictProjects from './2026_12_11_52_transfer_district_projects.ts'
 import * as disclosureDecisions from './2026_12_11_11_disclosure_decisions.ts'
 import * as cockpitSummary from './2026_12_11_31_cockpit_summary.ts'
 
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_11_interviews_accountability': interviewsAccountability,
   '2026_12_11_01_public_records': publicRecords,
   '2026_12_11_51_budget_decision_subjects': budgetDecisionSubjects,
+  '2026_12_11_52_transfer_district_projects': transferDistrictProjects,
   '2026_12_11_11_disclosure_decisions': disclosureDecisions,
   '2026_12_11_31_cockpit_summary': cockpitSummary,
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createTestContext } from '../../test/context.ts'
+import { makeForm, makeRound } from '../../test/factories.monitoring-forms.ts'
 
 const t = await createTestContext()
 const city = await t.make.jurisdiction({ name: '转移市' })
@@ -60,5 +61,64 @@ describe('transfer allocations of a city 转移支付 project', () => {
   test('another department does not see it; a district bureau does not see the city project', async () => {
     expect((await otherDepartment.get(url)).statusCode).toBe(404)
     expect((await districtFinance.get(url)).statusCode).toBe(404)
+  })
+})
+
+const nanshanEducation = await t.make.department({ jurisdiction: nanshan, name: '南山区教育局' })
+const nanshanSchool = await t.make.unit({ department: nanshanEducation, name: '南山区实验学校' })
+const futianEducation = await t.make.department({ jurisdiction: futian, name: '福田区教育局' })
+const futianSchool = await t.make.unit({ department: futianEducation, name: '福田区实验学校' })
+const nanshanProject = await t.make.project({ unit: nanshanSchool, code: 'NS-TR', name: '南山区义务教育提升', status: 'executing' })
+const futianProject = await t.make.project({ unit: futianSchool, code: 'FT-TR', name: '福田区义务教育提升', status: 'executing' })
+const nanshanFinance = await t.as(await t.make.user({ role: 'finance_admin', org: nanshan }))
+const futianUnit = await t.as(await t.make.user({ role: 'unit_user', org: futianSchool }))
+
+describe('district sub-goals roll up to the city goal (rule 48)', () => {
+  const versionOf = async () => (await finance.get(url)).json().version as number
+
+  test('a district sees what the city allocated to it and names its receiving project; another district sees only its own', async () => {
+    const sources = await nanshanFinance.get(`/api/projects/${nanshanProject.id}/transfer-sources`)
+    expect(sources.statusCode, sources.body).toBe(200)
+    expect(sources.json()).toMatchObject({ receiving: null, items: [{ sourceProjectId: transfer.id, sourceName: '义务教育转移支付', bureauName: '转移市', amount: '600000.00', districtProjectId: null }] })
+    const version = await versionOf()
+    const linked = await nanshanFinance.put(`/api/projects/${nanshanProject.id}/transfer-source`, { sourceProjectId: transfer.id, version, link: true })
+    expect(linked.statusCode, linked.body).toBe(200)
+    expect(linked.json()).toMatchObject({ receiving: transfer.id, items: [{ districtProjectCode: 'NS-TR' }] })
+    expect(await versionOf()).toBe(version + 1)
+    const stale = await futianUnit.put(`/api/projects/${futianProject.id}/transfer-source`, { sourceProjectId: transfer.id, version, link: true })
+    expect(stale.statusCode).toBe(409)
+    expect((await futianUnit.get(`/api/projects/${futianProject.id}/transfer-sources`)).json().items).toMatchObject([{ amount: '400000.00', districtProjectId: null }])
+    const audit = await t.db.selectFrom('auditLog').select('after').where('action', '=', 'project.link_transfer').where('entityId', '=', nanshanProject.id).execute()
+    expect(audit).toMatchObject([{ after: { sourceProjectId: transfer.id, link: true } }])
+  })
+
+  test('the city project shows each district’s sub-goal, monitoring and self-evaluation, and the weighted roll-up', async () => {
+    await futianUnit.put(`/api/projects/${futianProject.id}/transfer-source`, { sourceProjectId: transfer.id, version: await versionOf(), link: true })
+    await t.make.goal({ project: nanshanProject, status: 'approved' })
+    await t.make.goal({ project: futianProject, status: 'submitted' })
+    await makeForm(t, { round: await makeRound(t, { jurisdiction: nanshan }), project: nanshanProject, status: 'accepted' })
+    await t.db.updateTable('monitoringForm').set({ executed: '300000.00', projectLight: 'yellow' }).where('projectId', '=', nanshanProject.id).execute()
+    const round = await t.db.insertInto('selfEvalRound').values({ jurisdictionCode: nanshan.code, fiscalYear: 2026, name: '南山区2026年度自评', deadline: t.clock.now(), status: 'open', createdAt: t.clock.now(), updatedAt: t.clock.now() }).returning('id').executeTakeFirstOrThrow()
+    await t.db.insertInto('selfEvalForm').values({ roundId: round.id, kind: 'project', projectId: nanshanProject.id, jurisdictionCode: nanshan.code, departmentCode: nanshanEducation.code, unitCode: nanshanSchool.code, fiscalYear: 2026, status: 'accepted', total: '88.50', grade: '良', acceptedAt: t.clock.now(), createdAt: t.clock.now(), updatedAt: t.clock.now() }).execute()
+    const res = await finance.get(url)
+    expect(res.statusCode, res.body).toBe(200)
+    const byDistrict = Object.fromEntries(res.json().items.map((i: { districtName: string }) => [i.districtName, i]))
+    expect(byDistrict['转移南山区']).toMatchObject({ districtProject: { code: 'NS-TR' }, goalStatus: 'approved', light: 'yellow', executed: '300000.00', score: '88.50', grade: '良' })
+    expect(byDistrict['转移福田区']).toMatchObject({ districtProject: { code: 'FT-TR' }, goalStatus: 'submitted', light: null, score: null })
+    // Only 南山区 has a score: the weighted score is its own; 300,000 of 1,000,000 spent.
+    expect(res.json().rollUp.value).toMatchObject({ allocated: '1000000.00', linked: 2, goalsApproved: 1, monitored: 1, executionRate: '30.00', worstLight: 'yellow', evaluated: 1, weightedScore: '88.50', grade: '良' })
+    expect(res.json().rollUp.formula).toContain('转移南山区 88.50 分 × 600,000.00 元')
+  })
+
+  test('saving the allocation again keeps the districts’ receiving projects; a city cannot name a district’s project', async () => {
+    const version = await versionOf()
+    await finance.put(url, { version, items: [{ districtCode: nanshan.code, amount: '500000.00' }, { districtCode: futian.code, amount: '400000.00' }] })
+    const items = (await finance.get(url)).json().items
+    expect(items.map((i: { districtProject: { code: string } | null }) => i.districtProject?.code).sort()).toEqual(['FT-TR', 'NS-TR'])
+    const refused = await finance.put(`/api/projects/${nanshanProject.id}/transfer-source`, { sourceProjectId: transfer.id, version: version + 1, link: false })
+    expect(refused.statusCode).toBe(403)
+    const unlinked = await nanshanFinance.put(`/api/projects/${nanshanProject.id}/transfer-source`, { sourceProjectId: transfer.id, version: version + 1, link: false })
+    expect(unlinked.statusCode, unlinked.body).toBe(200)
+    expect(unlinked.json().receiving).toBeNull()
   })
 })

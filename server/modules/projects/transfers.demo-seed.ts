@@ -28,8 +28,8 @@ export async function seedDemoTransfers(db: Db, ctx: Ctx) {
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('transferAllocationPlan as p').select('p.projectId').whereRef('p.projectId', '=', 'project.id'))))
     .orderBy('code')
     .execute()
-  const districts = new Set((await db.selectFrom('orgNode').select('code').where('parentCode', '=', DEMO_CITY).where('kind', '=', 'jurisdiction').execute()).map((d) => d.code))
-  const shares = SHARES.filter(([code]) => districts.has(code))
+  const names = new Map((await db.selectFrom('orgNode').select(['code', 'name']).where('parentCode', '=', DEMO_CITY).where('kind', '=', 'jurisdiction').execute()).map((d) => [d.code, d.name]))
+  const shares = SHARES.filter(([code]) => names.has(code))
   if (shares.length === 0) return { transferAllocations: 0 }
   await db.transaction().execute(async (trx) => {
     for (const p of projects) {
@@ -41,10 +41,48 @@ export async function seedDemoTransfers(db: Db, ctx: Ctx) {
       })
       await trx.insertInto('transferAllocationPlan').values({ projectId: p.id, updatedBy: null, updatedAt: ctx.now }).execute()
       await trx.insertInto('transferAllocation').values(items).execute()
-      await recordAudit(trx, ctx, { action: 'project.allocate_transfer', entityType: 'project', entityId: p.id, before: { version: 0, items: [] }, after: { version: 1, items } })
+      const audited = items.map((i) => ({ districtCode: i.districtCode, districtName: names.get(i.districtCode), amount: i.amount, districtProjectId: null }))
+      await recordAudit(trx, ctx, { action: 'project.allocate_transfer', entityType: 'project', entityId: p.id, before: { version: 0, items: [] }, after: { version: 1, items: audited } })
     }
   })
-  return { transferAllocations: projects.length }
+  return { transferAllocations: projects.length, transferReceivers: await seedDistrictReceivers(db, ctx) }
+}
+
+/**
+ * 南山区 names the project that receives the city's first 2026 transfer (its education project with an approved goal
+ * and the most money), so the city's goal shows a district sub-goal with its monitoring; the others are left to the
+ * districts (the browser journey names one).
+ */
+async function seedDistrictReceivers(db: Db, ctx: Ctx) {
+  const share = await db
+    .selectFrom('transferAllocation as a')
+    .innerJoin('project as source', 'source.id', 'a.projectId')
+    .select(['a.projectId', 'a.districtCode', 'a.districtProjectId'])
+    .where('source.jurisdictionCode', '=', DEMO_CITY)
+    .where('source.fiscalYear', '=', 2026)
+    .where('a.districtCode', '=', '440305')
+    .orderBy('source.code')
+    .executeTakeFirst()
+  if (!share || share.districtProjectId) return 0
+  const receiver = await db
+    .selectFrom('project')
+    .innerJoin('orgNode as department', 'department.code', 'project.departmentCode')
+    .select(['project.id'])
+    .where('project.jurisdictionCode', '=', '440305')
+    .where('project.fiscalYear', '=', 2026)
+    .where('project.status', '=', 'executing')
+    .where('department.name', 'like', '%教育局%')
+    .where(({ exists, selectFrom }) => exists(selectFrom('goal').select('goal.id').whereRef('goal.projectId', '=', 'project.id').where('goal.status', 'in', ['approved', 'published'])))
+    .orderBy('project.amountFiscal', 'desc')
+    .orderBy('project.code')
+    .executeTakeFirst()
+  if (!receiver) return 0
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('transferAllocation').set({ districtProjectId: receiver.id }).where('projectId', '=', share.projectId).where('districtCode', '=', share.districtCode).execute()
+    await trx.updateTable('transferAllocationPlan').set((eb) => ({ version: eb('version', '+', 1) })).where('projectId', '=', share.projectId).execute()
+    await recordAudit(trx, ctx, { action: 'project.link_transfer', entityType: 'project', entityId: receiver.id, after: { sourceProjectId: share.projectId, link: true } })
+  })
+  return 1
 }
 
 /**

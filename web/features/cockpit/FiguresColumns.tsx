@@ -1,3 +1,4 @@
+import { useTermWords } from '../../shared/useTermWords'
 import { Space, Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +13,7 @@ const gradeColors = { 优: 'green', 良: 'blue', 中: 'gold', 差: 'red' } as co
 /** The figure columns shared by the jurisdiction and the department roll-up tables (name column given by the caller). */
 export function useFigureColumns<T extends RollupRow>(): ColumnsType<T> {
   const { t, i18n } = useTranslation()
+  const words = useTermWords()
   const { labelOf } = useCodeLabels()
   const stage = labelOf(stageLabels)
   const dimension = labelOf(coverageLabels)
@@ -42,7 +44,7 @@ export function useFigureColumns<T extends RollupRow>(): ColumnsType<T> {
         </Space>
       ),
     },
-    { title: t('cockpit.fields.grades'), key: 'grades', render: (_, r) => <Space size={2} wrap>{grades.map((g) => <Tag key={g} color={gradeColors[g]}>{g} {r.grades[g]}</Tag>)}</Space> },
+    { title: t('cockpit.fields.grades'), key: 'grades', render: (_, r) => <Space size={2} wrap>{grades.map((g) => <Tag key={g} color={gradeColors[g]}>{words.grade(g)} {r.grades[g]}</Tag>)}</Space> },
     {
       title: t('cockpit.fields.executionRate'),
       key: 'execution',
@@ -69,7 +71,7 @@ export function useFigureColumns<T extends RollupRow>(): ColumnsType<T> {
     {
       title: t('cockpit.fields.assessment'),
       key: 'assessment',
-      render: (_, r) => (r.assessment?.total ? <span>{r.assessment.total}{r.assessment.grade ? ` ${r.assessment.grade}` : ''}{r.assessment.rank ? ` · ${t('cockpit.fields.rank', { rank: r.assessment.rank })}` : ''}</span> : '—'),
+      render: (_, r) => (r.assessment?.total ? <span>{r.assessment.total}{r.assessment.grade ? ` ${words.grade(r.assessment.grade)}` : ''}{r.assessment.rank ? ` · ${t('cockpit.fields.rank', { rank: r.assessment.rank })}` : ''}</span> : '—'),
     },
   ]
 }

@@ -1,3 +1,4 @@
+import { useTermWords } from '../../shared/useTermWords'
 import { Alert, Space, Spin, Table, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -17,6 +18,7 @@ const lightColors = { green: 'green', yellow: 'gold', red: 'red', blue: 'blue' }
 export function ProjectsTable({ fiscalYear, departmentCode }: { fiscalYear: number; departmentCode: string }) {
   const { t, labelOf } = useCodeLabels()
   const { i18n } = useTranslation()
+  const words = useTermWords()
   const projects = useDepartmentProjects(fiscalYear, departmentCode)
   if (projects.isPending) return <Spin />
   if (projects.isError) return <Alert type="error" showIcon title={errorMessage(projects.error)} />
@@ -45,7 +47,7 @@ export function ProjectsTable({ fiscalYear, departmentCode }: { fiscalYear: numb
             </Space>
           ),
         },
-        { title: t('cockpit.fields.selfEvaluation'), key: 'self', render: (_, p) => (p.selfEvalStatus ? `${labelOf(selfEvalStatusLabels)(p.selfEvalStatus as never)}${p.grade ? ` · ${p.grade}` : ''}` : dash) },
+        { title: t('cockpit.fields.selfEvaluation'), key: 'self', render: (_, p) => (p.selfEvalStatus ? `${labelOf(selfEvalStatusLabels)(p.selfEvalStatus as never)}${p.grade ? ` · ${words.grade(p.grade)}` : ''}` : dash) },
         { title: t('cockpit.fields.rectification'), key: 'rect', align: 'right', render: (_, p) => `${p.rectificationClosed}/${p.rectificationRaised}` },
         { title: t('cockpit.fields.execution'), key: 'exec', align: 'right', sorter: (a, b) => Number(a.executionRate ?? -1) - Number(b.executionRate ?? -1), render: (_, p) => (p.executionRate === null ? dash : `${p.executionRate}%`) },
         { title: t('cockpit.fields.results'), key: 'results', render: (_, p) => <Link to={`/results/projects/${p.id}`}>{t('cockpit.fields.open')}</Link> },

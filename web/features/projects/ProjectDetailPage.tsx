@@ -13,6 +13,7 @@ import { LastYearResultPanel } from '../results/budget/LastYearResultPanel'
 import { ProjectAccountabilityCard } from '../results/accountability/ProjectAccountabilityCard'
 import { ProjectResultsLink } from '../results/views/ProjectResultsLink'
 import { ProjectAttachments } from './ProjectAttachments'
+import { ProjectTransferSource } from './ProjectTransferSource'
 import { ProjectTransfers } from './ProjectTransfers'
 import { ProjectDescriptions } from './ProjectDescriptions'
 import { ProjectHistory } from './ProjectHistory'
@@ -68,6 +69,7 @@ export function ProjectDetailPage() {
         </Col>
       </Row>
       <ProjectTransfers project={p} />
+      <ProjectTransferSource project={p} />
       <ProjectAccountabilityCard project={p} />
     </Space>
   )

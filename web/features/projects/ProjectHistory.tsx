@@ -16,6 +16,7 @@ const actionColors: Record<string, string> = {
   'project.attach': 'purple',
   'project.detach': 'red',
   'project.allocate_transfer': 'cyan',
+  'project.link_transfer': 'cyan',
 }
 
 /** The project's story, newest first: created, edited (which fields, from what to what), moved, files added or removed. */
@@ -88,6 +89,8 @@ function HistoryEntry({ entry }: { entry: ProjectHistoryEntry }) {
       const list = items.map((i) => `${i.districtName ?? ''} ${formatMoney(i.amount)}`).join('；')
       return <span>{t('projects.history.allocateTransfer', { list: list || '—' })}</span>
     }
+    case 'project.link_transfer':
+      return <span>{t((entry.after as { link?: boolean } | null)?.link ? 'projects.history.linkTransfer' : 'projects.history.unlinkTransfer')}</span>
     default:
       return <Typography.Text code>{entry.action}</Typography.Text>
   }

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Empty, Form, Modal, Select, Space, Table, Typography } from 'antd'
+import { App, Button, Card, Empty, Form, Modal, Select, Space, Table, Tooltip, Typography } from 'antd'
+import { Link } from 'react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { addMoney, formatMoney } from '../../../domain/money'
@@ -7,7 +8,10 @@ import { errorMessage } from '../../shared/serverErrors'
 import { useCan, useCurrentUser } from '../auth/CurrentUser'
 import { parseAmount } from './amounts'
 import { MoneyInput } from './MoneyInput'
-import { type TransferAllocations, useSaveTransferAllocations, useTransferAllocations } from './projects.queries'
+import { GradeTag } from '../evaluation/self/selfVocabulary'
+import { GoalStatusTag } from '../goals/GoalStatusTag'
+import { LightTag } from '../monitoring/dashboard/DashboardTables'
+import { type TransferAllocations, type TransferShare, useSaveTransferAllocations, useTransferAllocations } from './projects.queries'
 import type { Project } from './projects.types'
 
 const ALLOCATING = ['reserve', 'library', 'budgeted', 'executing']
@@ -46,15 +50,55 @@ export function ProjectTransfers({ project }: { project: Project }) {
           rowKey="districtCode"
           pagination={false}
           dataSource={data?.items ?? []}
+          scroll={{ x: 900 }}
           columns={[
-            { key: 'district', title: t('projects.transfers.district'), dataIndex: 'districtName' },
-            { key: 'amount', title: t('projects.transfers.amount'), dataIndex: 'amount', align: 'right', render: formatMoney },
+            { key: 'district', title: t('projects.transfers.district'), dataIndex: 'districtName', width: 110 },
+            { key: 'amount', title: t('projects.transfers.amount'), dataIndex: 'amount', align: 'right', width: 140, render: formatMoney },
+            {
+              key: 'project',
+              title: t('projects.transfers.districtProject'),
+              dataIndex: 'districtProject',
+              render: (p: TransferShare['districtProject']) => (p ? <Link to={`/projects/${p.id}`}>{p.name}</Link> : <Typography.Text type="secondary">{t('projects.transfers.notNamed')}</Typography.Text>),
+            },
+            { key: 'goal', title: t('projects.transfers.subGoal'), dataIndex: 'goalStatus', width: 110, render: (s: TransferShare['goalStatus']) => (s ? <GoalStatusTag status={s} /> : '—') },
+            {
+              key: 'monitoring',
+              title: t('projects.transfers.monitoring'),
+              dataIndex: 'light',
+              width: 170,
+              render: (light: TransferShare['light'], r) => (r.executed === null ? '—' : <Space size={4}><LightTag light={light} /><span>{formatMoney(r.executed)}</span></Space>),
+            },
+            { key: 'evaluation', title: t('projects.transfers.selfEvaluation'), dataIndex: 'score', width: 120, render: (score: string | null, r) => (score === null ? '—' : <Space size={4}><span>{score}</span><GradeTag grade={r.grade} /></Space>) },
           ]}
-          footer={() => <Typography.Text type="secondary">{t('projects.transfers.total', { total: formatMoney(total), budget: formatMoney(project.amountFiscal) })}</Typography.Text>}
+          footer={() => (
+            <Space orientation="vertical" size={2}>
+              <Typography.Text type="secondary">{t('projects.transfers.total', { total: formatMoney(total), budget: formatMoney(project.amountFiscal) })}</Typography.Text>
+              {data && <RollUpLine rollUp={data.rollUp} />}
+            </Space>
+          )}
         />
       )}
       {editing && data && <AllocationDialog project={project} allocations={data} onClose={() => setEditing(false)} />}
     </Card>
+  )
+}
+
+/** The districts rolled up to this goal: stage coverage, spending, the worst light and the weighted self-evaluation score. */
+function RollUpLine({ rollUp }: { rollUp: TransferAllocations['rollUp'] }) {
+  const { t } = useTranslation()
+  const v = rollUp.value
+  return (
+    <Tooltip title={rollUp.formula}>
+      <Typography.Text tabIndex={0}>
+        {t('projects.transfers.rollUp', { linked: v.linked, goals: v.goalsApproved, monitored: v.monitored, evaluated: v.evaluated, districts: v.districts, rate: v.executionRate ?? '—' })}
+        {v.worstLight && <LightTag light={v.worstLight} />}
+        {v.weightedScore && (
+          <>
+            {t('projects.transfers.weightedScore', { score: v.weightedScore })} <GradeTag grade={v.grade} />
+          </>
+        )}
+      </Typography.Text>
+    </Tooltip>
   )
 }
 

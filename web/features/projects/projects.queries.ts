@@ -1,7 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type Query, api } from '../../api/client'
 import type { Paged } from '../../api/types'
+import type { GoalStatus } from '../../../domain/goals'
+import type { Light } from '../../../domain/lights'
 import type { ProjectStatus } from '../../../domain/projects'
+import type { Grade } from '../../../domain/rule-set'
+import type { Explained } from '../../../domain/scoring'
+import type { TransferRollUp } from '../../../domain/transfers'
 import type {
   ImportPreview,
   ImportResult,
@@ -57,12 +62,45 @@ function useProjectMutation<B, R>(send: (body: B) => Promise<R>) {
   })
 }
 
+export interface TransferShare {
+  districtCode: string
+  districtName: string
+  amount: string
+  /** The district's own project that receives the share (its sub-goal), and how far it got. */
+  districtProject: { id: string; code: string; name: string } | null
+  goalStatus: GoalStatus | null
+  light: Light | null
+  executed: string | null
+  monitoredThrough: number | null
+  score: string | null
+  grade: Grade | null
+}
+
 export interface TransferAllocations {
   version: number
   updatedAt: string | null
-  items: { districtCode: string; districtName: string; amount: string }[]
+  items: TransferShare[]
+  rollUp: Explained<TransferRollUp>
   districts: { code: string; name: string }[]
 }
+
+/** GET /api/projects/:id/transfer-sources: what the bureau above allocated to this project's district. */
+export interface TransferSources {
+  receiving: string | null
+  items: { sourceProjectId: string; sourceCode: string; sourceName: string; bureauName: string; amount: string; districtProjectId: string | null; districtProjectCode: string | null; districtProjectName: string | null; version: number }[]
+}
+
+export function useTransferSources(id: string) {
+  return useQuery({
+    queryKey: [...projectsKey, 'one', id, 'transfer-sources'],
+    queryFn: ({ signal }) => api.get<TransferSources>(`${projectPath(id)}/transfer-sources`, undefined, signal),
+  })
+}
+
+export const useLinkTransferSource = () =>
+  useProjectMutation(({ projectId, ...body }: { projectId: string; sourceProjectId: string; version: number; link: boolean }) =>
+    api.put<TransferSources>(`${projectPath(projectId)}/transfer-source`, body),
+  )
 
 export function useTransferAllocations(id: string, enabled: boolean) {
   return useQuery({

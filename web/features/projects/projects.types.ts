@@ -37,7 +37,7 @@ export type ProjectFilters = {
   maxAmount?: Money
 }
 
-export type HistoryAction = 'project.create' | 'project.update' | 'project.status' | 'project.attach' | 'project.detach' | 'project.allocate_transfer'
+export type HistoryAction = 'project.create' | 'project.update' | 'project.status' | 'project.attach' | 'project.detach' | 'project.allocate_transfer' | 'project.link_transfer'
 
 export interface ProjectHistoryEntry {
   id: number | string
