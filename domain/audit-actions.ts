@@ -46,6 +46,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'goal.review': { zh: '绩效目标财政复审', en: 'Goal reviewed by finance' },
   'goal.approve': { zh: '批复绩效目标', en: 'Goal approved' },
   'goal.publish': { zh: '公开绩效目标', en: 'Goal published' },
+  'goal.unpublish': { zh: '绩效目标撤回公开', en: 'Goal publication withdrawn' },
   'goal.adjust': { zh: '申请调整绩效目标', en: 'Goal adjustment requested' },
   'goal.assign_experts': { zh: '指派评审专家', en: 'Experts assigned' },
   'goal.expert_review': { zh: '专家评审绩效目标', en: 'Expert reviewed the goal' },

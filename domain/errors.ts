@@ -25,6 +25,7 @@ export const errorCatalog = {
   GOAL_QUALITY: { status: 422, zh: '绩效目标未通过智能审核，请按提示修改后再提交', en: 'The goal fails the quality check; fix the listed problems and submit again' },
   IMPORT_INVALID: { status: 422, zh: '导入文件有错误，未写入任何数据', en: 'The import file has errors; nothing was written' },
   FILE_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
+  PDF_UNAVAILABLE: { status: 503, zh: '服务器未安装中文字体，暂不能生成 PDF，请下载 Word 版本（管理员可安装 fonts-noto-cjk 或设置 JIXIAO_PDF_FONT）', en: 'The server has no Chinese font, so it cannot make the PDF; download the Word version (an administrator can install fonts-noto-cjk or set JIXIAO_PDF_FONT)' },
   EXPORT_TOO_LARGE: { status: 422, zh: '符合条件的记录超过一次导出的上限，请按部门、单位或状态筛选后分批导出', en: 'More records match than one export may hold; narrow it by department, unit or status and export in parts' },
   IMPORT_LIMIT_EXCEEDED: { status: 422, zh: '文件内容超出导入限制，已停止读取', en: 'The file holds more than an import may read; reading was stopped' },
   UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件格式', en: 'Unsupported file format' },

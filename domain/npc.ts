@@ -38,5 +38,7 @@ export function summariseSelfEvaluations(forms: readonly { grade: Grade | null; 
 export const poorGrades: readonly Grade[] = ['中', '差']
 
 /** A package's file name: "<年度>年<部门>预算绩效情况（人大审查材料）.docx"; the bundle of a jurisdiction's year. */
-export const packageFileName = (fiscalYear: number, departmentName: string) => `${fiscalYear}年${departmentName}预算绩效情况（人大审查材料）.docx`
+export const npcFormats = ['docx', 'pdf'] as const
+export type NpcFormat = (typeof npcFormats)[number]
+export const packageFileName = (fiscalYear: number, departmentName: string, format: NpcFormat = 'docx') => `${fiscalYear}年${departmentName}预算绩效情况（人大审查材料）.${format}`
 export const bundleFileName = (fiscalYear: number, jurisdictionName: string) => `${fiscalYear}年${jurisdictionName}各部门预算绩效情况（人大审查材料）.zip`

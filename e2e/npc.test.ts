@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { ReadBudget } from '../server/platform/read-limits.ts'
 import { openZip } from '../server/platform/zip.ts'
 import { docxText } from '../server/test/docx-text.ts'
+import { pdfText as pdfTextOf } from '../server/test/pdf-text.ts'
 import { keepDocScreenshot, signIn } from './support/browser.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
 
@@ -28,7 +29,7 @@ describe('人大材料 (issue 14)', () => {
     await keepDocScreenshot(page, 'npc-packages')
 
     const download = page.waitForEvent('download')
-    await row.getByRole('link', { name: '下载深圳市教育局的人大材料' }).click()
+    await row.getByRole('link', { name: '下载深圳市教育局的人大材料（Word）' }).click()
     const file = await download
     const year = new Date().getFullYear()
     expect(file.suggestedFilename()).toBe(`${year}年深圳市教育局预算绩效情况（人大审查材料）.docx`)
@@ -37,6 +38,14 @@ describe('人大材料 (issue 14)', () => {
     const text = await docxText(docx)
     for (const heading of ['一、部门整体绩效目标', '二、重大项目绩效目标', '三、上年度重点绩效评价结果', '四、上年度项目自评情况', '五、尚未完成的整改事项']) expect(text).toContain(heading)
     expect(text).toContain(`深圳市教育局${year}年度预算绩效情况`)
+
+    // The same package as PDF, set in a Chinese font.
+    const pdfDownload = page.waitForEvent('download')
+    await row.getByRole('link', { name: '下载深圳市教育局的人大材料（PDF）' }).click()
+    const pdf = await pdfDownload
+    expect(pdf.suggestedFilename()).toBe(`${year}年深圳市教育局预算绩效情况（人大审查材料）.pdf`)
+    const pdfText = pdfTextOf(readFileSync((await pdf.path())!)).replace(/\n/g, '')
+    for (const heading of ['一、部门整体绩效目标', '五、尚未完成的整改事项', `深圳市教育局${year}年度预算绩效情况`]) expect(pdfText).toContain(heading)
 
     const audit = await env.server.db.selectFrom('auditLog').select(['action', 'entityId']).where('actorUsername', '=', 'npc_viewer').where('action', 'in', ['npc.package', 'access.read']).execute()
     const education = await env.server.db.selectFrom('orgNode').select('code').where('name', '=', '深圳市教育局').executeTakeFirstOrThrow()

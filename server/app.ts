@@ -55,6 +55,7 @@ import { disclosureRoutes } from './modules/disclosure/disclosure.routes.ts'
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes.ts'
 // Later stages listening to earlier ones (monitoring follows payments and adjustments).
 import './modules/monitoring/lights.listeners.ts'
+import './modules/disclosure/disclosure.listeners.ts'
 import './modules/results/rectifications.listeners.ts'
 import { auditRefusals } from './platform/audit-access.ts'
 import { auditReaderReads } from './platform/audit-reads.ts'

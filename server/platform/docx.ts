@@ -1,4 +1,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import type { ReportOutline } from './report-outline.ts'
+
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** The pieces Word reports share (监控报告, 评价报告): 宋体 body, numbered headings, indented paragraphs, plain tables. */
 export const reportFont = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }
@@ -42,4 +45,16 @@ export async function reportDocx(report: { title: string; subtitle: string; chil
     ],
   })
   return Packer.toBuffer(doc)
+}
+
+/** A report outline (report-outline.ts) as .docx bytes. */
+export function outlineDocx(outline: ReportOutline): Promise<Buffer> {
+  return reportDocx({
+    title: outline.title,
+    subtitle: outline.subtitle,
+    signOff: outline.signOff,
+    children: outline.blocks.map((b) =>
+      b.kind === 'heading' ? heading(b.text, b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2) : b.kind === 'paragraph' ? body(b.text) : table(b.head, b.rows, b.numeric),
+    ),
+  })
 }

@@ -17,7 +17,8 @@ const w: World = await buildWorld(t)
 /** Which of before/after the rows carry: a creation has only after, a deletion only before, a change both. */
 type Sides = 'after' | 'before' | 'both' | 'none'
 /** The action(s) each endpoint records (an import: one row per record plus one for the file) and the sides they carry. */
-const audited: Record<string, [action: string | string[], sides: Sides]> = {
+/** Each endpoint's audit actions and which sides their rows carry (per action when they differ). */
+const audited: Record<string, [action: string | string[], sides: Sides | Record<string, Sides>]> = {
   'POST /api/auth/login': ['auth.login', 'none'],
   'POST /api/auth/logout': ['auth.logout', 'none'],
   'POST /api/auth/password': ['user.change_own_password', 'none'],
@@ -67,7 +68,8 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   'POST /api/goals/:id/dept-approve': ['goal.dept_approve', 'both'],
   'POST /api/goals/:id/review': ['goal.review', 'both'],
   'POST /api/goals/:id/approve': ['goal.approve', 'both'],
-  'POST /api/goals/:id/publish': ['goal.publish', 'both'],
+  // 公开 publishes through 信息公开: the decision and the frozen copy are audited with the move.
+  'POST /api/goals/:id/publish': [['disclosure.approve', 'goal.publish', 'public_record.publish'], { 'goal.publish': 'both', 'disclosure.approve': 'after', 'public_record.publish': 'after' }],
   'POST /api/goals/:id/adjust': ['goal.adjust', 'both'],
   'POST /api/goals/:id/experts': ['goal.assign_experts', 'after'],
   'POST /api/goals/:id/expert-review': ['goal.expert_review', 'after'],
@@ -199,18 +201,19 @@ const audited: Record<string, [action: string | string[], sides: Sides]> = {
   // 人大材料 (issue 14, npc)
   'GET /api/npc/packages/export': ['npc.package_list_export', 'after'],
   'GET /api/npc/packages/:departmentCode/:year.docx': ['npc.package', 'after'],
+  'GET /api/npc/packages/:departmentCode/:year.pdf': ['npc.package', 'after'],
   'POST /api/npc/bundles': ['npc.bundle', 'after'],
   'GET /api/npc/bundles/:jobId.zip': ['npc.bundle_download', 'after'],
   // 信息公开 decisions (issue 14, disclosure): approving writes the copy's row as well; each carries what it did.
   'PUT /api/disclosure/records/:kind/:sourceId/decision': ['disclosure.decide', 'after'],
-  'POST /api/disclosure/records/:kind/:sourceId/approve': [['disclosure.approve', 'public_record.publish'], 'after'],
+  'POST /api/disclosure/records/:kind/:sourceId/approve': [['disclosure.approve', 'goal.publish', 'public_record.publish'], { 'goal.publish': 'both', 'disclosure.approve': 'after', 'public_record.publish': 'after' }],
   'POST /api/disclosure/records/:kind/:sourceId/withdraw': [['disclosure.withdraw', 'public_record.withdraw'], 'after'],
-  'POST /api/disclosure/approve-batch': [['disclosure.approve', 'public_record.publish'], 'after'],
+  'POST /api/disclosure/approve-batch': [['disclosure.approve', 'goal.publish', 'public_record.publish'], { 'goal.publish': 'both', 'disclosure.approve': 'after', 'public_record.publish': 'after' }],
   'GET /api/disclosure/records/export': ['disclosure.export', 'after'],
 }
 
 /** Reads that hand out no recorded data (blank templates, the API's own description) and need no audit row. */
-const looksLikeExport = (route: string) => /export|\.xlsx|\.docx|\.zip|download|checkpoint|attachments\/:attachmentId/.test(route)
+const looksLikeExport = (route: string) => /export|\.xlsx|\.docx|\.pdf|\.zip|download|checkpoint|attachments\/:attachmentId/.test(route)
 const templates = new Set(['GET /api/projects/import-template', 'GET /api/goals/import-template', 'GET /api/execution/payments/import-template'])
 
 /** Bureau roles sit at the city, or at the district where the targets are when only the own bureau may act. */
@@ -291,7 +294,7 @@ describe.each(endpoints.filter((e) => audited[`${e.method} ${e.route}`]).map((e)
       }
       const username = e.access === 'public' ? w.loginUser.username : res.username
       expect([...new Set(res.rows.map((r) => r.action))].sort()).toEqual(actions)
-      for (const row of res.rows) expect({ username: row.actorUsername, sides: sidesOf(row) }).toEqual({ username, sides })
+      for (const row of res.rows) expect({ username: row.actorUsername, sides: sidesOf(row) }).toEqual({ username, sides: typeof sides === 'string' ? sides : sides[row.action] })
       return
     }
     throw new Error(`no caller succeeded with an audit row — a service skipped its recordAudit?\n${tried.join('\n')}`)

@@ -14,7 +14,7 @@ async function finishedBundle(w: World, s: Scope) {
   const { t } = w
   const district = w[s].district
   const file = await t.db.insertInto('storedFile').values({ sha256: '0'.repeat(64), fileName: 'npc.zip', contentType: 'application/zip', sizeBytes: 2, content: Buffer.from('PK') }).returning('id').executeTakeFirstOrThrow()
-  const result = { fileId: file.id, jurisdictionCode: district.code, jurisdictionName: district.name, fiscalYear: 2026, departments: 1 }
+  const result = { fileId: file.id, jurisdictionCode: district.code, jurisdictionName: district.name, fiscalYear: 2026, departments: 1, formats: ['docx'] }
   const job = await t.db
     .insertInto('jobRun')
     .values({ kind: 'npc.bundle', status: 'done', jurisdictionCode: district.code, entityType: 'npc_bundle', data: JSON.stringify({ jurisdictionCode: district.code, fiscalYear: 2026 }), done: 1, total: 1, result: JSON.stringify(result), createdBy: null })
@@ -34,6 +34,15 @@ export const npcEndpoints: Endpoint[] = [
     target: 'department',
     badParam: '!!',
     request: async (w, s) => ({ url: `/api/npc/packages/${w[s].department.code}/2026.docx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/npc/packages/:departmentCode/:year.pdf',
+    access: 'npc.read',
+    ok: 200,
+    target: 'department',
+    badParam: '!!',
+    request: async (w, s) => ({ url: `/api/npc/packages/${w[s].department.code}/2026.pdf` }),
   },
   {
     method: 'POST',

@@ -1,7 +1,7 @@
 // NPC package (issue 14, npc) messages.
 export const npcEn = {
   nav: { group: 'Disclosure', packages: 'NPC packages' },
-  intro: "One Word document per department for the people's congress review of the {{year}} budget: the goals and indicators of major projects (at or above the ex-ante amount, or flagged as new major), the department's overall goal, {{lastYear}} key evaluation results and project self-evaluations, and open rectification items. Every download is recorded in the audit log.",
+  intro: "One document per department (Word and PDF, the same content) for the people's congress review of the {{year}} budget: the goals and indicators of major projects (at or above the ex-ante amount, or flagged as new major), the department's overall goal, {{lastYear}} key evaluation results and project self-evaluations, and open rectification items. Every download is recorded in the audit log.",
   fields: {
     fiscalYear: 'Budget year',
     department: 'Department',
@@ -19,11 +19,12 @@ export const npcEn = {
   has: 'Yes',
   none: 'No',
   status: { ready: 'Ready', empty: 'Empty' },
-  download: 'Word',
-  downloadOf: 'Download the NPC package of {{name}}',
+  formats: { docx: 'Word', pdf: 'PDF' },
+  downloadOf: 'Download the NPC package of {{name}} ({{format}})',
   empty: 'No departments in your scope',
   emptyFiltered: 'No department matches the filters',
   bundle: {
+    pdf: 'Also make the PDF version (about a second more per department)',
     open: 'Generate all',
     title: 'Generate every department’s NPC package',
     ok: 'Start',

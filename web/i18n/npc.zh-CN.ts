@@ -1,7 +1,7 @@
 // 人大材料 (issue 14, npc) messages.
 export const npcZhCN = {
   nav: { group: '信息公开', packages: '人大材料' },
-  intro: '每个部门一份 Word 材料，供人大审查{{year}}年预算：重大项目（达到事前评估金额标准或列为新增重大项目）的绩效目标及指标、部门整体绩效目标、{{lastYear}}年度重点绩效评价结果和项目自评情况、尚未销号的整改事项。每次下载均记入审计日志。',
+  intro: '每个部门一份材料（Word 与 PDF 内容相同），供人大审查{{year}}年预算：重大项目（达到事前评估金额标准或列为新增重大项目）的绩效目标及指标、部门整体绩效目标、{{lastYear}}年度重点绩效评价结果和项目自评情况、尚未销号的整改事项。每次下载均记入审计日志。',
   fields: {
     fiscalYear: '预算年度',
     department: '主管部门',
@@ -19,11 +19,12 @@ export const npcZhCN = {
   has: '有',
   none: '无',
   status: { ready: '有内容', empty: '暂无内容' },
-  download: '下载 Word',
-  downloadOf: '下载{{name}}的人大材料',
+  formats: { docx: 'Word', pdf: 'PDF' },
+  downloadOf: '下载{{name}}的人大材料（{{format}}）',
   empty: '范围内没有主管部门',
   emptyFiltered: '没有符合筛选条件的部门',
   bundle: {
+    pdf: '同时生成 PDF 版本（每个部门约多 1 秒）',
     open: '生成全部',
     title: '生成全部部门人大材料',
     ok: '开始生成',

@@ -1,7 +1,12 @@
 import type { PublicAssessment, PublicGoal, PublicKeyEvaluationReport, PublicPayloads, PublicRecordKind, PublicSelfEvaluation } from '../../../domain/disclosure.ts'
 import type { Grade } from '../../../domain/rule-set.ts'
 import type { Trx } from '../../db/database.ts'
+import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
+import { DOCX } from '../../platform/docx.ts'
+import { storeFile } from '../../platform/files.ts'
+import { keyEvaluationReportDocx } from '../evaluation/key.report.ts'
+import { getKeyEvaluation } from '../evaluation/key.service.ts'
 import type { PublicCopy } from './public-records.ts'
 import type { DisclosureRecordRow } from './disclosure.repository.ts'
 
@@ -9,8 +14,10 @@ import type { DisclosureRecordRow } from './disclosure.repository.ts'
  * The frozen copy of a record as the public may see it, built from the record at the moment of approval: only the
  * fields of the Public* shapes (domain/disclosure.ts) — no person's name, no review opinion, no expert's sheet.
  */
-export async function buildCopy(trx: Trx, record: DisclosureRecordRow): Promise<PublicCopy> {
+export async function buildCopy(trx: Trx, ctx: ActorCtx, record: DisclosureRecordRow): Promise<PublicCopy> {
   const payload = await payloadOf(trx, record.kind, record.sourceId)
+  const report = record.kind === 'key_evaluation_report' ? await publicReportFile(trx, ctx, record.sourceId) : null
+  if (report) (payload as PublicKeyEvaluationReport).reportFileName = report.fileName
   return {
     kind: record.kind,
     jurisdictionCode: record.jurisdictionCode,
@@ -21,7 +28,15 @@ export async function buildCopy(trx: Trx, record: DisclosureRecordRow): Promise<
     sourceId: record.sourceId,
     title: record.title,
     payload,
+    fileId: report?.id ?? null,
   }
+}
+
+/** The report the portal offers for download: the Word report in its public version, frozen with the copy. */
+async function publicReportFile(trx: Trx, ctx: ActorCtx, keyEvaluationId: string) {
+  const view = await getKeyEvaluation(trx, ctx, keyEvaluationId)
+  const content = await keyEvaluationReportDocx(view, 'public')
+  return storeFile(trx, { fileName: `${view.name}报告（公开版）.docx`, contentType: DOCX, content }, ctx.actor.userId, ctx.now)
 }
 
 const sourceTypes: Record<PublicRecordKind, string> = { goal: 'goal', self_evaluation: 'self_eval_form', key_evaluation_report: 'key_evaluation', assessment: 'assessment' }

@@ -7,6 +7,7 @@ import { fetchPage } from '../../http/paging.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { isWithinScope } from '../../platform/scope.ts'
 import { assertOwnJurisdiction, onlySupervises } from '../../platform/supervision.ts'
+import { markGoalPublication } from '../goals/goals.publication.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import { buildCopy } from './disclosure.payloads.ts'
 import * as repo from './disclosure.repository.ts'
@@ -103,8 +104,11 @@ function saveDecision(trx: Trx, ctx: ActorCtx, record: Row, before: DecisionRow 
     .executeTakeFirstOrThrow()
 }
 
-/** Publishes one record inside the caller's transaction: checks, the frozen copy, the decision marked published. */
-async function publishRecord(trx: Trx, ctx: ActorCtx, record: Row, version: number | null) {
+/**
+ * Publishes one record inside the caller's transaction: checks, the frozen copy, the decision marked published, and
+ * a goal marked 已公开 (unless the goal's own 公开 move is what publishes it: that move sets its status).
+ */
+async function publishRecord(trx: Trx, ctx: ActorCtx, record: Row, version: number | null, from: 'disclosure' | 'goal_move' = 'disclosure') {
   if (ctx.actor.org.kind !== 'jurisdiction') throw new AppError('FORBIDDEN')
   assertOwnJurisdiction(ctx.actor, record)
   const before = await repo.lockDecision(trx, record.kind, record.sourceId)
@@ -112,12 +116,18 @@ async function publishRecord(trx: Trx, ctx: ActorCtx, record: Row, version: numb
   const state: DisclosureState = before?.state ?? 'undecided'
   if (!approvableStates.includes(state)) throw new AppError('INVALID_TRANSITION', { state }, state === 'withdrawn' ? { zh: '该记录已撤回，须重新确定公开意见后再公开', en: 'The record was withdrawn; decide again before publishing it' } : { zh: '该记录确定为不公开，不能公开', en: 'The record is marked not to publish' })
   if (!isPublishable(record.kind, record.sourceStatus)) throw new AppError('INVALID_TRANSITION', { sourceStatus: record.sourceStatus }, { zh: '记录尚未批复、确认或完成，不能公开', en: 'The record is not approved, accepted or completed yet; it cannot be published' })
-  const copyId = await publishCopy(trx, ctx, await buildCopy(trx, record))
+  const copyId = await publishCopy(trx, ctx, await buildCopy(trx, ctx, record))
+  if (record.kind === 'goal' && from === 'disclosure') await markGoalPublication(trx, ctx, record.sourceId, true)
   const values = { state: 'published' as const, reasonCode: null, reasonText: null, approvedBy: ctx.actor.userId, approvedAt: ctx.now, withdrawnBy: null, withdrawnAt: null, withdrawalReason: null, updatedAt: ctx.now }
   // The decision itself stays whose it was; an undecided record is decided by the approver.
   const after = await saveDecision(trx, ctx, record, before, before ? values : { decidedBy: ctx.actor.userId, decidedAt: ctx.now, ...values })
   await recordAudit(trx, ctx, { action: 'disclosure.approve', entityType: 'disclosure_decision', entityId: after.id, after: { kind: record.kind, sourceId: record.sourceId, title: record.title, fromState: state, copyId, version: after.version } })
   return copyId
+}
+
+/** The goal's own 公开 move (目标列表, 待办) publishes through here: one decision, one copy, whichever page starts it. */
+export async function publishGoalFromMove(trx: Trx, ctx: ActorCtx, goalId: string) {
+  await publishRecord(trx, ctx, await mustFind(trx, ctx, 'goal', goalId), null, 'goal_move')
 }
 
 /** Finance approves one record for publication (or republishes it after an edit, superseding the old copy). */
@@ -165,6 +175,7 @@ export async function withdrawRecord(db: Db, ctx: ActorCtx, kind: PublicRecordKi
     assertVersionOf(before, input.version)
     if (before?.state !== 'published') throw new AppError('INVALID_TRANSITION', { state: before?.state ?? 'undecided' }, { zh: '该记录未公开，无需撤回', en: 'The record is not published; there is nothing to withdraw' })
     await withdrawCopy(trx, ctx, { kind, sourceId }, input.reason)
+    if (kind === 'goal') await markGoalPublication(trx, ctx, sourceId, false)
     const after = await trx
       .updateTable('disclosureDecision')
       .set((eb) => ({ state: 'withdrawn' as const, withdrawnBy: ctx.actor.userId, withdrawnAt: ctx.now, withdrawalReason: input.reason, updatedAt: ctx.now, version: eb('version', '+', 1) }))

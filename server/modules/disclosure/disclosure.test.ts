@@ -111,6 +111,22 @@ describe('approving', () => {
     expect(copy!.payload).toMatchObject({ projectCode: 'DSC-A', projectName: '校舍维修', unitName: '第一中学', indicators: expect.arrayContaining([{ level1: '产出指标', level2: '数量指标', name: '培训人次', target: '500', unit: '人次' }]) })
     expect(await auditOf('disclosure.approve')).toMatchObject([{ after: expect.objectContaining({ sourceId: goalA.id, fromState: 'to_publish', copyId: copy!.id }) }])
     expect(await auditOf('public_record.publish', copy!.id)).toHaveLength(1)
+    // 已公开 on the goal means its copy is live.
+    expect((await schoolUser.get(`/api/goals/${goalA.id}`)).json()).toMatchObject({ status: 'published', publishedAt: expect.any(String) })
+  })
+
+  test('the goal’s own 公开 (目标列表, 待办) publishes through 信息公开; a goal marked not to publish is refused', async () => {
+    const goal = await approvedGoal(hospital, 'DSC-M', '急救设备')
+    const moved = await finance.post(`/api/goals/${goal.id}/publish`, { version: goal.version })
+    expect(moved.statusCode, moved.body).toBe(200)
+    expect(moved.json()).toMatchObject({ status: 'published' })
+    expect((await live(goal.id)).map((c) => c.recordKey)).toEqual(['DSC-M'])
+    expect((await finance.get(url('goal', goal.id))).json()).toMatchObject({ state: 'published', mayWithdraw: true })
+    const withheld = (await schoolUser.get(`/api/goals/${goalC.id}`)).json()
+    const refused = await finance.post(`/api/goals/${goalC.id}/publish`, { version: withheld.version })
+    expect(refused.json().error).toMatchObject({ code: 'INVALID_TRANSITION', message: '该记录确定为不公开，不能公开' })
+    expect((await schoolUser.get(`/api/goals/${goalC.id}`)).json()).toMatchObject({ status: 'approved', version: withheld.version })
+    expect(await live(goalC.id)).toEqual([])
   })
 
   test('a draft goal cannot be published; a district bureau cannot approve the city’s record; the city does not approve its district’s', async () => {
@@ -158,6 +174,7 @@ describe('withdrawing', () => {
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json()).toMatchObject({ state: 'withdrawn', withdrawalReason: '数据有误，核实后重新公开' })
     expect(await live(goalB.id)).toEqual([])
+    expect((await schoolUser.get(`/api/goals/${goalB.id}`)).json()).toMatchObject({ status: 'approved', publishedAt: null })
     const detail = (await schoolUser.get(url('goal', goalB.id))).json()
     expect(detail).toMatchObject({ state: 'withdrawn', liveCopy: null, history: [{ withdrawalReason: '数据有误，核实后重新公开', withdrawnAt: expect.any(String) }] })
     expect(await auditOf('disclosure.withdraw')).toHaveLength(1)

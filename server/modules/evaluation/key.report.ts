@@ -14,9 +14,12 @@ export const reportHeadings = ['一、基本情况', '二、评价工作开展�
 
 const paragraphs = (text: string | undefined | null, empty = '无。') => (text?.trim() ? text.trim().split(/\n+/).map(body) : [body(empty)])
 
-export async function keyEvaluationReportDocx(view: KeyView): Promise<Buffer> {
+export async function keyEvaluationReportDocx(view: KeyView, audience: 'internal' | 'public' = 'internal'): Promise<Buffer> {
   const plan = view.plan
-  const title = `${view.name}报告`
+  // The version published to the portal (信息公开) names no member of the evaluation team and carries no 交换意见:
+  // the evaluated unit's opinions are internal to the evaluation.
+  const forPublic = audience === 'public'
+  const title = forPublic ? `${view.name}报告（公开版）` : `${view.name}报告`
   const total = view.total ?? view.result.score
   const grade = view.grade ?? view.result.grade?.value ?? null
   const object = [
@@ -60,10 +63,10 @@ export async function keyEvaluationReportDocx(view: KeyView): Promise<Buffer> {
           body(`评价范围：${plan?.scope || '—'}`),
           body(`评价方法：${plan?.methods || '—'}`),
           body(`评价指标体系：${evaluationTemplateLabels[view.template].zh}，共 ${view.lines.length} 项三级指标，权重合计 ${view.result.weightTotal} 分。`),
-          body(`工作安排：${plan?.schedule || '—'}；评价组：${plan?.team || '—'}`),
+          body(forPublic ? `工作安排：${plan?.schedule || '—'}` : `工作安排：${plan?.schedule || '—'}；评价组：${plan?.team || '—'}`),
           body(`现场评价：共 ${view.fieldwork.length} 次${view.fieldwork.length ? `（${view.fieldwork.map((f) => `${f.visitedOn} ${f.place}`).join('；')}）` : ''}。`),
           ...(view.survey?.rate ? [body(`问卷调查：${view.survey.title}，回收有效答卷 ${view.survey.responses} 份，满意率 ${view.survey.rate}%（“满意”与“比较满意”答案数占全部有效答案数的比例）。`)] : []),
-          ...view.exchanges.map((e) => body(`交换意见：${e.orgName}（${e.createdAt instanceof Date ? e.createdAt.toISOString().slice(0, 10) : String(e.createdAt).slice(0, 10)}）：${e.opinion}`)),
+          ...(forPublic ? [] : view.exchanges).map((e) => body(`交换意见：${e.orgName}（${e.createdAt instanceof Date ? e.createdAt.toISOString().slice(0, 10) : String(e.createdAt).slice(0, 10)}）：${e.opinion}`)),
           heading(reportHeadings[2]),
           body(total ? `经评价，${view.name}综合得分 ${total} 分，评价等级为“${grade}”。` : '评分尚未完成。'),
           ...paragraphs(plan?.conclusion, ''),

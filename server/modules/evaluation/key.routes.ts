@@ -8,6 +8,7 @@ import { fetchPage } from '../../http/paging.ts'
 import { recordExport } from '../../platform/audit-access.ts'
 import { type ExcelColumn, receiveImportFile, sendXlsx } from '../../platform/excel.ts'
 import { readFileContent, sendDownload } from '../../platform/files.ts'
+import { DOCX } from '../../platform/docx.ts'
 import { attachEvidence } from './key.files.ts'
 import { keyEvaluationReportDocx } from './key.report.ts'
 import { findVisible, type KeyRow, listKeyEvaluations } from './key.repository.ts'
@@ -31,7 +32,6 @@ import { proposeSelection } from './key.selection.ts'
 import { addFieldwork, createKeyEvaluation, getKeyEvaluation, moveStage, recordExchange, saveFramework, savePlan } from './key.service.ts'
 import { importSurvey, saveSurvey, surveyTemplate } from './key.survey.ts'
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const EXPORT_LIMIT = 20_000
 

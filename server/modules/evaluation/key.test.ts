@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { ReadBudget } from '../../platform/read-limits.ts'
 import { readZipPart } from '../../platform/zip.ts'
 import { createTestContext } from '../../test/context.ts'
+import { docxText } from '../../test/docx-text.ts'
 import { MultipartBody } from '../../test/endpoints.ts'
 
 const t = await createTestContext()
@@ -134,6 +135,36 @@ describe('weights, stages and 交换意见', () => {
     expect(final).toMatchObject({ stage: 'final', total: '85.50', grade: '良' })
     const reported = await fin.post(`/api/evaluation/key/${ev.id}/stage`, { version: final.version, stage: 'reported' })
     expect(reported.json()).toMatchObject({ stage: 'reported' })
+  })
+
+  test('published (信息公开), the portal offers the report in its public version: no evaluation team, no 交换意见', async () => {
+    const { ev, project } = await create()
+    const fin = await t.as(finance)
+    const atExchange = await toExchange(ev)
+    const team = await fin.put(`/api/evaluation/key/${ev.id}/plan`, { version: atExchange.version, purpose: '评价项目资金使用绩效', team: '组长钱某某，成员孙某某', conclusion: '项目总体达到预期目标。' })
+    expect(team.statusCode, team.body).toBe(200)
+    const unit = await t.as(schoolUser)
+    const opinion = await unit.post(`/api/evaluation/key/${ev.id}/exchange`, { version: team.json().version, opinion: '内部意见：请酌情调整扣分。' })
+    expect(opinion.statusCode, opinion.body).toBe(200)
+    const final = await fin.post(`/api/evaluation/key/${ev.id}/stage`, { version: opinion.json().version, stage: 'final' })
+    const reported = await fin.post(`/api/evaluation/key/${ev.id}/stage`, { version: final.json().version, stage: 'reported' })
+    expect(reported.statusCode, reported.body).toBe(200)
+    const internal = await docxText((await download(finance, `/api/evaluation/key/${ev.id}/report.docx`)).rawPayload)
+    expect(internal).toContain('组长钱某某')
+    expect(internal).toContain('内部意见')
+
+    const approved = await fin.post(`/api/disclosure/records/key_evaluation_report/${ev.id}/approve`, { version: 0 })
+    expect(approved.statusCode, approved.body).toBe(200)
+    const path = `/public/${district.code}/2025/key-evaluations/${project.code}`
+    const page = await t.app.inject({ method: 'GET', url: path })
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain(`${path}/report`)
+    const file = await t.app.inject({ method: 'GET', url: `${path}/report` })
+    expect(file.statusCode).toBe(200)
+    expect(String(file.headers['content-disposition'])).toContain(encodeURIComponent('（公开版）.docx'))
+    const text = await docxText(file.rawPayload)
+    for (const part of ['一、基本情况', '项目总体达到预期目标。', '评价等级', '立项依据充分性']) expect(text).toContain(part)
+    for (const hidden of ['组长钱某某', '孙某某', '内部意见', '交换意见']) expect(text).not.toContain(hidden)
   })
 
   test('a bureau above sees but does not act; another jurisdiction gets 404', async () => {

@@ -22,9 +22,8 @@ const groups: [string, string, number][] = [
 
 /** Where each demo project's goal stands: budgeted and later projects have approved goals (先有目标，后有预算). */
 function statusOf(projectStatus: string, index: number): GoalStatus | null {
-  // Published with the budget, except some budgeted ones the bureau has yet to publish (its to-do).
-  if (projectStatus === 'executing' || projectStatus === 'closed') return 'published'
-  if (projectStatus === 'budgeted') return index % 4 === 0 ? 'approved' : 'published'
+  // Approved; 已公开 means a live public copy, so the disclosure seed (信息公开) publishes the ones the demo shows.
+  if (projectStatus === 'executing' || projectStatus === 'closed' || projectStatus === 'budgeted') return 'approved'
   if (projectStatus === 'library') return (['draft', 'submitted', 'dept_approved', 'returned', null] as const)[index % 5]!
   return null
 }

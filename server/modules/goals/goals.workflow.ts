@@ -23,6 +23,7 @@ import { AppError } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { assertOwnJurisdiction } from '../../platform/supervision.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
+import { publishGoalCopy } from './goals.publication.ts'
 import * as repo from './goals.repository.ts'
 import { approverOfGoal, lockGoal, qualityOf, readGoal } from './goals.service.ts'
 
@@ -133,6 +134,8 @@ async function moveOf(trx: Trx, ctx: ActorCtx, action: GoalAction, goal: GoalRow
       return { set: { status: 'approved', approvedAt: ctx.now, approvedBy: ctx.actor.userId, inForceFrom: ctx.now }, stage }
     }
     case 'publish':
+      // The frozen public copy first: a goal marked not to publish (公开审核) is refused here.
+      await publishGoalCopy(trx, ctx, goal.id)
       return { set: { status: 'published', publishedAt: ctx.now }, stage: 'finance' }
   }
 }

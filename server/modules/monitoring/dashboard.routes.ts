@@ -3,6 +3,7 @@ import { authorize } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { recordExport } from '../../platform/audit-access.ts'
 import { sendDownload } from '../../platform/files.ts'
+import { DOCX } from '../../platform/docx.ts'
 import { DashboardQuery, RoundReportQuery } from './dashboard.schemas.ts'
 import { departmentFor, mustFindRound } from './dashboard.scope.ts'
 import { dashboardOf } from './dashboard.service.ts'
@@ -10,7 +11,6 @@ import { roundFormsWorkbook } from './export.workbook.ts'
 import { roundReportData } from './report.data.ts'
 import { roundReportDocx } from './report.docx.ts'
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export async function monitoringDashboardRoutes(app: App, { db }: Deps) {

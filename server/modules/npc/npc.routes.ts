@@ -3,10 +3,10 @@ import { authorize } from '../../http/context.ts'
 import { recordExport } from '../../platform/audit-access.ts'
 import { type ExcelColumn, sendXlsx } from '../../platform/excel.ts'
 import { sendDownload } from '../../platform/files.ts'
+import { DOCX } from '../../platform/docx.ts'
 import { NpcBundleBody, NpcBundleParams, NpcPackageExportQuery, NpcPackageListQuery, NpcPackageParams } from './npc.schemas.ts'
 import { bundleFile, listPackages, packageDocument, startBundle } from './npc.service.ts'
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const EXPORT_PAGE = { page: 1, pageSize: 200 }
 const EXPORT_PAGES = 50
 
@@ -47,8 +47,13 @@ export async function npcRoutes(app: App, { db }: Deps) {
   })
 
   app.get('/api/npc/packages/:departmentCode/:year.docx', { schema: { tags, summary: '下载部门人大材料（Word）', params: NpcPackageParams } }, async (req, reply) => {
-    const file = await packageDocument(db, authorize(req, 'npc.read'), req.params.departmentCode, req.params.year)
+    const file = await packageDocument(db, authorize(req, 'npc.read'), req.params.departmentCode, req.params.year, 'docx')
     return sendDownload(reply, { fileName: file.fileName, contentType: DOCX, content: file.content })
+  })
+
+  app.get('/api/npc/packages/:departmentCode/:year.pdf', { schema: { tags, summary: '下载部门人大材料（PDF）', params: NpcPackageParams } }, async (req, reply) => {
+    const file = await packageDocument(db, authorize(req, 'npc.read'), req.params.departmentCode, req.params.year, 'pdf')
+    return sendDownload(reply, { fileName: file.fileName, contentType: 'application/pdf', content: file.content })
   })
 
   app.post('/api/npc/bundles', { schema: { tags, summary: '生成本级全部部门人大材料（后台任务）', body: NpcBundleBody } }, async (req, reply) =>

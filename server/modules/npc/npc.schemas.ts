@@ -17,5 +17,6 @@ export const NpcPackageExportQuery = NpcPackageListQuery.omit({ page: true, page
 export type NpcPackageListFilter = Omit<z.infer<typeof NpcPackageListQuery>, 'page' | 'pageSize'>
 
 export const NpcPackageParams = z.strictObject({ departmentCode: OrgCode, year: Year })
-export const NpcBundleBody = z.strictObject({ fiscalYear: z.int().min(2000).max(2100), jurisdictionCode: OrgCode.optional() })
+/** `pdf`: a PDF beside each Word document (slower: about a second a department). */
+export const NpcBundleBody = z.strictObject({ fiscalYear: z.int().min(2000).max(2100), jurisdictionCode: OrgCode.optional(), pdf: z.boolean().default(false) })
 export const NpcBundleParams = z.strictObject({ jobId: z.uuid() })

@@ -1,16 +1,17 @@
-import { bundleFileName, packageFileName } from '../../../domain/npc.ts'
+import { bundleFileName, type NpcFormat, packageFileName } from '../../../domain/npc.ts'
 import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { fetchPage } from '../../http/paging.ts'
 import { recordAccess } from '../../platform/audit-access.ts'
 import { recordAudit } from '../../platform/audit.ts'
+import { requirePdfFonts } from '../../platform/pdf.ts'
 import { readFileContent } from '../../platform/files.ts'
 import { enqueueJob } from '../../platform/jobs.ts'
 import { getJobRun } from '../jobs/jobs.service.ts'
 import { effectiveRules } from '../rule-sets/rule-sets.service.ts'
 import { npcPackageData } from './npc.data.ts'
-import { npcPackageDocx } from './npc.docx.ts'
+import { npcPackageFile } from './npc.document.ts'
 import { type NpcBundleResult, npcBundleJob } from './npc.jobs.ts'
 import { departmentsOf, findDepartment, listPackageRows, majorProjectCounts } from './npc.repository.ts'
 import type { NpcPackageListFilter } from './npc.schemas.ts'
@@ -49,22 +50,24 @@ export async function listPackages(db: Db, ctx: ActorCtx, filter: NpcPackageList
   }
 }
 
-/** One department's package as Word; the read is audited before the bytes leave. */
-export async function packageDocument(db: Db, ctx: ActorCtx, departmentCode: string, fiscalYear: number) {
+/** One department's package as Word or PDF; the read is audited before the bytes leave. */
+export async function packageDocument(db: Db, ctx: ActorCtx, departmentCode: string, fiscalYear: number, format: NpcFormat) {
   const department = await findDepartment(db, ctx.actor, departmentCode)
   if (!department) throw new AppError('NOT_FOUND')
-  await recordAccess(db, ctx, { action: 'npc.package', entityType: 'npc_package', entityId: departmentCode, after: { departmentCode, fiscalYear } })
-  const content = await npcPackageDocx(await npcPackageData(db, department, fiscalYear, ctx.now))
-  return { fileName: packageFileName(fiscalYear, department.name), content }
+  if (format === 'pdf') requirePdfFonts()
+  await recordAccess(db, ctx, { action: 'npc.package', entityType: 'npc_package', entityId: departmentCode, after: { departmentCode, fiscalYear, format } })
+  const content = await npcPackageFile(await npcPackageData(db, department, fiscalYear, ctx.now), format)
+  return { fileName: packageFileName(fiscalYear, department.name, format), content }
 }
 
 /** A bureau's packages of a year at once: the job builds the zip; its progress shows on the page. */
-export async function startBundle(db: Db, ctx: ActorCtx, input: { fiscalYear: number; jurisdictionCode?: string }) {
+export async function startBundle(db: Db, ctx: ActorCtx, input: { fiscalYear: number; jurisdictionCode?: string; pdf?: boolean }) {
   const code = input.jurisdictionCode ?? ctx.actor.org.jurisdictionCode
   const node = await db.selectFrom('orgNode').select(['code', 'path', 'kind']).where('code', '=', code).executeTakeFirst()
   if (ctx.actor.org.kind !== 'jurisdiction' || !node || node.kind !== 'jurisdiction' || !node.path.startsWith(ctx.actor.org.path)) throw new AppError('NOT_FOUND')
   return db.transaction().execute(async (trx) => {
-    const payload = { jurisdictionCode: code, fiscalYear: input.fiscalYear }
+    if (input.pdf) requirePdfFonts()
+    const payload = { jurisdictionCode: code, fiscalYear: input.fiscalYear, formats: input.pdf ? ['docx' as const, 'pdf' as const] : ['docx' as const] }
     const { jobRunId } = await enqueueJob(trx, npcBundleJob, payload, { createdBy: ctx.actor.userId, jurisdictionCode: code, entityType: 'npc_bundle' })
     await recordAudit(trx, ctx, { action: 'npc.bundle', entityType: 'npc_bundle', entityId: jobRunId, after: { ...payload, jobRunId } })
     return { jobRunId, ...payload, departments: (await departmentsOf(trx, code)).length }

@@ -4,6 +4,7 @@ import { ReadBudget } from '../../platform/read-limits.ts'
 import { openZip, readZipPart } from '../../platform/zip.ts'
 import { createTestContext } from '../../test/context.ts'
 import { docxText } from '../../test/docx-text.ts'
+import { pdfText } from '../../test/pdf-text.ts'
 import { makeRectification } from '../../test/factories.rectifications.ts'
 
 const t = await createTestContext({}, { jobs: true })
@@ -114,6 +115,36 @@ describe('a department’s 人大材料', () => {
     expect(text).toContain('审计发现项目资金支出进度缓慢，部分资金闲置。\n职业学院\n教师培训项目\n2025\n2020-06-30（已逾期）\n待整改')
   })
 
+  test('the same package as PDF, set in a Chinese font, says the same; without a font the PDF is refused, not broken', async () => {
+    const res = await get(viewer, packageUrl(education).replace(/\.docx$/, '.pdf'))
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.headers['content-type']).toContain('application/pdf')
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('2026年市教育局预算绩效情况（人大审查材料）.pdf')
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(res.rawPayload.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+Noto(Serif|Sans)CJKsc-Regular/)
+    const text = pdfText(res.rawPayload)
+    const flowing = text.replace(/\n/g, '')
+    expect(text).toContain('市教育局2026年度预算绩效情况')
+    expect(flowing).toContain('本部门2026年度预算资金 1000 万元及以上或列为新增重大项目的重大项目共 2 个，年度资金合计 15,000,000.00 元；其中绩效目标已批复 1 个。')
+    expect(text).toContain('（1）智慧校园建设工程（NPC-BIG）')
+    expect(flowing).toContain('教师培训项目重点绩效评价NPC-202586.50良')
+    expect(flowing).toContain('平均得分 74.17 分')
+    for (const absent of ['校园绿化养护', '医院大楼']) expect(flowing).not.toContain(absent)
+
+    const audited = await t.db.selectFrom('auditLog').select('after').where('action', '=', 'npc.package').orderBy('seq', 'desc').executeTakeFirstOrThrow()
+    expect(audited.after).toMatchObject({ departmentCode: education.code, format: 'pdf' })
+    const before = process.env.JIXIAO_PDF_FONT
+    process.env.JIXIAO_PDF_FONT = '/nonexistent/font.ttf'
+    try {
+      const refused = await get(viewer, packageUrl(education).replace(/\.docx$/, '.pdf'))
+      expect(refused.statusCode).toBe(503)
+      expect(refused.json().error).toMatchObject({ code: 'PDF_UNAVAILABLE', message: expect.stringContaining('Word') })
+    } finally {
+      if (before === undefined) delete process.env.JIXIAO_PDF_FONT
+      else process.env.JIXIAO_PDF_FONT = before
+    }
+  })
+
   test('a department without anything to report still gets its document, saying so', async () => {
     const text = await docxText((await get(viewer, packageUrl(health, 2030))).rawPayload)
     expect(text).toContain('本部门2030年度没有已批复的部门整体支出绩效目标。')
@@ -128,7 +159,7 @@ describe('who reads packages', () => {
     expect((await get(districtViewer, packageUrl(education))).statusCode).toBe(404)
     expect((await get(viewer, packageUrl(elsewhereDept))).statusCode).toBe(404)
     const rows = await t.db.selectFrom('auditLog').select(['actorUsername', 'entityId', 'after']).where('action', '=', 'npc.package').where('entityId', '=', districtDept.code).execute()
-    expect(rows).toContainEqual({ actorUsername: viewer.username, entityId: districtDept.code, after: { departmentCode: districtDept.code, fiscalYear: 2026 } })
+    expect(rows).toContainEqual({ actorUsername: viewer.username, entityId: districtDept.code, after: { departmentCode: districtDept.code, fiscalYear: 2026, format: 'docx' } })
   })
 
   test('a department reads its own package only; a unit none', async () => {
@@ -156,7 +187,7 @@ describe('who reads packages', () => {
 
 describe('the bundle of a jurisdiction’s year', () => {
   test('a background job zips every department of the jurisdiction; the zip is fetched by whoever may see the job', async () => {
-    const start = await t.app.inject({ method: 'POST', url: '/api/npc/bundles', payload: { fiscalYear: 2026 }, headers: { cookie: (await t.as(viewer)).cookie! } })
+    const start = await t.app.inject({ method: 'POST', url: '/api/npc/bundles', payload: { fiscalYear: 2026, pdf: true }, headers: { cookie: (await t.as(viewer)).cookie! } })
     expect(start.statusCode).toBe(201)
     const { jobRunId, departments } = start.json()
     expect(departments).toBe(2)
@@ -166,7 +197,8 @@ describe('the bundle of a jurisdiction’s year', () => {
     expect(zip.statusCode).toBe(200)
     expect(decodeURIComponent(String(zip.headers['content-disposition']))).toContain('2026年人大市各部门预算绩效情况（人大审查材料）.zip')
     const parts = [...(await openZip(zip.rawPayload, new ReadBudget())).parts.keys()]
-    expect(parts).toEqual(['01-2026年市教育局预算绩效情况（人大审查材料）.docx', '02-2026年市卫健委预算绩效情况（人大审查材料）.docx'])
+    // Word and, asked for, PDF.
+    expect(parts).toEqual(['01-2026年市教育局预算绩效情况（人大审查材料）.docx', '01-2026年市教育局预算绩效情况（人大审查材料）.pdf', '02-2026年市卫健委预算绩效情况（人大审查材料）.docx', '02-2026年市卫健委预算绩效情况（人大审查材料）.pdf'])
     const inner = await readZipPart(zip.rawPayload, parts[0]!, new ReadBudget())
     expect(await docxText(inner!)).toContain('智慧校园建设工程（NPC-BIG）')
     // The city's finance sees the job (its jurisdiction); another city's reader does not; a department starts none.

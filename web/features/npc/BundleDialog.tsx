@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Result } from 'antd'
+import { Alert, Button, Checkbox, Modal, Result } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DownloadButton } from '../../shared/DownloadButton'
@@ -16,11 +16,12 @@ export function BundleDialog({ fiscalYear, jurisdiction, onClose }: { fiscalYear
   const [jobId, setJobId] = useState<string | null>(null)
   const [done, setDone] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [pdf, setPdf] = useState(false)
 
   async function submit() {
     setError(null)
     try {
-      setJobId((await start.mutateAsync({ fiscalYear, jurisdictionCode: jurisdiction.code })).jobRunId)
+      setJobId((await start.mutateAsync({ fiscalYear, jurisdictionCode: jurisdiction.code, pdf })).jobRunId)
     } catch (err) {
       setError(errorMessage(err))
     }
@@ -39,7 +40,14 @@ export function BundleDialog({ fiscalYear, jurisdiction, onClose }: { fiscalYear
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      {!jobId && <Alert type="info" showIcon title={t('npc.bundle.hint', { year: fiscalYear, jurisdiction: jurisdiction.name })} />}
+      {!jobId && (
+        <>
+          <Alert type="info" showIcon title={t('npc.bundle.hint', { year: fiscalYear, jurisdiction: jurisdiction.name })} />
+          <Checkbox checked={pdf} onChange={(e) => setPdf(e.target.checked)} style={{ marginTop: 12 }}>
+            {t('npc.bundle.pdf')}
+          </Checkbox>
+        </>
+      )}
       {jobId && !done && <JobProgress jobId={jobId} title={t('npc.bundle.progress')} onDone={() => setDone(true)} />}
       {jobId && done && (
         <Result

@@ -1,5 +1,5 @@
 import { FileZipOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Empty, Select, Tag } from 'antd'
+import { Alert, Button, Card, Empty, Select, Space, Tag } from 'antd'
 import type { TableColumnsType } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
@@ -55,12 +55,16 @@ export function NpcPackagesPage() {
     {
       key: 'download',
       title: t('common.actions'),
-      width: 120,
+      width: 150,
       fixed: 'right',
       render: (_: unknown, row) => (
-        <DownloadButton size="small" href={packageUrl(row.code, row.fiscalYear)} aria-label={t('npc.downloadOf', { name: row.name })}>
-          {t('npc.download')}
-        </DownloadButton>
+        <Space size={4}>
+          {(['docx', 'pdf'] as const).map((format) => (
+            <DownloadButton key={format} size="small" href={packageUrl(row.code, row.fiscalYear, format)} aria-label={t('npc.downloadOf', { name: row.name, format: t(`npc.formats.${format}`) })}>
+              {t(`npc.formats.${format}`)}
+            </DownloadButton>
+          ))}
+        </Space>
       ),
     },
   ]

@@ -1,13 +1,15 @@
-import { HeadingLevel, type Paragraph, type Table } from 'docx'
 import { chinaDay } from '../../../domain/corrective-actions.ts'
 import { goalStatusLabels } from '../../../domain/goals.ts'
 import { addMoney, formatMoney, toWanYuan } from '../../../domain/money.ts'
 import { rectificationStatusLabels } from '../../../domain/results.ts'
-import { body, heading, reportDocx, table } from '../../platform/docx.ts'
+import { outlineDocx } from '../../platform/docx.ts'
+import { outlinePdf } from '../../platform/pdf.ts'
+import { outlineHeading as heading, outlineParagraph as body, outlineTable as table, type ReportBlock, type ReportOutline } from '../../platform/report-outline.ts'
+import type { NpcFormat } from '../../../domain/npc.ts'
 import type { NpcGoal, NpcPackageData } from './npc.data.ts'
 
 /**
- * A department's 人大材料 as a Word document: 一、部门整体绩效目标, 二、重大项目绩效目标 (each with its indicators),
+ * A department's 人大材料, one outline drawn as Word or PDF: 一、部门整体绩效目标, 二、重大项目绩效目标 (each with its indicators),
  * 三、上年度重点绩效评价结果, 四、上年度项目自评情况, 五、尚未完成的整改事项. Every figure is the data's.
  */
 
@@ -16,24 +18,24 @@ function indicatorTable(goal: NpcGoal) {
   return [table(['一级指标', '二级指标', '三级指标', '指标值'], goal.indicators.map((i) => [i.level1, i.level2, i.name, i.target]))]
 }
 
-function departmentGoal(data: NpcPackageData): (Paragraph | Table)[] {
+function departmentGoal(data: NpcPackageData): ReportBlock[] {
   const goal = data.departmentGoal
   if (!goal) return [body(`本部门${data.fiscalYear}年度没有已批复的部门整体支出绩效目标。`)]
   return [body(`年度目标：${goal.annualTarget}`), ...indicatorTable(goal)]
 }
 
-function majorProjects(data: NpcPackageData): (Paragraph | Table)[] {
+function majorProjects(data: NpcPackageData): ReportBlock[] {
   const list = data.majorProjects
   const rule = `预算资金 ${toWanYuan(data.majorAmount)} 万元及以上或列为新增重大项目的`
   if (!list.length) return [body(`本部门${data.fiscalYear}年度没有${rule}项目。`)]
   const total = addMoney(...list.map((p) => p.amountTotal))
   const withGoal = list.filter((p) => p.goal).length
-  const out: (Paragraph | Table)[] = [
+  const out: ReportBlock[] = [
     body(`本部门${data.fiscalYear}年度${rule}重大项目共 ${list.length} 个，年度资金合计 ${formatMoney(total)} 元；其中绩效目标已批复 ${withGoal} 个。`),
     table(['项目', '实施单位', '年度资金（元）', '绩效目标'], list.map((p) => [`${p.name}（${p.code}）`, p.unitName, formatMoney(p.amountTotal), p.goal ? goalStatusLabels[p.goal.status].zh : '尚未批复']), [2]),
   ]
   list.forEach((p, i) => {
-    out.push(heading(`（${i + 1}）${p.name}（${p.code}）`, HeadingLevel.HEADING_2))
+    out.push(heading(`（${i + 1}）${p.name}（${p.code}）`, 2))
     out.push(body(`实施单位：${p.unitName}；年度资金 ${formatMoney(p.amountTotal)} 元${p.isMajorNew ? '；新增重大项目' : ''}。`))
     if (!p.goal) {
       out.push(body('绩效目标尚未批复。'))
@@ -44,7 +46,7 @@ function majorProjects(data: NpcPackageData): (Paragraph | Table)[] {
   return out
 }
 
-function keyEvaluations(data: NpcPackageData): (Paragraph | Table)[] {
+function keyEvaluations(data: NpcPackageData): ReportBlock[] {
   const list = data.keyEvaluations
   if (!list.length) return [body(`${data.lastYear}年度本部门没有已形成结论的重点绩效评价。`)]
   return [
@@ -53,10 +55,10 @@ function keyEvaluations(data: NpcPackageData): (Paragraph | Table)[] {
   ]
 }
 
-function selfEvaluation(data: NpcPackageData): (Paragraph | Table)[] {
+function selfEvaluation(data: NpcPackageData): ReportBlock[] {
   const s = data.selfEvaluation
   if (!s.count) return [body(`${data.lastYear}年度本部门没有已提交的项目自评表。`)]
-  const out: (Paragraph | Table)[] = [
+  const out: ReportBlock[] = [
     body(`${data.lastYear}年度本部门提交项目自评表 ${s.count} 张，其中优 ${s.counts.优} 个、良 ${s.counts.良} 个、中 ${s.counts.中} 个、差 ${s.counts.差} 个${s.averageTotal ? `，平均得分 ${s.averageTotal} 分` : ''}。`),
     table(['优', '良', '中', '差', '平均得分'], [[String(s.counts.优), String(s.counts.良), String(s.counts.中), String(s.counts.差), s.averageTotal ?? '—']], [0, 1, 2, 3, 4]),
   ]
@@ -65,7 +67,7 @@ function selfEvaluation(data: NpcPackageData): (Paragraph | Table)[] {
   return out
 }
 
-function rectifications(data: NpcPackageData): (Paragraph | Table)[] {
+function rectifications(data: NpcPackageData): ReportBlock[] {
   const list = data.rectifications
   if (!list.length) return [body('没有尚未销号的整改事项。')]
   const overdue = list.filter((r) => r.overdue).length
@@ -75,12 +77,11 @@ function rectifications(data: NpcPackageData): (Paragraph | Table)[] {
   ]
 }
 
-/** The package as .docx bytes. */
-export async function npcPackageDocx(data: NpcPackageData): Promise<Buffer> {
-  return reportDocx({
+function npcPackageOutline(data: NpcPackageData): ReportOutline {
+  return {
     title: `${data.department.name}${data.fiscalYear}年度预算绩效情况`,
     subtitle: `（${data.department.jurisdictionName}人民代表大会预算审查材料）`,
-    children: [
+    blocks: [
       heading('一、部门整体绩效目标'),
       ...departmentGoal(data),
       heading('二、重大项目绩效目标'),
@@ -93,5 +94,10 @@ export async function npcPackageDocx(data: NpcPackageData): Promise<Buffer> {
       ...rectifications(data),
     ],
     signOff: [data.department.name, `生成日期：${chinaDay(data.generatedAt)}`],
-  })
+  }
+}
+
+/** The package as .docx or .pdf bytes. */
+export function npcPackageFile(data: NpcPackageData, format: NpcFormat): Promise<Buffer> {
+  return format === 'pdf' ? outlinePdf(npcPackageOutline(data)) : outlineDocx(npcPackageOutline(data))
 }
