@@ -61,7 +61,13 @@ export async function freshPostgres(): Promise<{ handle: DatabaseHandle; url: st
   const template = inject('postgresTemplate')
   const name = `jixiao_t_${randomUUID().replaceAll('-', '').slice(0, 16)}`
   const admin = openPostgres(adminUrl(server))
-  await sql.raw(`create database ${name}${template ? ` template ${template}` : ''}`).execute(admin.db)
+  await sql
+    .raw(`create database ${name}${template ? ` template ${template}` : ''}`)
+    .execute(admin.db)
+    .catch(async (error: Error) => {
+      await admin.close()
+      throw new Error(`this test needs PostgreSQL at ${server} (set TEST_DATABASE_URL, or start the local server: pg_ctlcluster 15 main start): ${error.message}`)
+    })
   const url = adminUrl(server, name)
   const handle = openPostgres(url)
   if (!template) await migrateToLatest(handle.db)
