@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { refreshCockpitJob } from './modules/cockpit/cockpit.jobs.ts'
@@ -22,19 +25,20 @@ let pg: Awaited<ReturnType<typeof freshPostgres>>
 let nodeA: ServeProcess
 let nodeB: ServeProcess
 let users: Awaited<ReturnType<typeof seed>>
+let env: Record<string, string>
 
 async function seed() {
   useAuditKey(auditKey)
   const make = makeFactories(pg.handle.db, systemClock)
   const city = await make.jurisdiction()
   const user = (role: 'sys_admin' | 'sec_admin' | 'viewer' | 'finance_reviewer') => make.user({ role, org: city })
-  return { city, admin: await user('sys_admin'), secAdmin: await user('sec_admin'), grace: await user('viewer'), alice: await user('viewer'), bob: await user('viewer'), carol: await user('viewer'), dave: await user('finance_reviewer'), erin: await user('viewer'), frank: await user('viewer') }
+  return { city, admin: await user('sys_admin'), secAdmin: await user('sec_admin'), grace: await user('viewer'), alice: await user('viewer'), bob: await user('viewer'), carol: await user('viewer'), dave: await user('finance_reviewer'), erin: await user('viewer'), frank: await user('viewer'), henry: await user('viewer') }
 }
 
 beforeAll(async () => {
   pg = await freshPostgres()
   users = await seed()
-  const env = { DATABASE_URL: pg.url, JIXIAO_AUDIT_KEY: auditKey.toString('hex'), JIXIAO_SESSION_CACHE_SECONDS: CACHE_SECONDS }
+  env = { DATABASE_URL: pg.url, JIXIAO_AUDIT_KEY: auditKey.toString('hex'), JIXIAO_SESSION_CACHE_SECONDS: CACHE_SECONDS }
   ;[nodeA, nodeB] = await Promise.all([startServeProcess(env), startServeProcess(env)])
 }, 120_000)
 
@@ -116,6 +120,14 @@ describe('two app nodes on one PostgreSQL', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     expect((await refusedOn(nodeB, cookie)).status).toBe(401)
     expect((await call(nodeB, 'POST', '/api/auth/login', { body: { username: users.carol.username, password: users.carol.password } })).status).toBe(403)
+  })
+
+  test('disabling a user with the command line ends their session on the running nodes', async () => {
+    const cookie = await login(nodeA, users.henry)
+    expect((await me(nodeB, cookie)).status).toBe(200)
+    const cli = await promisify(execFile)(process.execPath, [join(import.meta.dirname, '../bin/jixiao.js'), 'user', 'disable', '--username', users.henry.username], { env: { ...process.env, ...env } })
+    expect(cli.stdout).toContain(users.henry.username)
+    for (const node of [nodeA, nodeB]) expect((await refusedOn(node, cookie)).status).toBe(401)
   })
 
   test('a role change on node A is what node B knows of the user next', async () => {
