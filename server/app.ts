@@ -14,6 +14,7 @@ import { serveWebApp } from './http/web-app.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { SESSION_COOKIE, authRoutes } from './modules/auth/auth.routes.ts'
 import { resolveSession } from './modules/auth/auth.service.ts'
+import { configureSessionCache } from './modules/auth/session-cache.ts'
 import { goalExcelRoutes } from './modules/goals/goals.excel.routes.ts'
 import { goalRoutes } from './modules/goals/goals.routes.ts'
 import { exAnteRoutes } from './modules/exante/exante.routes.ts'
@@ -86,6 +87,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   app.addHook('onRequest', crossOriginGuard(deps.config.publicOrigins))
   auditRefusals(app, deps.db)
   auditReaderReads(app, deps.db)
+  configureSessionCache(deps.db, { ttlMs: deps.config.sessionCacheMs })
 
   await registerSecurityHeaders(app, { https: deps.config.secureCookies })
   await app.register(fastifyCookie)

@@ -4,6 +4,7 @@ import type { Db } from './db/database.ts'
 import type { JurisdictionLevel } from './db/schema.ts'
 import type { Ctx } from './http/context.ts'
 import { clearLoginLocks } from './modules/auth/auth.service.ts'
+import { evictSessions } from './modules/auth/session-cache.ts'
 import { findOrgNode } from './modules/org/org.repository.ts'
 import { getSecuritySettings } from './modules/settings/settings.service.ts'
 import { recordAudit } from './platform/audit.ts'
@@ -118,7 +119,11 @@ export async function manageUserFromCli(db: Db, ctx: Ctx, username: string, comm
       .returningAll()
       .executeTakeFirstOrThrow()
     if (command.action === 'reset-password' || command.action === 'unlock') await clearLoginLocks(trx, user.id)
-    if (command.action === 'reset-password' || command.action === 'disable') await trx.deleteFrom('userSession').where('userId', '=', user.id).execute()
+    if (command.action === 'reset-password' || command.action === 'disable') {
+      await trx.deleteFrom('userSession').where('userId', '=', user.id).execute()
+      // Running app nodes on PostgreSQL drop the account's cached sessions when this commits.
+      await evictSessions(db, trx, { user: user.id })
+    }
     await recordAudit(trx, ctx, { action: accountActions[command.action].audit, entityType: 'user', entityId: user.id, before: user, after: updated })
   })
   console.log(`${accountActions[command.action].done}: ${username}`)

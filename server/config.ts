@@ -28,6 +28,8 @@ export interface Config {
   exportMaxGoals: number
   /** Where the audit chain's HMAC key is kept, outside the database. */
   auditKey: AuditKeySource
+  /** How long a resolved session is reused without reading the database (ended sessions are evicted at once, ADR 0012). */
+  sessionCacheMs: number
 }
 
 export interface UploadLimits {
@@ -84,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readLimits: readLimitsOf(env),
     exportMaxGoals: positive(env, 'JIXIAO_EXPORT_MAX_GOALS', 5000),
     auditKey: auditKeySource(env, dataDir),
+    sessionCacheMs: positive(env, 'JIXIAO_SESSION_CACHE_SECONDS', 2_000, 1000),
   }
 }

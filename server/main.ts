@@ -2,6 +2,7 @@ import { buildApp } from './app.ts'
 import { type Config, loadConfig } from './config.ts'
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.ts'
 import { jobDefinitions } from './jobs.ts'
+import { type SessionEvictionListener, listenForSessionEvictions } from './modules/auth/session-eviction-listener.ts'
 import { hasOrgData, seedDemo } from './modules/org/demo-seed.ts'
 import { useAuditKey } from './platform/audit.ts'
 import { openAuditKey } from './platform/audit-key.ts'
@@ -18,8 +19,12 @@ export async function serve(options: { demo: boolean }, config: Config = loadCon
     const app = await buildApp(deps)
     // Background jobs run in the serving process (on PostgreSQL every app node takes its share of the queue).
     const worker = await startJobWorker(deps, { definitions: jobDefinitions, concurrency: 2, onError: (error) => app.log.error(error, 'job worker') })
+    // Sessions ended on any app node are forgotten by every node's cache (ADR 0012); PGlite is one process.
+    let evictions: SessionEvictionListener | undefined
+    if (config.databaseUrl) evictions = await listenForSessionEvictions(handle.db, config.databaseUrl, app.log)
     const stop = async () => {
       await app.close()
+      await evictions?.stop()
       await worker.stop()
       await handle.close()
       process.exit(0)

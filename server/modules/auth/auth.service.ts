@@ -11,7 +11,7 @@ import { recordAudit } from '../../platform/audit.ts'
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts'
 import { getSecuritySettings, securitySettingsOf } from '../settings/settings.service.ts'
 import * as repo from './auth.repository.ts'
-import { cachedSession, forgetSession, forgetUserSessions, rememberSession } from './session-cache.ts'
+import { cachedSession, evictSessions, rememberSession, sessionCacheStamp } from './session-cache.ts'
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
@@ -101,14 +101,15 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   const tokenHash = hashToken(token)
   let row = cachedSession<SessionRow>(db, tokenHash)
   if (!row) {
+    const stamp = sessionCacheStamp(db)
     row = await repo.findSessionWithUser(db, tokenHash)
     if (!row) return null
-    rememberSession(db, tokenHash, row.userId, row)
+    rememberSession(db, tokenHash, row.userId, row, stamp)
   }
   const { sessionIdleMinutes, sessionMaxHours } = securitySettingsOf(row.securitySettings)
   if (row.userStatus !== 'active' || isSessionIdle(row.lastSeenAt, now, sessionIdleMinutes) || isSessionPastLifetime(row.createdAt, now, sessionMaxHours)) {
-    forgetSession(db, tokenHash)
     await repo.deleteSession(db, tokenHash)
+    await evictSessions(db, db, { session: tokenHash })
     return { expired: true }
   }
   // One write per request is wasteful; refreshing the idle timer every 30 s is precise enough.
@@ -140,7 +141,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
 export async function logout(db: Db, ctx: ActorCtx) {
   await db.transaction().execute(async (trx) => {
     await repo.deleteSession(trx, ctx.actor.sessionHash)
-    forgetSession(db, ctx.actor.sessionHash)
+    await evictSessions(db, trx, { session: ctx.actor.sessionHash })
     await recordAudit(trx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId })
   })
 }
@@ -211,7 +212,7 @@ export async function changeOwnPassword(db: Db, ctx: ActorCtx, input: { currentP
       .where('id', '=', userId)
       .execute()
     await repo.deleteOtherSessions(trx, userId, ctx.actor.sessionHash)
-    forgetUserSessions(db, userId)
+    await evictSessions(db, trx, { user: userId })
     await recordAudit(trx, ctx, { action: 'user.change_own_password', entityType: 'user', entityId: userId })
   })
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError, assertVersion } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
-import { forgetAllSessions } from '../auth/session-cache.ts'
+import { evictSessions } from '../auth/session-cache.ts'
 
 export const SECURITY_KEY = 'security'
 
@@ -48,7 +48,7 @@ export async function updateSecuritySettings(
     if (!saved) throw new AppError('VERSION_CONFLICT', { currentVersion: (await getSecuritySettings(trx)).version })
     await recordAudit(trx, ctx, { action: 'settings.update', entityType: 'setting', entityId: SECURITY_KEY, before, after: value })
     // Resolved sessions carry the idle limit: none may outlive a change to it.
-    forgetAllSessions(db)
+    await evictSessions(db, trx, 'all')
     return { ...value, version: saved.version }
   })
 }

@@ -7,7 +7,7 @@ import { AppError, assertVersion } from '../../http/errors.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { hashPassword } from '../../platform/passwords.ts'
 import { assertPasswordPolicy, clearLoginLocks } from '../auth/auth.service.ts'
-import { forgetUserSessions } from '../auth/session-cache.ts'
+import { evictSessions } from '../auth/session-cache.ts'
 import { findVisibleOrgNode } from '../org/org.repository.ts'
 import { canChangeAccount, mayManageAccountWith } from './users.policy.ts'
 import * as repo from './users.repository.ts'
@@ -123,7 +123,7 @@ export async function updateUser(db: Db, ctx: ActorCtx, id: string, changes: Use
       .execute()
     if (changes.status === 'disabled' || changes.roles !== undefined || changes.orgCode !== undefined) {
       await trx.deleteFrom('userSession').where('userId', '=', id).execute()
-      forgetUserSessions(db, id)
+      await evictSessions(db, trx, { user: id })
     }
     const updated = (await repo.findVisibleUser(trx, ctx.actor, id))!
     await recordAudit(trx, ctx, { action: 'user.update', entityType: 'user', entityId: id, before: user, after: updated })
@@ -160,7 +160,7 @@ export async function resetPassword(db: Db, ctx: ActorCtx, id: string, input: { 
       .execute()
     await clearLoginLocks(trx, id)
     await trx.deleteFrom('userSession').where('userId', '=', id).execute()
-    forgetUserSessions(db, id)
+    await evictSessions(db, trx, { user: id })
     const updated = (await repo.findVisibleUser(trx, ctx.actor, id))!
     await recordAudit(trx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id, before: user, after: updated })
     return updated
