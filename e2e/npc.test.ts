@@ -75,7 +75,7 @@ describe('人大材料 (issue 14)', () => {
     await page.getByRole('heading', { name: 'NPC packages' }).first().waitFor()
     const table = page.getByRole('table', { name: 'NPC packages' })
     await table.getByRole('columnheader', { name: 'Major projects' }).waitFor()
-    await table.getByRole('link', { name: 'Download the NPC package of 深圳市教育局' }).waitFor()
+    await table.getByRole('link', { name: 'Download the NPC package of 深圳市教育局 (PDF)' }).waitFor()
     await page.getByRole('button', { name: 'Generate all' }).waitFor()
     await keepDocScreenshot(page, 'npc-packages-en')
     await page.getByText('中文', { exact: true }).click()
