@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { gunzip } from 'node:zlib'
 import { sql } from 'kysely'
 import type { Config } from '../config.ts'
 import { type DatabaseHandle, openPGlite } from '../db/database.ts'
 import { acquireDataDirLock, DataDirInUseError, LOCK_FILE } from '../db/data-dir-lock.ts'
-import { auditKeyReminder, BackupError, describeRestored, expectKind, isGzip, writeBackupFile } from './backup.ts'
+import { auditKeyReminder, BackupError, describeRestored, expectKind, writeBackupFile } from './backup.ts'
 
 /**
  * PGlite is one process per data folder (data-dir-lock.ts), so a backup cannot read a folder a running server
@@ -46,6 +48,15 @@ export async function backupPGlite(config: Config, file: string, force: boolean)
   return [`已备份 backed up: ${file} (${mb} MB, PGlite ${config.dataDir})`, auditKeyReminder(config)]
 }
 
+/** The tar inside the gzipped backup; a damaged or cut-off file is refused here, before anything is unpacked. */
+async function unpack(file: string): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    return new Uint8Array(await promisify(gunzip)(await readFile(file)))
+  } catch (error) {
+    throw new BackupError(`备份文件已损坏，未做任何改动 the backup file is damaged; nothing was changed: ${(error as Error).message}`, 1)
+  }
+}
+
 const contents = (dir: string) => readdirSync(dir).filter((name) => name !== LOCK_FILE)
 
 /**
@@ -71,8 +82,7 @@ export async function restorePGlite(config: Config, file: string, force: boolean
           `The data folder ${target} is not empty: a restore goes into an empty folder; pass --force to replace its data with the backup`,
       )
     }
-    const bytes = await readFile(file)
-    const handle = await openOrRefuse({ dataDir: staging, loadDataDir: new Blob([bytes], { type: isGzip(bytes) ? 'application/gzip' : 'application/x-tar' }) }, 'restore')
+    const handle = await openOrRefuse({ dataDir: staging, loadDataDir: new Blob([await unpack(file)], { type: 'application/x-tar' }) }, 'restore')
     let lines: string[]
     try {
       lines = await describeRestored(handle.db, config)

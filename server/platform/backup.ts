@@ -22,7 +22,7 @@ export class BackupError extends Error {
 
 export type BackupKind = 'pglite' | 'postgres' | 'unknown'
 
-/** What a backup file holds, by its first bytes: PGlite's data-folder dump is a (gzipped) tar, pg_dump's custom format starts "PGDMP". */
+/** What a backup file holds, by its first bytes: PGlite's data-folder dump is a gzipped tar, pg_dump's custom format starts "PGDMP". */
 export function backupKind(file: string): BackupKind {
   if (!existsSync(file)) throw new BackupError(`找不到备份文件 backup file not found: ${file}`)
   const head = Buffer.alloc(262)
@@ -31,12 +31,10 @@ export function backupKind(file: string): BackupKind {
   closeSync(fd)
   const bytes = head.subarray(0, read)
   if (bytes.subarray(0, 5).toString('latin1') === 'PGDMP') return 'postgres'
+  // Our PGlite backups are always gzipped: its checksum and length catch a damaged or cut-off file before a restore.
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'pglite'
-  if (bytes.subarray(257, 262).toString('latin1') === 'ustar') return 'pglite'
   return 'unknown'
 }
-
-export const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b
 
 const otherEngine = {
   pglite: '这是嵌入式数据库（PGlite）的备份：请去掉 DATABASE_URL 后恢复到数据目录 this is a PGlite backup: restore it without DATABASE_URL, into a data folder',
