@@ -38,6 +38,7 @@ export const errorCatalog = {
   HEADERS_TOO_LARGE: { status: 431, zh: '请求头过大（通常是 Cookie 过多或过长），请清除本站 Cookie 后重试', en: 'The request headers are too large (usually too many or too long cookies); clear this site’s cookies and try again' },
   // Readiness for a load balancer (GET /api/health/ready): details.checks names what is not ready.
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
+  SHUTTING_DOWN: { status: 503, zh: '服务正在停止，请稍后重试', en: 'The server is shutting down; try again shortly' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
   INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
   // execution (预算执行数据): a pushed batch of payments with problems in single items; nothing of it is written.

@@ -7,7 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Config } from './config.ts'
 import type { Db, Engine } from './db/database.ts'
 import { answerClientError } from './http/client-errors.ts'
-import { installErrorHandler, sendFrameworkRefusal, validatorCompiler } from './http/errors.ts'
+import { installErrorHandler, refuseWhileClosing, sendFrameworkRefusal, validatorCompiler } from './http/errors.ts'
 import { rejectNulCharacters } from './http/input-guards.ts'
 import { crossOriginGuard } from './http/origin-check.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
@@ -83,10 +83,13 @@ export async function buildApp(deps: Deps): Promise<App> {
     // Refusals before any route of ours: Node's HTTP parser (431, a broken request) and Fastify's router (a bad URL).
     clientErrorHandler: answerClientError,
     frameworkErrors: sendFrameworkRefusal,
+    // Fastify's own 503 while closing is in a shape of its own: refuseWhileClosing answers in ours.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
+  refuseWhileClosing(app)
   app.addHook('preValidation', rejectNulCharacters)
   // onRequest: before a body (an upload) is even read.
   app.addHook('onRequest', crossOriginGuard(deps.config.publicOrigins))

@@ -152,3 +152,19 @@ export function installErrorHandler(app: FastifyInstance) {
     return send(reply, lang, 'INTERNAL', { requestId: req.id })
   })
 }
+
+/**
+ * Once close() began (SIGTERM), requests still arriving on open connections get 503 SHUTTING_DOWN and the connection
+ * closes, so a load balancer sends them elsewhere; requests already running finish. The first onRequest hook.
+ */
+export function refuseWhileClosing(app: FastifyInstance) {
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onRequest', async (req, reply) => {
+    if (!closing) return
+    reply.header('connection', 'close')
+    return send(reply, requestLanguage(req), 'SHUTTING_DOWN')
+  })
+}

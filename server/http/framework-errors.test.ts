@@ -109,3 +109,26 @@ describe('Fastify', () => {
     }
   })
 })
+
+describe('shutting down', () => {
+  test('a request that completes after close() began gets 503 SHUTTING_DOWN in our shape, and its connection closes', async () => {
+    const node = await createTestContext()
+    await node.app.listen({ port: 0, host: '127.0.0.1' })
+    const { port: nodePort } = node.app.server.address() as AddressInfo
+    const socket = connect(nodePort, '127.0.0.1')
+    let received = ''
+    socket.on('data', (chunk) => (received += String(chunk)))
+    const ended = new Promise((resolve) => socket.on('close', resolve))
+    // Headers begun before the close keep the connection open through it; they end once the server stopped listening.
+    await new Promise((resolve) => socket.write('GET /api/health/live HTTP/1.1\r\nHost: localhost\r\n', resolve))
+    await new Promise((resolve) => setImmediate(resolve))
+    const closed = node.app.close()
+    while (node.app.server.listening) await new Promise((resolve) => setImmediate(resolve))
+    socket.write('Accept-Language: en\r\n\r\n')
+    await ended
+    await closed
+    expect(received).toMatch(/^HTTP\/1\.1 503 /)
+    expect(received).toMatch(/\r\nconnection: close\r\n/i)
+    expect(received).toContain('{"error":{"code":"SHUTTING_DOWN","message":"The server is shutting down; try again shortly"}}')
+  })
+})
