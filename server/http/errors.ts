@@ -127,6 +127,10 @@ export function sendFrameworkRefusal(error: FastifyError, req: FastifyRequest, r
   if (known) return send(reply, lang, known.code, known.detail && [{ path: '', message: known.detail[lang] }])
   const byStatus = refusalByStatus[error.statusCode ?? 0]
   if (byStatus) return send(reply, lang, byStatus)
+  if (!error.statusCode || error.statusCode >= 500) {
+    req.log.error({ err: error }, 'framework error')
+    return send(reply, lang, 'INTERNAL', { requestId: req.id })
+  }
   return send(reply, lang, 'VALIDATION_FAILED', [{ path: '', message: error.message }])
 }
 
