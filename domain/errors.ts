@@ -29,6 +29,17 @@ export const errorCatalog = {
   EXPORT_TOO_LARGE: { status: 422, zh: '符合条件的记录超过一次导出的上限，请按部门、单位或状态筛选后分批导出', en: 'More records match than one export may hold; narrow it by department, unit or status and export in parts' },
   IMPORT_LIMIT_EXCEEDED: { status: 422, zh: '文件内容超出导入限制，已停止读取', en: 'The file holds more than an import may read; reading was stopped' },
   UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件格式', en: 'Unsupported file format' },
+  // Refusals by Node's HTTP parser or Fastify before any handler of ours runs (server/http/errors.ts, client-errors.ts).
+  MALFORMED_REQUEST: { status: 400, zh: '请求格式错误，服务器无法解析', en: 'The request is malformed and could not be parsed' },
+  MALFORMED_URL: { status: 400, zh: '请求地址格式错误（含无效的百分号编码）', en: 'The request URL is malformed (invalid percent-encoding)' },
+  REQUEST_TIMEOUT: { status: 408, zh: '请求发送超时，请重试', en: 'The request took too long to arrive; try again' },
+  REQUEST_TOO_LARGE: { status: 413, zh: '请求内容超过大小上限', en: 'The request body exceeds the size limit' },
+  URL_TOO_LONG: { status: 414, zh: '请求地址中的参数过长', en: 'A parameter in the request URL is too long' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的请求内容类型（Content-Type），请以 JSON 或表单上传方式提交', en: 'Unsupported content type of the request body; send JSON or a form upload' },
+  HEADERS_TOO_LARGE: { status: 431, zh: '请求头过大（通常是 Cookie 过多或过长），请清除本站 Cookie 后重试', en: 'The request headers are too large (usually too many or too long cookies); clear this site’s cookies and try again' },
+  // Readiness for a load balancer (GET /api/health/ready): details.checks names what is not ready.
+  NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
+  SHUTTING_DOWN: { status: 503, zh: '服务正在停止，请稍后重试', en: 'The server is shutting down; try again shortly' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
   INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
   // execution (预算执行数据): a pushed batch of payments with problems in single items; nothing of it is written.

@@ -6,7 +6,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDef
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.ts'
 import type { Db, Engine } from './db/database.ts'
-import { installErrorHandler, validatorCompiler } from './http/errors.ts'
+import { answerClientError } from './http/client-errors.ts'
+import { installErrorHandler, refuseWhileClosing, sendFrameworkRefusal, validatorCompiler } from './http/errors.ts'
 import { rejectNulCharacters } from './http/input-guards.ts'
 import { crossOriginGuard } from './http/origin-check.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
@@ -61,12 +62,15 @@ import './modules/results/rectifications.listeners.ts'
 import { auditRefusals } from './platform/audit-access.ts'
 import { auditReaderReads } from './platform/audit-reads.ts'
 import type { Clock } from './platform/clock.ts'
+import type { JobWorker } from './platform/jobs-worker.ts'
 
 export interface Deps {
   db: Db
   engine: Engine
   clock: Clock
   config: Config
+  /** The job worker of this process, once started (main.ts): the readiness check reports whether it takes jobs. */
+  jobWorker?: () => JobWorker | undefined
 }
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>
@@ -78,10 +82,16 @@ export async function buildApp(deps: Deps): Promise<App> {
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
+    // Refusals before any route of ours: Node's HTTP parser (431, a broken request) and Fastify's router (a bad URL).
+    clientErrorHandler: answerClientError,
+    frameworkErrors: sendFrameworkRefusal,
+    // Fastify's own 503 while closing is in a shape of its own: refuseWhileClosing answers in ours.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
+  refuseWhileClosing(app)
   app.addHook('preValidation', rejectNulCharacters)
   // onRequest: before a body (an upload) is even read.
   app.addHook('onRequest', crossOriginGuard(deps.config.publicOrigins))

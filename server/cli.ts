@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isRole, roles } from '../domain/roles.ts'
 import { loadConfig } from './config.ts'
@@ -32,6 +33,8 @@ const usage = `用法 Usage: jixiao <command>
 ${monitoringCliUsage}
   audit verify [--checkpoint FILE]
                                  校验审计日志哈希链（可对照审计管理员下载的检查点文件）
+  backup FILE [--force]          备份数据库（PGlite：数据目录快照，须先停止服务；PostgreSQL：pg_dump 自定义格式）
+  restore FILE [--force]         从备份恢复到空的数据目录或数据库（--force：替换已有数据）；审计密钥另行保管，不在备份中
 
 环境变量: DATABASE_URL (PostgreSQL), JIXIAO_DATA_DIR (PGlite 数据目录, 默认 ./data), PORT (默认 3000),
   JIXIAO_AUDIT_KEY_FILE (审计密钥文件, 默认 <数据目录>-keys/audit.key) 或 JIXIAO_AUDIT_KEY`
@@ -133,6 +136,9 @@ const commands: Record<string, Handler> = {
     return withDatabase(({ db }) => importProjectsFromCli(db, systemClock, { file: positionals[0]!, as: values.as, dryRun: values['dry-run'] ?? false }))
   },
 
+  backup: (args) => backupOrRestore('backup', args),
+  restore: (args) => backupOrRestore('restore', args),
+
   async audit(args) {
     const [sub, ...rest] = args
     if (sub !== 'verify') return fail(usage)
@@ -154,6 +160,27 @@ const commands: Record<string, Handler> = {
       return 1
     }, 'existing')
   },
+}
+
+/** backup FILE / restore FILE on the engine configured (DATABASE_URL or the PGlite data folder). */
+async function backupOrRestore(what: 'backup' | 'restore', args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean', default: false } } })
+  if (positionals.length !== 1) return fail(`用法 usage: jixiao ${what} FILE [--force]`)
+  const config = loadConfig()
+  const file = resolve(positionals[0]!)
+  const force = values.force ?? false
+  const { BackupError } = await import('./platform/backup.ts')
+  try {
+    const run = config.databaseUrl
+      ? await import('./platform/backup-postgres.ts').then((m) => ({ backup: m.backupPostgres, restore: m.restorePostgres }))
+      : await import('./platform/backup-pglite.ts').then((m) => ({ backup: m.backupPGlite, restore: m.restorePGlite }))
+    for (const line of await run[what](config, file, force)) console.log(line)
+    return 0
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error
+    console.error(error.message)
+    return error.exitCode
+  }
 }
 
 async function manageUser(action: 'reset-password' | 'unlock' | 'disable' | 'enable', args: string[]) {

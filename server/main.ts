@@ -7,7 +7,7 @@ import { hasOrgData, seedDemo } from './modules/org/demo-seed.ts'
 import { useAuditKey } from './platform/audit.ts'
 import { openAuditKey } from './platform/audit-key.ts'
 import { systemClock } from './platform/clock.ts'
-import { startJobWorker } from './platform/jobs-worker.ts'
+import { type JobWorker, startJobWorker } from './platform/jobs-worker.ts'
 import { systemContext } from './system-context.ts'
 
 /** Opens the database, migrates where that is safe, seeds the demo on first start if asked, and listens. */
@@ -15,10 +15,12 @@ export async function serve(options: { demo: boolean }, config: Config = loadCon
   const handle = await openDatabase(config)
   try {
     await prepareDatabase(handle, config, options.demo)
-    const deps = { db: handle.db, engine: handle.engine, clock: systemClock, config }
+    const jobs: { worker?: JobWorker } = {}
+    const deps = { db: handle.db, engine: handle.engine, clock: systemClock, config, jobWorker: () => jobs.worker }
     const app = await buildApp(deps)
     // Background jobs run in the serving process (on PostgreSQL every app node takes its share of the queue).
     const worker = await startJobWorker(deps, { definitions: jobDefinitions, concurrency: 2, onError: (error) => app.log.error(error, 'job worker') })
+    jobs.worker = worker
     // Sessions ended on any app node are forgotten by every node's cache (ADR 0012); PGlite is one process.
     let evictions: SessionEvictionListener | undefined
     if (config.databaseUrl) evictions = await listenForSessionEvictions(handle.db, config.databaseUrl, app.log)

@@ -15,8 +15,8 @@ export interface DatabaseHandle {
   db: Db
   engine: Engine
   close(): Promise<void>
-  /** PGlite only: the whole data folder as a tarball, to clone a migrated template in tests. */
-  dumpDataDir?: () => Promise<Blob>
+  /** PGlite only: the whole data folder as a tarball (a test template's clone, a backup). */
+  dumpDataDir?: (compression?: 'none' | 'gzip') => Promise<Blob>
 }
 
 const INT8 = 20
@@ -111,7 +111,7 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
     return {
       db,
       engine: 'pglite',
-      dumpDataDir: () => pglite.dumpDataDir('none'),
+      dumpDataDir: (compression = 'none') => pglite.dumpDataDir(compression),
       close: async () => {
         await db.destroy()
         await pglite.close()

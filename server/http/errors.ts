@@ -100,6 +100,40 @@ export function sendNotFound(req: FastifyRequest, reply: FastifyReply) {
   return send(reply, requestLanguage(req), 'NOT_FOUND')
 }
 
+type Text = { zh: string; en: string }
+
+/**
+ * Fastify's own refusals, made before a handler of ours runs, in English and in a shape of its own: each gets a
+ * code of ours. A body that is not JSON stays the VALIDATION_FAILED of the bad-input table, with a detail in the
+ * request's language instead of Fastify's English.
+ */
+const frameworkRefusals: Record<string, { code: ErrorCode; detail?: Text }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_FAILED', detail: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' } },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', detail: { zh: '请求体为空，但内容类型声明为 JSON', en: 'The request body is empty but its content type says JSON' } },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_FAILED', detail: { zh: '请求体长度与 Content-Length 不符', en: 'The request body does not have the length Content-Length declares' } },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'REQUEST_TOO_LARGE' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_ERR_BAD_URL: { code: 'MALFORMED_URL' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URL_TOO_LONG' },
+}
+
+/** Other 4xx of Fastify or a plugin, by status; the rest are the client's input (400). */
+const refusalByStatus: Record<number, ErrorCode> = { 413: 'REQUEST_TOO_LARGE', 414: 'URL_TOO_LONG', 415: 'UNSUPPORTED_MEDIA_TYPE', 431: 'HEADERS_TOO_LARGE' }
+
+/** Answers a refusal of Fastify's own: its `frameworkErrors` option (a bad URL) and the error handler below. */
+export function sendFrameworkRefusal(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const lang = requestLanguage(req)
+  const known = frameworkRefusals[error.code]
+  if (known) return send(reply, lang, known.code, known.detail && [{ path: '', message: known.detail[lang] }])
+  const byStatus = refusalByStatus[error.statusCode ?? 0]
+  if (byStatus) return send(reply, lang, byStatus)
+  if (!error.statusCode || error.statusCode >= 500) {
+    req.log.error({ err: error }, 'framework error')
+    return send(reply, lang, 'INTERNAL', { requestId: req.id })
+  }
+  return send(reply, lang, 'VALIDATION_FAILED', [{ path: '', message: error.message }])
+}
+
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError & { code?: string }, req, reply) => {
     const lang = requestLanguage(req)
@@ -114,11 +148,27 @@ export function installErrorHandler(app: FastifyInstance) {
     if (isMalformedMultipart(req, error)) {
       return send(reply, lang, 'VALIDATION_FAILED', [{ path: 'body', message: lang === 'zh' ? 'multipart 请求体格式错误（缺少分隔符或未完整发送），请重新上传' : `Malformed multipart body (${error.message}); upload again` }])
     }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    if (frameworkRefusals[error.code] || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
       // Fastify's own 4xx (malformed JSON, bad content type, body too large…)
-      return send(reply, lang, 'VALIDATION_FAILED', [{ path: '', message: error.message }])
+      return sendFrameworkRefusal(error, req, reply)
     }
     req.log.error({ err: error }, 'unhandled error')
     return send(reply, lang, 'INTERNAL', { requestId: req.id })
+  })
+}
+
+/**
+ * Once close() began (SIGTERM), requests still arriving on open connections get 503 SHUTTING_DOWN and the connection
+ * closes, so a load balancer sends them elsewhere; requests already running finish. The first onRequest hook.
+ */
+export function refuseWhileClosing(app: FastifyInstance) {
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onRequest', async (req, reply) => {
+    if (!closing) return
+    reply.header('connection', 'close')
+    return send(reply, requestLanguage(req), 'SHUTTING_DOWN')
   })
 }

@@ -32,6 +32,8 @@ export interface JobWorkerOptions {
 
 export interface JobWorker {
   stop(): Promise<void>
+  /** Whether it still takes jobs (false once stop() began): the readiness check reports it. */
+  readonly taking: boolean
 }
 
 type Definitions = ReadonlyMap<string, JobDefinition<unknown>>
@@ -66,8 +68,13 @@ export async function startJobWorker(deps: JobWorkerDeps, options: JobWorkerOpti
     })
   }
 
+  let taking = true
   return {
+    get taking() {
+      return taking
+    },
     async stop() {
+      taking = false
       clearInterval(reclaimTimer)
       await boss.stop({ graceful: true, close: false, timeout: (options.stopTimeoutSeconds ?? 30) * 1000 })
     },

@@ -193,9 +193,9 @@ describe('validation messages', () => {
     expect(res.json().error.code).toBe('VALIDATION_FAILED')
   })
 
-  test('a body over the size limit is 400 VALIDATION_FAILED', async () => {
+  test('a body over the size limit is 413 REQUEST_TOO_LARGE', async () => {
     const res = await t.anon.post('/api/auth/login', { username: 'a', password: 'x'.repeat(2 * 1024 * 1024) })
-    expect(res.statusCode).toBe(400)
-    expect(res.json().error.code).toBe('VALIDATION_FAILED')
+    expect(res.statusCode).toBe(413)
+    expect(res.json().error.code).toBe('REQUEST_TOO_LARGE')
   })
 })

@@ -191,6 +191,8 @@ const docs = ['/api/docs', '/api/docs/', '/api/docs/static/swagger-initializer.j
 
 export const endpoints: Endpoint[] = [
   get('/api/health', 'public'),
+  get('/api/health/live', 'public'),
+  get('/api/health/ready', 'public'),
   get('/api/openapi.json', 'public'),
   ...docs.map((route) => get(route, 'public')),
   // Swagger UI's own page redirects to /api/docs/; its assets are served by a wildcard.
