@@ -7,30 +7,34 @@ import type { Db, Trx } from './database.ts'
 
 /**
  * Bulk loading with COPY inside a Kysely transaction, on both engines: PostgreSQL streams CSV through the
- * transaction's own pg client (pg-copy-streams, `COPY … FROM STDIN`), PGlite reads it as a blob
+ * transaction's own pg client (pg-copy-streams, `COPY … FROM STDIN`, text format), PGlite reads it as a blob
  * (`COPY … FROM '/dev/blob'`). The statement travels as a compiled query carrying its source, so it runs on the
  * connection that holds the caller's transaction; each engine's connection knows how to feed it.
  */
 
 const COPY_SOURCE = Symbol('copySource')
 
-type CsvChunks = Iterable<string> | AsyncIterable<string>
-type CopyQuery = CompiledQuery & { [COPY_SOURCE]: CsvChunks }
+type CopyText = Iterable<string> | AsyncIterable<string>
+type CopyQuery = CompiledQuery & { [COPY_SOURCE]: CopyText }
 
-export const copySourceOf = (compiled: CompiledQuery): CsvChunks | undefined => (compiled as Partial<CopyQuery>)[COPY_SOURCE]
+export const copySourceOf = (compiled: CompiledQuery): CopyText | undefined => (compiled as Partial<CopyQuery>)[COPY_SOURCE]
+
+type Field = string | number | boolean | null | undefined
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`
 
-/** A CSV field as COPY (FORMAT csv) reads it: null is an empty unquoted field, an empty string is "". */
-export function csvField(value: Field): string {
-  if (value === null || value === undefined) return ''
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
+
+/** A field as COPY's text format reads it: \N is null; backslash, tab and line breaks escaped (JSON passes as is). */
+export function copyField(value: Field): string {
+  if (value === null || value === undefined) return '\\N'
   if (typeof value !== 'string') return String(value)
-  return value === '' || /[",\n\r\\]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value
 }
 
-/** Loads CSV lines (each ending in \n) into `table (columns)`; returns the number of rows COPY reports. */
-export async function copyRows(db: Db | Trx, table: string, columns: readonly string[], lines: CsvChunks): Promise<number> {
-  const text = `copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from stdin with (format csv)`
+/** Loads lines of COPY's text format (each ending in \n) into `table (columns)`; returns the number of rows COPY reports. */
+export async function copyRows(db: Db | Trx, table: string, columns: readonly string[], lines: CopyText): Promise<number> {
+  const text = `copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from stdin`
   const query: CopyQuery = { sql: text, parameters: [], query: RawNode.createWithSql(text), queryId: { queryId: `copy-${table}` }, [COPY_SOURCE]: lines }
   const result = await db.executeQuery(query)
   return Number(result.numAffectedRows ?? 0)
@@ -54,16 +58,14 @@ export async function copyBlob(compiled: CompiledQuery): Promise<{ sql: string; 
   if (!source) return undefined
   const parts: string[] = []
   for await (const chunk of source) parts.push(chunk)
-  return { sql: compiled.sql.replace(/ from stdin /, ` from '/dev/blob' `), blob: new Blob(parts) }
+  return { sql: compiled.sql.replace(/ from stdin$/, ` from '/dev/blob'`), blob: new Blob(parts) }
 }
 
-type Field = string | number | boolean | null | undefined
-
-/** Rows as CSV text for copyRows, `size` lines to a chunk. */
-export function* csvChunks(rows: Iterable<readonly Field[]>, size = 1000): Generator<string> {
+/** Rows as text for copyRows, `size` lines to a chunk. */
+export function* copyChunks(rows: Iterable<readonly Field[]>, size = 1000): Generator<string> {
   let lines: string[] = []
   for (const row of rows) {
-    lines.push(row.map(csvField).join(','))
+    lines.push(row.map(copyField).join('\t'))
     if (lines.length === size) {
       yield `${lines.join('\n')}\n`
       lines = []

@@ -29,7 +29,7 @@ export interface ChainedFields {
   clientIp: string | null
 }
 
-const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash'])
+export const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash'])
 
 /** JSON as stored: dates become ISO strings, secrets are dropped, so the hash covers what is read back. */
 function toStoredJson(value: unknown): unknown {

@@ -1,5 +1,5 @@
 import { type SqlBool, sql } from 'kysely'
-import { copyRows, csvChunks } from '../../db/copy.ts'
+import { copyRows, copyChunks } from '../../db/copy.ts'
 import type { Trx } from '../../db/database.ts'
 import type { NewProject } from '../../db/schema.ts'
 import type { Actor } from '../../http/context.ts'
@@ -27,7 +27,7 @@ const asInt = (n: number | null) => (n !== null && Number.isSafeInteger(n) && Ma
 /** Loads the keys, then keeps the units among them the actor can see (import_unit). */
 export async function stageImportKeys(trx: Trx, actor: Actor, keys: readonly StagedKey[]) {
   await sql`create temp table import_row (row_no integer primary key, code text, fiscal_year integer, unit_code text) on commit drop`.execute(trx)
-  await copyRows(trx, 'import_row', ['row_no', 'code', 'fiscal_year', 'unit_code'], csvChunks(keys.map((k) => [k.row, k.code, asInt(k.fiscalYear), k.unitCode])))
+  await copyRows(trx, 'import_row', ['row_no', 'code', 'fiscal_year', 'unit_code'], copyChunks(keys.map((k) => [k.row, k.code, asInt(k.fiscalYear), k.unitCode])))
   await sql`analyze import_row`.execute(trx)
   const visible = trx
     .selectFrom('orgNode')
@@ -104,7 +104,7 @@ export function copyNewProjects(trx: Trx, rows: Iterable<ProjectToCreate>): Prom
   const cells = (function* () {
     for (const row of rows) yield cellsOf(row, CREATED)
   })()
-  return copyRows(trx, 'project', CREATED, csvChunks(cells))
+  return copyRows(trx, 'project', CREATED, copyChunks(cells))
 }
 
 /** Known projects, staged with the version they were read at; only those still at it are updated. Returns how many were. */
@@ -113,7 +113,7 @@ export async function updateStagedProjects(trx: Trx, rows: Iterable<NewProject &
   const cells = (function* () {
     for (const row of rows) yield [row.id, row.expectedVersion, ...cellsOf(row, WRITTEN)]
   })()
-  const staged = await copyRows(trx, 'import_update', ['id', 'expected_version', ...WRITTEN], csvChunks(cells))
+  const staged = await copyRows(trx, 'import_update', ['id', 'expected_version', ...WRITTEN], copyChunks(cells))
   if (staged === 0) return 0
   const result = await sql`
     update project p set ${sql.raw(WRITTEN.map((c) => `${c} = s.${c}`).join(', '))}, version = p.version + 1

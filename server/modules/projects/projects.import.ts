@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises'
 import { z } from 'zod'
 import { localizeIssue } from '../../http/validation-messages.ts'
 import { editableStatuses, projectStatusLabels, projectTotals } from '../../../domain/projects.ts'
@@ -228,7 +229,10 @@ async function plan(db: Db, ctx: ActorCtx, parsed: ParsedFile): Promise<Plan> {
     return unit && typeof code === 'string' && typeof fiscalYear === 'number' ? { jurisdictionCode: unit.jurisdictionCode, fiscalYear, code } : null
   }
   const column = (field: string | null) => (field ? (parsed.headers.get(field as ProjectField) ?? null) : null)
-  const rows = parsed.rows.map((r): PlannedRow => {
+  const rows: PlannedRow[] = []
+  for (const r of parsed.rows) {
+    // A 100 k-row file takes seconds to check: let the server's other requests in between.
+    if (rows.length % 1000 === 999) await setImmediate()
     const rowProblems = [...r.problems]
     const add = (field: string, zh: string, en: string) => rowProblems.push({ row: r.row, column: column(field), field, zh, en })
     const unit = units.get(r.values.unitCode as string)
@@ -261,8 +265,8 @@ async function plan(db: Db, ctx: ActorCtx, parsed: ParsedFile): Promise<Plan> {
     }
     problems.push(...rowProblems)
     const action: RowAction = rowProblems.length ? 'error' : !stored ? 'create' : sameInput(stored, input!) ? 'unchanged' : 'update'
-    return { row: r.row, action, input: action === 'error' ? null : input, values: r.values, unit, existing: stored }
-  })
+    rows.push({ row: r.row, action, input: action === 'error' ? null : input, values: r.values, unit, existing: stored })
+  }
   return { rows, problems }
 }
 
@@ -319,10 +323,18 @@ function invalid(planned: Plan, ctx: ActorCtx) {
 export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions & { dryRun: true }): Promise<ImportPreview>
 export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions): Promise<ImportPreview | ImportResult>
 export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions) {
-  const parsed = await readProjectFile(file, options.onProgress, options.limits)
-  const planned = await plan(db, ctx, parsed)
-  if (options.dryRun) return preview(parsed, planned, ctx)
+  if (options.dryRun) {
+    const parsed = await readProjectFile(file, options.onProgress, options.limits)
+    return preview(parsed, await plan(db, ctx, parsed), ctx)
+  }
+  const { writes, unchanged } = await plannedWrites(db, ctx, file, options)
+  return writeImport(db, ctx, file.fileName, writes, unchanged, options.onProgress)
+}
+
+/** The rows to write, or IMPORT_INVALID; the file's cells are left behind for the collector before the write. */
+async function plannedWrites(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions) {
+  const planned = await plan(db, ctx, await readProjectFile(file, options.onProgress, options.limits))
   if (planned.problems.length) throw invalid(planned, ctx)
   const writes = planned.rows.flatMap((r): ImportWrite[] => (r.action === 'create' || r.action === 'update' ? [{ action: r.action, input: r.input!, unit: r.unit!, existing: r.existing }] : []))
-  return writeImport(db, ctx, file.fileName, writes, planned.rows.length - writes.length, options.onProgress)
+  return { writes, unchanged: planned.rows.length - writes.length }
 }

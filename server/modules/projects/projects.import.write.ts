@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { parseMoney } from '../../../domain/money.ts'
-import { projectTotals } from '../../../domain/projects.ts'
 import type { Db } from '../../db/database.ts'
+import type { NewProject } from '../../db/schema.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import type { AuditEntry } from '../../platform/audit.ts'
@@ -35,11 +35,16 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string } | null
 
 const MONEY_FIELDS = ['mediumTermAmount', 'amountGeneral', 'amountFund', 'amountStateCapital', 'amountSocialInsurance', 'amountOther'] as const
 
+// numeric(18,2) reads back with two places; amounts arrive that way from the file, defaults as "0".
+const twoPlaces = (m: string) => (/^(0|[1-9]\d*)\.\d\d$/.test(m) ? m : parseMoney(m)!)
+
+type Totals = Pick<NewProject, 'amountFiscal' | 'amountTotal'>
+
 /** The project as stored and read back (projectColumns): amounts with two places, names of its unit and department. */
-function storedView(input: CreateProjectInput, unit: ScopedNode, ctx: ActorCtx) {
-  const money = Object.fromEntries(MONEY_FIELDS.map((f) => [f, parseMoney(input[f])]))
+function storedView(input: CreateProjectInput, totals: Totals, unit: ScopedNode, ctx: ActorCtx) {
+  const money = Object.fromEntries(MONEY_FIELDS.map((f) => [f, twoPlaces(input[f])]))
   const org = { jurisdictionCode: unit.jurisdictionCode, departmentCode: unit.departmentCode!, unitCode: unit.code, unitName: unit.name, departmentName: unit.departmentName }
-  return { ...input, ...projectTotals(input), ...money, ...org, updatedAt: ctx.now }
+  return { ...input, amountFiscal: totals.amountFiscal, amountTotal: totals.amountTotal, ...money, ...org, updatedAt: ctx.now }
 }
 
 export async function writeImport(db: Db, ctx: ActorCtx, fileName: string, writes: ImportWrite[], unchanged: number, onProgress?: (p: ImportProgress) => void) {
@@ -51,26 +56,33 @@ export async function writeImport(db: Db, ctx: ActorCtx, fileName: string, write
     uncoded.forEach((w, i) => (w.input = { ...w.input, code: generated[i]! }))
     const ids = writes.map((w) => (w.action === 'create' ? randomUUID() : w.existing!.id))
     const inputOf = (w: ImportWrite) => w.input as CreateProjectInput
+    // Each row is made once, for its COPY line; its totals are kept for its audit record.
+    const totals: Totals[] = []
+    const rowOf = (i: number) => {
+      const row = toProjectRow(inputOf(writes[i]!), writes[i]!.unit, ctx)
+      totals[i] = { amountFiscal: row.amountFiscal, amountTotal: row.amountTotal }
+      return row
+    }
 
     const creates = writes.flatMap((w, i) => (w.action === 'create' ? [i] : []))
     try {
       const copied = await copyNewProjects(trx, (function* () {
-        for (const i of creates) yield { ...toProjectRow(inputOf(writes[i]!), writes[i]!.unit, ctx), id: ids[i]!, status: 'reserve' } satisfies ProjectToCreate
+        for (const i of creates) yield { ...rowOf(i), id: ids[i]!, status: 'reserve' } satisfies ProjectToCreate
       })())
       if (copied !== creates.length) throw changedMeanwhile()
     } catch (error) {
       throw isUniqueViolation(error) ? changedMeanwhile() : error
     }
-    const updates = writes.filter((w) => w.action === 'update')
+    const updates = writes.flatMap((w, i) => (w.action === 'update' ? [i] : []))
     const updated = await updateStagedProjects(trx, (function* () {
-      for (const w of updates) yield { ...toProjectRow(inputOf(w), w.unit, ctx), id: w.existing!.id, expectedVersion: w.existing!.version }
+      for (const i of updates) yield { ...rowOf(i), id: ids[i]!, expectedVersion: writes[i]!.existing!.version }
     })())
     if (updated !== updates.length) throw changedMeanwhile()
     if (total) onProgress?.({ phase: 'write', done: total, total })
 
     const entries = (function* (): Generator<AuditEntry> {
       for (const [i, w] of writes.entries()) {
-        const view = storedView(inputOf(w), w.unit, ctx)
+        const view = storedView(inputOf(w), totals[i]!, w.unit, ctx)
         if (w.action === 'create') {
           yield { action: 'project.create', entityType: 'project', entityId: ids[i]!, after: { ...view, id: ids[i]!, status: 'reserve', version: 1, createdAt: ctx.now } }
           continue
