@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream'
+import { setImmediate } from 'node:timers/promises'
 import { pipeline } from 'node:stream/promises'
 import { type CompiledQuery, type DatabaseConnection, type QueryResult, RawNode } from 'kysely'
 import type pg from 'pg'
@@ -61,14 +62,18 @@ export async function copyBlob(compiled: CompiledQuery): Promise<{ sql: string; 
   return { sql: compiled.sql.replace(/ from stdin$/, ` from '/dev/blob'`), blob: new Blob(parts) }
 }
 
-/** Rows as text for copyRows, `size` lines to a chunk. */
-export function* copyChunks(rows: Iterable<readonly Field[]>, size = 1000): Generator<string> {
+/**
+ * Rows as text for copyRows, `size` lines to a chunk. Between chunks the event loop gets a turn: a COPY stream
+ * can take chunks as fast as they come, and making 100 k rows would otherwise hold the process for seconds.
+ */
+export async function* copyChunks(rows: Iterable<readonly Field[]>, size = 1000): AsyncGenerator<string> {
   let lines: string[] = []
   for (const row of rows) {
     lines.push(row.map(copyField).join('\t'))
     if (lines.length === size) {
       yield `${lines.join('\n')}\n`
       lines = []
+      await setImmediate()
     }
   }
   if (lines.length) yield `${lines.join('\n')}\n`
