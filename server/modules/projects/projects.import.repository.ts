@@ -95,7 +95,13 @@ const CREATED = ['id', 'code', 'fiscal_year', 'jurisdiction_code', 'status', 'cr
 type Cell = string | number | boolean | null
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 const cell = (v: unknown): Cell => (v instanceof Date ? v.toISOString() : v === undefined ? null : (v as Cell))
-const cellsOf = (row: Record<string, unknown>, columns: readonly string[]) => columns.map((c) => cell(row[camel(c)]))
+const keysOf = new Map<readonly string[], string[]>()
+/** The row's values in the columns' order; the columns' property names worked out once per list, not per row. */
+function cellsOf(row: Record<string, unknown>, columns: readonly string[]) {
+  let keys = keysOf.get(columns)
+  if (!keys) keysOf.set(columns, (keys = columns.map(camel)))
+  return keys.map((k) => cell(row[k]))
+}
 
 export type ProjectToCreate = NewProject & { id: string; status: 'reserve' }
 
