@@ -4,17 +4,19 @@ import { cockpitBench } from './cockpit.bench.ts'
 import { indicatorsBench } from './indicators.bench.ts'
 import { monitoringBench } from './monitoring.bench.ts'
 import { projectsBench } from './projects.bench.ts'
+import { projectImportBench } from './project-import.bench.ts'
 
 /**
  * npm run bench -- <name> [--engine postgres|pglite|both] [--duration S] [--rounds N] [--connections N]
  *   monitoring: [--rows N] [--scale city|province] (see bench/monitoring.bench.ts)
  *   cockpit: [--scale city|province] (see bench/cockpit.bench.ts)
+ *   project-import: [--rows N] (default 100000; see bench/project-import.bench.ts)
  *
  * Benchmarks report ratios against a baseline measured in the same run; they never fail on timing.
  * PostgreSQL: a fresh database `jixiao_bench` on BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
  * dropped afterwards unless BENCH_KEEP=1. PGlite: a temporary folder.
  */
-const benchmarks = { projects: projectsBench, indicators: indicatorsBench, monitoring: monitoringBenchFor, cockpit: cockpitBenchFor } as const
+const benchmarks = { projects: projectsBench, indicators: indicatorsBench, monitoring: monitoringBenchFor, cockpit: cockpitBenchFor, 'project-import': projectImportBenchFor } as const
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -23,7 +25,7 @@ const { positionals, values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '5' },
-    rows: { type: 'string', default: '1000000' },
+    rows: { type: 'string' },
     scale: { type: 'string', default: 'city' },
   },
 })
@@ -31,6 +33,10 @@ const { positionals, values } = parseArgs({
 function monitoringBenchFor(engine: Engine, options: { log: (line: string) => void }) {
   const scale = values.scale === 'province' ? 'province' : 'city'
   return monitoringBench(engine, { rows: Math.max(1000, Math.min(10_000_000, Number(values.rows) || 1_000_000)), scale, log: options.log })
+}
+
+function projectImportBenchFor(engine: Engine, options: { log: (line: string) => void }) {
+  return projectImportBench(engine, { rows: Math.max(100, Math.min(200_000, Number(values.rows) || 100_000)), log: options.log })
 }
 
 function cockpitBenchFor(engine: Engine, options: { rounds: number; log: (line: string) => void }) {

@@ -13,7 +13,7 @@ import { adminUrl } from '../../server/test/postgres-urls.ts'
 const run = promisify(execFile)
 
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-export const BENCH_DATABASE = 'jixiao_bench'
+export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'jixiao_bench'
 
 export interface BenchDatabase {
   handle: DatabaseHandle

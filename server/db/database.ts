@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
-import { CamelCasePlugin, Kysely, Migrator, type PluginTransformResultArgs, PostgresDialect, type QueryResult, type Transaction, type UnknownRow } from 'kysely'
+import { CamelCasePlugin, CompiledQuery, type DatabaseConnection, Kysely, Migrator, type PluginTransformResultArgs, PostgresDialect, type QueryResult, type Transaction, type UnknownRow } from 'kysely'
 import pg from 'pg'
 import { migrations } from './migrations/index.ts'
 import { PGliteDialect } from './pglite-dialect.ts'
 import type { Database } from './schema.ts'
 import { acquireDataDirLock } from './data-dir-lock.ts'
+import { enableCopy } from './copy.ts'
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>
@@ -94,9 +95,20 @@ export function openPostgres(url: string): DatabaseHandle {
   // pg then drops that client and connects anew on the next query; unlistened, the pool's 'error' event would
   // crash the process instead.
   pool.on('error', () => {})
-  const db = kysely(new PostgresDialect({ pool }))
+  // COPY needs the pg client behind a connection: found by its backend pid when Kysely first wraps it.
+  const clients = new Map<number, pg.PoolClient>()
+  pool.on('connect', (client) => clients.set(backendPid(client), client))
+  pool.on('remove', (client) => clients.delete(backendPid(client)))
+  const onCreateConnection = async (connection: DatabaseConnection) => {
+    const { rows } = await connection.executeQuery<{ pid: number }>(CompiledQuery.raw('select pg_backend_pid() as pid'))
+    const client = clients.get(rows[0]!.pid)
+    if (client) enableCopy(connection, client)
+  }
+  const db = kysely(new PostgresDialect({ pool, onCreateConnection }))
   return { db, engine: 'postgres', close: () => db.destroy() }
 }
+
+const backendPid = (client: pg.PoolClient) => (client as unknown as { processID: number }).processID
 
 export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<DatabaseHandle> {
   const releaseLock = options.dataDir ? acquireDataDirLock(options.dataDir) : () => {}

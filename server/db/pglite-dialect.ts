@@ -10,6 +10,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely'
+import { copyBlob } from './copy.ts'
 
 /**
  * Kysely dialect for PGlite. PGlite is a single connection, so the driver holds a mutex from
@@ -89,6 +90,11 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const copy = await copyBlob(compiled)
+    if (copy) {
+      const result = await this.pglite.query<R>(copy.sql, [], { blob: copy.blob })
+      return { rows: [], numAffectedRows: BigInt(result.affectedRows ?? 0) }
+    }
     // PGlite's query() refuses multi-statement scripts; migrations send those without parameters.
     if (compiled.parameters.length === 0 && hasSeveralStatements(compiled.sql)) {
       const results = await this.pglite.exec(compiled.sql)

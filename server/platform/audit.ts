@@ -29,7 +29,7 @@ export interface ChainedFields {
   clientIp: string | null
 }
 
-const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash'])
+export const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash'])
 
 /** JSON as stored: dates become ISO strings, secrets are dropped, so the hash covers what is read back. */
 function toStoredJson(value: unknown): unknown {
@@ -58,10 +58,20 @@ export interface ChainKeying {
 }
 
 export function chainHash(prevHash: string, row: ChainedFields, keying: ChainKeying): string {
-  const body = canonicalJson({ ...row, at: row.at.toISOString() })
-  if (row.seq < keying.keyedFromSeq) return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
-  if (!keying.key) throw new AuditKeyError('审计密钥未加载 audit key not loaded')
-  return createHmac('sha256', keying.key).update(`jixiao-audit-v2 keyed-from ${keying.keyedFromSeq}\n`).update(prevHash).update('\n').update(body).digest('hex')
+  return hashChainBody(prevHash, row.seq, [canonicalJson({ ...row, at: row.at.toISOString() })], keying)
+}
+
+/** The link of the row numbered seq whose canonical JSON is the concatenation of bodyParts. */
+export function hashChainBody(prevHash: string, seq: number, bodyParts: readonly (string | Buffer)[], keying: ChainKeying): string {
+  let hash
+  if (seq < keying.keyedFromSeq) hash = createHash('sha256')
+  else {
+    if (!keying.key) throw new AuditKeyError('审计密钥未加载 audit key not loaded')
+    hash = createHmac('sha256', keying.key).update(`jixiao-audit-v2 keyed-from ${keying.keyedFromSeq}\n`)
+  }
+  hash.update(prevHash).update('\n')
+  for (const part of bodyParts) hash.update(part)
+  return hash.digest('hex')
 }
 
 let processKey: Buffer | null = null
@@ -75,7 +85,7 @@ export function currentAuditKey(): Buffer | null {
   return processKey
 }
 
-function chainedFields(ctx: Ctx, entry: AuditEntry, seq: number): ChainedFields {
+export function chainedFields(ctx: Ctx, entry: AuditEntry, seq: number): ChainedFields {
   return {
     seq,
     at: ctx.now,
@@ -119,20 +129,9 @@ const AUDIT_INSERT_BATCH = 1000
  */
 export async function recordAuditBatch(trx: Trx, ctx: Ctx, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return
-  const key = processKey
-  if (!key) throw new AuditKeyError('审计密钥未加载，拒绝写入 audit key not loaded: refusing to append')
-  const keyId = auditKeyId(key)
-  // The first keyed append names its key; a later process with another key must not fork the chain.
-  const head = await trx
-    .updateTable('auditHead')
-    .set({ seq: sql`seq + ${entries.length}`, keyId: sql`coalesce(key_id, ${keyId})` })
-    .where('id', '=', 1)
-    .returning(['seq', 'hash', 'keyedFromSeq', 'keyId'])
-    .executeTakeFirstOrThrow()
-  if (head.keyId !== keyId) throw new AuditKeyError(`审计密钥与哈希链不符 audit key ${keyId} is not the chain's key ${head.keyId}`)
-  const keying = { key, keyedFromSeq: head.keyedFromSeq }
-  let seq = head.seq - entries.length
-  let prevHash = head.hash
+  const { keying, lastSeq, lastHash } = await advanceAuditHead(trx, entries.length)
+  let seq = lastSeq
+  let prevHash = lastHash
   for (let start = 0; start < entries.length; start += AUDIT_INSERT_BATCH) {
     const rows = entries.slice(start, start + AUDIT_INSERT_BATCH).map((entry) => {
       const row = chainedFields(ctx, entry, ++seq)
@@ -143,5 +142,28 @@ export async function recordAuditBatch(trx: Trx, ctx: Ctx, entries: readonly Aud
     })
     await trx.insertInto('auditLog').values(rows).execute()
   }
-  await trx.updateTable('auditHead').set({ hash: prevHash }).where('id', '=', 1).execute()
+  await setAuditHeadHash(trx, prevHash)
+}
+
+/**
+ * Locks the chain's head until the transaction ends and moves it on by n rows: the seq and hash of the row the
+ * n new rows follow. Refuses without the process's key, or with a key other than the chain's.
+ */
+export async function advanceAuditHead(trx: Trx, n: number): Promise<{ keying: ChainKeying; lastSeq: number; lastHash: string }> {
+  const key = processKey
+  if (!key) throw new AuditKeyError('审计密钥未加载，拒绝写入 audit key not loaded: refusing to append')
+  const keyId = auditKeyId(key)
+  // The first keyed append names its key; a later process with another key must not fork the chain.
+  const head = await trx
+    .updateTable('auditHead')
+    .set({ seq: sql`seq + ${n}`, keyId: sql`coalesce(key_id, ${keyId})` })
+    .where('id', '=', 1)
+    .returning(['seq', 'hash', 'keyedFromSeq', 'keyId'])
+    .executeTakeFirstOrThrow()
+  if (head.keyId !== keyId) throw new AuditKeyError(`审计密钥与哈希链不符 audit key ${keyId} is not the chain's key ${head.keyId}`)
+  return { keying: { key, keyedFromSeq: head.keyedFromSeq }, lastSeq: head.seq - n, lastHash: head.hash }
+}
+
+export async function setAuditHeadHash(trx: Trx, hash: string) {
+  await trx.updateTable('auditHead').set({ hash }).where('id', '=', 1).execute()
 }

@@ -12,6 +12,7 @@ import { verifyAuditChain } from '../../platform/audit-verify.ts'
 import { createTestContext } from '../../test/context.ts'
 import { call, MultipartBody } from '../../test/endpoints.ts'
 import { makeFactories } from '../../test/factories.ts'
+import { projectColumns } from './projects.repository.ts'
 
 /**
  * The project library's Excel round trip over HTTP on a real database: template, import (preview and commit),
@@ -253,6 +254,24 @@ describe('a good file', () => {
     expect(audit.map((a) => a.action)).toEqual(['project.create', 'project.update'])
     expect(audit[1]).toMatchObject({ before: { name: '2026年教师培训项目', version: 1 }, after: { name: '改过名称的培训项目', version: 2 } })
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true })
+  })
+
+  test('each audit record holds the project exactly as stored, on create and on update', async () => {
+    const asStored = async (code: string) => {
+      const p = await t.db.selectFrom('project').innerJoin('orgNode as unitNode', 'unitNode.code', 'project.unitCode')
+        .innerJoin('orgNode as departmentNode', 'departmentNode.code', 'project.departmentCode').select(projectColumns).where('project.code', '=', code).executeTakeFirstOrThrow()
+      return JSON.parse(JSON.stringify(p))
+    }
+    const afterOf = async (id: string) => (await t.db.selectFrom('auditLog').select('after').where('entityId', '=', id).orderBy('seq', 'desc').executeTakeFirstOrThrow()).after
+    const first = row(school.code, { '中期资金总额（元）': '1000.5', '一般公共预算资金（元）': 1000.5, '其他资金（元）': null })
+    await upload(unitUser, await xlsx([first]))
+    const created = await asStored(String(first[0]))
+    expect(created).toMatchObject({ amountGeneral: '1000.50', amountOther: '0.00', amountTotal: '1000.50', version: 1 })
+    expect(await afterOf(created.id)).toEqual(created)
+    await upload(unitUser, await xlsx([row(school.code, { 项目编码: first[0]!, 项目名称: '改名后的项目', '中期资金总额（元）': 7, '一般公共预算资金（元）': 7 })]))
+    const updated = await asStored(String(first[0]))
+    expect(updated).toMatchObject({ name: '改名后的项目', amountGeneral: '7.00', version: 2, createdAt: created.createdAt })
+    expect(await afterOf(created.id)).toEqual(updated)
   })
 
   test('columns left out of the file keep the stored values of updated projects', async () => {

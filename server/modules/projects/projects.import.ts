@@ -1,13 +1,15 @@
+import { setImmediate } from 'node:timers/promises'
 import { z } from 'zod'
 import { localizeIssue } from '../../http/validation-messages.ts'
 import { editableStatuses, projectStatusLabels, projectTotals } from '../../../domain/projects.ts'
-import type { Db, Trx } from '../../db/database.ts'
+import type { Db } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
-import { type AuditEntry, recordAudit, recordAuditBatch } from '../../platform/audit.ts'
 import { readSpreadsheet, spreadsheetKind } from '../../platform/excel.ts'
 import type { ReadLimits } from '../../platform/read-limits.ts'
-import { findProjectsByKeys, findVisibleNodes, keyOf, type ProjectKey, type ScopedNode, type StoredProject, upsertProjects } from './projects.bulk.repository.ts'
+import { keyOf, type ProjectKey, type ScopedNode } from './projects.bulk.repository.ts'
+import { findStagedDuplicates, findStagedProjects, findStagedUnits, stageImportKeys, type StagedProject } from './projects.import.repository.ts'
+import { type ImportProgress, type ImportWrite, writeImport } from './projects.import.write.ts'
 import {
   type AmountUnit,
   EXAMPLE_MARK,
@@ -20,9 +22,8 @@ import {
   projectSheetColumns,
   readCell,
 } from './projects.excel.ts'
-import { nextProjectCodes } from './projects.codes.ts'
-import { type CreateProjectInput, NewProjectBody, type NewProjectInput } from './projects.schemas.ts'
-import { inputOf, projectProblems, toProjectRow } from './projects.service.ts'
+import { NewProjectBody, type NewProjectInput } from './projects.schemas.ts'
+import { inputOf, projectProblems } from './projects.service.ts'
 import { onlySupervises } from '../../platform/supervision.ts'
 
 /**
@@ -43,7 +44,7 @@ export interface ImportOptions {
   limits?: ReadLimits
 }
 
-export type ImportProgress = { phase: 'read'; fraction: number; rows: number } | { phase: 'write'; done: number; total: number }
+export type { ImportProgress }
 
 export interface RowError {
   row: number
@@ -78,7 +79,6 @@ export interface ImportResult {
 export const MAX_IMPORT_ROWS = 200_000
 const MAX_REPORTED_ERRORS = 1000
 const PREVIEW_ROWS = 200
-const WRITE_BATCH = 1000
 
 interface Problem {
   row: number
@@ -199,7 +199,7 @@ interface PlannedRow {
   input: NewProjectInput | null
   values: ParsedRow['values']
   unit: ScopedNode | undefined
-  existing: StoredProject | undefined
+  existing: StagedProject | undefined
 }
 
 interface Plan {
@@ -209,25 +209,30 @@ interface Plan {
 
 const localize = (issue: z.core.$ZodIssue, lang: 'zh' | 'en') => localizeIssue(issue as never, lang)
 
+/** The file's keys checked in SQL, in one short transaction: the visible units, repeated keys, stored projects. */
+async function checkKeys(db: Db, ctx: ActorCtx, parsed: ParsedFile) {
+  const text = (v: unknown) => (typeof v === 'string' ? v : null)
+  const keys = parsed.rows.map((r) => ({ row: r.row, code: text(r.values.code), fiscalYear: typeof r.values.fiscalYear === 'number' ? r.values.fiscalYear : null, unitCode: text(r.values.unitCode) }))
+  return db.transaction().execute(async (trx) => {
+    await stageImportKeys(trx, ctx.actor, keys)
+    return { units: await findStagedUnits(trx), duplicates: await findStagedDuplicates(trx), existing: await findStagedProjects(trx, ctx.actor) }
+  })
+}
+
 /** Decides each row's fate against the database: scope, existing codes, duplicates, the form's validation. */
-async function plan(db: Db | Trx, ctx: ActorCtx, parsed: ParsedFile): Promise<Plan> {
+async function plan(db: Db, ctx: ActorCtx, parsed: ParsedFile): Promise<Plan> {
   const problems = [...parsed.problems]
-  const unitCodes = [...new Set(parsed.rows.map((r) => r.values.unitCode).filter((c): c is string => typeof c === 'string'))]
-  const units = await findVisibleNodes(db, ctx.actor, unitCodes)
+  const { units, duplicates, existing } = await checkKeys(db, ctx, parsed)
   const keyOfRow = (r: ParsedRow): ProjectKey | null => {
     const unit = units.get(r.values.unitCode as string)
     const { code, fiscalYear } = r.values
     return unit && typeof code === 'string' && typeof fiscalYear === 'number' ? { jurisdictionCode: unit.jurisdictionCode, fiscalYear, code } : null
   }
-  const keys = new Map<string, ProjectKey>()
-  for (const r of parsed.rows) {
-    const key = keyOfRow(r)
-    if (key) keys.set(keyOf(key), key)
-  }
-  const existing = await findProjectsByKeys(db, ctx.actor, [...keys.values()])
-  const firstRowOf = new Map<string, number>()
   const column = (field: string | null) => (field ? (parsed.headers.get(field as ProjectField) ?? null) : null)
-  const rows = parsed.rows.map((r): PlannedRow => {
+  const rows: PlannedRow[] = []
+  for (const r of parsed.rows) {
+    // A 100 k-row file takes seconds to check: let the server's other requests in between.
+    if (rows.length % 1000 === 999) await setImmediate()
     const rowProblems = [...r.problems]
     const add = (field: string, zh: string, en: string) => rowProblems.push({ row: r.row, column: column(field), field, zh, en })
     const unit = units.get(r.values.unitCode as string)
@@ -236,12 +241,8 @@ async function plan(db: Db | Trx, ctx: ActorCtx, parsed: ParsedFile): Promise<Pl
     if (unit && onlySupervises(ctx.actor, unit)) {
       add('unitCode', `预算单位 ${unit.name} 属于下级行政区划，其项目由该区划的财政部门办理，上级财政部门只能查看`, `Unit ${unit.name} belongs to a jurisdiction below yours: its own finance bureau files its projects, yours may only look`)
     }
-    if (typeof r.values.code === 'string') {
-      const duplicateKey = key ? keyOf(key) : `?${r.values.unitCode}|${r.values.fiscalYear}|${r.values.code}`
-      const first = firstRowOf.get(duplicateKey)
-      if (first !== undefined) add('code', `项目编码 ${r.values.code} 与第 ${first} 行重复（同一预算年度内编码唯一）`, `Code ${r.values.code} repeats row ${first} (codes are unique within a fiscal year)`)
-      else firstRowOf.set(duplicateKey, r.row)
-    }
+    const first = duplicates.get(r.row)
+    if (first !== undefined) add('code', `项目编码 ${r.values.code} 与第 ${first} 行重复（同一预算年度内编码唯一）`, `Code ${r.values.code} repeats row ${first} (codes are unique within a fiscal year)`)
     if (stored && !stored.visible) {
       add('code', `${stored.fiscalYear} 年度编码为 ${stored.code} 的项目已存在，且不在您的权限范围内`, `A ${stored.fiscalYear} project with code ${stored.code} exists outside your scope`)
     } else if (stored && !editableStatuses.includes(stored.status)) {
@@ -264,12 +265,12 @@ async function plan(db: Db | Trx, ctx: ActorCtx, parsed: ParsedFile): Promise<Pl
     }
     problems.push(...rowProblems)
     const action: RowAction = rowProblems.length ? 'error' : !stored ? 'create' : sameInput(stored, input!) ? 'unchanged' : 'update'
-    return { row: r.row, action, input: action === 'error' ? null : input, values: r.values, unit, existing: stored }
-  })
+    rows.push({ row: r.row, action, input: action === 'error' ? null : input, values: r.values, unit, existing: stored })
+  }
   return { rows, problems }
 }
 
-function sameInput(stored: StoredProject, input: NewProjectInput): boolean {
+function sameInput(stored: StagedProject, input: NewProjectInput): boolean {
   const before = inputOf(stored)
   return (Object.keys(input) as ProjectField[]).every((f) => (before[f] ?? null) === (input[f] ?? null))
 }
@@ -305,9 +306,6 @@ function preview(parsed: ParsedFile, planned: Plan, ctx: ActorCtx): ImportPrevie
   }
 }
 
-const changedMeanwhile = () =>
-  new AppError('VERSION_CONFLICT', undefined, { zh: '导入期间有项目被他人新增或修改，未写入任何数据，请重新导入', en: 'Projects were added or changed by someone else meanwhile; nothing was written; import again' })
-
 function invalid(planned: Plan, ctx: ActorCtx) {
   const n = planned.problems.length
   return new AppError('IMPORT_INVALID', localized(planned.problems, ctx), {
@@ -317,45 +315,26 @@ function invalid(planned: Plan, ctx: ActorCtx) {
 }
 
 /**
- * The import use case. dryRun: the preview, nothing written. Otherwise every row is written in one
- * transaction — multi-row upserts of WRITE_BATCH rows, each project audited — or, if any row has a problem,
- * IMPORT_INVALID with the same row errors and nothing written.
+ * The import use case. dryRun: the preview, nothing written. Otherwise, when every row passed, every row is
+ * written and audited in one transaction (projects.import.write.ts) — or, if any row has a problem,
+ * IMPORT_INVALID with the same row errors and nothing written. Reading and checking happen before that
+ * transaction, so nothing is locked while they run.
  */
 export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions & { dryRun: true }): Promise<ImportPreview>
 export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions): Promise<ImportPreview | ImportResult>
 export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions) {
-  const parsed = await readProjectFile(file, options.onProgress, options.limits)
-  if (options.dryRun) return preview(parsed, await plan(db, ctx, parsed), ctx)
-  return db.transaction().execute(async (trx): Promise<ImportResult> => {
-    const planned = await plan(trx, ctx, parsed)
-    if (planned.problems.length) throw invalid(planned, ctx)
-    const writes = planned.rows.filter((r) => r.action === 'create' || r.action === 'update')
-    let created = 0
-    let updated = 0
-    if (writes.length) options.onProgress?.({ phase: 'write', done: 0, total: writes.length })
-    const uncoded = writes.filter((r) => !r.input!.code)
-    const generated = await nextProjectCodes(trx, uncoded.map((r) => ({ ...r.input!, jurisdictionCode: r.unit!.jurisdictionCode, departmentCode: r.unit!.departmentCode!, unitCode: r.unit!.code })), ctx.now)
-    uncoded.forEach((r, i) => (r.input = { ...r.input!, code: generated[i]! }))
-    for (let start = 0; start < writes.length; start += WRITE_BATCH) {
-      const batch = writes.slice(start, start + WRITE_BATCH)
-      const stored = new Map((await upsertProjects(trx, batch.map((r) => toProjectRow(r.input as CreateProjectInput, r.unit!, ctx)))).map((s) => [keyOf(s), s]))
-      const entries: AuditEntry[] = batch.map((r) => {
-        const { inserted, ...after } = stored.get(keyOf({ jurisdictionCode: r.unit!.jurisdictionCode, fiscalYear: r.input!.fiscalYear, code: r.input!.code! }))!
-        // Optimistic concurrency instead of locking every row read: a project created, or changed (edited,
-        // moved on in its lifecycle), by someone else since the plan was made shows here, and rolls all back.
-        if (inserted ? r.action !== 'create' : r.action !== 'update' || after.version !== r.existing!.version + 1) throw changedMeanwhile()
-        if (inserted) created += 1
-        else updated += 1
-        const view = { ...after, unitName: r.unit!.name, departmentName: r.unit!.departmentName }
-        if (inserted) return { action: 'project.create', entityType: 'project', entityId: after.id, after: view }
-        const { visible: _v, ...before } = r.existing!
-        return { action: 'project.update', entityType: 'project', entityId: after.id, before, after: view }
-      })
-      await recordAuditBatch(trx, ctx, entries)
-      options.onProgress?.({ phase: 'write', done: start + batch.length, total: writes.length })
-    }
-    const unchanged = planned.rows.length - writes.length
-    await recordAudit(trx, ctx, { action: 'project.import', entityType: 'project', after: { fileName: file.fileName, created, updated, unchanged } })
-    return { dryRun: false, created, updated, unchanged }
-  })
+  if (options.dryRun) {
+    const parsed = await readProjectFile(file, options.onProgress, options.limits)
+    return preview(parsed, await plan(db, ctx, parsed), ctx)
+  }
+  const { writes, unchanged } = await plannedWrites(db, ctx, file, options)
+  return writeImport(db, ctx, file.fileName, writes, unchanged, options.onProgress)
+}
+
+/** The rows to write, or IMPORT_INVALID; the file's cells are left behind for the collector before the write. */
+async function plannedWrites(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions) {
+  const planned = await plan(db, ctx, await readProjectFile(file, options.onProgress, options.limits))
+  if (planned.problems.length) throw invalid(planned, ctx)
+  const writes = planned.rows.flatMap((r): ImportWrite[] => (r.action === 'create' || r.action === 'update' ? [{ action: r.action, input: r.input!, unit: r.unit!, existing: r.existing }] : []))
+  return { writes, unchanged: planned.rows.length - writes.length }
 }
