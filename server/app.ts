@@ -8,6 +8,7 @@ import type { Config } from './config.ts'
 import type { Db, Engine } from './db/database.ts'
 import { installErrorHandler, validatorCompiler } from './http/errors.ts'
 import { rejectNulCharacters } from './http/input-guards.ts'
+import { markRecentWrites } from './http/read-routing.ts'
 import { crossOriginGuard } from './http/origin-check.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
 import { serveWebApp } from './http/web-app.ts'
@@ -62,6 +63,8 @@ import type { Clock } from './platform/clock.ts'
 
 export interface Deps {
   db: Db
+  /** Heavy reads (lists, dashboards, exports, the portal) when a replica is configured; see http/read-routing.ts. */
+  readDb?: Db
   engine: Engine
   clock: Clock
   config: Config
@@ -86,6 +89,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   auditRefusals(app, deps.db)
   auditReaderReads(app, deps.db)
 
+  markRecentWrites(app, deps)
   await registerSecurityHeaders(app, { https: deps.config.secureCookies })
   await app.register(fastifyCookie)
   await app.register(fastifyRateLimit, { global: false })

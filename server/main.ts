@@ -1,6 +1,6 @@
 import { buildApp } from './app.ts'
 import { type Config, loadConfig } from './config.ts'
-import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.ts'
+import { type DatabaseHandle, migrateToLatest, openDatabase, openReadHandle } from './db/database.ts'
 import { jobDefinitions } from './jobs.ts'
 import { hasOrgData, seedDemo } from './modules/org/demo-seed.ts'
 import { useAuditKey } from './platform/audit.ts'
@@ -14,13 +14,16 @@ export async function serve(options: { demo: boolean }, config: Config = loadCon
   const handle = await openDatabase(config)
   try {
     await prepareDatabase(handle, config, options.demo)
-    const deps = { db: handle.db, engine: handle.engine, clock: systemClock, config }
+    const reads = openReadHandle(handle, config.databaseReadUrl, (message) => console.log(message))
+    const deps = { db: handle.db, readDb: reads.readDb, engine: handle.engine, clock: systemClock, config }
     const app = await buildApp(deps)
+    if (reads.readDb !== handle.db) app.log.info('heavy reads go to the replica at DATABASE_READ_URL')
     // Background jobs run in the serving process (on PostgreSQL every app node takes its share of the queue).
     const worker = await startJobWorker(deps, { definitions: jobDefinitions, concurrency: 2, onError: (error) => app.log.error(error, 'job worker') })
     const stop = async () => {
       await app.close()
       await worker.stop()
+      await reads.close()
       await handle.close()
       process.exit(0)
     }
