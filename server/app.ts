@@ -9,6 +9,7 @@ import type { Db, Engine } from './db/database.ts'
 import { answerClientError } from './http/client-errors.ts'
 import { installErrorHandler, refuseWhileClosing, sendFrameworkRefusal, validatorCompiler } from './http/errors.ts'
 import { rejectNulCharacters } from './http/input-guards.ts'
+import { markRecentWrites } from './http/read-routing.ts'
 import { crossOriginGuard } from './http/origin-check.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
 import { serveWebApp } from './http/web-app.ts'
@@ -66,6 +67,8 @@ import type { JobWorker } from './platform/jobs-worker.ts'
 
 export interface Deps {
   db: Db
+  /** Heavy reads (lists, dashboards, exports, the portal) when a replica is configured; see http/read-routing.ts. */
+  readDb?: Db
   engine: Engine
   clock: Clock
   config: Config
@@ -99,6 +102,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   auditReaderReads(app, deps.db)
   configureSessionCache(deps.db, { ttlMs: deps.config.sessionCacheMs })
 
+  markRecentWrites(app, deps)
   await registerSecurityHeaders(app, { https: deps.config.secureCookies })
   await app.register(fastifyCookie)
   await app.register(fastifyRateLimit, { global: false })

@@ -6,6 +6,10 @@ export interface Config {
   port: number
   host: string
   databaseUrl: string | undefined
+  /** A streaming replica for the heavy reads (DATABASE_READ_URL, PostgreSQL only; ADR 0013). */
+  databaseReadUrl: string | undefined
+  /** After a write, this client's reads stay on the primary for so many seconds (read-your-writes). */
+  readYourWritesSeconds: number
   dataDir: string
   webDistDir: string
   logLevel: string
@@ -70,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
+    readYourWritesSeconds: positive(env, 'JIXIAO_READ_YOUR_WRITES_SECONDS', 10),
     dataDir,
     webDistDir: resolve(env.JIXIAO_WEB_DIR ?? 'web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -1,6 +1,6 @@
 import { buildApp } from './app.ts'
 import { type Config, loadConfig } from './config.ts'
-import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.ts'
+import { type DatabaseHandle, migrateToLatest, openDatabase, openReadHandle } from './db/database.ts'
 import { jobDefinitions } from './jobs.ts'
 import { type SessionEvictionListener, listenForSessionEvictions } from './modules/auth/session-eviction-listener.ts'
 import { hasOrgData, seedDemo } from './modules/org/demo-seed.ts'
@@ -16,8 +16,10 @@ export async function serve(options: { demo: boolean }, config: Config = loadCon
   try {
     await prepareDatabase(handle, config, options.demo)
     const jobs: { worker?: JobWorker } = {}
-    const deps = { db: handle.db, engine: handle.engine, clock: systemClock, config, jobWorker: () => jobs.worker }
+    const reads = openReadHandle(handle, config.databaseReadUrl, (message) => console.log(message))
+    const deps = { db: handle.db, readDb: reads.readDb, engine: handle.engine, clock: systemClock, config, jobWorker: () => jobs.worker }
     const app = await buildApp(deps)
+    if (reads.readDb !== handle.db) app.log.info('heavy reads go to the replica at DATABASE_READ_URL')
     // Background jobs run in the serving process (on PostgreSQL every app node takes its share of the queue).
     const worker = await startJobWorker(deps, { definitions: jobDefinitions, concurrency: 2, onError: (error) => app.log.error(error, 'job worker') })
     jobs.worker = worker
@@ -28,6 +30,7 @@ export async function serve(options: { demo: boolean }, config: Config = loadCon
       await app.close()
       await evictions?.stop()
       await worker.stop()
+      await reads.close()
       await handle.close()
       process.exit(0)
     }

@@ -141,6 +141,19 @@ export async function openDatabase(config: { databaseUrl?: string; dataDir: stri
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite({ dataDir: config.dataDir })
 }
 
+/**
+ * The handle for heavy reads: a pool on the streaming replica when a read URL is given and the primary is
+ * PostgreSQL, otherwise the primary itself (PGlite has no replicas: the URL is ignored with a log line).
+ */
+export function openReadHandle(primary: DatabaseHandle, readUrl: string | undefined, log: (message: string) => void): { readDb: Db; close(): Promise<void> } {
+  if (readUrl && primary.engine === 'postgres') {
+    const replica = openPostgres(readUrl)
+    return { readDb: replica.db, close: replica.close }
+  }
+  if (readUrl) log('DATABASE_READ_URL 已忽略：嵌入式数据库没有只读副本 (ignored on the embedded database)')
+  return { readDb: primary.db, close: async () => {} }
+}
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
   const { error, results } = await migrator.migrateToLatest()

@@ -4,7 +4,7 @@ import { sql } from 'kysely'
 import { afterAll, inject } from 'vitest'
 import { type App, buildApp } from '../app.ts'
 import { type Config, loadConfig } from '../config.ts'
-import { type DatabaseHandle, openPGlite, openPostgres } from '../db/database.ts'
+import { type DatabaseHandle, type Db, openPGlite, openPostgres } from '../db/database.ts'
 import { jobDefinitions } from '../jobs.ts'
 import { useAuditKey } from '../platform/audit.ts'
 import { ManualClock } from '../platform/clock.ts'
@@ -63,6 +63,8 @@ export interface TestContextOptions {
    * it enqueued jobs stay queued. `waitForJob(id)` then waits for one to finish.
    */
   jobs?: boolean | Partial<JobWorkerOptions>
+  /** A read handle for the heavy reads (ADR 0013), opened on the fresh database (its `url` on PostgreSQL). */
+  readDb?: (primary: { db: Db; url?: string }) => Promise<{ db: Db; close(): Promise<void> }>
 }
 
 /**
@@ -70,11 +72,12 @@ export interface TestContextOptions {
  * with a clock the test controls, factories, and clients that sign in through the API.
  */
 export async function createTestContext(configOverrides: Partial<Config> = {}, options: TestContextOptions = {}) {
-  const { handle, drop } = await cloneTemplate()
+  const { handle, url, drop } = await cloneTemplate()
   const clock = new ManualClock()
   useAuditKey(testAuditKey)
   const config = { ...loadConfig({}), logLevel: 'silent', webDistDir: '/nonexistent', loginRateLimit: 100_000, ...configOverrides }
-  const deps = { db: handle.db, engine: handle.engine, clock, config }
+  const reads = options.readDb ? await options.readDb({ db: handle.db, url }) : undefined
+  const deps = { db: handle.db, readDb: reads?.db, engine: handle.engine, clock, config }
   const app = await buildApp(deps)
   let worker: JobWorker | null = null
   if (options.jobs) {
@@ -86,6 +89,7 @@ export async function createTestContext(configOverrides: Partial<Config> = {}, o
   afterAll(async () => {
     await app.close()
     await worker?.stop()
+    await reads?.close()
     await handle.close()
     await drop()
   })
@@ -131,7 +135,7 @@ export async function createTestContext(configOverrides: Partial<Config> = {}, o
     return String(first).split(';')[0]!
   }
 
-  return { app: app as App, db: handle.db, engine: handle.engine, clock, config, make, waitForJob, as, anon: client(), client, login, forget: (username: string) => sessions.delete(username) }
+  return { app: app as App, db: handle.db, readDb: deps.readDb, engine: handle.engine, clock, config, make, waitForJob, as, anon: client(), client, login, forget: (username: string) => sessions.delete(username) }
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>

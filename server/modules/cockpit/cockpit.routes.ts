@@ -1,5 +1,6 @@
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
+import { readerOf } from '../../http/read-routing.ts'
 import { recordExport } from '../../platform/audit-access.ts'
 import { type ExcelColumn, sendXlsx } from '../../platform/excel.ts'
 import { departmentProjects } from './cockpit.projects.ts'
@@ -39,34 +40,36 @@ const rollupColumns: ExcelColumn<RollupRow>[] = [
 ]
 
 /** 市区联动 and the 驾驶舱 (issue 14, rule 48): read from the summary table; the refresh is a background job. */
-export async function cockpitRoutes(app: App, { db }: Deps) {
+export async function cockpitRoutes(app: App, deps: Deps) {
+  const { db } = deps
+  const reads = readerOf(deps)
   const tags = ['cockpit']
 
   app.get('/api/cockpit/rollup', { schema: { tags, summary: '市区联动：本级与各下级区划的全过程覆盖、灯色、等级、执行与考核', querystring: CockpitQuery } }, async (req) =>
-    rollupOf(db, authorize(req, 'results.read'), req.query),
+    rollupOf(reads(req), authorize(req, 'results.read'), req.query),
   )
 
   app.get('/api/cockpit/rollup/export', { schema: { tags, summary: '导出市区联动汇总表', querystring: CockpitQuery } }, async (req, reply) => {
     const ctx = authorize(req, 'results.read')
-    const rollup = await rollupOf(db, ctx, req.query)
+    const rollup = await rollupOf(reads(req), ctx, req.query)
     await recordExport(db, ctx, 'cockpit.rollup_export', req.query)
     return sendXlsx(reply, `市区联动汇总_${rollup.jurisdiction.name}_${rollup.fiscalYear}.xlsx`, rollupColumns, rollup.rows)
   })
 
   app.get('/api/cockpit/jurisdictions/:code/departments', { schema: { tags, summary: '区划本级各部门的全过程覆盖、灯色、等级、执行与考核', params: JurisdictionParams, querystring: CockpitYearQuery } }, async (req) =>
-    departmentsOf(db, authorize(req, 'results.read'), req.params.code, req.query.fiscalYear),
+    departmentsOf(reads(req), authorize(req, 'results.read'), req.params.code, req.query.fiscalYear),
   )
 
   app.get('/api/cockpit/departments/:code/projects', { schema: { tags, summary: '部门的纳入预算项目及其目标、监控、自评、整改和执行', params: DepartmentParams, querystring: CockpitYearQuery } }, async (req) =>
-    departmentProjects(db, authorize(req, 'results.read'), req.params.code, req.query.fiscalYear),
+    departmentProjects(reads(req), authorize(req, 'results.read'), req.params.code, req.query.fiscalYear),
   )
 
   app.get('/api/cockpit/rule-differences', { schema: { tags, summary: '下级区划与上级不同的规则值（生效规则集比较）', querystring: CockpitQuery } }, async (req) =>
-    ruleDifferencesOf(db, authorize(req, 'results.read'), req.query),
+    ruleDifferencesOf(reads(req), authorize(req, 'results.read'), req.query),
   )
 
   app.get('/api/cockpit/coverage', { schema: { tags, summary: '支出覆盖率（PEFA 口径）：目标、监控、评价覆盖的预算金额占比及计算说明', querystring: CockpitQuery } }, async (req) =>
-    coverageOf(db, authorize(req, 'results.read'), req.query),
+    coverageOf(reads(req), authorize(req, 'results.read'), req.query),
   )
 
   app.post('/api/cockpit/refresh', { schema: { tags, summary: '刷新驾驶舱汇总（后台任务）', body: RefreshBody } }, async (req, reply) =>

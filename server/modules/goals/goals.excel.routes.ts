@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { goalStatuses } from '../../../domain/goals.ts'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
+import { readerOf } from '../../http/read-routing.ts'
 import { recordExport } from '../../platform/audit-access.ts'
 import { receiveImportFile } from '../../platform/excel.ts'
 import { sendDownload } from '../../platform/files.ts'
@@ -25,7 +26,9 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const sendWorkbook = (reply: FastifyReply, { fileName, content }: { fileName: string; content: Buffer }) => sendDownload(reply, { fileName, contentType: XLSX, content })
 
 /** The 绩效目标申报表 in Excel: the empty form, the import (preview or commit) and the filled forms. */
-export async function goalExcelRoutes(app: App, { db, config }: Deps) {
+export async function goalExcelRoutes(app: App, deps: Deps) {
+  const { db, config } = deps
+  const reads = readerOf(deps)
   const tags = ['goals']
   // Encapsulated in this plugin's scope, like the project import's own registration.
   await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimits.formBytes, files: 1, fields: 5 } })
@@ -51,7 +54,7 @@ export async function goalExcelRoutes(app: App, { db, config }: Deps) {
     { schema: { tags, summary: '导出绩效目标申报表（.zip：目录.xlsx 一个目标一行，另每个项目支出绩效目标一个申报表文件）', querystring: ExportQuery } },
     async (req, reply) => {
       const ctx = authorize(req, 'goal.read')
-      const { fileName, stream } = await exportDeclarationArchive(db, ctx, req.query, config.exportMaxGoals)
+      const { fileName, stream } = await exportDeclarationArchive(reads(req), ctx, req.query, config.exportMaxGoals)
       await recordExport(db, ctx, 'goal.export', req.query)
       return sendDownload(reply, { fileName, contentType: 'application/zip', content: stream })
     },

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
+import { readerOf } from '../../http/read-routing.ts'
 import { AppError } from '../../http/errors.ts'
 import { goalInForceAt, requestAdjustment } from './goals.adjust.ts'
 import { assignExperts, submitExpertReview } from './goals.experts.ts'
@@ -33,11 +34,13 @@ function authorizeReader(req: FastifyRequest) {
 }
 
 /** 绩效目标: compile, check, review, approve, publish, adjust. Each workflow move is an action taking `version`. */
-export async function goalRoutes(app: App, { db }: Deps) {
+export async function goalRoutes(app: App, deps: Deps) {
+  const { db } = deps
+  const reads = readerOf(deps)
   const tags = ['goals']
 
   app.get('/api/goals', { schema: { tags, summary: '绩效目标列表（todo=true 为待办）', querystring: GoalListQuery } }, async (req) =>
-    listGoals(db, authorizeReader(req), req.query),
+    listGoals(reads(req), authorizeReader(req), req.query),
   )
 
   app.post('/api/goals', { schema: { tags, summary: '新建绩效目标（草稿）', body: CreateGoalBody } }, async (req, reply) =>

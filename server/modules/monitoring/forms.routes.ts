@@ -2,6 +2,7 @@ import { lightLabels } from '../../../domain/lights.ts'
 import { monitoringFormStatusLabels } from '../../../domain/monitoring.ts'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
+import { readerOf } from '../../http/read-routing.ts'
 import { fetchPage } from '../../http/paging.ts'
 import { recordExport } from '../../platform/audit-access.ts'
 import { type ExcelColumn, sendXlsx } from '../../platform/excel.ts'
@@ -31,19 +32,21 @@ const exportColumns: ExcelColumn<ListRow>[] = [
 ]
 
 /** 绩效监控表: the forms list, one form, the filler's save and submit, the reviewers' moves and the agencies' notes. */
-export async function monitoringFormRoutes(app: App, { db }: Deps) {
+export async function monitoringFormRoutes(app: App, deps: Deps) {
+  const { db } = deps
+  const reads = readerOf(deps)
   const tags = ['monitoring']
   const base = '/api/monitoring/forms'
 
   app.get(base, { schema: { tags, summary: '绩效监控表列表（按批次、状态、预警灯、部门、单位筛选）', querystring: FormListQuery } }, async (req) => {
     const ctx = authorize(req, 'monitoring.read')
     const { page, pageSize, ...filter } = req.query
-    return fetchPage(listForms(db, ctx.actor, filter), { page, pageSize })
+    return fetchPage(listForms(reads(req), ctx.actor, filter), { page, pageSize })
   })
 
   app.get(`${base}/export`, { schema: { tags, summary: '导出绩效监控表列表', querystring: FormExportQuery } }, async (req, reply) => {
     const ctx = authorize(req, 'monitoring.read')
-    const rows = await listForms(db, ctx.actor, req.query).limit(EXPORT_LIMIT).execute()
+    const rows = await listForms(reads(req), ctx.actor, req.query).limit(EXPORT_LIMIT).execute()
     await recordExport(db, ctx, 'monitoring_form.export', req.query)
     return sendXlsx(reply, '绩效监控表.xlsx', exportColumns, rows)
   })

@@ -4,7 +4,9 @@ import { Readable } from 'node:stream'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { App, Deps } from '../../app.ts'
 import type { PublicRecordKind } from '../../../domain/disclosure.ts'
+import type { Db } from '../../db/database.ts'
 import { AppError } from '../../http/errors.ts'
+import { readerOf } from '../../http/read-routing.ts'
 import { attachmentDisposition, sendDownload, storedFileChunks } from '../../platform/files.ts'
 import { listCsv, listJson, recordCsv, recordJson, yearZip } from './portal.open-data.ts'
 import { errorPage, homePage, jurisdictionPage, listPage, type PageEnv, recordPage, searchPage, yearPage } from './portal.pages.ts'
@@ -84,7 +86,10 @@ function formatOfUrl(url: string): Format {
  * 信息公开 portal (issue 14): no sign-in, server-rendered HTML with a small stylesheet, every list and record also
  * as CSV and JSON, a year's bulk download. It reads only the live public copies (portal.repository.ts).
  */
-export async function portalRoutes(app: App, { db, config }: Deps) {
+export async function portalRoutes(app: App, deps: Deps) {
+  const { config } = deps
+  // Every page is a read of published copies: all of them go to the replica when there is one (ADR 0013).
+  const reads = readerOf(deps)
   const rateLimit = { max: config.publicRateLimit, timeWindow: '1 minute' }
   const route = { config: { rateLimit } }
   const env = (req: FastifyRequest): PageEnv => ({ lang: langOf(req), stylesheet: STYLESHEET })
@@ -103,12 +108,12 @@ export async function portalRoutes(app: App, { db, config }: Deps) {
     return reply.type(TYPES.html).send(errorPage(env(req), status, req.url.split('?')[0]!))
   })
 
-  async function mustFindYear(jurisdictionCode: string, fiscalYear: number) {
+  async function mustFindYear(db: Db, jurisdictionCode: string, fiscalYear: number) {
     const [year] = await publishedYears(db, { jurisdictionCode, fiscalYear })
     return year ?? notFound()
   }
 
-  app.get('/public', { ...route, schema: { hide: true, querystring: PortalQuery } }, async (req, reply) => respond(req, reply, homePage(env(req), await publishedYears(db)), 'html'))
+  app.get('/public', { ...route, schema: { hide: true, querystring: PortalQuery } }, async (req, reply) => respond(req, reply, homePage(env(req), await publishedYears(reads(req))), 'html'))
 
   app.get('/public/assets/portal.css', { ...route, schema: { hide: true, querystring: AssetQuery } }, async (req, reply) => {
     const etag = `"${cssVersion}"`
@@ -119,26 +124,26 @@ export async function portalRoutes(app: App, { db, config }: Deps) {
 
   app.get('/public/search', { ...route, schema: { hide: true, querystring: SearchQuery } }, async (req, reply) => {
     const { q, page } = req.query
-    const result = q ? await searchRecords(db, q, { page, pageSize: PAGE_SIZE }) : { items: [], total: 0, page: 1, pageSize: PAGE_SIZE }
+    const result = q ? await searchRecords(reads(req), q, { page, pageSize: PAGE_SIZE }) : { items: [], total: 0, page: 1, pageSize: PAGE_SIZE }
     return respond(req, reply, searchPage(env(req), q, result), 'html')
   })
 
   app.get('/public/:jurisdiction', { ...route, schema: { hide: true, params: PlaceParams.pick({ jurisdiction: true }), querystring: PortalQuery } }, async (req, reply) => {
-    const years = await publishedYears(db, { jurisdictionCode: req.params.jurisdiction })
+    const years = await publishedYears(reads(req), { jurisdictionCode: req.params.jurisdiction })
     if (!years.length) notFound()
     return respond(req, reply, jurisdictionPage(env(req), years), 'html')
   })
 
   app.get('/public/:jurisdiction/:year', { ...route, schema: { hide: true, params: PlaceParams, querystring: PortalQuery } }, async (req, reply) => {
     const place: Place = { lang: langOf(req), jurisdictionCode: req.params.jurisdiction, fiscalYear: req.params.year }
-    return respond(req, reply, yearPage(env(req), place, await mustFindYear(place.jurisdictionCode, place.fiscalYear)), 'html')
+    return respond(req, reply, yearPage(env(req), place, await mustFindYear(reads(req), place.jurisdictionCode, place.fiscalYear)), 'html')
   })
 
   app.get('/public/:jurisdiction/:year/download.zip', { ...route, schema: { hide: true, params: PlaceParams, querystring: PortalQuery } }, async (req, reply) => {
     const place: Place = { lang: langOf(req), jurisdictionCode: req.params.jurisdiction, fiscalYear: req.params.year }
-    const year = await mustFindYear(place.jurisdictionCode, place.fiscalYear)
+    const year = await mustFindYear(reads(req), place.jurisdictionCode, place.fiscalYear)
     const byKind = {} as Record<PublicRecordKind, Awaited<ReturnType<typeof allRecords>>>
-    for (const kind of KIND_ORDER) byKind[kind] = await allRecords(db, { ...place, kind })
+    for (const kind of KIND_ORDER) byKind[kind] = await allRecords(reads(req), { ...place, kind })
     const zip = await yearZip(place, year, byKind)
     return respond(req, reply, zip, 'zip', `${year.jurisdictionName}-${place.fiscalYear}-预算绩效公开数据.zip`)
   })
@@ -147,15 +152,15 @@ export async function portalRoutes(app: App, { db, config }: Deps) {
     const segment = parseSegment(req.params.list, ['html', 'csv', 'json']) ?? notFound()
     const kind = kindOfSegment(segment.name) ?? notFound()
     const place: Place = { lang: langOf(req), jurisdictionCode: req.params.jurisdiction, fiscalYear: req.params.year }
-    const year = await mustFindYear(place.jurisdictionCode, place.fiscalYear)
+    const year = await mustFindYear(reads(req), place.jurisdictionCode, place.fiscalYear)
     const filter = { ...place, kind, q: req.query.q || undefined, department: req.query.department || undefined }
     if (segment.format !== 'html') {
-      const records = await allRecords(db, filter)
+      const records = await allRecords(reads(req), filter)
       if (segment.format === 'json') return respond(req, reply, JSON.stringify(listJson(place, { jurisdictionCode: year.jurisdictionCode, jurisdictionName: year.jurisdictionName, fiscalYear: year.fiscalYear, kind }, records)), 'json')
       return respond(req, reply, listCsv(place, kind, records), 'csv', `${PORTAL_KINDS[kind].segment}-${place.jurisdictionCode}-${place.fiscalYear}.csv`)
     }
-    const page = await pageRecords(db, filter, { page: req.query.page, pageSize: PAGE_SIZE })
-    const departments = kind === 'assessment' ? [] : await recordDepartments(db, filter)
+    const page = await pageRecords(reads(req), filter, { page: req.query.page, pageSize: PAGE_SIZE })
+    const departments = kind === 'assessment' ? [] : await recordDepartments(reads(req), filter)
     return respond(req, reply, listPage(env(req), { place, jurisdictionName: year.jurisdictionName, kind, q: filter.q, department: filter.department, departments, page }), 'html')
   })
 
@@ -163,17 +168,17 @@ export async function portalRoutes(app: App, { db, config }: Deps) {
     const kind = kindOfSegment(req.params.list) ?? notFound()
     const segment = parseSegment(req.params.key, ['html', 'csv', 'json']) ?? notFound()
     const place: Place = { lang: langOf(req), jurisdictionCode: req.params.jurisdiction, fiscalYear: req.params.year }
-    const record = (await findRecord(db, { ...place, kind, recordKey: segment.name })) ?? notFound()
+    const record = (await findRecord(reads(req), { ...place, kind, recordKey: segment.name })) ?? notFound()
     if (segment.format === 'json') return respond(req, reply, JSON.stringify(recordJson(place, record)), 'json')
     if (segment.format === 'csv') return respond(req, reply, recordCsv(place, record), 'csv', `${PORTAL_KINDS[kind].segment}-${record.recordKey}-${place.fiscalYear}.csv`)
-    const year = await mustFindYear(place.jurisdictionCode, place.fiscalYear)
+    const year = await mustFindYear(reads(req), place.jurisdictionCode, place.fiscalYear)
     return respond(req, reply, recordPage(env(req), place, year.jurisdictionName, record), 'html')
   })
 
   app.get('/public/:jurisdiction/:year/:list/:key/report', { ...route, schema: { hide: true, params: DetailParams, querystring: PortalQuery } }, async (req, reply) => {
     if (req.params.list !== PORTAL_KINDS.key_evaluation_report.segment) notFound()
-    const record = (await findRecord(db, { jurisdictionCode: req.params.jurisdiction, fiscalYear: req.params.year, kind: 'key_evaluation_report', recordKey: req.params.key })) ?? notFound()
-    const head = record.fileId ? await reportFileHead(db, record.fileId) : undefined
+    const record = (await findRecord(reads(req), { jurisdictionCode: req.params.jurisdiction, fiscalYear: req.params.year, kind: 'key_evaluation_report', recordKey: req.params.key })) ?? notFound()
+    const head = record.fileId ? await reportFileHead(reads(req), record.fileId) : undefined
     if (!record.fileId || !head) return notFound()
     const etag = `"${head.sha256}"`
     reply.header('etag', etag).header('cache-control', CACHE)
@@ -181,7 +186,7 @@ export async function portalRoutes(app: App, { db, config }: Deps) {
     // The name the report was published under, never the name it was uploaded with (which may name a person).
     const fileName = record.payload.reportFileName ?? `${record.payload.projectCode}-重点评价报告${extensionOf(head.contentType)}`
     reply.header('content-length', head.sizeBytes)
-    return sendDownload(reply, { fileName, contentType: head.contentType, content: Readable.from(storedFileChunks(db, record.fileId)) })
+    return sendDownload(reply, { fileName, contentType: head.contentType, content: Readable.from(storedFileChunks(reads(req), record.fileId)) })
   })
 
   // Anything else under /public is the portal's own 404 page, never the admin app.

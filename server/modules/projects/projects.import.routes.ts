@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart'
 import { z } from 'zod'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
+import { readerOf } from '../../http/read-routing.ts'
 import { recordExport } from '../../platform/audit-access.ts'
 import { receiveImportFile, sendXlsx } from '../../platform/excel.ts'
 import { sendDownload } from '../../platform/files.ts'
@@ -19,7 +20,9 @@ const ExportQuery = ProjectListQuery.omit({ page: true, pageSize: true })
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The project library in Excel: the import template, the import (preview or commit) and the export. */
-export async function projectImportRoutes(app: App, { db, config }: Deps) {
+export async function projectImportRoutes(app: App, deps: Deps) {
+  const { db, config } = deps
+  const reads = readerOf(deps)
   const tags = ['projects']
   await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimits.importBytes, files: 1, fields: 5 } })
 
@@ -44,6 +47,6 @@ export async function projectImportRoutes(app: App, { db, config }: Deps) {
     const ctx = authorize(req, 'project.read')
     const { amountUnit, ...filter } = req.query
     await recordExport(db, ctx, 'project.export', req.query)
-    return sendXlsx(reply, '项目库.xlsx', exportColumns(amountUnit), iterateProjects(db, ctx.actor, filter))
+    return sendXlsx(reply, '项目库.xlsx', exportColumns(amountUnit), iterateProjects(reads(req), ctx.actor, filter))
   })
 }

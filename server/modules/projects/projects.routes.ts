@@ -1,5 +1,6 @@
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
+import { readerOf } from '../../http/read-routing.ts'
 import { fetchPage } from '../../http/paging.ts'
 import { withLastYearResults } from '../results/continuity.ts'
 import { countProjects, listProjects } from './projects.repository.ts'
@@ -13,14 +14,17 @@ import {
 } from './projects.schemas.ts'
 import { createProject, deleteProject, getProject, getProjectHistory, moveProject, updateProject } from './projects.service.ts'
 
-export async function projectRoutes(app: App, { db }: Deps) {
+export async function projectRoutes(app: App, deps: Deps) {
+  const { db } = deps
+  const reads = readerOf(deps)
   const tags = ['projects']
 
   app.get('/api/projects', { schema: { tags, summary: '项目库列表', querystring: ProjectListQuery } }, async (req) => {
     const ctx = authorize(req, 'project.read')
     const { page, pageSize, amountUnit: _u, ...filter } = req.query
-    const result = await fetchPage(listProjects(db, ctx.actor, filter), { page, pageSize }, countProjects(db, ctx.actor, filter))
-    return { ...result, items: await withLastYearResults(db, ctx.actor, result.items) }
+    const reader = reads(req)
+    const result = await fetchPage(listProjects(reader, ctx.actor, filter), { page, pageSize }, countProjects(reader, ctx.actor, filter))
+    return { ...result, items: await withLastYearResults(reader, ctx.actor, result.items) }
   })
 
   app.post('/api/projects', { schema: { tags, summary: '新增项目（储备；项目编码留空则按本地区规则生成）', body: NewProjectBody } }, async (req, reply) => {

@@ -1,5 +1,6 @@
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
+import { readerOf } from '../../http/read-routing.ts'
 import { recordExport } from '../../platform/audit-access.ts'
 import { type ExcelColumn, sendXlsx } from '../../platform/excel.ts'
 import { resultsDashboard } from './results-views.dashboard.ts'
@@ -20,7 +21,9 @@ const departmentColumns: ExcelColumn<DepartmentRow>[] = [
 ]
 
 /** The results pages and the dashboard (issue 13 "See it"): read-only, within the actor's scope. */
-export async function resultsViewRoutes(app: App, { db }: Deps) {
+export async function resultsViewRoutes(app: App, deps: Deps) {
+  const { db } = deps
+  const reads = readerOf(deps)
   const tags = ['results']
 
   app.get('/api/results/projects/:projectId', { schema: { tags, summary: '项目绩效结果：历年自评、重点评价、抽查、监控、整改和预算决定（含延续项目各年度）', params: ResultsProjectParams } }, async (req) =>
@@ -29,12 +32,12 @@ export async function resultsViewRoutes(app: App, { db }: Deps) {
 
   app.get('/api/results/departments', { schema: { tags, summary: '部门绩效结果列表（未销号、逾期整改和最近考核等级）', querystring: ResultsDepartmentListQuery } }, async (req) => {
     const { page, pageSize, ...filter } = req.query
-    return listResultDepartments(db, authorize(req, 'results.read'), filter, { page, pageSize })
+    return listResultDepartments(reads(req), authorize(req, 'results.read'), filter, { page, pageSize })
   })
 
   app.get('/api/results/departments/export', { schema: { tags, summary: '导出部门绩效结果列表', querystring: ResultsDepartmentExportQuery } }, async (req, reply) => {
     const ctx = authorize(req, 'results.read')
-    const { items } = await listResultDepartments(db, ctx, req.query, { page: 1, pageSize: EXPORT_LIMIT })
+    const { items } = await listResultDepartments(reads(req), ctx, req.query, { page: 1, pageSize: EXPORT_LIMIT })
     await recordExport(db, ctx, 'results.departments_export', req.query)
     return sendXlsx(reply, '部门绩效结果.xlsx', departmentColumns, items)
   })
@@ -44,6 +47,6 @@ export async function resultsViewRoutes(app: App, { db }: Deps) {
   )
 
   app.get('/api/results/dashboard', { schema: { tags, summary: '结果应用看板：整改状态、逾期、销号率，预算安排建议与决定金额', querystring: ResultsDashboardQuery } }, async (req) =>
-    resultsDashboard(db, authorize(req, 'results.read'), req.query.fiscalYear),
+    resultsDashboard(reads(req), authorize(req, 'results.read'), req.query.fiscalYear),
   )
 }
