@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { buildApp } from '../app.ts'
 import { loadConfig } from '../config.ts'
-import type { DatabaseHandle, Db } from '../db/database.ts'
+import { type DatabaseHandle, type Db, openPGlite, openPostgres } from '../db/database.ts'
 import { newProjectBody } from '../test/endpoints.ts'
 import { makeFactories } from '../test/factories.ts'
 import { TEST_PASSWORD } from '../test/context.ts'
@@ -63,4 +63,14 @@ export async function fingerprints(db: Db): Promise<Record<string, TableFingerpr
     result[`${schema}.${name}`] = rows[0]!
   }
   return result
+}
+
+/** Opens a PostgreSQL database (by URL) or a PGlite data folder in this process for some work, and closes it again. */
+export async function withDatabase<T>(where: { url?: string; dataDir: string }, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = where.url ? openPostgres(where.url) : await openPGlite({ dataDir: where.dataDir })
+  try {
+    return await work(handle)
+  } finally {
+    await handle.close()
+  }
 }

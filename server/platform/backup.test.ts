@@ -11,7 +11,7 @@ import { LOCK_FILE } from '../db/data-dir-lock.ts'
 import { cloneTemplate } from '../test/context.ts'
 import { adminUrl } from '../test/postgres-urls.ts'
 import { useAuditKey } from './audit.ts'
-import { fingerprints, seedBackupSlice, type TableFingerprint } from './backup.fixtures.ts'
+import { fingerprints, seedBackupSlice, type TableFingerprint, withDatabase } from './backup.fixtures.ts'
 import { backupPGlite, restorePGlite } from './backup-pglite.ts'
 import { backupPostgres, restorePostgres } from './backup-postgres.ts'
 
@@ -48,13 +48,8 @@ function cli(args: string[], side: 'source' | 'target'): Promise<{ code: number 
 }
 
 /** Opens one side of the test in this process; on PGlite the folder is closed again after the work. */
-async function withSide<T>(side: 'source' | 'target', work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = url ? openPostgres(configFor(side).databaseUrl!) : await openPGlite({ dataDir: side === 'source' ? sourceDir : targetDir })
-  try {
-    return await work(handle)
-  } finally {
-    await handle.close()
-  }
+function withSide<T>(side: 'source' | 'target', work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  return withDatabase({ url: url ? configFor(side).databaseUrl! : undefined, dataDir: side === 'source' ? sourceDir : targetDir }, work)
 }
 
 beforeAll(async () => {

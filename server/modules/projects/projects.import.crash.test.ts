@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { type DatabaseHandle, openPGlite } from '../../db/database.ts'
+import { LOCK_FILE } from '../../db/data-dir-lock.ts'
+import { useAuditKey } from '../../platform/audit.ts'
+import { fingerprints, seedBackupSlice, type TableFingerprint, withDatabase } from '../../platform/backup.fixtures.ts'
+import { cloneTemplate } from '../../test/context.ts'
+
+/**
+ * Crash safety (issue 15): `jixiao import projects` killed with SIGKILL while it writes leaves nothing partial — every
+ * table is as before (the import is one transaction) — the audit chain verifies, and on PGlite the lock file the dead
+ * process left does not block the next start. The real CLI in a child process, on the engine of the run.
+ */
+const url = process.env.TEST_DATABASE_URL
+const engine = url ? 'PostgreSQL' : 'PGlite'
+const ROWS = 20_000
+const work = mkdtempSync(join(tmpdir(), 'jixiao-crash-'))
+const dataDir = join(work, 'data')
+const auditKey = randomBytes(32)
+let database: Awaited<ReturnType<typeof cloneTemplate>> | null = null
+let before: Record<string, TableFingerprint>
+let file: string
+
+const HEADERS = ['项目编码', '项目名称', '预算年度', '预算单位编码', '预算类别', '项目属性', '项目类型', '项目类别', '实施期开始年度', '实施期结束年度',
+  '中期资金总额（元）', '一般公共预算资金（元）', '政府性基金预算资金（元）', '其他资金（元）', '是否重大新增', '项目概述', '联系人', '联系电话']
+
+/** A project list a finance bureau would upload: ROWS new projects over its own units. */
+function importCsv(units: string[]): string {
+  const lines = [`\ufeff${HEADERS.join(',')}`]
+  for (let i = 0; i < ROWS; i++) {
+    const yuan = `${10_000 + ((i * 7919) % 5_000_000)}.00`
+    lines.push([`CRASH${String(i).padStart(6, '0')}`, `崩溃测试项目${i}`, 2027, units[i % units.length], '一般公共预算', '新增', '一次性', '一般项目', 2027, 2027, yuan, yuan, '', '0', '否', '按年度计划实施', '张经办', '0755-12345678'].join(','))
+  }
+  return `${lines.join('\r\n')}\r\n`
+}
+
+const env = () => ({ ...process.env, LOG_LEVEL: 'silent', JIXIAO_AUDIT_KEY: auditKey.toString('hex'), JIXIAO_DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '' })
+const bin = join(import.meta.dirname, '../../../bin/jixiao.js')
+
+const withOurDatabase = <T>(work: (handle: DatabaseHandle) => Promise<T>) => withDatabase({ url: database?.url, dataDir }, work)
+
+beforeAll(async () => {
+  useAuditKey(auditKey)
+  if (url) {
+    database = await cloneTemplate()
+    await database.handle.close()
+  } else {
+    await (await openPGlite({ dataDir, loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) })).close()
+  }
+  const units = await withOurDatabase(async (handle) => {
+    await seedBackupSlice(handle)
+    before = await fingerprints(handle.db)
+    // The first finance_admin (the one the CLI acts as) imports into its own jurisdiction's units.
+    const finance = await handle.db.selectFrom('appUser').innerJoin('orgNode', 'orgNode.code', 'appUser.orgCode').select('orgNode.jurisdictionCode').where(sql<boolean>`'finance_admin' = any(app_user.roles)`).orderBy('orgNode.path').executeTakeFirstOrThrow()
+    return (await handle.db.selectFrom('orgNode').select('code').where('kind', '=', 'unit').where('jurisdictionCode', '=', finance.jurisdictionCode).execute()).map((u) => u.code)
+  })
+  file = join(work, 'projects.csv')
+  writeFileSync(file, importCsv(units))
+}, 180_000)
+
+afterAll(async () => {
+  await database?.drop()
+  rmSync(work, { recursive: true, force: true })
+})
+
+describe(`a project import killed while it writes (${engine})`, () => {
+  test('leaves every table as it was, the audit chain verifying, and the next start unblocked', async () => {
+    const child = spawn(process.execPath, [bin, 'import', 'projects', file], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += String(chunk)))
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)))
+    // The point reached by polling: the write phase's progress at 100 %, reported inside the write transaction once
+    // every project row is written and before the audit rows and the commit.
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk) => {
+        output += String(chunk)
+        if (output.includes(`写入`) && output.includes(`${ROWS}/${ROWS}`)) resolve()
+      })
+      child.on('close', () => reject(new Error(`the import ended before its write phase:\n${output}`)))
+    })
+    child.kill('SIGKILL')
+    expect(await exited).toBe('SIGKILL')
+    expect(output).not.toContain('已导入')
+    if (!url) expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true)
+
+    // The next start opens the folder the dead process held, and the chain it extended verifies.
+    const verify = spawn(process.execPath, [bin, 'audit', 'verify'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] })
+    let verified = ''
+    verify.stdout.on('data', (chunk) => (verified += String(chunk)))
+    verify.stderr.on('data', (chunk) => (verified += String(chunk)))
+    expect(await new Promise((resolve) => verify.on('close', resolve)), verified).toBe(0)
+    expect(verified).toContain(`审计日志完整 audit chain intact: ${before['public.audit_log']!.rows} rows`)
+    const after = await withOurDatabase((handle) => fingerprints(handle.db))
+    expect(after['public.project']).toEqual(before['public.project'])
+    expect(after['public.audit_log']).toEqual(before['public.audit_log'])
+    expect(after).toEqual(before)
+  }, 240_000)
+})
