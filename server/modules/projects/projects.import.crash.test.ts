@@ -1,15 +1,14 @@
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
-import { type DatabaseHandle, openPGlite } from '../../db/database.ts'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { DatabaseHandle } from '../../db/database.ts'
 import { LOCK_FILE } from '../../db/data-dir-lock.ts'
 import { useAuditKey } from '../../platform/audit.ts'
-import { fingerprints, seedBackupSlice, type TableFingerprint, withDatabase } from '../../platform/backup.fixtures.ts'
-import { cloneTemplate } from '../../test/context.ts'
+import { fingerprints, seedBackupSlice, type TableFingerprint } from '../../platform/backup.fixtures.ts'
+import { databaseForCli, killCliAt, runCli } from '../../test/cli-process.ts'
 
 /**
  * Crash safety (issue 15): `jixiao import projects` killed with SIGKILL while it writes leaves nothing partial — every
@@ -22,7 +21,7 @@ const ROWS = 20_000
 const work = mkdtempSync(join(tmpdir(), 'jixiao-crash-'))
 const dataDir = join(work, 'data')
 const auditKey = randomBytes(32)
-let database: Awaited<ReturnType<typeof cloneTemplate>> | null = null
+let database: Awaited<ReturnType<typeof databaseForCli>>
 let before: Record<string, TableFingerprint>
 let file: string
 
@@ -39,19 +38,13 @@ function importCsv(units: string[]): string {
   return `${lines.join('\r\n')}\r\n`
 }
 
-const env = () => ({ ...process.env, LOG_LEVEL: 'silent', JIXIAO_AUDIT_KEY: auditKey.toString('hex'), JIXIAO_DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '' })
-const bin = join(import.meta.dirname, '../../../bin/jixiao.js')
+const env = () => database.env()
 
-const withOurDatabase = <T>(work: (handle: DatabaseHandle) => Promise<T>) => withDatabase({ url: database?.url, dataDir }, work)
+const withOurDatabase = <T>(work: (handle: DatabaseHandle) => Promise<T>) => database.open(work)
 
 beforeAll(async () => {
   useAuditKey(auditKey)
-  if (url) {
-    database = await cloneTemplate()
-    await database.handle.close()
-  } else {
-    await (await openPGlite({ dataDir, loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) })).close()
-  }
+  database = await databaseForCli(dataDir, auditKey)
   const units = await withOurDatabase(async (handle) => {
     await seedBackupSlice(handle)
     before = await fingerprints(handle.db)
@@ -64,37 +57,23 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  await database?.drop()
+  await database.drop()
   rmSync(work, { recursive: true, force: true })
 })
 
 describe(`a project import killed while it writes (${engine})`, () => {
   test('leaves every table as it was, the audit chain verifying, and the next start unblocked', async () => {
-    const child = spawn(process.execPath, [bin, 'import', 'projects', file], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += String(chunk)))
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)))
     // The point reached by polling: the write phase's progress at 100 %, reported inside the write transaction once
     // every project row is written and before the audit rows and the commit.
-    await new Promise<void>((resolve, reject) => {
-      child.stderr.on('data', (chunk) => {
-        output += String(chunk)
-        if (output.includes(`写入`) && output.includes(`${ROWS}/${ROWS}`)) resolve()
-      })
-      child.on('close', () => reject(new Error(`the import ended before its write phase:\n${output}`)))
-    })
-    child.kill('SIGKILL')
-    expect(await exited).toBe('SIGKILL')
+    const { signal, output } = await killCliAt(['import', 'projects', file], env(), (output) => output.includes('写入') && output.includes(`${ROWS}/${ROWS}`))
+    expect(signal).toBe('SIGKILL')
     expect(output).not.toContain('已导入')
     if (!url) expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true)
 
     // The next start opens the folder the dead process held, and the chain it extended verifies.
-    const verify = spawn(process.execPath, [bin, 'audit', 'verify'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] })
-    let verified = ''
-    verify.stdout.on('data', (chunk) => (verified += String(chunk)))
-    verify.stderr.on('data', (chunk) => (verified += String(chunk)))
-    expect(await new Promise((resolve) => verify.on('close', resolve)), verified).toBe(0)
-    expect(verified).toContain(`审计日志完整 audit chain intact: ${before['public.audit_log']!.rows} rows`)
+    const verify = await runCli(['audit', 'verify'], env())
+    expect(verify.code, verify.output).toBe(0)
+    expect(verify.output).toContain(`审计日志完整 audit chain intact: ${before['public.audit_log']!.rows} rows`)
     const after = await withOurDatabase((handle) => fingerprints(handle.db))
     expect(after['public.project']).toEqual(before['public.project'])
     expect(after['public.audit_log']).toEqual(before['public.audit_log'])
