@@ -100,6 +100,8 @@ describe('预算安排决定 (rule 42)', () => {
     await district.goto(`${env.server.baseUrl}/projects/${receiver.id}`)
     const sources = district.locator('.ant-card').filter({ hasText: '承接上级转移支付' })
     const row = sources.getByRole('row').filter({ hasText: second.name })
+    // The card shows once the district's shares have loaded, which under a full suite's load can take a while.
+    await row.getByRole('button', { name: '由本项目承接' }).waitFor({ timeout: 60_000 })
     await row.getByRole('button', { name: '由本项目承接' }).click()
     await district.locator('.ant-popover:visible').getByRole('button', { name: '确 定' }).or(district.locator('.ant-popover:visible').getByRole('button', { name: '确定' })).click()
     await row.getByText('本项目').waitFor()
