@@ -198,6 +198,8 @@ describe('a project goal from compilation to the budget', () => {
     await finance.getByRole('button', { name: '纳入预算', exact: true }).click()
     const move = finance.getByRole('dialog', { name: '确认纳入预算' })
     await move.getByRole('button', { name: '纳入预算', exact: true }).click()
+    // The dialog's own question names 已纳入预算: the move has happened once the dialog has closed.
+    await move.waitFor({ state: 'hidden' })
     await finance.getByText('已纳入预算').first().waitFor()
     await keepScreenshot(finance, 'goals-11-project-budgeted')
     const stored = await env.server.db.selectFrom('project').select('status').where('id', '=', projectId).executeTakeFirstOrThrow()

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { startAppServer } from './app-server.ts'
 import { launchBrowser } from './browser.ts'
+import { describeFailure, recordRefusals } from './failure.ts'
 
 type AppServer = Awaited<ReturnType<typeof startAppServer>>
 
@@ -15,6 +16,10 @@ export function useAppAndBrowser() {
     env.server = await startAppServer()
     env.browser = await launchBrowser()
   })
+  // A failed journey says what its pages showed: CI keeps only the end of its output, where the error is printed.
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && env.browser) await describeFailure(env.browser, task)
+  })
   afterAll(async () => {
     await env.browser?.close()
     await env.server?.stop()
@@ -25,7 +30,9 @@ export function useAppAndBrowser() {
 /** A fresh browser context and page at the size, locale and time zone the screenshots are taken in. */
 export async function newPage(browser: Browser, options: { acceptDownloads?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options })
-  return context.newPage()
+  const page = await context.newPage()
+  recordRefusals(page)
+  return page
 }
 
 /**
