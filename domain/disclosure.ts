@@ -10,6 +10,8 @@ export type PublicRecordKind = (typeof PUBLIC_RECORD_KINDS)[number]
 
 /** A project's 绩效目标 (published with the department budget). Amounts are decimal strings. */
 export interface PublicGoal {
+  /** A project's goal, or a department's overall goal (部门整体绩效目标; code and name then the department's and the goal's). Absent on copies made before it existed: a project. */
+  subjectKind?: 'project' | 'department'
   projectCode: string
   projectName: string
   departmentCode: string

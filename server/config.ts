@@ -34,6 +34,11 @@ export interface Config {
   auditKey: AuditKeySource
   /** How long a resolved session is reused without reading the database (ended sessions are evicted at once, ADR 0012). */
   sessionCacheMs: number
+  /**
+   * A running job whose process stopped touching it for this long is taken over by another node (PostgreSQL; on
+   * PGlite the one process takes back its own at start). Jobs touch their row every quarter of it, at most every 10 s.
+   */
+  jobStaleSeconds: number
 }
 
 export interface UploadLimits {
@@ -93,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportMaxGoals: positive(env, 'JIXIAO_EXPORT_MAX_GOALS', 5000),
     auditKey: auditKeySource(env, dataDir),
     sessionCacheMs: positive(env, 'JIXIAO_SESSION_CACHE_SECONDS', 2_000, 1000),
+    jobStaleSeconds: positive(env, 'JIXIAO_JOB_STALE_SECONDS', 60),
   }
 }

@@ -21,7 +21,14 @@ export async function serve(options: { demo: boolean }, config: Config = loadCon
     const app = await buildApp(deps)
     if (reads.readDb !== handle.db) app.log.info('heavy reads go to the replica at DATABASE_READ_URL')
     // Background jobs run in the serving process (on PostgreSQL every app node takes its share of the queue).
-    const worker = await startJobWorker(deps, { definitions: jobDefinitions, concurrency: 2, onError: (error) => app.log.error(error, 'job worker') })
+    const worker = await startJobWorker(deps, {
+      definitions: jobDefinitions,
+      concurrency: 2,
+      staleSeconds: config.jobStaleSeconds,
+      heartbeatSeconds: Math.min(10, config.jobStaleSeconds / 4),
+      onError: (error) => app.log.error(error, 'job worker'),
+      onProgress: (job, done, total) => app.log.debug({ jobRunId: job.id, kind: job.kind, done, total }, 'job progress'),
+    })
     jobs.worker = worker
     // Sessions ended on any app node are forgotten by every node's cache (ADR 0012); PGlite is one process.
     let evictions: SessionEvictionListener | undefined

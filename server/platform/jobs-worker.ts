@@ -28,6 +28,8 @@ export interface JobWorkerOptions {
   /** How long stop() waits for running jobs before handing them back to the queue. */
   stopTimeoutSeconds?: number
   onError?: (error: unknown) => void
+  /** Told of every progress a job reports, after it is stored (serve logs it at debug level). */
+  onProgress?: (job: { id: string; kind: string }, done: number, total?: number) => void
 }
 
 export interface JobWorker {
@@ -61,7 +63,7 @@ export async function startJobWorker(deps: JobWorkerDeps, options: JobWorkerOpti
   const reclaimTimer = setInterval(() => void reclaim(staleSeconds), Math.max(250, (staleSeconds * 1000) / 2))
   reclaimTimer.unref()
 
-  const run = (jobRunId: string) => runJob(deps, definitions, jobRunId, heartbeatMs, running)
+  const run = (jobRunId: string) => runJob(deps, definitions, jobRunId, { heartbeatMs, running, onProgress: options.onProgress })
   for (let i = 0; i < (options.concurrency ?? 1); i++) {
     await boss.work<{ jobRunId: string }>(JOB_QUEUE, { pollingIntervalSeconds: options.pollSeconds ?? 1, batchSize: 1 }, async ([job]) => {
       if (job) await run(job.data.jobRunId)
@@ -81,8 +83,9 @@ export async function startJobWorker(deps: JobWorkerDeps, options: JobWorkerOpti
   }
 }
 
-async function runJob(deps: JobWorkerDeps, definitions: Definitions, jobRunId: string, heartbeatMs: number, running: Set<string>) {
+async function runJob(deps: JobWorkerDeps, definitions: Definitions, jobRunId: string, run: { heartbeatMs: number; running: Set<string>; onProgress: JobWorkerOptions['onProgress'] }) {
   const { db } = deps
+  const { heartbeatMs, running } = run
   const row = await db.selectFrom('jobRun').select(['kind', 'status', 'data']).where('id', '=', jobRunId).executeTakeFirst()
   // Rolled back with its transaction (cannot happen: the pg-boss job went with it), or finished by an earlier delivery.
   if (!row || row.status === 'done' || row.status === 'failed') return
@@ -107,7 +110,10 @@ async function runJob(deps: JobWorkerDeps, definitions: Definitions, jobRunId: s
     clock: deps.clock,
     config: deps.config,
     data: row.data,
-    progress: (done, total, message) => recordProgress(db, jobRunId, done, total, message),
+    progress: async (done, total, message) => {
+      await recordProgress(db, jobRunId, done, total, message)
+      run.onProgress?.({ id: jobRunId, kind: row.kind }, done, total)
+    },
   }
   try {
     const result = await def.run(parsed.data, ctx)

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { PublicAssessment, PublicGoal, PublicKeyEvaluationReport, PublicPayloads, PublicRecordKind, PublicSelfEvaluation } from '../../../domain/disclosure.ts'
 import type { Grade } from '../../../domain/rule-set.ts'
 import type { Trx } from '../../db/database.ts'
@@ -60,27 +61,42 @@ const noScore = () => new AppError('RULE_VIOLATION', [{ path: 'sourceId', messag
 async function goalPayload(trx: Trx, id: string): Promise<PublicGoal> {
   const goal = await trx
     .selectFrom('goal')
-    .innerJoin('project', 'project.id', 'goal.projectId')
+    .leftJoin('project', 'project.id', 'goal.projectId')
     .innerJoin('orgNode as department', 'department.code', 'goal.departmentCode')
     .leftJoin('orgNode as unit', 'unit.code', 'goal.unitCode')
-    .select(['project.code', 'project.name', 'goal.departmentCode', 'department.name as departmentName', 'unit.name as unitName', 'goal.fiscalYear', 'project.amountTotal', 'project.periodStartYear', 'project.periodEndYear', 'goal.overallTarget', 'goal.annualTarget'])
+    .select(['goal.kind', 'goal.name as goalName', 'project.code', 'project.name', 'goal.departmentCode', 'department.name as departmentName', 'unit.name as unitName', 'goal.fiscalYear'])
+    .select(['project.amountTotal', 'project.periodStartYear', 'project.periodEndYear', 'goal.overallTarget', 'goal.annualTarget'])
     .where('goal.id', '=', id)
     .executeTakeFirstOrThrow()
   const indicators = await trx.selectFrom('goalIndicator').select(['level1', 'level2', 'name', 'target', 'unit']).where('goalId', '=', id).orderBy('sortOrder').execute()
+  const department = goal.kind === 'department'
   return {
-    projectCode: goal.code,
-    projectName: goal.name,
+    subjectKind: department ? 'department' : 'project',
+    projectCode: goal.code ?? goal.departmentCode,
+    projectName: goal.name ?? goal.goalName,
     departmentCode: goal.departmentCode,
     departmentName: goal.departmentName,
     unitName: goal.unitName ?? goal.departmentName,
     fiscalYear: goal.fiscalYear,
-    budget: goal.amountTotal,
-    periodStart: goal.periodStartYear,
-    periodEnd: goal.periodEndYear,
+    budget: department ? await departmentBudget(trx, goal.departmentCode, goal.fiscalYear) : goal.amountTotal!,
+    periodStart: department ? goal.fiscalYear : goal.periodStartYear,
+    periodEnd: department ? goal.fiscalYear : goal.periodEndYear,
     overallTarget: goal.overallTarget,
     annualTarget: goal.annualTarget,
     indicators: indicators.map((i) => ({ level1: i.level1, level2: i.level2, name: i.name, target: i.target, unit: i.unit || null })),
   }
+}
+
+/** A department's budget for the year: its projects in the budget (纳入预算 and after), as its overall goal covers them. */
+async function departmentBudget(trx: Trx, departmentCode: string, fiscalYear: number): Promise<string> {
+  const row = await trx
+    .selectFrom('project')
+    .select(sql<string>`coalesce(sum(amount_total), 0)::numeric(18, 2)::text`.as('total'))
+    .where('departmentCode', '=', departmentCode)
+    .where('fiscalYear', '=', fiscalYear)
+    .where('status', 'in', ['budgeted', 'executing', 'closed'])
+    .executeTakeFirstOrThrow()
+  return row.total
 }
 
 async function selfEvaluationPayload(trx: Trx, id: string): Promise<PublicSelfEvaluation> {

@@ -27,8 +27,7 @@ const liveCopyOf = (kind: PublicRecordKind, ref: string) =>
 function records(db: Db | Trx, actor: Actor) {
   const goals = db
     .selectFrom('goal')
-    .innerJoin('project', 'project.id', 'goal.projectId')
-    .where('goal.kind', '=', 'project')
+    .leftJoin('project', 'project.id', 'goal.projectId')
     .where((eb) => scoped(eb, actor, { jurisdiction: 'goal.jurisdictionCode', department: 'goal.departmentCode', unit: 'goal.unitCode' }))
     .where((eb) => eb.or([eb('goal.status', '!=', 'superseded'), liveCopyOf('goal', 'goal.id')]))
     .select([
@@ -38,8 +37,9 @@ function records(db: Db | Trx, actor: Actor) {
       'goal.fiscalYear',
       sql<string | null>`goal.department_code`.as('departmentCode'),
       'goal.unitCode',
-      'project.code as recordKey',
-      'project.name as title',
+      // A department-overall goal is known by its department's code, as its self-evaluation is.
+      sql<string>`coalesce(project.code, goal.department_code)`.as('recordKey'),
+      sql<string>`coalesce(project.name, goal.name)`.as('title'),
       sql<string>`goal.status`.as('sourceStatus'),
     ])
   const selfEvaluations = db

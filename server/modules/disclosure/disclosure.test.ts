@@ -107,8 +107,8 @@ describe('approving', () => {
     expect(res.json()).toMatchObject({ state: 'published', version: 2, mayWithdraw: true })
     const [copy] = await live(goalA.id)
     expect(copy!.recordKey).toBe('DSC-A')
-    expect(Object.keys(copy!.payload as object).sort()).toEqual(['annualTarget', 'budget', 'departmentCode', 'departmentName', 'fiscalYear', 'indicators', 'overallTarget', 'periodEnd', 'periodStart', 'projectCode', 'projectName', 'unitName'])
-    expect(copy!.payload).toMatchObject({ projectCode: 'DSC-A', projectName: '校舍维修', unitName: '第一中学', indicators: expect.arrayContaining([{ level1: '产出指标', level2: '数量指标', name: '培训人次', target: '500', unit: '人次' }]) })
+    expect(Object.keys(copy!.payload as object).sort()).toEqual(['annualTarget', 'budget', 'departmentCode', 'departmentName', 'fiscalYear', 'indicators', 'overallTarget', 'periodEnd', 'periodStart', 'projectCode', 'projectName', 'subjectKind', 'unitName'])
+    expect(copy!.payload).toMatchObject({ subjectKind: 'project', projectCode: 'DSC-A', projectName: '校舍维修', unitName: '第一中学', indicators: expect.arrayContaining([{ level1: '产出指标', level2: '数量指标', name: '培训人次', target: '500', unit: '人次' }]) })
     expect(await auditOf('disclosure.approve')).toMatchObject([{ after: expect.objectContaining({ sourceId: goalA.id, fromState: 'to_publish', copyId: copy!.id }) }])
     expect(await auditOf('public_record.publish', copy!.id)).toHaveLength(1)
     // 已公开 on the goal means its copy is live.
@@ -127,6 +127,30 @@ describe('approving', () => {
     expect(refused.json().error).toMatchObject({ code: 'INVALID_TRANSITION', message: '该记录确定为不公开，不能公开' })
     expect((await schoolUser.get(`/api/goals/${goalC.id}`)).json()).toMatchObject({ status: 'approved', version: withheld.version })
     expect(await live(goalC.id)).toEqual([])
+  })
+
+  test('a department’s overall goal publishes too: known by the department’s code, with the budget of its projects in the budget', async () => {
+    const culture = await t.make.department({ jurisdiction: district, name: '区文旅局' })
+    const library = await t.make.unit({ department: culture, name: '区图书馆' })
+    await t.make.project({ unit: library, status: 'budgeted', amountGeneral: '150000.00' })
+    await t.make.project({ unit: library, status: 'executing', amountGeneral: '250000.50' })
+    await t.make.project({ unit: library, status: 'reserve', amountGeneral: '999.00' })
+    const goal = await t.db
+      .insertInto('goal')
+      .values({
+        lineageId: crypto.randomUUID(), kind: 'department', projectId: null, fiscalYear: 2026, jurisdictionCode: district.code, departmentCode: culture.code, unitCode: null,
+        name: '区文旅局2026年度部门整体支出绩效目标', overallTarget: '公共文化服务覆盖全区', annualTarget: '图书馆年接待读者50万人次', mediumTermTarget: '', frameworkCode: 'legacy-88', status: 'approved',
+        approvedAt: t.clock.now(), inForceFrom: t.clock.now(), createdAt: t.clock.now(), updatedAt: t.clock.now(),
+      })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow()
+    const moved = await finance.post(`/api/goals/${goal.id}/publish`, { version: goal.version })
+    expect(moved.statusCode, moved.body).toBe(200)
+    const [copy] = await live(goal.id)
+    expect(copy!.recordKey).toBe(culture.code)
+    expect(copy!.payload).toMatchObject({ subjectKind: 'department', projectCode: culture.code, projectName: '区文旅局2026年度部门整体支出绩效目标', budget: '400000.50', departmentName: '区文旅局' })
+    const listed = (await finance.get('/api/disclosure/records?kind=goal&fiscalYear=2026&pageSize=100')).json()
+    expect(listed.items.find((r: { sourceId: string }) => r.sourceId === goal.id)).toMatchObject({ recordKey: culture.code, title: '区文旅局2026年度部门整体支出绩效目标' })
   })
 
   test('a draft goal cannot be published; a district bureau cannot approve the city’s record; the city does not approve its district’s', async () => {
