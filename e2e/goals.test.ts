@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { chooseOption } from './support/antd.ts'
+import { chooseOption, chooseRadio } from './support/antd.ts'
 import { apiAs as apiAsAt, projectInLibrary as projectInLibraryAt } from './support/api.ts'
 import { keepScreenshot, signIn } from './support/browser.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
@@ -161,7 +161,7 @@ describe('a project goal from compilation to the budget', () => {
     await finance.getByRole('heading', { name: GOAL }).waitFor()
     await finance.getByRole('button', { name: '财政复审', exact: true }).click()
     const review = finance.getByRole('dialog', { name: '确认财政复审' })
-    await review.getByRole('radio', { name: '良', exact: true }).check()
+    await chooseRadio(review, '良')
     await review.getByRole('textbox', { name: '完整性' }).fill('目标和指标完整，三个一级指标齐全')
     await review.getByRole('textbox', { name: '相关性' }).fill('与学校课后服务职责相符')
     await review.getByRole('textbox', { name: '适当性' }).fill('参与率目标可再细化到年级')

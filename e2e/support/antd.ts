@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { expect } from 'vitest'
 
 /**
@@ -16,4 +16,17 @@ export async function dropdownsClosed(page: Page) {
 export async function chooseOption(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label, exact: true }).click()
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
+}
+
+/**
+ * Chooses an antd button-style radio by its label until it shows chosen: its input is never "stable" for
+ * Playwright, and a dialog that resets its form as it opens can swallow a first click on a loaded machine.
+ */
+export async function chooseRadio(scope: Locator, label: string) {
+  const radio = scope.getByRole('radio', { name: label, exact: true })
+  for (let i = 0; i < 10 && !(await radio.isChecked()); i++) {
+    await scope.locator('label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${label}$`) }).click()
+    await expect.poll(() => radio.isChecked(), { timeout: 1_000 }).toBe(true).catch(() => {})
+  }
+  expect(await radio.isChecked()).toBe(true)
 }
