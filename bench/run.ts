@@ -10,7 +10,7 @@ import { projectImportBench } from './project-import.bench.ts'
  * npm run bench -- <name> [--engine postgres|pglite|both] [--duration S] [--rounds N] [--connections N]
  *   monitoring: [--rows N] [--scale city|province] (see bench/monitoring.bench.ts)
  *   cockpit: [--scale city|province] (see bench/cockpit.bench.ts)
- *   project-import: [--rows N] (default 100000; see bench/project-import.bench.ts)
+ *   project-import: [--rows N] (default 100000) [--via job|call] (default job; see bench/project-import.bench.ts)
  *
  * Benchmarks report ratios against a baseline measured in the same run; they never fail on timing.
  * PostgreSQL: a fresh database `jixiao_bench` on BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
@@ -27,6 +27,7 @@ const { positionals, values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     rows: { type: 'string' },
     scale: { type: 'string', default: 'city' },
+    via: { type: 'string', default: 'job' },
   },
 })
 
@@ -36,7 +37,8 @@ function monitoringBenchFor(engine: Engine, options: { log: (line: string) => vo
 }
 
 function projectImportBenchFor(engine: Engine, options: { log: (line: string) => void }) {
-  return projectImportBench(engine, { rows: Math.max(100, Math.min(200_000, Number(values.rows) || 100_000)), log: options.log })
+  const via = values.via === 'call' ? 'call' : 'job'
+  return projectImportBench(engine, { rows: Math.max(100, Math.min(200_000, Number(values.rows) || 100_000)), via, log: options.log })
 }
 
 function cockpitBenchFor(engine: Engine, options: { rounds: number; log: (line: string) => void }) {

@@ -25,6 +25,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'project.delete': { zh: '删除项目', en: 'Project deleted' },
   'project.status': { zh: '项目状态变更', en: 'Project status changed' },
   'project.import': { zh: '导入项目', en: 'Project imported' },
+  'project.import_queue': { zh: '提交项目库后台导入', en: 'Project import queued' },
   'project.attach': { zh: '上传附件', en: 'Attachment added' },
   'project.detach': { zh: '删除附件', en: 'Attachment removed' },
   'indicator.create': { zh: '新增指标', en: 'Indicator added' },

@@ -82,7 +82,8 @@ describe('a budget unit user in the project library', () => {
     await page.locator('input[type=file]').setInputFiles(good)
     await expect.poll(() => page.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true)
     await page.getByRole('button', { name: '确认导入' }).click()
-    await page.getByText('导入完成').first().waitFor()
+    // Written by the projects.import job: its progress shows, then the result.
+    await page.getByText('新增 1 个项目，更新 0 个，0 个无变化').waitFor({ timeout: 60_000 })
     await keepScreenshot(page, 'project-import-done')
 
     const stored = await env.server.db.selectFrom('project').select(['name', 'amountGeneral']).where('code', '=', 'E2E-IMP-001').executeTakeFirstOrThrow()

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { copyRows, copyChunks } from '../db/copy.ts'
 import type { Trx } from '../db/database.ts'
 import type { Ctx } from '../http/context.ts'
+import { SpilledBuffers } from './spilled-buffers.ts'
 import { type AuditEntry, advanceAuditHead, canonicalJson, type ChainedFields, chainedFields, hashChainBody, SECRET_KEYS, setAuditHeadHash } from './audit.ts'
 
 /**
@@ -14,8 +15,8 @@ import { type AuditEntry, advanceAuditHead, canonicalJson, type ChainedFields, c
 
 export interface StagedAudit {
   count: number
-  /** Each row's canonical JSON without its closing `,"seq":N}`: seq is the last key in sorted order. */
-  bodies: Buffer[]
+  /** Each row's canonical JSON without its closing `,"seq":N}` (seq is the last key in sorted order), on disk until linked. */
+  bodies: SpilledBuffers
 }
 
 const FIELDS = ['at', 'actor_id', 'actor_username', 'actor_org_path', 'action', 'entity_type', 'entity_id', 'before', 'after', 'request_id', 'client_ip'] as const
@@ -41,11 +42,11 @@ const text = (v: string | null) => JSON.stringify(v)
  * The row's canonical JSON (chainHash's body) up to its last key, seq, from the before/after JSON already made:
  * the keys of ChainedFields in sorted order.
  */
-function bodyWithoutSeq(row: ChainedFields, before: string | null, after: string | null): Buffer {
-  return Buffer.from(
+function bodyWithoutSeq(row: ChainedFields, before: string | null, after: string | null): string {
+  return (
     `{"action":${text(row.action)},"actorId":${text(row.actorId)},"actorOrgPath":${text(row.actorOrgPath)},"actorUsername":${text(row.actorUsername)},` +
       `"after":${after ?? 'null'},"at":${text(row.at.toISOString())},"before":${before ?? 'null'},"clientIp":${text(row.clientIp)},` +
-      `"entityId":${text(row.entityId)},"entityType":${text(row.entityType)},"requestId":${text(row.requestId)}`,
+      `"entityId":${text(row.entityId)},"entityType":${text(row.entityType)},"requestId":${text(row.requestId)}`
   )
 }
 
@@ -56,33 +57,44 @@ export async function stageAudit(trx: Trx, ctx: Ctx, entries: Iterable<AuditEntr
       request_id varchar(64), client_ip varchar(64)
     ) on commit drop`.execute(trx)
   await sql`create temp table audit_bulk_chain (ord integer primary key, seq bigint not null, prev_hash char(64) not null, hash char(64) not null) on commit drop`.execute(trx)
-  const bodies: Buffer[] = []
+  const bodies = new SpilledBuffers()
   const rows = (function* () {
     for (const entry of entries) {
       const row = chainedFields(ctx, { ...entry, before: undefined, after: undefined }, 0)
       const before = entry.before === undefined || entry.before === null ? null : storedCanonicalJson(entry.before)
       const after = entry.after === undefined || entry.after === null ? null : storedCanonicalJson(entry.after)
-      const ord = bodies.push(bodyWithoutSeq(row, before, after)) - 1
+      const ord = bodies.count
+      bodies.push(bodyWithoutSeq(row, before, after))
       yield [ord, row.at.toISOString(), row.actorId, row.actorUsername, row.actorOrgPath, row.action, row.entityType, row.entityId, before, after, row.requestId, row.clientIp]
     }
   })()
-  await copyRows(trx, 'audit_bulk_stage', ['ord', ...FIELDS], copyChunks(rows))
-  return { count: bodies.length, bodies }
+  try {
+    await copyRows(trx, 'audit_bulk_stage', ['ord', ...FIELDS], copyChunks(rows))
+  } catch (error) {
+    bodies.close()
+    throw error
+  }
+  return { count: bodies.count, bodies }
 }
 
 export async function appendStagedAudit(trx: Trx, staged: StagedAudit): Promise<void> {
-  if (staged.count === 0) return
+  if (staged.count === 0) return staged.bodies.close()
   const { keying, lastSeq, lastHash } = await advanceAuditHead(trx, staged.count)
   let prevHash = lastHash
   const links = (function* () {
-    for (let ord = 0; ord < staged.count; ord++) {
+    let ord = 0
+    for (const body of staged.bodies.read()) {
       const seq = lastSeq + 1 + ord
-      const hash = hashChainBody(prevHash, seq, [staged.bodies[ord]!, `,"seq":${seq}}`], keying)
-      yield [ord, seq, prevHash, hash]
+      const hash = hashChainBody(prevHash, seq, [body, `,"seq":${seq}}`], keying)
+      yield [ord++, seq, prevHash, hash]
       prevHash = hash
     }
   })()
-  await copyRows(trx, 'audit_bulk_chain', ['ord', 'seq', 'prev_hash', 'hash'], copyChunks(links, 5000))
+  try {
+    await copyRows(trx, 'audit_bulk_chain', ['ord', 'seq', 'prev_hash', 'hash'], copyChunks(links, 5000))
+  } finally {
+    staged.bodies.close()
+  }
   await sql`insert into audit_log (seq, ${sql.raw(FIELDS.join(', '))}, prev_hash, hash)
     select c.seq, ${sql.raw(FIELDS.map((f) => `s.${f}`).join(', '))}, c.prev_hash, c.hash
       from audit_bulk_stage s join audit_bulk_chain c on c.ord = s.ord`.execute(trx)

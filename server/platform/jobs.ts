@@ -108,3 +108,19 @@ function queueSender(): PgBoss {
   })
   return sender
 }
+
+/**
+ * For all-or-nothing jobs: stores the job's result inside the transaction that does its work, so the work and the
+ * record of it commit together. A run after a crash asks committedJobResult first and returns what the committed
+ * attempt did instead of doing it twice. (The worker stores the same result again when the run returns.)
+ */
+export async function recordJobResultIn(trx: Trx, jobRunId: string, result: { committed: true }): Promise<void> {
+  await trx.updateTable('jobRun').set({ result: JSON.stringify(result) }).where('id', '=', jobRunId).execute()
+}
+
+/** The result an earlier attempt of this job committed with its work (recordJobResultIn), if any. */
+export async function committedJobResult(db: Db, jobRunId: string): Promise<unknown> {
+  const row = await db.selectFrom('jobRun').select('result').where('id', '=', jobRunId).executeTakeFirst()
+  const result = row?.result as { committed?: unknown } | null | undefined
+  return result && typeof result === 'object' && result.committed === true ? result : undefined
+}

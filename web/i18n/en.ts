@@ -387,6 +387,7 @@ export const en: LocaleMessages = {
       reupload: 'Upload again',
       commit: 'Import',
       committing: 'Importing; keep this page open…',
+      running: 'Importing {{file}} in the background; you may leave this page and find the projects in the library later',
       done: 'Import finished',
       doneDetail: '{{created}} projects added, {{updated}} updated, {{unchanged}} unchanged',
       again: 'Import another file',

@@ -386,6 +386,7 @@ export const zhCN = {
       reupload: '重新上传',
       commit: '确认导入',
       committing: '正在导入，请勿关闭页面…',
+      running: '正在后台导入 {{file}}，可离开此页，导入结果稍后在项目库中可见',
       done: '导入完成',
       doneDetail: '新增 {{created}} 个项目，更新 {{updated}} 个，{{unchanged}} 个无变化',
       again: '继续导入',

@@ -2,10 +2,9 @@ import fastifyMultipart from '@fastify/multipart'
 import ExcelJS from 'exceljs'
 import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
-import { recordAudit } from '../../platform/audit.ts'
-import { receiveImportFile, receiveImportStream, spreadsheetKind, workbookBuffer } from '../../platform/excel.ts'
-import { sendDownload, storedFileHead, storeFileChunks } from '../../platform/files.ts'
-import { enqueueJob } from '../../platform/jobs.ts'
+import { receiveImportFile, receiveImportStream, workbookBuffer } from '../../platform/excel.ts'
+import { sendDownload } from '../../platform/files.ts'
+import { queueImportJob } from '../../platform/import-jobs.ts'
 import { importPayments } from './execution.import.ts'
 import { importPaymentsJob } from './execution.jobs.ts'
 import { ImportPaymentsQuery } from './execution.schemas.ts'
@@ -56,13 +55,7 @@ export async function executionImportRoutes(app: App, { db, config }: Deps) {
       }
       // Large files: stored piece by piece as they arrive, then imported by a background job (progress at GET /api/jobs/:id).
       const upload = await receiveImportStream(req, ctx.lang, config.uploadLimits.importBytes, formats)
-      const queued = await db.transaction().execute(async (trx) => {
-        const stored = await storeFileChunks(trx, { fileName: upload.fileName, contentType: 'application/octet-stream' }, upload.content, ctx.actor.userId, ctx.now)
-        spreadsheetKind((await storedFileHead(trx, stored.id))!.head, stored.fileName)
-        const job = await enqueueJob(trx, importPaymentsJob, { fileId: stored.id, userId: ctx.actor.userId, lang: ctx.lang }, { createdBy: ctx.actor.userId, jurisdictionCode: ctx.actor.org.jurisdictionCode })
-        await recordAudit(trx, ctx, { action: 'execution.payment_import_queue', entityType: 'job_run', entityId: job.jobRunId, after: { fileName: stored.fileName, sizeBytes: stored.sizeBytes } })
-        return job
-      })
+      const queued = await queueImportJob(db, ctx, upload, importPaymentsJob, 'execution.payment_import_queue')
       return reply.status(202).send(queued)
     },
   )

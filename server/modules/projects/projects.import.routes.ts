@@ -4,16 +4,19 @@ import type { App, Deps } from '../../app.ts'
 import { authorize } from '../../http/context.ts'
 import { readerOf } from '../../http/read-routing.ts'
 import { recordExport } from '../../platform/audit-access.ts'
-import { receiveImportFile, sendXlsx } from '../../platform/excel.ts'
+import { receiveImportFile, receiveImportStream, sendXlsx } from '../../platform/excel.ts'
 import { sendDownload } from '../../platform/files.ts'
+import { queueImportJob } from '../../platform/import-jobs.ts'
 import { iterateProjects, listTemplateUnits } from './projects.bulk.repository.ts'
 import { exportColumns } from './projects.excel.ts'
 import { buildTemplate } from './projects.template.ts'
 import { importProjects } from './projects.import.ts'
+import { importProjectsJob } from './projects.jobs.ts'
 import { ProjectListQuery } from './projects.schemas.ts'
 
 const AmountUnitQuery = z.strictObject({ amountUnit: z.enum(['yuan', 'wan']).default('yuan') })
-const ImportQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') })
+const Flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true')
+const ImportQuery = z.strictObject({ dryRun: Flag, background: Flag })
 /** The list's filters and sort, without paging: the export is the whole filtered list. */
 const ExportQuery = ProjectListQuery.omit({ page: true, pageSize: true })
 
@@ -35,11 +38,24 @@ export async function projectImportRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/projects/import',
-    { schema: { tags, summary: '导入项目库（multipart，字段 file：.xlsx 或 .csv，≤50 MB；dryRun=true 只预览不写入）', querystring: ImportQuery } },
-    async (req) => {
+    {
+      schema: {
+        tags,
+        summary: '导入项目库（multipart，字段 file：.xlsx 或 .csv，≤50 MB；dryRun=true 只预览不写入；background=true 作为后台任务写入，返回 202 { jobRunId }，进度与结果见 GET /api/jobs/:id）',
+        querystring: ImportQuery,
+      },
+    },
+    async (req, reply) => {
       const ctx = authorize(req, 'project.edit')
-      const file = await receiveImportFile(req, ctx.lang, config.uploadLimits.importBytes, '.xlsx 或 .csv')
-      return importProjects(db, ctx, file, { dryRun: req.query.dryRun, limits: config.readLimits })
+      const formats = '.xlsx 或 .csv'
+      if (!req.query.background || req.query.dryRun) {
+        const file = await receiveImportFile(req, ctx.lang, config.uploadLimits.importBytes, formats)
+        return importProjects(db, ctx, file, { dryRun: req.query.dryRun, limits: config.readLimits })
+      }
+      // Stored piece by piece as it arrives, then imported by the projects.import job.
+      const upload = await receiveImportStream(req, ctx.lang, config.uploadLimits.importBytes, formats)
+      const queued = await queueImportJob(db, ctx, upload, importProjectsJob, 'project.import_queue')
+      return reply.status(202).send(queued)
     },
   )
 

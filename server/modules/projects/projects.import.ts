@@ -2,10 +2,10 @@ import { setImmediate } from 'node:timers/promises'
 import { z } from 'zod'
 import { localizeIssue } from '../../http/validation-messages.ts'
 import { editableStatuses, projectStatusLabels, projectTotals } from '../../../domain/projects.ts'
-import type { Db } from '../../db/database.ts'
+import type { Db, Trx } from '../../db/database.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
-import { readSpreadsheet, spreadsheetKind } from '../../platform/excel.ts'
+import { readSpreadsheet, type StreamedContent, spreadsheetKind } from '../../platform/excel.ts'
 import type { ReadLimits } from '../../platform/read-limits.ts'
 import { keyOf, type ProjectKey, type ScopedNode } from './projects.bulk.repository.ts'
 import { findStagedDuplicates, findStagedProjects, findStagedUnits, stageImportKeys, type StagedProject } from './projects.import.repository.ts'
@@ -34,7 +34,8 @@ import { onlySupervises } from '../../platform/supervision.ts'
 
 export interface ImportFile {
   fileName: string
-  content: Buffer
+  /** The whole file, or the file piece by piece (a stored upload, a file on disk) with its first bytes to tell its kind. */
+  content: Buffer | (StreamedContent & { head: Buffer })
 }
 
 export interface ImportOptions {
@@ -42,6 +43,11 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
   /** The configured read limits (ADR 0006); the defaults when left out. */
   limits?: ReadLimits
+  /**
+   * Runs inside the write transaction once every row and audit row is written: what it records (a job's result)
+   * commits with the import or not at all.
+   */
+  onCommit?: (trx: Trx, result: ImportResult) => Promise<void>
 }
 
 export type { ImportProgress }
@@ -110,7 +116,7 @@ interface ParsedFile {
 
 /** Reads the file into rows of typed values; problems of the file as a whole and of single cells are collected. */
 export async function readProjectFile(file: ImportFile, onProgress?: (p: ImportProgress) => void, limits?: ReadLimits): Promise<ParsedFile> {
-  const kind = spreadsheetKind(file.content, file.fileName)
+  const kind = spreadsheetKind(Buffer.isBuffer(file.content) ? file.content : file.content.head, file.fileName)
   const parsed: ParsedFile = { rows: [], problems: [], headers: new Map(), ignoredColumns: [] }
   let bindings: Binding[] | null = null
   let sheet: string | null = null
@@ -219,8 +225,12 @@ async function checkKeys(db: Db, ctx: ActorCtx, parsed: ParsedFile) {
   })
 }
 
-/** Decides each row's fate against the database: scope, existing codes, duplicates, the form's validation. */
-async function plan(db: Db, ctx: ActorCtx, parsed: ParsedFile): Promise<Plan> {
+/**
+ * Decides each row's fate against the database: scope, existing codes, duplicates, the form's validation.
+ * `forWrite`: each file row is let go once decided and only what the write needs is kept (100 k rows: the file's
+ * cells and the checked inputs are not both live at once).
+ */
+async function plan(db: Db, ctx: ActorCtx, parsed: ParsedFile, forWrite = false): Promise<Plan> {
   const problems = [...parsed.problems]
   const { units, duplicates, existing } = await checkKeys(db, ctx, parsed)
   const keyOfRow = (r: ParsedRow): ProjectKey | null => {
@@ -230,7 +240,9 @@ async function plan(db: Db, ctx: ActorCtx, parsed: ParsedFile): Promise<Plan> {
   }
   const column = (field: string | null) => (field ? (parsed.headers.get(field as ProjectField) ?? null) : null)
   const rows: PlannedRow[] = []
-  for (const r of parsed.rows) {
+  for (let i = 0; i < parsed.rows.length; i++) {
+    const r = parsed.rows[i]!
+    if (forWrite) parsed.rows[i] = RELEASED
     // A 100 k-row file takes seconds to check: let the server's other requests in between.
     if (rows.length % 1000 === 999) await setImmediate()
     const rowProblems = [...r.problems]
@@ -265,10 +277,14 @@ async function plan(db: Db, ctx: ActorCtx, parsed: ParsedFile): Promise<Plan> {
     }
     problems.push(...rowProblems)
     const action: RowAction = rowProblems.length ? 'error' : !stored ? 'create' : sameInput(stored, input!) ? 'unchanged' : 'update'
-    rows.push({ row: r.row, action, input: action === 'error' ? null : input, values: r.values, unit, existing: stored })
+    const written = action === 'create' || action === 'update'
+    if (forWrite) rows.push(written ? { row: r.row, action, input, values: RELEASED.values, unit, existing: stored } : { row: r.row, action, input: null, values: RELEASED.values, unit: undefined, existing: undefined })
+    else rows.push({ row: r.row, action, input: action === 'error' ? null : input, values: r.values, unit, existing: stored })
   }
   return { rows, problems }
 }
+
+const RELEASED: ParsedRow = { row: 0, values: {}, problems: [] }
 
 function sameInput(stored: StagedProject, input: NewProjectInput): boolean {
   const before = inputOf(stored)
@@ -321,6 +337,7 @@ function invalid(planned: Plan, ctx: ActorCtx) {
  * transaction, so nothing is locked while they run.
  */
 export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions & { dryRun: true }): Promise<ImportPreview>
+export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions & { dryRun: false }): Promise<ImportResult>
 export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions): Promise<ImportPreview | ImportResult>
 export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions) {
   if (options.dryRun) {
@@ -328,12 +345,12 @@ export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, op
     return preview(parsed, await plan(db, ctx, parsed), ctx)
   }
   const { writes, unchanged } = await plannedWrites(db, ctx, file, options)
-  return writeImport(db, ctx, file.fileName, writes, unchanged, options.onProgress)
+  return writeImport(db, ctx, file.fileName, writes, unchanged, options)
 }
 
 /** The rows to write, or IMPORT_INVALID; the file's cells are left behind for the collector before the write. */
 async function plannedWrites(db: Db, ctx: ActorCtx, file: ImportFile, options: ImportOptions) {
-  const planned = await plan(db, ctx, await readProjectFile(file, options.onProgress, options.limits))
+  const planned = await plan(db, ctx, await readProjectFile(file, options.onProgress, options.limits), true)
   if (planned.problems.length) throw invalid(planned, ctx)
   const writes = planned.rows.flatMap((r): ImportWrite[] => (r.action === 'create' || r.action === 'update' ? [{ action: r.action, input: r.input!, unit: r.unit!, existing: r.existing }] : []))
   return { writes, unchanged: planned.rows.length - writes.length }

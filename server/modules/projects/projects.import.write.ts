@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { parseMoney } from '../../../domain/money.ts'
-import type { Db } from '../../db/database.ts'
+import type { Db, Trx } from '../../db/database.ts'
 import type { NewProject } from '../../db/schema.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
@@ -47,7 +47,12 @@ function storedView(input: CreateProjectInput, totals: Totals, unit: ScopedNode,
   return { ...input, amountFiscal: totals.amountFiscal, amountTotal: totals.amountTotal, ...money, ...org, updatedAt: ctx.now }
 }
 
-export async function writeImport(db: Db, ctx: ActorCtx, fileName: string, writes: ImportWrite[], unchanged: number, onProgress?: (p: ImportProgress) => void) {
+export interface WriteOptions {
+  onProgress?: (p: ImportProgress) => void
+  onCommit?: (trx: Trx, result: { dryRun: false; created: number; updated: number; unchanged: number }) => Promise<void>
+}
+
+export async function writeImport(db: Db, ctx: ActorCtx, fileName: string, writes: ImportWrite[], unchanged: number, { onProgress, onCommit }: WriteOptions = {}) {
   const total = writes.length
   if (total) onProgress?.({ phase: 'write', done: 0, total })
   return db.transaction().execute(async (trx) => {
@@ -80,8 +85,12 @@ export async function writeImport(db: Db, ctx: ActorCtx, fileName: string, write
     if (updated !== updates.length) throw changedMeanwhile()
     if (total) onProgress?.({ phase: 'write', done: total, total })
 
+    // Each write is let go once its audit row is made: the inputs and the audit rows are not both live at once.
+    const released = writes as (ImportWrite | undefined)[]
     const entries = (function* (): Generator<AuditEntry> {
-      for (const [i, w] of writes.entries()) {
+      for (let i = 0; i < total; i++) {
+        const w = released[i]!
+        released[i] = undefined
         const view = storedView(inputOf(w), totals[i]!, w.unit, ctx)
         if (w.action === 'create') {
           yield { action: 'project.create', entityType: 'project', entityId: ids[i]!, after: { ...view, id: ids[i]!, status: 'reserve', version: 1, createdAt: ctx.now } }
@@ -94,6 +103,8 @@ export async function writeImport(db: Db, ctx: ActorCtx, fileName: string, write
       yield { action: 'project.import', entityType: 'project', after: { fileName, created: creates.length, updated: updates.length, unchanged } }
     })()
     await appendStagedAudit(trx, await stageAudit(trx, ctx, entries))
-    return { dryRun: false as const, created: creates.length, updated: updates.length, unchanged }
+    const result = { dryRun: false as const, created: creates.length, updated: updates.length, unchanged }
+    await onCommit?.(trx, result)
+    return result
   })
 }

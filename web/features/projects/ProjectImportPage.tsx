@@ -1,32 +1,31 @@
-import { Button, Card, Result, Steps } from 'antd'
+import { useQueryClient } from '@tanstack/react-query'
+import { Button, Card, Result, Space, Steps } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { ApiError } from '../../api/client'
+import { JobProgress } from '../../shared/JobProgress'
 import { errorMessage } from '../../shared/serverErrors'
 import { ImportPreviewStep } from './ImportPreviewStep'
 import { ImportUploadStep } from './ImportUploadStep'
-import { useCommitImport, usePreviewImport } from './projects.queries'
-import type { ImportPreview, ImportResult, ImportRowError } from './projects.types'
+import { useQueueImport, usePreviewImport } from './projects.queries'
+import type { ImportJobResult, ImportPreview, ImportResult } from './projects.types'
 
 type Stage =
   | { step: 'upload' }
   | { step: 'preview'; file: File; preview: ImportPreview }
+  | { step: 'running'; file: File; preview: ImportPreview; jobId: string }
   | { step: 'done'; result: ImportResult }
 
-/** The row errors of a refused commit (422 IMPORT_INVALID), to show in the preview. */
-function importErrorsOf(err: unknown): ImportRowError[] | null {
-  return err instanceof ApiError && err.code === 'IMPORT_INVALID' && Array.isArray(err.details)
-    ? (err.details as ImportRowError[])
-    : null
-}
-
-/** 项目导入: ① template and upload → ② preview with every problem → ③ commit all rows or none. */
+/**
+ * 项目导入: ① template and upload → ② preview with every problem → ③ commit all rows or none, as a background job
+ * (projects.import) whose progress shows here; a file the commit refuses goes back to the preview with its errors.
+ */
 export function ProjectImportPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const previewImport = usePreviewImport()
-  const commitImport = useCommitImport()
+  const queueImport = useQueueImport()
+  const queryClient = useQueryClient()
   const [stage, setStage] = useState<Stage>({ step: 'upload' })
   const [error, setError] = useState<string | null>(null)
 
@@ -40,22 +39,25 @@ export function ProjectImportPage() {
 
   function commit(file: File, preview: ImportPreview) {
     setError(null)
-    commitImport.mutateAsync(file).then(
-      (result) => setStage({ step: 'done', result }),
-      (err) => {
-        setError(errorMessage(err))
-        // Someone changed the data since the preview: show the problems the commit found instead.
-        const errors = importErrorsOf(err)
-        if (errors) setStage({ step: 'preview', file, preview: { ...preview, errors, errorCount: errors.length } })
-      },
+    queueImport.mutateAsync(file).then(
+      ({ jobRunId }) => setStage({ step: 'running', file, preview, jobId: jobRunId }),
+      (err) => setError(errorMessage(err)),
     )
+  }
+
+  function finished(file: File, preview: ImportPreview, result: ImportJobResult) {
+    void queryClient.invalidateQueries({ queryKey: ['projects'] })
+    if (result.committed) return setStage({ step: 'done', result })
+    // Someone changed the data since the preview: show the problems the commit found instead.
+    setError(result.message)
+    setStage({ step: 'preview', file, preview: { ...preview, errors: result.errors, errorCount: result.errorCount } })
   }
 
   const restart = () => {
     setError(null)
     setStage({ step: 'upload' })
   }
-  const current = { upload: 0, preview: 1, done: 2 }[stage.step]
+  const current = { upload: 0, preview: 1, running: 2, done: 2 }[stage.step]
 
   return (
     <Card size="small" title={t('nav.projectImport')}>
@@ -74,11 +76,21 @@ export function ProjectImportPage() {
         <ImportPreviewStep
           fileName={stage.file.name}
           preview={stage.preview}
-          committing={commitImport.isPending}
+          committing={queueImport.isPending}
           error={error}
           onReupload={restart}
           onCommit={() => commit(stage.file, stage.preview)}
         />
+      )}
+      {stage.step === 'running' && (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <JobProgress
+            jobId={stage.jobId}
+            title={t('projects.import.running', { file: stage.file.name })}
+            onDone={(result) => finished(stage.file, stage.preview, result as ImportJobResult)}
+          />
+          <Button onClick={restart}>{t('projects.import.reupload')}</Button>
+        </Space>
       )}
       {stage.step === 'done' && (
         <Result

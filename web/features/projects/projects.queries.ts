@@ -9,7 +9,6 @@ import type { Explained } from '../../../domain/scoring'
 import type { TransferRollUp } from '../../../domain/transfers'
 import type {
   ImportPreview,
-  ImportResult,
   Project,
   ProjectAttachment,
   ProjectHistoryEntry,
@@ -153,5 +152,5 @@ export const usePreviewImport = () =>
     mutationFn: (file: File) => api.upload<ImportPreview>('/api/projects/import', file, { dryRun: true }),
   })
 
-/** Writes every row of the file in one go, or nothing (422 IMPORT_INVALID with the row errors). */
-export const useCommitImport = () => useProjectMutation((file: File) => api.upload<ImportResult>('/api/projects/import', file))
+/** Stores the file and queues the projects.import job that writes every row in one go, or nothing; progress at /api/jobs/:id. */
+export const useQueueImport = () => useProjectMutation((file: File) => api.upload<{ jobRunId: string }>('/api/projects/import', file, { background: true }))

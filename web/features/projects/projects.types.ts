@@ -97,3 +97,6 @@ export interface ImportResult {
   updated: number
   unchanged?: number
 }
+
+/** What the projects.import job stores as its result: the counts of a committed import, or the row errors of a refused file. */
+export type ImportJobResult = (ImportResult & { committed: true }) | { committed: false; errorCount: number; errors: ImportRowError[]; message: string }
