@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { apiAs } from './support/api.ts'
 import { keepDocScreenshot, signIn } from './support/browser.ts'
@@ -12,10 +12,20 @@ import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
  */
 const env = useAppAndBrowser()
 
-async function pickOption(page: Page, select: ReturnType<Page['getByLabel']>, name: string) {
-  await select.click()
-  await select.fill(name)
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click()
+/**
+ * Searches a select for `name` and picks it, until the dialog shows it chosen: on a loaded machine the list can
+ * re-render under the click while the typed filter applies, and the click is lost.
+ */
+async function pickOption(page: Page, dialog: Locator, label: string, name: string) {
+  const chosen = dialog.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: name }).first()
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const select = dialog.getByLabel(label)
+    await select.click()
+    await select.fill(name)
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click()
+    if (await chosen.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return
+  }
+  await chosen.waitFor()
 }
 
 async function confirmMove(page: Page, button: string) {
@@ -55,7 +65,7 @@ describe('key evaluation journey on the demo data', () => {
     await finance.getByRole('cell', { name: '深圳市鹏程绩效评价咨询有限公司' }).waitFor()
     await finance.getByRole('button', { name: '委托第三方机构' }).click()
     const engage = finance.getByRole('dialog', { name: '委托第三方机构' })
-    await pickOption(finance, engage.getByLabel('选择第三方机构'), '广东卓信律师事务所')
+    await pickOption(finance, engage, '选择第三方机构', '广东卓信律师事务所')
     await engage.getByRole('button', { name: '独立性审查' }).click()
     await engage.getByText('独立性审查未通过，不能委托该机构').waitFor()
     await expect.poll(() => engage.locator('li[data-reason]').first().innerText()).toContain('机构与被评价对象存在关联关系')
@@ -64,8 +74,7 @@ describe('key evaluation journey on the demo data', () => {
     await engage.getByRole('button', { name: /保\s*存/ }).click()
     await engage.getByText('独立性审查未通过，不能委托该机构').waitFor()
     await keepDocScreenshot(finance, 'evaluation-key-agency-refused')
-    await pickOption(finance, engage.getByLabel('选择第三方机构'), '深圳大学公共管理学院绩效评价中心')
-    await engage.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: '深圳大学公共管理学院绩效评价中心' }).first().waitFor()
+    await pickOption(finance, engage, '选择第三方机构', '深圳大学公共管理学院绩效评价中心')
     await engage.getByText('独立性审查未通过，不能委托该机构').waitFor({ state: 'detached' })
     await engage.getByRole('button', { name: '独立性审查' }).click()
     await engage.getByText('独立性审查通过：未发现利益冲突').waitFor()
