@@ -460,7 +460,7 @@ projectEndpoints.push(
     ownJurisdictionOnly: true,
     supervisionRefusal: '422 IMPORT_INVALID',
     request: async (w, s) => ({ url: '/api/projects/import', body: new MultipartBody('项目.csv', projectImportCsv(w[s].unit.code), 'text/csv') }),
-    badQuery: { dryRun: 'maybe' },
+    badQuery: { dryRun: 'maybe', background: 'later' },
   },
   get('/api/projects/export', 'project.read', { badQuery: projectExportQuery }),
 )
