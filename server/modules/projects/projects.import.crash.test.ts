@@ -17,7 +17,7 @@ import { databaseForCli, killCliAt, runCli } from '../../test/cli-process.ts'
  */
 const url = process.env.TEST_DATABASE_URL
 const engine = url ? 'PostgreSQL' : 'PGlite'
-const ROWS = 20_000
+const ROWS = 100_000
 const work = mkdtempSync(join(tmpdir(), 'jixiao-crash-'))
 const dataDir = join(work, 'data')
 const auditKey = randomBytes(32)
