@@ -34,6 +34,10 @@ export interface Config {
   auditKey: AuditKeySource
   /** How long a resolved session is reused without reading the database (ended sessions are evicted at once, ADR 0012). */
   sessionCacheMs: number
+  /** Years after the current one that get their partitions ahead (ADR 0016). */
+  partitionYearsAhead: number
+  /** Days an audit year stays online after it ends before it may be archived (等保: at least 180). */
+  auditOnlineDays: number
 }
 
 export interface UploadLimits {
@@ -93,5 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportMaxGoals: positive(env, 'JIXIAO_EXPORT_MAX_GOALS', 5000),
     auditKey: auditKeySource(env, dataDir),
     sessionCacheMs: positive(env, 'JIXIAO_SESSION_CACHE_SECONDS', 2_000, 1000),
+    partitionYearsAhead: Math.floor(positive(env, 'JIXIAO_PARTITION_YEARS_AHEAD', 2)),
+    auditOnlineDays: positive(env, 'JIXIAO_AUDIT_ONLINE_DAYS', 180),
   }
 }
