@@ -10,8 +10,9 @@ import { AuditKeyError } from './audit-key.ts'
 import { chainFaultText, type ChainFault } from './audit-verify.ts'
 import { ensureYearPartitions, yearsAhead } from './partitions.ts'
 
-export const partitionsCliUsage = `  partitions ensure [--years-ahead N]
+export const partitionsCliUsage = `  partitions ensure [--years-ahead N] [--since YYYY]
                                  建好本年度及以后 N 年（默认 JIXIAO_PARTITION_YEARS_AHEAD=2）的年度分区
+                                 （--since：另补自该年度起的往年分区，如导入往年数据前）
   audit archive --year YYYY FILE 将最早的在线审计年度写入归档文件（gzip NDJSON）并移出数据库
                                  （该年度结束满 JIXIAO_AUDIT_ONLINE_DAYS=180 天后）
   audit verify --archive FILE    校验归档文件自身的哈希链与清单`
@@ -20,10 +21,13 @@ export const partitionsCliUsage = `  partitions ensure [--years-ahead N]
 export async function partitionsFromCli(db: Db, config: Config, now: Date, args: string[]): Promise<number> {
   const [sub, ...rest] = args
   if (sub !== 'ensure') return fail(partitionsCliUsage)
-  const { values } = parseArgs({ args: rest, options: { 'years-ahead': { type: 'string' } } })
+  const { values } = parseArgs({ args: rest, options: { 'years-ahead': { type: 'string' }, since: { type: 'string' } } })
   const ahead = values['years-ahead'] === undefined ? config.partitionYearsAhead : Number(values['years-ahead'])
   if (!Number.isInteger(ahead) || ahead < 0 || ahead > 20) return fail('--years-ahead 须为 0–20 的整数')
-  const years = yearsAhead(now, ahead)
+  const coming = yearsAhead(now, ahead)
+  const since = values.since === undefined ? coming[0]! : Number(values.since)
+  if (!Number.isInteger(since) || since < 2000 || since > coming[0]!) return fail(`--since 须为 2000–${coming[0]} 之间的年度`)
+  const years = Array.from({ length: coming.at(-1)! - since + 1 }, (_, i) => since + i)
   const created = await ensureYearPartitions(db, years)
   for (const c of created) console.log(`已建分区 created ${c.table}_y${c.year}${c.movedFromDefault ? `（从 DEFAULT 移入 ${c.movedFromDefault} 行）` : ''}`)
   console.log(`年度分区已就绪 partitions ready for ${years[0]}–${years.at(-1)}: ${created.length} created`)
