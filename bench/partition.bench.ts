@@ -13,7 +13,8 @@ import { type BenchDatabase, freshDatabase, machine, table, writeResult } from '
  * the indexes the tables had before the migration, in the same database and run, interleaved:
  *   - payments of one project in a year; a jurisdiction's payments of a year by month;
  *   - a round's progress rows (with the year, as the app knows it from the round; and without it);
- *   - the audit of one entity; the audit of one week; one page of the chain by seq (what verification reads).
+ *   - the audit of one entity; the audit of one week; one page of the chain by seq (what verification reads);
+ *   - last, once: removing a year of audit rows (DELETE from the copy, DETACH + DROP of the partition).
  * The generated set has payments of 2024–2026; progress rows are filled for a round per jurisdiction in 2025 and
  * 2026; the audit gets rows spread over 2024–2026.
  */
@@ -144,6 +145,15 @@ export async function partitionBench(engine: Engine, options: PartitionBenchOpti
       }
       results.push({ read: read.name, partitionedMs: median(after), flatMs: median(before), ratio: median(before) / median(after) })
     }
+    // Last, as it removes rows: a year of audit out of the table, by DELETE from the copy and by dropping the partition.
+    const timedMs = async (text: string) => {
+      const started = performance.now()
+      await sql.raw(text).execute(kdb)
+      return performance.now() - started
+    }
+    const removeFlat = await timedMs(`delete from audit_log_flat where at >= '2024-01-01 00:00:00+08' and at < '2025-01-01 00:00:00+08'`)
+    const removePartition = await timedMs(`alter table audit_log detach partition audit_log_y2024; drop table audit_log_y2024`)
+    results.push({ read: 'remove a year of audit (DELETE vs DETACH + DROP)', partitionedMs: removePartition, flatMs: removeFlat, ratio: removeFlat / removePartition })
     log(`  ${counts[0]!.payments.toLocaleString('en')} payments, ${counts[0]!.progress.toLocaleString('en')} progress rows, ${counts[0]!.audit.toLocaleString('en')} audit rows; ${reps} runs of each read, medians`)
     log(table(results.map((r) => ({ read: r.read, 'unpartitioned ms': r.flatMs.toFixed(2), 'partitioned ms': r.partitionedMs.toFixed(2), 'before / after': r.ratio.toFixed(2) }))))
     const result = { benchmark: 'partition', engine, scale: options.scale, database: db.describe, machine: machine(), at: new Date().toISOString(), generated, counts: counts[0], reps, results }
