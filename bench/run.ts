@@ -3,6 +3,7 @@ import type { Engine } from '../server/db/database.ts'
 import { cockpitBench } from './cockpit.bench.ts'
 import { indicatorsBench } from './indicators.bench.ts'
 import { monitoringBench } from './monitoring.bench.ts'
+import { partitionBench } from './partition.bench.ts'
 import { projectsBench } from './projects.bench.ts'
 import { projectImportBench } from './project-import.bench.ts'
 
@@ -11,12 +12,13 @@ import { projectImportBench } from './project-import.bench.ts'
  *   monitoring: [--rows N] [--scale city|province] (see bench/monitoring.bench.ts)
  *   cockpit: [--scale city|province] (see bench/cockpit.bench.ts)
  *   project-import: [--rows N] (default 100000) [--via job|call] (default job; see bench/project-import.bench.ts)
+ *   partition: [--scale city|province] (see bench/partition.bench.ts)
  *
  * Benchmarks report ratios against a baseline measured in the same run; they never fail on timing.
  * PostgreSQL: a fresh database `jixiao_bench` on BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
  * dropped afterwards unless BENCH_KEEP=1. PGlite: a temporary folder.
  */
-const benchmarks = { projects: projectsBench, indicators: indicatorsBench, monitoring: monitoringBenchFor, cockpit: cockpitBenchFor, 'project-import': projectImportBenchFor } as const
+const benchmarks = { projects: projectsBench, indicators: indicatorsBench, monitoring: monitoringBenchFor, cockpit: cockpitBenchFor, 'project-import': projectImportBenchFor, partition: partitionBenchFor } as const
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -39,6 +41,10 @@ function monitoringBenchFor(engine: Engine, options: { log: (line: string) => vo
 function projectImportBenchFor(engine: Engine, options: { log: (line: string) => void }) {
   const via = values.via === 'call' ? 'call' : 'job'
   return projectImportBench(engine, { rows: Math.max(100, Math.min(200_000, Number(values.rows) || 100_000)), via, log: options.log })
+}
+
+function partitionBenchFor(engine: Engine, options: { rounds: number; log: (line: string) => void }) {
+  return partitionBench(engine, { scale: values.scale === 'province' ? 'province' : 'city', rounds: options.rounds, log: options.log })
 }
 
 function cockpitBenchFor(engine: Engine, options: { rounds: number; log: (line: string) => void }) {

@@ -73,6 +73,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'audit.export': { zh: '导出审计日志', en: 'Audit log exported' },
   'audit.verify': { zh: '校验审计日志', en: 'Audit chain verified' },
   'audit.checkpoint': { zh: '下载审计检查点', en: 'Audit checkpoint downloaded' },
+  'audit.archive': { zh: '归档审计日志年度分区', en: 'Audit year archived to a file' },
   'access.forbidden': { zh: '越权操作被拒绝', en: 'Refused: no permission' },
   'access.not_found': { zh: '访问不存在或超出范围的数据', en: 'Refused: not found or out of scope' },
   'system.seed_demo': { zh: '写入演示数据', en: 'Demo data seeded' },

@@ -54,7 +54,7 @@ async function seedRound(db: Db, jurisdictionCode: string, name: string, limit: 
     await db
       .insertInto('monitoringFormIndicator')
       .values({
-        formId: form.id, sortOrder: 1, level1: '产出指标', level2: '数量指标', name: '服务人次', nature: '>=', target: '1200', unit: '人次', progress: light ? String(100 + k * 60) : null, light,
+        formId: form.id, fiscalYear: 2026, sortOrder: 1, level1: '产出指标', level2: '数量指标', name: '服务人次', nature: '>=', target: '1200', unit: '人次', progress: light ? String(100 + k * 60) : null, light,
         likelihood: light === 'red' ? 'impossible' : light === 'yellow' ? 'possible' : light ? 'certain' : null,
         causeCategory: light === 'red' || light === 'yellow' ? 'funding' : null,
         deviationAnalysis: light === 'red' || light === 'yellow' ? '资金拨付滞后，服务采购延期' : '', measures: light === 'red' || light === 'yellow' ? '加快采购进度，按月调度' : '',

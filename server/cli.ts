@@ -10,6 +10,7 @@ import { useAuditKey } from './platform/audit.ts'
 import { AuditKeyError, openAuditKey } from './platform/audit-key.ts'
 import { AuditCheckpoint, chainFaultText, verifyAuditChain } from './platform/audit-verify.ts'
 import { systemClock } from './platform/clock.ts'
+import { auditArchiveFromCli, auditVerifyArchiveFromCli, partitionsCliUsage, partitionsFromCli } from './platform/partitions.cli.ts'
 import { systemContext } from './system-context.ts'
 
 const usage = `用法 Usage: jixiao <command>
@@ -33,11 +34,13 @@ const usage = `用法 Usage: jixiao <command>
 ${monitoringCliUsage}
   audit verify [--checkpoint FILE]
                                  校验审计日志哈希链（可对照审计管理员下载的检查点文件）
+${partitionsCliUsage}
   backup FILE [--force]          备份数据库（PGlite：数据目录快照，须先停止服务；PostgreSQL：pg_dump 自定义格式）
   restore FILE [--force]         从备份恢复到空的数据目录或数据库（--force：替换已有数据）；审计密钥另行保管，不在备份中
 
 环境变量: DATABASE_URL (PostgreSQL), JIXIAO_DATA_DIR (PGlite 数据目录, 默认 ./data), PORT (默认 3000),
-  JIXIAO_AUDIT_KEY_FILE (审计密钥文件, 默认 <数据目录>-keys/audit.key) 或 JIXIAO_AUDIT_KEY`
+  JIXIAO_AUDIT_KEY_FILE (审计密钥文件, 默认 <数据目录>-keys/audit.key) 或 JIXIAO_AUDIT_KEY,
+  JIXIAO_PARTITION_YEARS_AHEAD (默认 2), JIXIAO_AUDIT_ONLINE_DAYS (审计日志在线保存天数, 默认 180)`
 
 type Handler = (args: string[]) => Promise<number>
 
@@ -139,10 +142,17 @@ const commands: Record<string, Handler> = {
   backup: (args) => backupOrRestore('backup', args),
   restore: (args) => backupOrRestore('restore', args),
 
+  async partitions(args) {
+    return withDatabase(({ db }) => partitionsFromCli(db, loadConfig(), systemClock.now(), args))
+  },
+
   async audit(args) {
     const [sub, ...rest] = args
+    if (sub === 'archive') return withDatabase(({ db }) => auditArchiveFromCli(db, loadConfig(), systemContext(systemClock, 'cli'), rest), 'existing')
     if (sub !== 'verify') return fail(usage)
-    const { values } = parseArgs({ args: rest, options: { checkpoint: { type: 'string' } } })
+    const { values } = parseArgs({ args: rest, options: { checkpoint: { type: 'string' }, archive: { type: 'string' } } })
+    const archive = values.archive
+    if (archive) return withDatabase(({ db }) => auditVerifyArchiveFromCli(db, archive), 'existing')
     let checkpoint: AuditCheckpoint | undefined
     if (values.checkpoint) {
       const parsed = AuditCheckpoint.safeParse(JSON.parse(readFileSync(values.checkpoint, 'utf8')))
@@ -152,8 +162,9 @@ const commands: Record<string, Handler> = {
     return withDatabase(async ({ db }) => {
       const verdict = await verifyAuditChain(db, { checkpoint })
       const against = checkpoint ? `, checkpoint at seq ${checkpoint.seq} (${checkpoint.at}) holds` : ''
+      const archived = verdict.archivedThroughSeq ? ` (seq ≤ ${verdict.archivedThroughSeq} archived)` : ''
       if (verdict.ok) {
-        console.log(`审计日志完整 audit chain intact: ${verdict.rows} rows, keyed from seq ${verdict.keyedFromSeq}${against}`)
+        console.log(`审计日志完整 audit chain intact: ${verdict.rows} rows${archived}, keyed from seq ${verdict.keyedFromSeq}${against}`)
         return 0
       }
       console.error(`审计日志被篡改 audit chain BROKEN at seq ${verdict.brokenAtSeq}: ${chainFaultText(verdict.reason!)} (${verdict.rows} rows verified before it)`)

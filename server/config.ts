@@ -39,6 +39,10 @@ export interface Config {
    * PGlite the one process takes back its own at start). Jobs touch their row every quarter of it, at most every 10 s.
    */
   jobStaleSeconds: number
+  /** Years after the current one that get their partitions ahead (ADR 0016). */
+  partitionYearsAhead: number
+  /** Days an audit year stays online after it ends before it may be archived (等保: at least 180). */
+  auditOnlineDays: number
 }
 
 export interface UploadLimits {
@@ -99,5 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: auditKeySource(env, dataDir),
     sessionCacheMs: positive(env, 'JIXIAO_SESSION_CACHE_SECONDS', 2_000, 1000),
     jobStaleSeconds: positive(env, 'JIXIAO_JOB_STALE_SECONDS', 60),
+    partitionYearsAhead: Math.floor(positive(env, 'JIXIAO_PARTITION_YEARS_AHEAD', 2)),
+    auditOnlineDays: positive(env, 'JIXIAO_AUDIT_ONLINE_DAYS', 180),
   }
 }

@@ -110,6 +110,19 @@ export interface AuditHeadTable {
   keyId: string | null
 }
 
+/** An audit year moved to a file and out of the database (jixiao audit archive, ADR 0016). */
+export interface AuditArchiveTable {
+  year: number
+  firstSeq: number
+  lastSeq: number
+  firstPrevHash: string
+  lastHash: string
+  rowCount: number
+  sha256: string
+  fileName: string
+  archivedAt: Generated<Date>
+}
+
 export interface StoredFileTable {
   id: Generated<string>
   sha256: string
@@ -336,6 +349,7 @@ export interface Database {
   setting: SettingTable
   auditLog: AuditLogTable
   auditHead: AuditHeadTable
+  auditArchive: AuditArchiveTable
   storedFile: StoredFileTable
   storedFileChunk: StoredFileChunkTable
   keyEvaluation: KeyEvaluationTable
@@ -487,6 +501,8 @@ export interface MonitoringFormTable {
 export interface MonitoringFormIndicatorTable {
   id: Generated<string>
   formId: string
+  /** The form's fiscal year, the partition key (ADR 0016). */
+  fiscalYear: number
   goalIndicatorId: string | null
   sortOrder: number
   level1: string

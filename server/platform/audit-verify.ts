@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 import type { Db } from '../db/database.ts'
 import { canonicalJson, chainHash, currentAuditKey } from './audit.ts'
+import { liveChainStart } from './audit-archive.ts'
 import { AuditKeyError, auditKeyId } from './audit-key.ts'
 
 /**
@@ -29,6 +30,7 @@ export type ChainFault =
   | 'checkpoint_signature'
   | 'checkpoint_rewritten'
   | 'checkpoint_truncated'
+  | 'archive_unrecorded'
 
 export interface ChainVerdict {
   ok: boolean
@@ -40,6 +42,8 @@ export interface ChainVerdict {
   reason?: ChainFault
   /** Whether a checkpoint was checked, and up to which row. */
   checkpointSeq?: number
+  /** The last seq moved to an archive file: the live chain starts after it (ADR 0016). */
+  archivedThroughSeq?: number
 }
 
 const reasonText: Record<ChainFault, string> = {
@@ -51,6 +55,7 @@ const reasonText: Record<ChainFault, string> = {
   checkpoint_signature: 'the checkpoint file is not signed with the audit key',
   checkpoint_rewritten: 'the chain was rewritten behind the checkpoint',
   checkpoint_truncated: 'rows recorded in the checkpoint are gone (chain truncated)',
+  archive_unrecorded: 'the chain starts after an archive that no audit row of the chain records (rows removed from its start)',
 }
 export const chainFaultText = (reason: ChainFault) => reasonText[reason]
 
@@ -76,9 +81,14 @@ function requireKey(): Buffer {
   return key
 }
 
+function recordsArchive(row: { action: string; entityType: string; after: unknown }, archive: { year: number; lastSeq: number; lastHash: string }) {
+  const after = row.after as { year?: unknown; lastSeq?: unknown; lastHash?: unknown } | null
+  return row.action === 'audit.archive' && row.entityType === 'audit_archive' && after?.year === archive.year && after.lastSeq === archive.lastSeq && after.lastHash === archive.lastHash
+}
+
 /**
- * Recomputes every link up to the head as it stood when the check began (rows appended meanwhile are left for
- * the next check), a page at a time so a long chain is never held in memory. Reports the first row that does
+ * Recomputes every link from the live chain's start (after the last archived year, ADR 0016) up to the head as it
+ * stood when the check began (rows appended meanwhile are left for the next check), a page at a time so a long chain is never held in memory. Reports the first row that does
  * not hold; with a checkpoint, also whether the chain still contains the checkpoint's row unchanged.
  */
 export async function verifyAuditChain(
@@ -89,7 +99,8 @@ export async function verifyAuditChain(
   const batchSize = options.batchSize ?? 2000
   const head = await db.selectFrom('auditHead').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
   const keying = { key, keyedFromSeq: head.keyedFromSeq }
-  const base = { keyedFromSeq: head.keyedFromSeq, headSeq: head.seq }
+  const start = await liveChainStart(db)
+  const base = { keyedFromSeq: head.keyedFromSeq, headSeq: head.seq, ...(start.archive ? { archivedThroughSeq: start.archive.lastSeq } : {}) }
   const cp = options.checkpoint
   let rows = 0
   const fail = (brokenAtSeq: number, reason: ChainFault): ChainVerdict => ({ ok: false, rows, ...base, brokenAtSeq, reason, ...(cp ? { checkpointSeq: cp.seq } : {}) })
@@ -101,8 +112,10 @@ export async function verifyAuditChain(
     if (cp.keyedFromSeq !== head.keyedFromSeq) return fail(Math.min(cp.keyedFromSeq, head.keyedFromSeq), 'checkpoint_rewritten')
   }
 
-  let prevHash = '0'.repeat(64)
-  let expectedSeq = 1
+  let prevHash = start.prevHash
+  let expectedSeq = start.seq
+  // The archive the chain starts after must be recorded by a (keyed) row of the live chain.
+  let archiveRecorded = start.archive === null
   while (expectedSeq <= head.seq) {
     const batch = await db
       .selectFrom('auditLog')
@@ -119,12 +132,14 @@ export async function verifyAuditChain(
       const { prevHash: _p, hash, ...fields } = row
       if (chainHash(prevHash, fields, keying) !== hash) return fail(row.seq, 'content_altered')
       if (cp && row.seq === cp.seq && hash !== cp.hash) return fail(row.seq, 'checkpoint_rewritten')
+      if (!archiveRecorded && recordsArchive(row, start.archive!)) archiveRecorded = true
       prevHash = hash
       expectedSeq += 1
       rows += 1
     }
   }
-  if (rows !== head.seq || head.hash !== prevHash) return fail(rows + 1, rows < head.seq ? 'missing_row' : 'head_mismatch')
+  if (expectedSeq - 1 !== head.seq || head.hash !== prevHash) return fail(expectedSeq, expectedSeq - 1 < head.seq ? 'missing_row' : 'head_mismatch')
+  if (!archiveRecorded) return fail(start.seq, 'archive_unrecorded')
   if (cp && head.seq < cp.seq) return fail(head.seq + 1, 'checkpoint_truncated')
   return { ok: true, rows, ...base, ...(cp ? { checkpointSeq: cp.seq } : {}) }
 }

@@ -111,6 +111,7 @@ export async function makeForm(
       .values(
         indicators.map((i, index) => ({
           formId: form.id,
+          fiscalYear: form.fiscalYear,
           sortOrder: index + 1,
           level1: i.level1 ?? '产出指标',
           level2: i.level2 ?? '数量指标',

@@ -99,7 +99,7 @@ export async function makeForm(
   if (indicators.length) {
     await t.db
       .insertInto('monitoringFormIndicator')
-      .values(indicators.map((i, index) => ({ formId: form.id, sortOrder: index + 1, level1: i.level1 ?? '产出指标', level2: i.level2, name: i.name, nature: i.nature, target: i.target, unit: i.unit, progress: i.progress ?? null, likelihood: i.likelihood ?? null })))
+      .values(indicators.map((i, index) => ({ formId: form.id, fiscalYear: form.fiscalYear, sortOrder: index + 1, level1: i.level1 ?? '产出指标', level2: i.level2, name: i.name, nature: i.nature, target: i.target, unit: i.unit, progress: i.progress ?? null, likelihood: i.likelihood ?? null })))
       .execute()
   }
   return { ...form, project }

@@ -16,6 +16,7 @@ export const auditChainEn: Messages<typeof auditChainZhCN> = {
   intact: 'The hash chain is intact',
   intactDetail: '{{rows}} rows verified (signed with the key from row {{keyedFromSeq}} on)',
   intactCheckpoint: 'Nothing up to the checkpoint (row {{seq}}) has changed',
+  intactArchived: 'Rows up to {{seq}} are archived to a file: verify it with jixiao audit verify --archive',
   broken: 'The hash chain is broken',
   brokenDetail: 'First broken row: {{seq}} ({{rows}} rows before it are sound)',
   reasons: {
@@ -27,5 +28,6 @@ export const auditChainEn: Messages<typeof auditChainZhCN> = {
     checkpoint_signature: 'The checkpoint is not signed with this system’s audit key (altered, or from another system)',
     checkpoint_rewritten: 'Rows before the checkpoint were rewritten',
     checkpoint_truncated: 'Rows the checkpoint recorded are gone (chain cut short)',
+    archive_unrecorded: 'The chain starts after an archive that no row of the chain records (rows removed from its start)',
   },
 }

@@ -12,6 +12,7 @@ export const auditChainZhCN = {
   intact: '哈希链完整',
   intactDetail: '已校验 {{rows}} 条记录（第 {{keyedFromSeq}} 条起以密钥签名）',
   intactCheckpoint: '检查点（第 {{seq}} 条）之前的记录均未被改动',
+  intactArchived: '第 {{seq}} 条及以前的记录已归档到文件，用 jixiao audit verify --archive 校验',
   broken: '哈希链已被破坏',
   brokenDetail: '第一条有问题的记录：第 {{seq}} 条（此前 {{rows}} 条完好）',
   reasons: {
@@ -23,5 +24,6 @@ export const auditChainZhCN = {
     checkpoint_signature: '检查点文件未以本系统审计密钥签名（被改动或来自其他系统）',
     checkpoint_rewritten: '检查点之前的记录被改写',
     checkpoint_truncated: '检查点记录的部分已不存在（链被截断）',
+    archive_unrecorded: '链从一次归档之后开始，但链中没有该归档的记录（开头的记录被删除）',
   },
 }

@@ -28,6 +28,7 @@ import * as budgetDecisionSubjects from './2026_12_11_51_budget_decision_subject
 import * as transferDistrictProjects from './2026_12_11_52_transfer_district_projects.ts'
 import * as disclosureDecisions from './2026_12_11_11_disclosure_decisions.ts'
 import * as cockpitSummary from './2026_12_11_31_cockpit_summary.ts'
+import * as partitionByFiscalYear from './2026_12_12_11_partition_by_fiscal_year.ts'
 
 /** Every migration, in order. A static list works the same under tsx, Vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_11_52_transfer_district_projects': transferDistrictProjects,
   '2026_12_11_11_disclosure_decisions': disclosureDecisions,
   '2026_12_11_31_cockpit_summary': cockpitSummary,
+  '2026_12_12_11_partition_by_fiscal_year': partitionByFiscalYear,
 }

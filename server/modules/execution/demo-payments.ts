@@ -67,7 +67,7 @@ export async function seedDemoPayments(trx: Trx, ctx: Ctx, options: DemoPaymentO
     const done = await trx
       .insertInto('executionPayment')
       .values(rows.slice(i, i + 1000))
-      .onConflict((oc) => oc.columns(['jurisdictionCode', 'voucherNo']).doNothing())
+      .onConflict((oc) => oc.columns(['jurisdictionCode', 'fiscalYear', 'voucherNo']).doNothing())
       .returning('id')
       .execute()
     inserted += done.length

@@ -11,7 +11,7 @@ import { onlySupervises } from '../../platform/supervision.ts'
 /**
  * The one write path of 国库集中支付 payments, shared by the file import and the API push: each item is checked
  * (project in the caller's scope and own jurisdiction, budgeted, paid within its fiscal year), then written in
- * batches with one multi-row insert. Idempotent by voucher number (unique per jurisdiction): a voucher already
+ * batches with one multi-row insert. Idempotent by voucher number (unique per jurisdiction and fiscal year): a voucher already
  * stored with the same data is "unchanged", with other data a row problem. Earlier batches of the same transaction
  * are already in the table, so a voucher repeated further down a file is caught the same way, and memory stays flat.
  */
@@ -72,6 +72,8 @@ interface ProjectRef {
 const PAYABLE: readonly ProjectStatus[] = ['budgeted', 'executing', 'closed']
 const MAX_KEPT_PROBLEMS = 1000
 
+/** A voucher number is unique per jurisdiction and fiscal year (the payments are partitioned by year, ADR 0016). */
+const voucherKey = (jurisdictionCode: string, fiscalYear: number, voucherNo: string) => `${jurisdictionCode}|${fiscalYear}|${voucherNo}`
 const normalizedAmount = (amount: string) => Number(amount).toFixed(2)
 const sameData = (a: { projectId: string; paidOn: string; amount: string; fundSource: string }, b: typeof a) =>
   a.projectId === b.projectId && a.paidOn === b.paidOn && normalizedAmount(a.amount) === normalizedAmount(b.amount) && a.fundSource === b.fundSource
@@ -117,7 +119,7 @@ export class PaymentWriter {
     planned.forEach((p, index) => {
       if (p.problems.length || !p.project) return
       const input = p.item.input!
-      const key = `${p.project.jurisdictionCode}|${input.voucherNo}`
+      const key = voucherKey(p.project.jurisdictionCode, input.fiscalYear, input.voucherNo)
       const data = { projectId: p.project.id, paidOn: input.paidOn, amount: input.amount, fundSource: input.fundSource }
       const first = firstInBatch.get(key)
       if (!first) {
@@ -128,10 +130,10 @@ export class PaymentWriter {
     })
     // Insert first; a voucher already stored (by an earlier batch, file or push) is then compared with what is stored.
     const inserted = await this.insert(inserts)
-    const clashes = inserts.filter((i) => !inserted.has(`${i.project.jurisdictionCode}|${i.input.voucherNo}`))
-    const stored = await this.storedVouchers(clashes.map((i) => ({ jurisdictionCode: i.project.jurisdictionCode, voucherNo: i.input.voucherNo })))
+    const clashes = inserts.filter((i) => !inserted.has(voucherKey(i.project.jurisdictionCode, i.input.fiscalYear, i.input.voucherNo)))
+    const stored = await this.storedVouchers(clashes.map((i) => ({ jurisdictionCode: i.project.jurisdictionCode, fiscalYear: i.input.fiscalYear, voucherNo: i.input.voucherNo })))
     for (const i of inserts) {
-      const key = `${i.project.jurisdictionCode}|${i.input.voucherNo}`
+      const key = voucherKey(i.project.jurisdictionCode, i.input.fiscalYear, i.input.voucherNo)
       if (inserted.has(key)) actions[i.index] = 'create'
       else {
         const was = stored.get(key)
@@ -196,23 +198,25 @@ export class PaymentWriter {
     return own
   }
 
-  private async storedVouchers(keys: { jurisdictionCode: string; voucherNo: string }[]) {
+  private async storedVouchers(keys: { jurisdictionCode: string; fiscalYear: number; voucherNo: string }[]) {
     const found = new Map<string, { projectId: string; paidOn: string; amount: string; fundSource: string }>()
     if (!keys.length) return found
-    const byJurisdiction = new Map<string, string[]>()
+    const byJurisdictionYear = new Map<string, { jurisdictionCode: string; fiscalYear: number; vouchers: string[] }>()
     for (const k of keys) {
-      const list = byJurisdiction.get(k.jurisdictionCode)
-      if (list) list.push(k.voucherNo)
-      else byJurisdiction.set(k.jurisdictionCode, [k.voucherNo])
+      const group = `${k.jurisdictionCode}|${k.fiscalYear}`
+      const list = byJurisdictionYear.get(group)
+      if (list) list.vouchers.push(k.voucherNo)
+      else byJurisdictionYear.set(group, { jurisdictionCode: k.jurisdictionCode, fiscalYear: k.fiscalYear, vouchers: [k.voucherNo] })
     }
-    for (const [jurisdictionCode, vouchers] of byJurisdiction) {
+    for (const { jurisdictionCode, fiscalYear, vouchers } of byJurisdictionYear.values()) {
       const rows = await this.trx
         .selectFrom('executionPayment')
         .select(['voucherNo', 'projectId', sql<string>`paid_on::text`.as('paidOn'), 'amount', 'fundSource'])
         .where('jurisdictionCode', '=', jurisdictionCode)
+        .where('fiscalYear', '=', fiscalYear)
         .where(sql<boolean>`voucher_no = any(${[...new Set(vouchers)]}::varchar[])`)
         .execute()
-      for (const r of rows) found.set(`${jurisdictionCode}|${r.voucherNo}`, r)
+      for (const r of rows) found.set(voucherKey(jurisdictionCode, fiscalYear, r.voucherNo), r)
     }
     return found
   }
@@ -224,15 +228,15 @@ export class PaymentWriter {
   private async insert(rows: { project: ProjectRef; input: PaymentInput }[]): Promise<Set<string>> {
     if (!rows.length) return new Set()
     const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f)
-    const { rows: written } = await sql<{ jurisdictionCode: string; voucherNo: string }>`
+    const { rows: written } = await sql<{ jurisdictionCode: string; fiscalYear: number; voucherNo: string }>`
       insert into execution_payment (jurisdiction_code, project_id, fiscal_year, paid_on, month, amount, fund_source, voucher_no, source, created_by)
       select j, p, y, d, extract(month from d)::smallint, a, f, v, ${this.source}, ${this.ctx.actor.userId}::uuid
       from unnest(${col((r) => r.project.jurisdictionCode)}::varchar[], ${col((r) => r.project.id)}::uuid[], ${col((r) => r.input.fiscalYear)}::int[],
                   ${col((r) => r.input.paidOn)}::date[], ${col((r) => r.input.amount)}::numeric[], ${col((r) => r.input.fundSource)}::varchar[],
                   ${col((r) => r.input.voucherNo)}::varchar[]) as t(j, p, y, d, a, f, v)
-      on conflict (jurisdiction_code, voucher_no) do nothing
-      returning jurisdiction_code, voucher_no
+      on conflict (jurisdiction_code, fiscal_year, voucher_no) do nothing
+      returning jurisdiction_code, fiscal_year, voucher_no
     `.execute(this.trx)
-    return new Set(written.map((w) => `${w.jurisdictionCode}|${w.voucherNo}`))
+    return new Set(written.map((w) => voucherKey(w.jurisdictionCode, Number(w.fiscalYear), w.voucherNo)))
   }
 }

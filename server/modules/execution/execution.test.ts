@@ -154,3 +154,19 @@ describe('budget adjustments and funds', () => {
     expect((await (await t.as(admin)).get(`/api/execution/projects/${training.id}/funds?month=13`)).statusCode).toBe(400)
   })
 })
+
+// Last: it adds payments the totals above do not expect.
+describe('vouchers per fiscal year', () => {
+  test('a voucher number is unique per fiscal year: the same number in another year is another payment (ADR 0016)', async () => {
+    await t.make.project({ unit: school, code: 'JY001', fiscalYear: 2025, status: 'executing', amountGeneral: '50000.00' })
+    const lastYear = await push(integration, [item('API-Y1', { fiscalYear: 2025, paidOn: '2025-11-03', amount: '500.00' })])
+    expect(lastYear.json()).toEqual({ total: 1, created: 1, unchanged: 0 })
+    const thisYear = await push(integration, [item('API-Y1', { amount: '700.00' })])
+    expect(thisYear.json()).toEqual({ total: 1, created: 1, unchanged: 0 })
+    const clash = await push(integration, [item('API-Y1', { amount: '701.00' })])
+    expect(clash.statusCode).toBe(422)
+    expect(clash.json().error.details).toEqual([expect.objectContaining({ item: 1, voucherNo: 'API-Y1', field: 'voucherNo' })])
+    const stored = await t.db.selectFrom('executionPayment').select(['fiscalYear', 'amount']).where('voucherNo', '=', 'API-Y1').orderBy('fiscalYear').execute()
+    expect(stored).toEqual([{ fiscalYear: 2025, amount: '500.00' }, { fiscalYear: 2026, amount: '700.00' }])
+  })
+})

@@ -177,12 +177,12 @@ async function copyIndicators(trx: Trx, formIds: string[]) {
   if (formIds.length === 0) return
   await trx
     .insertInto('monitoringFormIndicator')
-    .columns(['formId', 'goalIndicatorId', 'sortOrder', 'level1', 'level2', 'name', 'nature', 'target', 'unit'])
+    .columns(['formId', 'fiscalYear', 'goalIndicatorId', 'sortOrder', 'level1', 'level2', 'name', 'nature', 'target', 'unit'])
     .expression((eb) =>
       eb
         .selectFrom('monitoringForm as f')
         .innerJoin('goalIndicator as gi', 'gi.goalId', 'f.goalId')
-        .select(['f.id', 'gi.id as gid', 'gi.sortOrder', 'gi.level1', 'gi.level2', 'gi.name', 'gi.nature', 'gi.target', 'gi.unit'])
+        .select(['f.id', 'f.fiscalYear', 'gi.id as gid', 'gi.sortOrder', 'gi.level1', 'gi.level2', 'gi.name', 'gi.nature', 'gi.target', 'gi.unit'])
         .where('f.id', 'in', formIds),
     )
     .execute()

@@ -72,6 +72,7 @@ function Verdict({ verdict }: { verdict: ChainVerdict }) {
   if (verdict.ok) {
     const lines = [t('auditChain.intactDetail', { rows: verdict.rows, keyedFromSeq: verdict.keyedFromSeq })]
     if (verdict.checkpointSeq !== undefined) lines.push(t('auditChain.intactCheckpoint', { seq: verdict.checkpointSeq }))
+    if (verdict.archivedThroughSeq !== undefined) lines.push(t('auditChain.intactArchived', { seq: verdict.archivedThroughSeq }))
     return <Alert type="success" showIcon message={t('auditChain.intact')} description={lines.join('；')} role="status" />
   }
   return (

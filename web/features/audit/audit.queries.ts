@@ -19,6 +19,7 @@ export interface ChainVerdict {
   brokenAtSeq?: number
   reason?: string
   checkpointSeq?: number
+  archivedThroughSeq?: number
 }
 
 export function useVerifyAuditChain() {

@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { defineJob } from './jobs.ts'
+import { ensureYearPartitions, yearsAhead } from './partitions.ts'
+
+/**
+ * Creates the partitions of the current fiscal year and the configured years ahead (JIXIAO_PARTITION_YEARS_AHEAD,
+ * default 2); `serve` enqueues it at every start. Idempotent: each year's partition is its own transaction and an
+ * existing one is left alone, so a run killed half-way is finished by the next.
+ */
+export const ensurePartitionsJob = defineJob({
+  kind: 'platform.ensure-partitions',
+  schema: z.strictObject({}),
+  async run(_data, job) {
+    const years = yearsAhead(job.clock.now(), job.config.partitionYearsAhead)
+    const created = await ensureYearPartitions(job.db, years)
+    await job.progress(1, 1, `分区已就绪 partitions ready: ${years[0]}–${years.at(-1)}，新建 ${created.length} 个`)
+    return { years, created }
+  },
+})
