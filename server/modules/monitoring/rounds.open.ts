@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises'
 import { sql } from 'kysely'
 import { cutoffInstant, effectiveDeadline, keyMonitoringVerdict } from '../../../domain/key-monitoring.ts'
 import { executionRate } from '../../../domain/monitoring-dashboard.ts'
@@ -150,6 +151,9 @@ export async function openRoundWork(db: Db | Trx, roundId: string, progress: Pro
     })
     projectForms += projects.length
     await progress(projectForms, total + 1, `已生成 ${projectForms} / ${total} 张项目监控表`)
+    // A turn of the event loop between chunks: on PGlite the queries run in this process, and without it requests
+    // and log lines would wait for the whole opening.
+    await setImmediate()
   }
 
   const departmentForms = await createDepartmentForms(db, round, at)
