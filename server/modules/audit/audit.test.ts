@@ -207,12 +207,14 @@ describe('the jixiao audit verify command', () => {
     const testKey = currentAuditKey()
     const checkpointFile = join(dataDir, '..', `${dataDir.split('/').pop()}-checkpoint.json`)
     try {
-      expect(jixiao(['seed', '--demo']).status).toBe(0)
+      // A first write through the CLI: it creates the data folder and the audit key, and audits what it adds.
+      const added = jixiao(['org', 'add', '--code', '440300', '--name', '深圳市', '--level', 'city'])
+      expect(added.status, added.stderr).toBe(0)
       let handle = await openPGlite({ dataDir })
       // The first start created the key beside the data folder; append with it as the server would.
       useAuditKey(await openAuditKey(handle.db, { file: keyFile }, { create: false }))
       const ctx = { actor: null, requestId: 'test', clientIp: 'local', now: new Date(), lang: 'zh' as const }
-      // The demo seed audits what it writes (its own summary, a spot-check draw …): two rows more go on top.
+      // Two rows more go on top of what that write audited.
       const seeded = (await verifyAuditChain(handle.db)).rows
       const [second, last] = [seeded + 1, seeded + 2]
       for (const n of [1, 2]) await handle.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'test.note', entityType: 'test', entityId: String(n) }))
