@@ -6,7 +6,8 @@ import { finished, pipeline } from 'node:stream/promises'
 import { createGunzip, createGzip, gzipSync } from 'node:zlib'
 import { z } from 'zod'
 import type { AuditLog } from '../db/schema.ts'
-import { canonicalJson, type ChainKeying, chainHash } from './audit.ts'
+import { canonicalJson } from './audit.ts'
+import { ChainWalk } from './audit-chain-walk.ts'
 import type { ChainFault } from './audit-verify.ts'
 
 /**
@@ -36,46 +37,65 @@ function sign(key: Buffer, body: ManifestBody): string {
 /** The line of one stored row: dates as ISO strings, jsonb as JSON. */
 const rowLine = (row: AuditLog) => `${JSON.stringify({ ...row, at: row.at.toISOString() })}\n`
 
+/** The chain does not hold in the rows being archived. */
+export class ArchiveChainError extends Error {
+  constructor(readonly seq: number) {
+    super(`the audit chain does not hold at seq ${seq}`)
+  }
+}
+
+export interface ArchiveRange {
+  year: number
+  keyedFromSeq: number
+  key: Buffer
+  /** Where the rows start: the live chain's first seq and the hash it links to. */
+  start: { seq: number; prevHash: string }
+  /** The range's last seq (its last row's, or the end of a reserved range left empty). */
+  lastSeq: number
+}
+
 /**
- * Writes rows (in seq order) to a gzip NDJSON file whose first line is the signed manifest: the rows go to a
- * temporary gzip member first (their digest is known only at the end), then the file is the manifest's member
- * followed by that one (gzip members concatenate: gunzip reads them as one text).
+ * Writes rows (in seq order) to a gzip NDJSON file whose first line is the signed manifest, checking the chain as
+ * they pass (audit-chain-walk.ts): the rows go to a temporary gzip member first (their digest is known only at the
+ * end), then the file is the manifest's member followed by that one (gzip members concatenate: gunzip reads them as
+ * one text). The manifest's last hash is the main chain's at the range's end, which the live chain goes on from.
  */
-export async function writeArchiveFile(file: string, rows: AsyncIterable<AuditLog[]>, meta: { year: number; keyedFromSeq: number; key: Buffer }): Promise<ArchiveManifest> {
+export async function writeArchiveFile(file: string, rows: AsyncIterable<AuditLog[]>, range: ArchiveRange): Promise<ArchiveManifest> {
   const rowsFile = `${file}.rows.tmp`
   try {
     const gzip = createGzip()
     const out = createWriteStream(rowsFile, { flags: 'wx', mode: 0o600 })
     gzip.pipe(out)
     const digest = createHash('sha256')
-    let first: AuditLog | undefined
-    let last: AuditLog | undefined
-    let rowCount = 0
+    const walk = new ChainWalk(range.start, { key: range.key, keyedFromSeq: range.keyedFromSeq })
     for await (const batch of rows) {
       for (const row of batch) {
+        const fault = walk.row(row)
+        if (fault) throw new ArchiveChainError(fault.seq)
         const line = rowLine(row)
         digest.update(line)
         if (!gzip.write(line)) await once(gzip, 'drain')
-        first ??= row
-        last = row
-        rowCount += 1
       }
     }
     gzip.end()
     await finished(out)
-    if (!first || !last) throw new Error('no rows to archive')
+    const ended = walk.end(range.lastSeq)
+    if (ended) throw new ArchiveChainError(ended.seq)
+    const unsealed = walk.unsealed()[0]
+    if (unsealed) throw new ArchiveChainError(unsealed.from)
+    if (walk.rows === 0) throw new Error('no rows to archive')
     const body: ManifestBody = {
       format: 'jixiao-audit-archive/1',
-      year: meta.year,
-      firstSeq: first.seq,
-      lastSeq: last.seq,
-      firstPrevHash: first.prevHash,
-      lastHash: last.hash,
-      rowCount,
-      keyedFromSeq: meta.keyedFromSeq,
+      year: range.year,
+      firstSeq: range.start.seq,
+      lastSeq: range.lastSeq,
+      firstPrevHash: range.start.prevHash,
+      lastHash: walk.mainHash,
+      rowCount: walk.rows,
+      keyedFromSeq: range.keyedFromSeq,
       sha256: digest.digest('hex'),
     }
-    const manifest = { ...body, signature: sign(meta.key, body) }
+    const manifest = { ...body, signature: sign(range.key, body) }
     const target = createWriteStream(file, { flags: 'wx', mode: 0o600 })
     target.write(gzipSync(`${JSON.stringify(manifest)}\n`))
     await pipeline(createReadStream(rowsFile), target)
@@ -108,39 +128,33 @@ export const archiveFaultText = (reason: string) => archiveReasonText[reason]
 export async function verifyArchiveFile(file: string, key: Buffer): Promise<ArchiveVerdict> {
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })
   let manifest: ArchiveManifest | undefined
-  let rows = 0
-  let prevHash = ''
-  let expectedSeq = 0
-  let keying: ChainKeying = { key, keyedFromSeq: 1 }
+  let walk: ChainWalk | undefined
   const digest = createHash('sha256')
   for await (const line of lines) {
-    if (!manifest) {
+    if (!manifest || !walk) {
       const parsed = ArchiveManifest.safeParse(safeJson(line))
       if (!parsed.success) return { ok: false, rows: 0, reason: 'manifest_missing' }
       manifest = parsed.data
       const { signature, ...body } = manifest
       if (!timingSafeEqual(Buffer.from(sign(key, body), 'hex'), Buffer.from(signature, 'hex'))) return { ok: false, manifest, rows: 0, reason: 'manifest_signature' }
-      prevHash = manifest.firstPrevHash
-      expectedSeq = manifest.firstSeq
-      keying = { key, keyedFromSeq: manifest.keyedFromSeq }
+      walk = new ChainWalk({ seq: manifest.firstSeq, prevHash: manifest.firstPrevHash }, { key, keyedFromSeq: manifest.keyedFromSeq })
       continue
     }
     digest.update(`${line}\n`)
     const stored = safeJson(line) as (Omit<AuditLog, 'at'> & { at: string }) | null
-    const fail = (reason: ArchiveVerdict['reason']): ArchiveVerdict => ({ ok: false, manifest, rows, brokenAtSeq: typeof stored?.seq === 'number' ? stored.seq : expectedSeq, reason })
-    if (!stored || stored.seq !== expectedSeq) return fail('missing_row')
-    if (stored.prevHash !== prevHash) return fail('link_broken')
-    const { prevHash: _p, hash, ...fields } = stored
-    if (chainHash(prevHash, { ...fields, at: new Date(fields.at) }, keying) !== hash) return fail('content_altered')
-    prevHash = hash
-    expectedSeq += 1
-    rows += 1
+    const atSeq = typeof stored?.seq === 'number' ? stored.seq : walk.expectedSeq
+    if (!stored || typeof stored.seq !== 'number' || typeof stored.at !== 'string') return { ok: false, manifest, rows: walk.rows, brokenAtSeq: atSeq, reason: 'missing_row' }
+    if (stored.seq > manifest.lastSeq) return { ok: false, manifest, rows: walk.rows, brokenAtSeq: atSeq, reason: 'manifest_mismatch' }
+    const fault = walk.row({ ...stored, at: new Date(stored.at) })
+    if (fault) return { ok: false, manifest, rows: walk.rows, brokenAtSeq: fault.seq, reason: fault.reason }
   }
-  if (!manifest) return { ok: false, rows: 0, reason: 'manifest_missing' }
-  const endsHold = rows === manifest.rowCount && expectedSeq - 1 === manifest.lastSeq && prevHash === manifest.lastHash
-  if (!endsHold) return { ok: false, manifest, rows, brokenAtSeq: expectedSeq, reason: 'manifest_mismatch' }
-  if (digest.digest('hex') !== manifest.sha256) return { ok: false, manifest, rows, reason: 'digest_mismatch' }
-  return { ok: true, manifest, rows }
+  if (!manifest || !walk) return { ok: false, rows: 0, reason: 'manifest_missing' }
+  const ended = walk.end(manifest.lastSeq) ?? (walk.unsealed()[0] ? { seq: walk.unsealed()[0]!.from, reason: 'segment_incomplete' as const } : null)
+  if (ended) return { ok: false, manifest, rows: walk.rows, brokenAtSeq: ended.seq, reason: ended.reason }
+  const endsHold = walk.rows === manifest.rowCount && walk.mainHash === manifest.lastHash
+  if (!endsHold) return { ok: false, manifest, rows: walk.rows, brokenAtSeq: walk.expectedSeq, reason: 'manifest_mismatch' }
+  if (digest.digest('hex') !== manifest.sha256) return { ok: false, manifest, rows: walk.rows, reason: 'digest_mismatch' }
+  return { ok: true, manifest, rows: walk.rows }
 }
 
 function safeJson(text: string): any {

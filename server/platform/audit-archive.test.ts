@@ -10,6 +10,7 @@ import { currentAuditKey, recordAudit } from './audit.ts'
 import { AuditArchiveError, archiveAuditYear } from './audit-archive.ts'
 import { verifyArchiveFile } from './audit-archive-file.ts'
 import { verifyAuditChain } from './audit-verify.ts'
+import { reserveAuditSegment, writeAuditSegment } from './audit-segment.ts'
 import { partitionYears } from './partitions.ts'
 
 // The migrated template has audit partitions for 2026 and 2027 (the year it was made in and the next).
@@ -73,9 +74,37 @@ describe('archiving an audit year', () => {
     expect(await verifyArchiveFile(file, Buffer.alloc(32, 7))).toMatchObject({ ok: false, reason: 'manifest_signature' })
   })
 
+  test('segments go whole into the year they were opened in: one sealed across midnight, one left empty', async () => {
+    const bulk = (iso: string) => ({ ...ctxAt(iso), requestId: `bulk-${iso}` })
+    const rows = (tag: string, n: number) => Array.from({ length: n }, (_, i) => ({ action: 'test.bulk', entityType: 'test', entityId: `${tag}-${i}`, after: { i } }))
+    const sealed = await reserveAuditSegment(t.db, bulk('2027-08-01T10:00:00+08:00'), 3, { for: 'test' })
+    await t.db.transaction().execute((trx) => writeAuditSegment(trx, bulk('2027-08-01T10:00:00+08:00'), sealed, rows('a', 3)))
+    const empty = await reserveAuditSegment(t.db, bulk('2027-09-01T10:00:00+08:00'), 5, { for: 'test' })
+    await expect(t.db.transaction().execute(async (trx) => {
+      await writeAuditSegment(trx, bulk('2027-09-01T10:00:00+08:00'), empty, rows('b', 5))
+      throw new Error('rolled back')
+    })).rejects.toThrow('rolled back')
+    // Opened on New Year's Eve; another user's row comes before its rows and seal, which are written after midnight.
+    const across = await reserveAuditSegment(t.db, bulk('2027-12-31T23:59:58+08:00'), 2, { for: 'test' })
+    await note('2028-01-01T00:00:01+08:00', 'new-year')
+    await t.db.transaction().execute((trx) => writeAuditSegment(trx, bulk('2028-01-01T00:00:02+08:00'), across, rows('c', 2)))
+    await note('2028-02-01T10:00:00+08:00', 'e')
+
+    const manifest = (await archive(2027, '2028-07-01T09:00:00+08:00', join(dir, 'audit-2027.ndjson.gz')))!
+    const acrossSeal = manifest.lastSeq
+    expect(manifest).toMatchObject({ year: 2027, firstSeq: lastArchivedSeq + 1 })
+    expect(acrossSeal).toBeGreaterThan(across.to)
+    expect(await verifyArchiveFile(join(dir, 'audit-2027.ndjson.gz'), key())).toMatchObject({ ok: true, rows: manifest.rowCount })
+    // Everything up to the seal left the database, the row after midnight before it too; the live chain goes on.
+    expect(await t.db.selectFrom('auditLog').select('entityId').where('seq', '<=', acrossSeal).execute()).toEqual([])
+    expect(await t.db.selectFrom('auditLog').select('entityId').where('entityId', '=', 'e').execute()).toHaveLength(1)
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, archivedThroughSeq: acrossSeal })
+    lastArchivedSeq = acrossSeal
+  })
+
   test('live rows removed from the start behind a hand-made archive record are found', async () => {
     const cut = await t.db.selectFrom('auditLog').select(['seq', 'hash']).where('seq', '>', lastArchivedSeq).orderBy('seq').limit(1).executeTakeFirstOrThrow()
-    await t.db.insertInto('auditArchive').values({ year: 2027, firstSeq: lastArchivedSeq + 1, lastSeq: cut.seq, firstPrevHash: '0'.repeat(64), lastHash: cut.hash, rowCount: 1, sha256: '0'.repeat(64), fileName: 'forged' }).execute()
+    await t.db.insertInto('auditArchive').values({ year: 2028, firstSeq: lastArchivedSeq + 1, lastSeq: cut.seq, firstPrevHash: '0'.repeat(64), lastHash: cut.hash, rowCount: 1, sha256: '0'.repeat(64), fileName: 'forged' }).execute()
     await sql`delete from audit_log where seq = ${cut.seq}`.execute(t.db)
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtSeq: cut.seq + 1, reason: 'archive_unrecorded' })
   })

@@ -5,7 +5,8 @@ import type { Db } from '../db/database.ts'
 import type { AuditLog } from '../db/schema.ts'
 import type { Ctx } from '../http/context.ts'
 import { currentAuditKey, recordAudit } from './audit.ts'
-import { type ArchiveManifest, verifyArchiveFile, writeArchiveFile } from './audit-archive-file.ts'
+import { ArchiveChainError, type ArchiveManifest, verifyArchiveFile, writeArchiveFile } from './audit-archive-file.ts'
+import { SEGMENT_ENTITY, SEGMENT_OPEN, SEGMENT_SEAL } from './audit-chain-walk.ts'
 import { AuditKeyError } from './audit-key.ts'
 import { partitionName, partitionYears } from './partitions.ts'
 
@@ -47,6 +48,32 @@ async function* rowsUpTo(db: Db, fromSeq: number, lastSeq: number, batchSize = 2
 }
 
 /**
+ * Where an archived range may end: at least the year's last seq, and past every segment (ADR 0017) opened within
+ * it — to its seal, or to the end of its reserved range if it was never sealed — so no segment is cut in two.
+ */
+async function rangeEnd(db: Db, fromSeq: number, yearLastSeq: number): Promise<number> {
+  let end = yearLastSeq
+  let searchedTo = fromSeq - 1
+  while (searchedTo < end) {
+    const opened = await db
+      .selectFrom('auditLog as o')
+      .leftJoin('auditLog as s', (join) => join.onRef('s.entityId', '=', 'o.entityId').on('s.entityType', '=', SEGMENT_ENTITY).on('s.action', '=', SEGMENT_SEAL))
+      .select(['o.after', 's.seq as sealSeq'])
+      .where('o.entityType', '=', SEGMENT_ENTITY)
+      .where('o.action', '=', SEGMENT_OPEN)
+      .where('o.seq', '>', searchedTo)
+      .where('o.seq', '<=', end)
+      .execute()
+    searchedTo = end
+    for (const o of opened) {
+      const reservedTo = (o.after as { to?: unknown } | null)?.to
+      end = Math.max(end, o.sealSeq ?? (typeof reservedTo === 'number' ? reservedTo : end))
+    }
+  }
+  return end
+}
+
+/**
  * Moves the oldest online audit year to a file and out of the database: the rows from the live chain's start up
  * to the year's last seq (a row appended just after midnight may carry an earlier instant than the one before it,
  * so the range is by seq), written and read back, then recorded and audited, the rows outside the partition
@@ -71,14 +98,18 @@ export async function archiveAuditYear(db: Db, ctx: Ctx, options: { year: number
   const head = await db.selectFrom('auditHead').select(['keyedFromSeq']).where('id', '=', 1).executeTakeFirstOrThrow()
   let manifest: ArchiveManifest | null = null
   if (lastSeq !== null) {
-    manifest = await writeArchiveFile(options.file, rowsUpTo(db, start.seq, lastSeq), { year, keyedFromSeq: head.keyedFromSeq, key })
-    const check = await verifyArchiveFile(options.file, key)
-    const continues = manifest.firstSeq === start.seq && manifest.firstPrevHash === start.prevHash && manifest.lastSeq === lastSeq
-    if (!check.ok || !continues) {
+    const range = { year, keyedFromSeq: head.keyedFromSeq, key, start: { seq: start.seq, prevHash: start.prevHash }, lastSeq: await rangeEnd(db, start.seq, lastSeq) }
+    const refuse = (at: number) => {
       rmSync(options.file, { force: true })
-      const at = check.brokenAtSeq ?? manifest.firstSeq
-      throw new AuditArchiveError(`${year} 年的审计日志哈希链不完整（seq ${at}），拒绝归档；请先运行 jixiao audit verify the chain does not hold at seq ${at}: not archived`)
+      return new AuditArchiveError(`${year} 年的审计日志哈希链不完整（seq ${at}），拒绝归档；请先运行 jixiao audit verify the chain does not hold at seq ${at}: not archived`)
     }
+    try {
+      manifest = await writeArchiveFile(options.file, rowsUpTo(db, start.seq, range.lastSeq), range)
+    } catch (error) {
+      throw error instanceof ArchiveChainError ? refuse(error.seq) : error
+    }
+    const check = await verifyArchiveFile(options.file, key)
+    if (!check.ok) throw refuse(check.brokenAtSeq ?? manifest.firstSeq)
   }
   await db.transaction().execute(async (trx) => {
     if (manifest) {

@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 import type { Db } from '../db/database.ts'
-import { canonicalJson, chainHash, currentAuditKey } from './audit.ts'
+import { canonicalJson, currentAuditKey } from './audit.ts'
+import { ChainWalk, SEGMENT_ENTITY, SEGMENT_SEAL, sealClaim } from './audit-chain-walk.ts'
 import { liveChainStart } from './audit-archive.ts'
 import { AuditKeyError, auditKeyId } from './audit-key.ts'
 
@@ -31,6 +32,7 @@ export type ChainFault =
   | 'checkpoint_rewritten'
   | 'checkpoint_truncated'
   | 'archive_unrecorded'
+  | 'segment_incomplete'
 
 export interface ChainVerdict {
   ok: boolean
@@ -56,6 +58,7 @@ const reasonText: Record<ChainFault, string> = {
   checkpoint_rewritten: 'the chain was rewritten behind the checkpoint',
   checkpoint_truncated: 'rows recorded in the checkpoint are gone (chain truncated)',
   archive_unrecorded: 'the chain starts after an archive that no audit row of the chain records (rows removed from its start)',
+  segment_incomplete: 'a bulk segment’s rows do not match its seal (rows removed, or written without a seal)',
 }
 export const chainFaultText = (reason: ChainFault) => reasonText[reason]
 
@@ -112,33 +115,31 @@ export async function verifyAuditChain(
     if (cp.keyedFromSeq !== head.keyedFromSeq) return fail(Math.min(cp.keyedFromSeq, head.keyedFromSeq), 'checkpoint_rewritten')
   }
 
-  let prevHash = start.prevHash
-  let expectedSeq = start.seq
+  const walk = new ChainWalk(start, keying)
   // The archive the chain starts after must be recorded by a (keyed) row of the live chain.
   let archiveRecorded = start.archive === null
-  while (expectedSeq <= head.seq) {
-    const batch = await db
-      .selectFrom('auditLog')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .where('seq', '<=', head.seq)
-      .orderBy('seq')
-      .limit(batchSize)
-      .execute()
+  let next = start.seq
+  while (next <= head.seq) {
+    const batch = await db.selectFrom('auditLog').selectAll().where('seq', '>=', next).where('seq', '<=', head.seq).orderBy('seq').limit(batchSize).execute()
     if (batch.length === 0) break
     for (const row of batch) {
-      if (row.seq !== expectedSeq) return fail(expectedSeq, 'missing_row')
-      if (row.prevHash !== prevHash) return fail(row.seq, 'link_broken')
-      const { prevHash: _p, hash, ...fields } = row
-      if (chainHash(prevHash, fields, keying) !== hash) return fail(row.seq, 'content_altered')
-      if (cp && row.seq === cp.seq && hash !== cp.hash) return fail(row.seq, 'checkpoint_rewritten')
+      const fault = walk.row(row)
+      rows = walk.rows
+      if (fault) return fail(fault.seq, fault.reason)
+      if (cp && row.seq === cp.seq && row.hash !== cp.hash) return fail(row.seq, 'checkpoint_rewritten')
       if (!archiveRecorded && recordsArchive(row, start.archive!)) archiveRecorded = true
-      prevHash = hash
-      expectedSeq += 1
-      rows += 1
     }
+    next = batch.at(-1)!.seq + 1
   }
-  if (expectedSeq - 1 !== head.seq || head.hash !== prevHash) return fail(expectedSeq, expectedSeq - 1 < head.seq ? 'missing_row' : 'head_mismatch')
+  const gap = walk.end(head.seq)
+  if (gap) return fail(gap.seq, gap.reason)
+  if (walk.mainHash !== head.hash) return fail(head.seq + 1, 'head_mismatch')
+  // Rows of a segment whose seal was appended after the check began: the seal must close them as walked.
+  for (const open of walk.unsealed()) {
+    const seal = await db.selectFrom('auditLog').select(['action', 'entityType', 'after']).where('entityType', '=', SEGMENT_ENTITY).where('entityId', '=', open.id).where('action', '=', SEGMENT_SEAL).executeTakeFirst()
+    const claim = seal ? sealClaim(seal) : null
+    if (!claim || !walk.sealLater(open.id, claim)) return fail(open.from, 'segment_incomplete')
+  }
   if (!archiveRecorded) return fail(start.seq, 'archive_unrecorded')
   if (cp && head.seq < cp.seq) return fail(head.seq + 1, 'checkpoint_truncated')
   return { ok: true, rows, ...base, ...(cp ? { checkpointSeq: cp.seq } : {}) }

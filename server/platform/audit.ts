@@ -102,7 +102,8 @@ export function chainedFields(ctx: Ctx, entry: AuditEntry, seq: number): Chained
   }
 }
 
-function storedRow(row: ChainedFields, prevHash: string, hash: string) {
+/** The row as inserted: before/after as JSON text. */
+export function storedRow(row: ChainedFields, prevHash: string, hash: string) {
   return {
     ...row,
     before: row.before === null ? null : JSON.stringify(row.before),

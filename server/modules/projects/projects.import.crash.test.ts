@@ -12,7 +12,7 @@ import { databaseForCli, killCliAt, runCli } from '../../test/cli-process.ts'
 
 /**
  * Crash safety (issue 15): `jixiao import projects` killed with SIGKILL while it writes leaves nothing partial — every
- * table is as before (the import is one transaction) — the audit chain verifies, and on PGlite the lock file the dead
+ * table is as before (the import is one transaction) but for the committed reservation of its audit segment — the audit chain verifies, and on PGlite the lock file the dead
  * process left does not block the next start. The real CLI in a child process, on the engine of the run.
  */
 const url = process.env.TEST_DATABASE_URL
@@ -70,13 +70,20 @@ describe(`a project import killed while it writes (${engine})`, () => {
     expect(output).not.toContain('已导入')
     if (!url) expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true)
 
-    // The next start opens the folder the dead process held, and the chain it extended verifies.
+    // The next start opens the folder the dead process held, and the chain it extended verifies: the one row the
+    // import committed before its write — the reservation of its audit segment (ADR 0017) — with the range left empty.
     const verify = await runCli(['audit', 'verify'], env())
     expect(verify.code, verify.output).toBe(0)
-    expect(verify.output).toContain(`审计日志完整 audit chain intact: ${before['public.audit_log']!.rows} rows`)
-    const after = await withOurDatabase((handle) => fingerprints(handle.db))
+    expect(verify.output).toContain(`审计日志完整 audit chain intact: ${before['public.audit_log']!.rows + 1} rows`)
+    const { after, reservations } = await withOurDatabase(async (handle) => ({
+      after: await fingerprints(handle.db),
+      reservations: await handle.db.selectFrom('auditLog').select(['action', 'after']).where('action', '=', 'audit.segment.open').execute(),
+    }))
+    expect(reservations).toEqual([{ action: 'audit.segment.open', after: expect.objectContaining({ for: 'project.import', fileName: 'projects.csv' }) }])
+    // The audit log and its partitions, and the head, hold the reservation; every other table is as before.
+    const apart = (all: Record<string, TableFingerprint>) => Object.fromEntries(Object.entries(all).filter(([name]) => !name.startsWith('public.audit_')))
+    expect(after['public.audit_log']!.rows).toBe(before['public.audit_log']!.rows + 1)
     expect(after['public.project']).toEqual(before['public.project'])
-    expect(after['public.audit_log']).toEqual(before['public.audit_log'])
-    expect(after).toEqual(before)
+    expect(apart(after)).toEqual(apart(before))
   }, 240_000)
 })

@@ -428,7 +428,11 @@ describe('at scale: a 10 000-row file', () => {
     expect(res.json()).toEqual({ dryRun: false, created: 10_000, updated: 0, unchanged: 0 })
     const after = await counts()
     expect(after.projects - before.projects).toBe(10_000)
-    expect(after.audit - before.audit).toBe(10_001)
+    // One row a project and the import's own, in a segment of the chain with its opening and seal (ADR 0017).
+    expect(after.audit - before.audit).toBe(10_003)
+    const segment = await t.db.selectFrom('auditLog').select(['action', 'after']).where('action', 'like', 'audit.segment.%').orderBy('seq', 'desc').limit(2).execute()
+    expect(segment.map((r) => r.action)).toEqual(['audit.segment.seal', 'audit.segment.open'])
+    expect(segment[0]!.after).toMatchObject({ rows: 10_001 })
     expect(await stored('BULK00000')).toMatchObject({ amountGeneral: '1234567.89', amountTotal: '1234567.89' })
     expect(await stored('BULK09999')).toMatchObject({ amountGeneral: '9999.99' })
     // Every Chinese name intact: exceljs's stream reader alone garbles characters split across chunks.

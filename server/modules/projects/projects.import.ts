@@ -48,6 +48,8 @@ export interface ImportOptions {
    * commits with the import or not at all.
    */
   onCommit?: (trx: Trx, result: ImportResult) => Promise<void>
+  /** From how many audit rows they are written as a segment of the chain (AUDIT_SEGMENT_FROM unless given). */
+  auditSegmentFrom?: number
 }
 
 export type { ImportProgress }

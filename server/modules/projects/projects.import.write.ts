@@ -4,8 +4,8 @@ import type { Db, Trx } from '../../db/database.ts'
 import type { NewProject } from '../../db/schema.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
-import type { AuditEntry } from '../../platform/audit.ts'
-import { appendStagedAudit, stageAudit } from '../../platform/audit-bulk.ts'
+import { type AuditEntry, recordAuditBatch } from '../../platform/audit.ts'
+import { type AuditSegment, reserveAuditSegment, writeAuditSegment } from '../../platform/audit-segment.ts'
 import type { ScopedNode } from './projects.bulk.repository.ts'
 import { nextProjectCodes } from './projects.codes.ts'
 import { copyNewProjects, type ProjectToCreate, type StagedProject, updateStagedProjects } from './projects.import.repository.ts'
@@ -14,10 +14,14 @@ import { toProjectRow } from './projects.service.ts'
 
 /**
  * The write phase of an import whose every row passed: one transaction. New projects go into the table with COPY,
- * known ones with one UPDATE from a staged table; the audit rows are staged, and only then is the chain's head
- * locked to link and write them (platform/audit-bulk.ts). Nothing is read-then-locked: a project created or
- * changed by someone else since the plan shows as a unique violation or a missing update, and rolls all back.
+ * known ones with one UPDATE from a staged table. A large import's audit rows go into a range of the chain
+ * reserved just before (platform/audit-segment.ts), so the chain's head — which every other write needs — is held
+ * only for the one row that seals them. Nothing is read-then-locked: a project created or changed by someone else
+ * since the plan shows as a unique violation or a missing update, and rolls all back (the reserved range stays empty).
  */
+
+/** From how many audit rows an import writes them as a segment; fewer are appended under the head as usual. */
+export const AUDIT_SEGMENT_FROM = 1000
 
 export interface ImportWrite {
   action: 'create' | 'update'
@@ -48,13 +52,17 @@ function storedView(input: CreateProjectInput, totals: Totals, unit: ScopedNode,
 }
 
 export interface WriteOptions {
+  /** AUDIT_SEGMENT_FROM unless given (tests make small segments). */
+  auditSegmentFrom?: number
   onProgress?: (p: ImportProgress) => void
   onCommit?: (trx: Trx, result: { dryRun: false; created: number; updated: number; unchanged: number }) => Promise<void>
 }
 
-export async function writeImport(db: Db, ctx: ActorCtx, fileName: string, writes: ImportWrite[], unchanged: number, { onProgress, onCommit }: WriteOptions = {}) {
+export async function writeImport(db: Db, ctx: ActorCtx, fileName: string, writes: ImportWrite[], unchanged: number, { onProgress, onCommit, auditSegmentFrom }: WriteOptions = {}) {
   const total = writes.length
   if (total) onProgress?.({ phase: 'write', done: 0, total })
+  const auditRows = total + 1
+  const segment: AuditSegment | null = auditRows >= (auditSegmentFrom ?? AUDIT_SEGMENT_FROM) ? await reserveAuditSegment(db, ctx, auditRows, { for: 'project.import', fileName }) : null
   return db.transaction().execute(async (trx) => {
     const uncoded = writes.filter((w) => !w.input.code)
     const generated = await nextProjectCodes(trx, uncoded.map((w) => ({ ...w.input, jurisdictionCode: w.unit.jurisdictionCode, departmentCode: w.unit.departmentCode!, unitCode: w.unit.code })), ctx.now)
@@ -102,7 +110,8 @@ export async function writeImport(db: Db, ctx: ActorCtx, fileName: string, write
       }
       yield { action: 'project.import', entityType: 'project', after: { fileName, created: creates.length, updated: updates.length, unchanged } }
     })()
-    await appendStagedAudit(trx, await stageAudit(trx, ctx, entries))
+    if (segment) await writeAuditSegment(trx, ctx, segment, entries)
+    else await recordAuditBatch(trx, ctx, [...entries])
     const result = { dryRun: false as const, created: creates.length, updated: updates.length, unchanged }
     await onCommit?.(trx, result)
     return result

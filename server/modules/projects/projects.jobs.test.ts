@@ -51,8 +51,8 @@ describe('the project import as a background job', () => {
     expect(job).toMatchObject({ kind: 'projects.import', status: 'done', done: 100, total: 100, result: { committed: true, created: 3000, updated: 0, unchanged: 0 } })
     expect(job.message).toBe('已导入：新增 3000，更新 0，未变 0')
     expect(await projectsWithCode('BGJ')).toBe(3000)
-    // The queueing, one record per project, and the import's own.
-    expect((await auditSeq()) - before).toBe(3002)
+    // The queueing, one record per project and the import's own, and the opening and seal of their segment (ADR 0017).
+    expect((await auditSeq()) - before).toBe(3004)
     const audits = await t.db.selectFrom('auditLog').select(['action', 'requestId']).where('action', 'in', ['project.import_queue', 'project.import']).where('seq', '>', before).orderBy('seq').execute()
     expect(audits).toEqual([{ action: 'project.import_queue', requestId: expect.any(String) }, { action: 'project.import', requestId: `job-${jobRunId}` }])
     expect((await verifyAuditChain(t.db)).ok).toBe(true)
