@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { sql } from 'kysely'
@@ -159,7 +160,55 @@ async function importThroughJob(bench: BenchDatabase, ctx: ActorCtx, file: Buffe
   }
 }
 
-export async function projectImportBench(engine: Engine, options: { rows: number; via: 'job' | 'call'; log: (line: string) => void }) {
+/** A process's resident memory now and at its peak (Linux: VmRSS and VmHWM), in MB. */
+function processMemoryMb(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0)
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) }
+}
+
+/**
+ * `--via serve`: a real `jixiao serve` on the bench database (PostgreSQL) takes the job, as a production node would;
+ * its memory is read from the kernel — VmRSS once it is up and idle, VmHWM (the process's peak) once the import is
+ * done. SERVE_NODE_OPTIONS sets the node's NODE_OPTIONS (a heap cap, say); unset, V8's defaults.
+ */
+async function importThroughServe(bench: BenchDatabase, ctx: ActorCtx, file: Buffer, log: (line: string) => void) {
+  if (!bench.url) throw new Error('--via serve needs PostgreSQL (--engine postgres)')
+  const db = bench.handle.db
+  const stored = await db.transaction().execute((trx) =>
+    storeFileChunks(trx, { fileName: 'bench.csv', contentType: 'text/csv' }, (async function* () {
+      for (let at = 0; at < file.length; at += 1 << 20) yield file.subarray(at, at + (1 << 20))
+    })(), ctx.actor.userId, ctx.now))
+  const env = { ...process.env, NODE_OPTIONS: process.env.SERVE_NODE_OPTIONS ?? '', DATABASE_URL: bench.url, JIXIAO_AUDIT_KEY: currentAuditKey()!.toString('hex'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }
+  const child = spawn(process.execPath, [resolve('bin/jixiao.js'), 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  let out = ''
+  child.stdout!.on('data', (chunk: Buffer) => (out += String(chunk)))
+  while (!out.includes('Server listening')) {
+    if (child.exitCode !== null) throw new Error(`jixiao serve exited: ${out}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  // Let the start's own work (the partitions job, first queries) finish before reading its idle memory.
+  await new Promise((r) => setTimeout(r, 3000))
+  const idle = processMemoryMb(child.pid!)
+  log(`jixiao serve ${child.pid} up (NODE_OPTIONS="${env.NODE_OPTIONS}"): RSS ${idle.rssMb} MB`)
+  let serve = { idleMb: idle.rssMb, peakMb: 0 }
+  return {
+    async run() {
+      const { jobRunId } = await enqueueJob(db, importProjectsJob, { fileId: stored.id, userId: ctx.actor.userId, lang: 'zh' }, { createdBy: ctx.actor.userId, jurisdictionCode: ctx.actor.org.jurisdictionCode })
+      const state = await waitForJobRun(db, jobRunId, { pollMs: 100 })
+      serve = { ...serve, peakMb: processMemoryMb(child.pid!).peakMb }
+      if (state.status !== 'done') throw new Error(`job ${state.status}: ${state.error}`)
+      return state.result
+    },
+    serve: () => serve,
+    async stop() {
+      child.kill('SIGTERM')
+      await once(child, 'exit')
+    },
+  }
+}
+
+export async function projectImportBench(engine: Engine, options: { rows: number; via: 'job' | 'call' | 'serve'; log: (line: string) => void }) {
   const { log, rows, via } = options
   log(`\n== project import of ${rows.toLocaleString('en')} rows on ${engine}, via ${via} ==`)
   const bench = await freshDatabase(engine)
@@ -183,11 +232,14 @@ export async function projectImportBench(engine: Engine, options: { rows: number
     const fileBytes = file.length
     log(`${units.length} units of ${jurisdictionCode}; file ${(fileBytes / 2 ** 20).toFixed(1)} MB`)
     log(`COPY: ${copy.result} rows in ${copy.seconds.toFixed(2)} s`)
-    const job = via === 'job' ? await importThroughJob(bench, ctx, file) : null
+    const served = via === 'serve' ? await importThroughServe(bench, ctx, file, log) : null
+    const job = via === 'job' ? await importThroughJob(bench, ctx, file) : served
     if (job) file = null
     const app = await measured(bench, projectId, () => (job ? job.run() : importProjects(db, ctx, { fileName: 'bench.csv', content: file! }, { dryRun: false })))
     await job?.stop()
+    const serve = served?.serve() ?? null
     log(`import: ${JSON.stringify(app.result)} in ${app.seconds.toFixed(2)} s`)
+    if (serve) log(`jixiao serve's memory: ${serve.idleMb} MB idle → ${serve.peakMb} MB peak (VmHWM)`)
     const verified = await verifyAuditChain(db)
     if (!verified.ok) throw new Error(`audit chain broken: ${JSON.stringify(verified)}`)
 
@@ -196,10 +248,10 @@ export async function projectImportBench(engine: Engine, options: { rows: number
       run: name, seconds: r.seconds.toFixed(2), 'rows/s': Math.round(rows / r.seconds).toLocaleString('en'), 'RSS MB before → peak': `${r.rss.beforeMb} → ${r.rss.peakMb}`,
       'other writes': r.other.writes, 'other p50 ms': r.other.p50Ms, 'other max ms': r.other.maxMs, 'event loop max ms': r.eventLoopMaxMs, ratio: name === 'COPY' ? '1' : ratio.toFixed(2),
     })
-    log(table([line(via === 'job' ? 'projects.import job' : 'importProjects', app), line('COPY', copy)]))
+    log(table([line(via === 'serve' ? 'job in jixiao serve' : via === 'job' ? 'projects.import job' : 'importProjects', app), line('COPY', copy)]))
     const written = writeResult(`project-import-${engine}`, {
       benchmark: 'project-import', engine, database: bench.describe, machine: machine(), at: new Date().toISOString(), rows, jurisdictionCode, units: units.length,
-      via, fileBytes, app: { ...app, result: app.result }, copy: { ...copy, result: copy.result }, ratio, auditChain: verified,
+      via, fileBytes, ...(serve ? { serve: { ...serve, nodeOptions: process.env.SERVE_NODE_OPTIONS ?? '' } } : {}), app: { ...app, result: app.result }, copy: { ...copy, result: copy.result }, ratio, auditChain: verified,
     })
     log(`written ${written}`)
   } finally {

@@ -11,7 +11,7 @@ import { projectImportBench } from './project-import.bench.ts'
  * npm run bench -- <name> [--engine postgres|pglite|both] [--duration S] [--rounds N] [--connections N]
  *   monitoring: [--rows N] [--scale city|province] (see bench/monitoring.bench.ts)
  *   cockpit: [--scale city|province] (see bench/cockpit.bench.ts)
- *   project-import: [--rows N] (default 100000) [--via job|call] (default job; see bench/project-import.bench.ts)
+ *   project-import: [--rows N] (default 100000) [--via job|call|serve] (default job; see bench/project-import.bench.ts)
  *   partition: [--scale city|province] (see bench/partition.bench.ts)
  *
  * Benchmarks report ratios against a baseline measured in the same run; they never fail on timing.
@@ -39,7 +39,7 @@ function monitoringBenchFor(engine: Engine, options: { log: (line: string) => vo
 }
 
 function projectImportBenchFor(engine: Engine, options: { log: (line: string) => void }) {
-  const via = values.via === 'call' ? 'call' : 'job'
+  const via = values.via === 'call' ? 'call' : values.via === 'serve' ? 'serve' : 'job'
   return projectImportBench(engine, { rows: Math.max(100, Math.min(200_000, Number(values.rows) || 100_000)), via, log: options.log })
 }
 
