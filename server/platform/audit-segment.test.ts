@@ -5,7 +5,7 @@ import { type AuditSegment, copySegmentRows, reserveAuditSegment, sealAuditSegme
 import { SEGMENT_SEAL } from './audit-chain-walk.ts'
 import { sql } from 'kysely'
 import { freshPostgres } from '../test/serve-process.ts'
-import { verifyAuditChain } from './audit-verify.ts'
+import { auditCheckpoint, verifyAuditChain } from './audit-verify.ts'
 
 /**
  * Segments of the chain (ADR 0017), which a large import writes its audit rows in: the rows are those
@@ -95,6 +95,20 @@ describe('an audit segment', () => {
     // A reservation at the chain's end, its rows not written yet (an import in progress).
     await reserveAuditSegment(t.db, ctx, 10, { for: 'test.bulk' })
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true })
+  })
+
+  test('a checkpoint taken while a segment is being written (its head a reserved seq) still verifies once it is written', async () => {
+    const segment = await reserveAuditSegment(t.db, { ...ctx, requestId: 'under-checkpoint' }, 4, { for: 'test.bulk' })
+    const checkpoint = await auditCheckpoint(t.db, new Date())
+    expect(checkpoint.seq).toBe(segment.to)
+    await t.db.transaction().execute((trx) => writeAuditSegment(trx, { ...ctx, requestId: 'under-checkpoint' }, segment, entries('f')))
+    await note('after-checkpoint')
+    expect(await verifyAuditChain(t.db, { checkpoint })).toMatchObject({ ok: true, checkpointSeq: segment.to })
+    // The main chain rewritten behind the checkpoint is still found.
+    await sql`update audit_log set entity_id = 'forged' where seq = ${segment.from - 1}`.execute(t.db)
+    expect(await verifyAuditChain(t.db, { checkpoint })).toMatchObject({ ok: false })
+    await sql`update audit_log set entity_id = ${segment.id} where seq = ${segment.from - 1}`.execute(t.db)
+    expect(await verifyAuditChain(t.db, { checkpoint })).toMatchObject({ ok: true })
   })
 
   test('refuses more rows, or fewer, than it reserved', async () => {

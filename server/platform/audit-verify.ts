@@ -116,6 +116,14 @@ export async function verifyAuditChain(
   }
 
   const walk = new ChainWalk(start, keying)
+  // The checkpoint holds the head as it was: its seq and the main chain's hash then (a seq reserved for a segment
+  // may be its head's seq, ADR 0017). Once the walk has passed that seq, the main chain's hash must be the same.
+  let checkpointChecked = !cp || cp.seq < start.seq
+  const checkpointMet = (nextSeq: number) => {
+    if (checkpointChecked || nextSeq <= cp!.seq) return true
+    checkpointChecked = true
+    return walk.mainHash === cp!.hash
+  }
   // The archive the chain starts after must be recorded by a (keyed) row of the live chain.
   let archiveRecorded = start.archive === null
   let next = start.seq
@@ -123,16 +131,17 @@ export async function verifyAuditChain(
     const batch = await db.selectFrom('auditLog').selectAll().where('seq', '>=', next).where('seq', '<=', head.seq).orderBy('seq').limit(batchSize).execute()
     if (batch.length === 0) break
     for (const row of batch) {
+      if (!checkpointMet(row.seq)) return fail(cp!.seq, 'checkpoint_rewritten')
       const fault = walk.row(row)
       rows = walk.rows
       if (fault) return fail(fault.seq, fault.reason)
-      if (cp && row.seq === cp.seq && row.hash !== cp.hash) return fail(row.seq, 'checkpoint_rewritten')
       if (!archiveRecorded && recordsArchive(row, start.archive!)) archiveRecorded = true
     }
     next = batch.at(-1)!.seq + 1
   }
   const gap = walk.end(head.seq)
   if (gap) return fail(gap.seq, gap.reason)
+  if (head.seq >= (cp?.seq ?? 0) && !checkpointMet(Number.MAX_SAFE_INTEGER)) return fail(cp!.seq, 'checkpoint_rewritten')
   if (walk.mainHash !== head.hash) return fail(head.seq + 1, 'head_mismatch')
   // Rows of a segment whose seal was appended after the check began: the seal must close them as walked.
   for (const open of walk.unsealed()) {

@@ -29,5 +29,6 @@ export const auditChainEn: Messages<typeof auditChainZhCN> = {
     checkpoint_rewritten: 'Rows before the checkpoint were rewritten',
     checkpoint_truncated: 'Rows the checkpoint recorded are gone (chain cut short)',
     archive_unrecorded: 'The chain starts after an archive that no row of the chain records (rows removed from its start)',
+    segment_incomplete: 'The rows of a bulk segment (a project import) do not match its seal (rows removed, or no seal)',
   },
 }

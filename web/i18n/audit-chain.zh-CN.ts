@@ -25,5 +25,6 @@ export const auditChainZhCN = {
     checkpoint_rewritten: '检查点之前的记录被改写',
     checkpoint_truncated: '检查点记录的部分已不存在（链被截断）',
     archive_unrecorded: '链从一次归档之后开始，但链中没有该归档的记录（开头的记录被删除）',
+    segment_incomplete: '批量写入（如项目导入）的分段记录与其封存记录不符（分段中的记录被删除，或没有封存记录）',
   },
 }
