@@ -7,9 +7,8 @@ import { hasOrgData, seedDemo } from './modules/org/demo-seed.ts'
 import { useAuditKey } from './platform/audit.ts'
 import { openAuditKey } from './platform/audit-key.ts'
 import { systemClock } from './platform/clock.ts'
-import { enqueueJob } from './platform/jobs.ts'
 import { type JobWorker, startJobWorker } from './platform/jobs-worker.ts'
-import { ensurePartitionsJob } from './platform/partitions.jobs.ts'
+import { keepPartitionsAhead } from './platform/partitions.jobs.ts'
 import { systemContext } from './system-context.ts'
 
 /** Opens the database, migrates where that is safe, seeds the demo on first start if asked, and listens. */
@@ -32,12 +31,13 @@ export async function serve(options: { demo: boolean }, config: Config = loadCon
       onProgress: (job, done, total) => app.log.debug({ jobRunId: job.id, kind: job.kind, done, total }, 'job progress'),
     })
     jobs.worker = worker
-    // This year's and the next years' partitions (ADR 0016), made by the queue so a busy start is not held up.
-    await enqueueJob(handle.db, ensurePartitionsJob, {}, { entityType: 'partitions' })
+    // This year's and the next years' partitions (ADR 0016), made by the queue at start and daily after.
+    const partitions = await keepPartitionsAhead(handle.db, { onError: (error) => app.log.error(error, 'partitions job') })
     // Sessions ended on any app node are forgotten by every node's cache (ADR 0012); PGlite is one process.
     let evictions: SessionEvictionListener | undefined
     if (config.databaseUrl) evictions = await listenForSessionEvictions(handle.db, config.databaseUrl, app.log)
     const stop = async () => {
+      partitions.stop()
       await app.close()
       await evictions?.stop()
       await worker.stop()

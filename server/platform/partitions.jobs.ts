@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { defineJob } from './jobs.ts'
+import type { Db } from '../db/database.ts'
+import { defineJob, enqueueJob } from './jobs.ts'
 import { ensureYearPartitions, yearsAhead } from './partitions.ts'
 
 /**
  * Creates the partitions of the current fiscal year and the configured years ahead (JIXIAO_PARTITION_YEARS_AHEAD,
- * default 2); `serve` enqueues it at every start. Idempotent: each year's partition is its own transaction and an
+ * default 2); `serve` enqueues it at every start and then once a day (keepPartitionsAhead). Idempotent: each year's partition is its own transaction and an
  * existing one is left alone, so a run killed half-way is finished by the next.
  */
 export const ensurePartitionsJob = defineJob({
@@ -17,3 +18,17 @@ export const ensurePartitionsJob = defineJob({
     return { years, created }
   },
 })
+
+const DAY_MS = 86_400_000
+
+/**
+ * Queues the partitions job now and then every `everyMs` (a day unless given), so a node that runs for years keeps
+ * partitions ahead without a restart. Each node queues its own; the job is idempotent, so several a day cost nothing.
+ */
+export async function keepPartitionsAhead(db: Db, options: { everyMs?: number; onError: (error: unknown) => void }) {
+  const enqueue = () => enqueueJob(db, ensurePartitionsJob, {}, { entityType: 'partitions' })
+  await enqueue()
+  const timer = setInterval(() => void enqueue().catch(options.onError), options.everyMs ?? DAY_MS)
+  timer.unref()
+  return { stop: () => clearInterval(timer) }
+}

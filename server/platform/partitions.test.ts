@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { createTestContext } from '../test/context.ts'
 import { makeForm, makeRound } from '../test/factories.monitoring-forms.ts'
 import { enqueueJob } from './jobs.ts'
-import { ensurePartitionsJob } from './partitions.jobs.ts'
+import { ensurePartitionsJob, keepPartitionsAhead } from './partitions.jobs.ts'
 import { chinaYear, ensureYearPartitions, partitionYears, yearsAhead } from './partitions.ts'
 
 // The test clock stands at 2026-01-05 (China time); the migrated template has the partitions of 2026 and 2027.
@@ -56,5 +56,19 @@ describe('year partitions made ahead', () => {
     expect(state.status).toBe('done')
     for (const table of ['execution_payment', 'monitoring_form_indicator', 'audit_log']) expect(await partitionYears(t.db, table)).toEqual(expect.arrayContaining([2026, 2027, 2028]))
     expect(state.result).toMatchObject({ years: [2026, 2027, 2028] })
+  })
+
+  test('a serving node queues the job at start and again at every interval, until it stops', async () => {
+    const queued = async () => Number((await t.db.selectFrom('jobRun').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'platform.ensure-partitions').executeTakeFirstOrThrow()).n)
+    const before = await queued()
+    const errors: unknown[] = []
+    const keeper = await keepPartitionsAhead(t.db, { everyMs: 150, onError: (e) => errors.push(e) })
+    expect(await queued()).toBe(before + 1)
+    await expect.poll(queued, { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 3)
+    keeper.stop()
+    const stopped = await queued()
+    await new Promise((r) => setTimeout(r, 400))
+    expect(await queued()).toBe(stopped)
+    expect(errors).toEqual([])
   })
 })
