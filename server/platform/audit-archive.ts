@@ -37,13 +37,21 @@ export const archiveAttestation = (manifest: Pick<ArchiveManifest, 'year' | 'fir
   sha256: manifest.sha256,
 })
 
-async function* rowsUpTo(db: Db, fromSeq: number, lastSeq: number, batchSize = 2000): AsyncIterable<AuditLog[]> {
+/**
+ * The audit rows from fromSeq to lastSeq in seq order, a page at a time. seq alone is not unique on the
+ * partitioned table (its key is (seq, at)), so a full page ends before its last seq, which the next page reads
+ * whole: a row added beside a genuine one cannot fall between pages unseen.
+ */
+export async function* auditRowPages(db: Db, fromSeq: number, lastSeq: number, batchSize = 2000): AsyncIterable<AuditLog[]> {
   let next = fromSeq
   while (next <= lastSeq) {
-    const batch = await db.selectFrom('auditLog').selectAll().where('seq', '>=', next).where('seq', '<=', lastSeq).orderBy('seq').limit(batchSize).execute()
+    const batch = await db.selectFrom('auditLog').selectAll().where('seq', '>=', next).where('seq', '<=', lastSeq).orderBy('seq').orderBy('at').limit(batchSize).execute()
     if (batch.length === 0) return
-    yield batch
-    next = batch.at(-1)!.seq + 1
+    const lastRead = batch.at(-1)!.seq
+    const whole = batch.length < batchSize ? batch : batch.filter((r) => r.seq !== lastRead)
+    // A page of one seq only (a flood of rows beside one): given as it is; the walk reports the extra rows.
+    yield whole.length ? whole : batch
+    next = whole.length && batch.length === batchSize ? lastRead : lastRead + 1
   }
 }
 
@@ -104,7 +112,7 @@ export async function archiveAuditYear(db: Db, ctx: Ctx, options: { year: number
       return new AuditArchiveError(`${year} 年的审计日志哈希链不完整（seq ${at}），拒绝归档；请先运行 jixiao audit verify the chain does not hold at seq ${at}: not archived`)
     }
     try {
-      manifest = await writeArchiveFile(options.file, rowsUpTo(db, start.seq, range.lastSeq), range)
+      manifest = await writeArchiveFile(options.file, auditRowPages(db, start.seq, range.lastSeq), range)
     } catch (error) {
       throw error instanceof ArchiveChainError ? refuse(error.seq) : error
     }

@@ -73,6 +73,8 @@ export class ChainWalk {
 
   /** Checks the next row (rows must come in seq order): null when it holds, else the fault and the seq it is at. */
   row(row: WalkedRow): { seq: number; reason: WalkFault } | null {
+    // A second row at a seq already walked: a row slipped in beside a genuine one.
+    if (row.seq < this.expectedSeq) return { seq: row.seq, reason: 'link_broken' }
     const gap = this.skipTo(row.seq)
     if (gap) return gap
     if (row.seq !== this.expectedSeq) return { seq: this.expectedSeq, reason: 'missing_row' }
@@ -108,11 +110,6 @@ export class ChainWalk {
   /** Segments whose rows the walk met but whose seal it did not (the seal may come after the walked range). */
   unsealed(): { id: string; from: number; rows: number; lastHash: string }[] {
     return [...this.reservations.values()].filter((r) => !r.sealed && r.rows > 0)
-  }
-
-  /** A seal met elsewhere (after the walked range): whether it closes the segment as walked. */
-  sealLater(id: string, claim: SealClaim): boolean {
-    return this.seal(id, claim)
   }
 
   private seal(id: string | null, claim: SealClaim): boolean {

@@ -99,11 +99,13 @@ describe('an audit segment', () => {
 
   test('a checkpoint taken while a segment is being written (its head a reserved seq) still verifies once it is written', async () => {
     const segment = await reserveAuditSegment(t.db, { ...ctx, requestId: 'under-checkpoint' }, 4, { for: 'test.bulk' })
+    // The head's seq is the end of the reserved range; the checkpoint pins the main chain's last row, the opening.
     const checkpoint = await auditCheckpoint(t.db, new Date())
-    expect(checkpoint.seq).toBe(segment.to)
+    expect((await head()).seq).toBe(segment.to)
+    expect(checkpoint.seq).toBe(segment.from - 1)
     await t.db.transaction().execute((trx) => writeAuditSegment(trx, { ...ctx, requestId: 'under-checkpoint' }, segment, entries('f')))
     await note('after-checkpoint')
-    expect(await verifyAuditChain(t.db, { checkpoint })).toMatchObject({ ok: true, checkpointSeq: segment.to })
+    expect(await verifyAuditChain(t.db, { checkpoint })).toMatchObject({ ok: true, checkpointSeq: segment.from - 1 })
     // The main chain rewritten behind the checkpoint is still found.
     await sql`update audit_log set entity_id = 'forged' where seq = ${segment.from - 1}`.execute(t.db)
     expect(await verifyAuditChain(t.db, { checkpoint })).toMatchObject({ ok: false })
@@ -150,7 +152,30 @@ describe('verification finds a segment tampered with', () => {
       await t.db.updateTable('auditHead').set({ seq: s.to, hash: opening.hash }).execute()
     })
     expect(r.verdict).toMatchObject({ ok: false, reason: 'segment_incomplete', brokenAtSeq: r.segment.from })
+    // … and a seal made up by hand past the head: it is not on the chain, so it closes nothing.
+    const { segment } = r
+    const lastRow = (await segmentRows(segment)).at(-1)!
+    await t.db.insertInto('auditLog').values({ seq: 999_999, at: ctx.now, action: SEGMENT_SEAL, entityType: 'audit_segment', entityId: segment.id, after: JSON.stringify({ from: segment.from, to: segment.to, rows: 4, lastHash: lastRow.hash }), prevHash: '0'.repeat(64), hash: '0'.repeat(64) }).execute()
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, reason: 'segment_incomplete', brokenAtSeq: segment.from })
+    await t.db.deleteFrom('auditLog').where('seq', '=', 999_999).execute()
     await reset()
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true })
+  })
+
+  test('a row slipped in beside a genuine one at the same seq is found, wherever the pages end', async () => {
+    const snapshot = await head()
+    const segment = await writeSegment('tamper', 'g')
+    await note('tail')
+    const genuine = await t.db.selectFrom('auditLog').selectAll().where('seq', '=', segment.from + 1).executeTakeFirstOrThrow()
+    // A later instant sorts after the genuine row: the forged row is the second of its seq.
+    await t.db.insertInto('auditLog').values({ ...genuine, at: new Date(genuine.at.getTime() + 1000), entityId: 'slipped-in', before: null, after: null }).execute()
+    for (const batchSize of [2, 3, 5, 2000]) {
+      expect(await verifyAuditChain(t.db, { batchSize }), `pages of ${batchSize}`).toMatchObject({ ok: false, brokenAtSeq: segment.from + 1 })
+    }
+    await t.db.deleteFrom('auditLog').where('entityId', '=', 'slipped-in').execute()
+    expect(await verifyAuditChain(t.db, { batchSize: 2 })).toMatchObject({ ok: true })
+    await restore()
+    await t.db.updateTable('auditHead').set({ seq: snapshot.seq, hash: snapshot.hash }).execute()
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true })
   })
 })

@@ -2,8 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 import type { Db } from '../db/database.ts'
 import { canonicalJson, currentAuditKey } from './audit.ts'
-import { ChainWalk, SEGMENT_ENTITY, SEGMENT_SEAL, sealClaim } from './audit-chain-walk.ts'
-import { liveChainStart } from './audit-archive.ts'
+import { ChainWalk } from './audit-chain-walk.ts'
+import { auditRowPages, liveChainStart } from './audit-archive.ts'
 import { AuditKeyError, auditKeyId } from './audit-key.ts'
 
 /**
@@ -69,7 +69,10 @@ function sign(key: Buffer, body: Omit<AuditCheckpoint, 'signature'>): string {
 /** A checkpoint of the chain's head now, signed with the key. */
 export async function auditCheckpoint(db: Db, now: Date, key = requireKey()): Promise<AuditCheckpoint> {
   const head = await db.selectFrom('auditHead').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
-  const body = { format: 'jixiao-audit-checkpoint/1' as const, seq: head.seq, hash: head.hash, keyedFromSeq: head.keyedFromSeq, keyId: auditKeyId(key), at: now.toISOString() }
+  // While a segment is being written (ADR 0017) the head's seq is the end of its reserved, still empty range; the
+  // checkpoint pins the main chain's last row, whose hash is the head's — rows of the open segment are not covered.
+  const last = await db.selectFrom('auditLog').select('seq').where('seq', '<=', head.seq).where('hash', '=', head.hash).orderBy('seq', 'desc').limit(1).executeTakeFirst()
+  const body = { format: 'jixiao-audit-checkpoint/1' as const, seq: last?.seq ?? head.seq, hash: head.hash, keyedFromSeq: head.keyedFromSeq, keyId: auditKeyId(key), at: now.toISOString() }
   return { ...body, signature: sign(key, body) }
 }
 
@@ -106,7 +109,9 @@ export async function verifyAuditChain(
   const base = { keyedFromSeq: head.keyedFromSeq, headSeq: head.seq, ...(start.archive ? { archivedThroughSeq: start.archive.lastSeq } : {}) }
   const cp = options.checkpoint
   let rows = 0
-  const fail = (brokenAtSeq: number, reason: ChainFault): ChainVerdict => ({ ok: false, rows, ...base, brokenAtSeq, reason, ...(cp ? { checkpointSeq: cp.seq } : {}) })
+  // The head the check runs up to: the head when it began, or later if a segment's seal came after that.
+  let target = head
+  const fail = (brokenAtSeq: number, reason: ChainFault): ChainVerdict => ({ ok: false, rows, ...base, headSeq: target.seq, brokenAtSeq, reason, ...(cp ? { checkpointSeq: cp.seq } : {}) })
 
   if (head.seq >= head.keyedFromSeq && !key) throw new AuditKeyError('审计密钥未加载，无法校验 audit key not loaded: cannot verify the keyed chain')
   if (key && head.keyId !== null && head.keyId !== auditKeyId(key)) return fail(head.keyedFromSeq, 'wrong_key')
@@ -116,8 +121,8 @@ export async function verifyAuditChain(
   }
 
   const walk = new ChainWalk(start, keying)
-  // The checkpoint holds the head as it was: its seq and the main chain's hash then (a seq reserved for a segment
-  // may be its head's seq, ADR 0017). Once the walk has passed that seq, the main chain's hash must be the same.
+  // The checkpoint holds the main chain's head as it was (ADR 0017: a segment's rows do not move it); once the walk
+  // has passed the checkpoint's seq, the main chain's hash must be the checkpoint's.
   let checkpointChecked = !cp || cp.seq < start.seq
   const checkpointMet = (nextSeq: number) => {
     if (checkpointChecked || nextSeq <= cp!.seq) return true
@@ -127,29 +132,36 @@ export async function verifyAuditChain(
   // The archive the chain starts after must be recorded by a (keyed) row of the live chain.
   let archiveRecorded = start.archive === null
   let next = start.seq
-  while (next <= head.seq) {
-    const batch = await db.selectFrom('auditLog').selectAll().where('seq', '>=', next).where('seq', '<=', head.seq).orderBy('seq').limit(batchSize).execute()
-    if (batch.length === 0) break
-    for (const row of batch) {
-      if (!checkpointMet(row.seq)) return fail(cp!.seq, 'checkpoint_rewritten')
-      const fault = walk.row(row)
-      rows = walk.rows
-      if (fault) return fail(fault.seq, fault.reason)
-      if (!archiveRecorded && recordsArchive(row, start.archive!)) archiveRecorded = true
+  const walkTo = async (lastSeq: number): Promise<ChainVerdict | null> => {
+    for await (const batch of auditRowPages(db, next, lastSeq, batchSize)) {
+      for (const row of batch) {
+        if (!checkpointMet(row.seq)) return fail(cp!.seq, 'checkpoint_rewritten')
+        const fault = walk.row(row)
+        rows = walk.rows
+        if (fault) return fail(fault.seq, fault.reason)
+        if (!archiveRecorded && recordsArchive(row, start.archive!)) archiveRecorded = true
+      }
     }
-    next = batch.at(-1)!.seq + 1
+    next = lastSeq + 1
+    const gap = walk.end(lastSeq)
+    return gap ? fail(gap.seq, gap.reason) : null
   }
-  const gap = walk.end(head.seq)
-  if (gap) return fail(gap.seq, gap.reason)
-  if (head.seq >= (cp?.seq ?? 0) && !checkpointMet(Number.MAX_SAFE_INTEGER)) return fail(cp!.seq, 'checkpoint_rewritten')
-  if (walk.mainHash !== head.hash) return fail(head.seq + 1, 'head_mismatch')
-  // Rows of a segment whose seal was appended after the check began: the seal must close them as walked.
-  for (const open of walk.unsealed()) {
-    const seal = await db.selectFrom('auditLog').select(['action', 'entityType', 'after']).where('entityType', '=', SEGMENT_ENTITY).where('entityId', '=', open.id).where('action', '=', SEGMENT_SEAL).executeTakeFirst()
-    const claim = seal ? sealClaim(seal) : null
-    if (!claim || !walk.sealLater(open.id, claim)) return fail(open.from, 'segment_incomplete')
+  const broken = await walkTo(head.seq)
+  if (broken) return broken
+  // A segment's rows commit with its seal: rows met without their seal mean the seal came after the check began.
+  // The walk goes on to the head as it is now, checking every row on the way, the seal like any other.
+  for (let round = 0; walk.unsealed().length > 0 && round < 3; round++) {
+    const later = await db.selectFrom('auditHead').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
+    if (later.seq === target.seq) break
+    const laterBroken = await walkTo(later.seq)
+    target = later
+    if (laterBroken) return laterBroken
   }
+  const unsealed = walk.unsealed()[0]
+  if (unsealed) return fail(unsealed.from, 'segment_incomplete')
+  if (target.seq >= (cp?.seq ?? 0) && !checkpointMet(Number.MAX_SAFE_INTEGER)) return fail(cp!.seq, 'checkpoint_rewritten')
+  if (walk.mainHash !== target.hash) return fail(target.seq + 1, 'head_mismatch')
   if (!archiveRecorded) return fail(start.seq, 'archive_unrecorded')
-  if (cp && head.seq < cp.seq) return fail(head.seq + 1, 'checkpoint_truncated')
-  return { ok: true, rows, ...base, ...(cp ? { checkpointSeq: cp.seq } : {}) }
+  if (cp && target.seq < cp.seq) return fail(target.seq + 1, 'checkpoint_truncated')
+  return { ok: true, rows, ...base, headSeq: target.seq, ...(cp ? { checkpointSeq: cp.seq } : {}) }
 }
