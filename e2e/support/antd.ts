@@ -12,10 +12,21 @@ export async function dropdownsClosed(page: Page) {
   await expect.poll(open, { timeout: 10_000 }).toBe(0)
 }
 
-/** Picks an option of an antd Select named by its label (the visible option, not the hidden a11y copy). */
+/**
+ * Picks an option of an antd Select named by its label (the visible option, not the hidden a11y copy), until the
+ * Select shows it chosen: on a loaded machine a click on an option that is still animating in can be lost.
+ */
 export async function chooseOption(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).click()
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
+  const combobox = page.getByRole('combobox', { name: label, exact: true })
+  const select = combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
+  const chosen = () => select.filter({ hasText: option }).count()
+  for (let i = 0; i < 5 && (await chosen()) === 0; i++) {
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first()
+    if (!(await item.isVisible())) await combobox.click()
+    await item.click({ timeout: 5_000 }).catch(() => {})
+    await expect.poll(chosen, { timeout: 2_000 }).toBeGreaterThan(0).catch(() => {})
+  }
+  expect(await chosen()).toBeGreaterThan(0)
 }
 
 /**

@@ -66,9 +66,9 @@ export async function copyBlob(compiled: CompiledQuery): Promise<{ sql: string; 
  * Rows as text for copyRows, `size` lines to a chunk. Between chunks the event loop gets a turn: a COPY stream
  * can take chunks as fast as they come, and making 100 k rows would otherwise hold the process for seconds.
  */
-export async function* copyChunks(rows: Iterable<readonly Field[]>, size = 1000): AsyncGenerator<string> {
+export async function* copyChunks(rows: Iterable<readonly Field[]> | AsyncIterable<readonly Field[]>, size = 1000): AsyncGenerator<string> {
   let lines: string[] = []
-  for (const row of rows) {
+  for await (const row of rows) {
     lines.push(row.map(copyField).join('\t'))
     if (lines.length === size) {
       yield `${lines.join('\n')}\n`

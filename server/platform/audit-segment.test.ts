@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { createTestContext } from '../test/context.ts'
 import { type AuditEntry, canonicalJson, recordAudit, recordAuditBatch } from './audit.ts'
-import { type AuditSegment, copySegmentRows, reserveAuditSegment, sealAuditSegment, storedCanonicalJson, writeAuditSegment } from './audit-segment.ts'
+import { type AuditSegment, copySegmentLines, reserveAuditSegment, sealAuditSegment, SegmentLines, storedCanonicalJson, writeAuditSegment } from './audit-segment.ts'
 import { SEGMENT_SEAL } from './audit-chain-walk.ts'
 import { sql } from 'kysely'
 import { freshPostgres } from '../test/serve-process.ts'
@@ -188,11 +188,14 @@ describe('while a segment is written (PostgreSQL, on either engine\'s run: only 
       const segment = await reserveAuditSegment(db, { ...ctx, requestId: 'long-import' }, 4, { for: 'test.bulk' })
       let otherSeq = 0
       await db.transaction().execute(async (trx) => {
-        const lastHash = await copySegmentRows(trx, { ...ctx, requestId: 'long-import' }, segment, entries('e'))
+        const lines = new SegmentLines({ ...ctx, requestId: 'long-import' }, segment)
+        await copySegmentLines(trx, segment, (async function* () {
+          for (const entry of entries('e')) yield lines.lineOf(entry)
+        })())
         // Another user's write, on another connection, commits while the segment's transaction is still open.
         await db.transaction().execute((other) => recordAudit(other, { ...ctx, requestId: 'other-user' }, { action: 'test.note', entityType: 'test' }))
         otherSeq = (await db.selectFrom('auditLog').select('seq').where('requestId', '=', 'other-user').executeTakeFirstOrThrow()).seq
-        await sealAuditSegment(trx, { ...ctx, requestId: 'long-import' }, segment, lastHash)
+        await sealAuditSegment(trx, { ...ctx, requestId: 'long-import' }, segment, lines.lastHash)
       })
       expect(otherSeq).toBeGreaterThan(segment.to)
       const sealed = await db.selectFrom('auditLog').select('seq').where('entityId', '=', segment.id).where('action', '=', SEGMENT_SEAL).executeTakeFirstOrThrow()

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { copyChunks, copyRows } from '../db/copy.ts'
+import { setImmediate } from 'node:timers/promises'
+import { copyField, copyRows } from '../db/copy.ts'
 import type { Db, Trx } from '../db/database.ts'
 import type { Ctx } from '../http/context.ts'
 import { type AuditEntry, advanceAuditHead, canonicalJson, type ChainedFields, type ChainKeying, chainedFields, chainHash, hashChainBody, recordAudit, SECRET_KEYS, setAuditHeadHash, storedRow } from './audit.ts'
@@ -73,31 +74,60 @@ export async function reserveAuditSegment(db: Db, ctx: Ctx, rows: number, about:
  * Writes the segment's rows (exactly as many as reserved) with COPY, each made, hashed and let go in one pass, then
  * seals it under the head. The rows and links are those recordAuditBatch would make for the same seqs.
  */
-export async function writeAuditSegment(trx: Trx, ctx: Ctx, segment: AuditSegment, entries: Iterable<AuditEntry>): Promise<void> {
-  const lastHash = await copySegmentRows(trx, ctx, segment, entries)
-  await sealAuditSegment(trx, ctx, segment, lastHash)
+export async function writeAuditSegment(trx: Trx, ctx: Ctx, segment: AuditSegment, entries: Iterable<AuditEntry> | AsyncIterable<AuditEntry>): Promise<void> {
+  const lines = new SegmentLines(ctx, segment)
+  const text = (async function* () {
+    let chunk: string[] = []
+    for await (const entry of entries) {
+      chunk.push(lines.lineOf(entry))
+      if (chunk.length === 1000) {
+        yield chunk.join('')
+        chunk = []
+        await setImmediate()
+      }
+    }
+    if (chunk.length) yield chunk.join('')
+  })()
+  await copySegmentLines(trx, segment, text)
+  await sealAuditSegment(trx, ctx, segment, lines.lastHash)
 }
 
-/** The segment's rows, without touching the chain's head; returns the last row's hash. */
-export async function copySegmentRows(trx: Trx, ctx: Ctx, segment: AuditSegment, entries: Iterable<AuditEntry>): Promise<string> {
-  let seq = segment.from - 1
-  let prevHash = segment.openHash
-  const rows = (function* () {
-    for (const entry of entries) {
-      seq += 1
-      if (seq > segment.to) throw new Error(`audit segment ${segment.id} holds ${segment.to - segment.from + 1} rows, more were given`)
-      const row = chainedFields(ctx, { ...entry, before: undefined, after: undefined }, seq)
-      const before = entry.before === undefined || entry.before === null ? null : storedCanonicalJson(entry.before)
-      const after = entry.after === undefined || entry.after === null ? null : storedCanonicalJson(entry.after)
-      const hash = hashChainBody(prevHash, seq, [bodyWithoutSeq(row, before, after), `,"seq":${seq}}`], segment.keying)
-      yield [seq, row.at.toISOString(), row.actorId, row.actorUsername, row.actorOrgPath, row.action, row.entityType, row.entityId, before, after, row.requestId, row.clientIp, prevHash, hash]
-      prevHash = hash
-    }
-  })()
-  const written = await copyRows(trx, 'audit_log', ['seq', ...FIELDS, 'prev_hash', 'hash'], copyChunks(rows))
+/**
+ * The segment's rows as lines of COPY's text format, made one entry at a time, each linked to the one before it
+ * (the first to the reserving row): they can be made ahead — written to a spill file, say — and COPYed later.
+ */
+export class SegmentLines {
+  private seq: number
+  lastHash: string
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly segment: AuditSegment,
+  ) {
+    this.seq = segment.from - 1
+    this.lastHash = segment.openHash
+  }
+
+  lineOf(entry: AuditEntry): string {
+    const { segment } = this
+    const seq = (this.seq += 1)
+    if (seq > segment.to) throw new Error(`audit segment ${segment.id} holds ${segment.to - segment.from + 1} rows, more were given`)
+    const row = chainedFields(this.ctx, { ...entry, before: undefined, after: undefined }, seq)
+    const before = entry.before === undefined || entry.before === null ? null : storedCanonicalJson(entry.before)
+    const after = entry.after === undefined || entry.after === null ? null : storedCanonicalJson(entry.after)
+    const prevHash = this.lastHash
+    const hash = hashChainBody(prevHash, seq, [bodyWithoutSeq(row, before, after), `,"seq":${seq}}`], segment.keying)
+    this.lastHash = hash
+    const fields = [seq, row.at.toISOString(), row.actorId, row.actorUsername, row.actorOrgPath, row.action, row.entityType, row.entityId, before, after, row.requestId, row.clientIp, prevHash, hash]
+    return `${fields.map(copyField).join('\t')}\n`
+  }
+}
+
+/** COPYs lines made by SegmentLines into the segment's range, without touching the chain's head: all of them or none. */
+export async function copySegmentLines(trx: Trx, segment: AuditSegment, text: AsyncIterable<string>): Promise<void> {
+  const written = await copyRows(trx, 'audit_log', ['seq', ...FIELDS, 'prev_hash', 'hash'], text)
   const reserved = segment.to - segment.from + 1
   if (written !== reserved) throw new Error(`audit segment ${segment.id} reserved ${reserved} rows, ${written} were written`)
-  return prevHash
 }
 
 /** Appends the row that closes the segment: the only step that waits for, and holds, the chain's head. */

@@ -13,6 +13,9 @@ import { createTestContext } from '../../test/context.ts'
 import { call, MultipartBody } from '../../test/endpoints.ts'
 import { makeFactories } from '../../test/factories.ts'
 import { projectColumns } from './projects.repository.ts'
+import { importProjects } from './projects.import.ts'
+import { activeActor } from '../../platform/actors.ts'
+import type { ActorCtx } from '../../http/context.ts'
 
 /**
  * The project library's Excel round trip over HTTP on a real database: template, import (preview and commit),
@@ -272,6 +275,28 @@ describe('a good file', () => {
     const updated = await asStored(String(first[0]))
     expect(updated).toMatchObject({ name: '改名后的项目', amountGeneral: '7.00', version: 2, createdAt: created.createdAt })
     expect(await afterOf(created.id)).toEqual(updated)
+  })
+
+  test('a segment of the chain holds the rows in file order — new, updated, coded on commit — each as stored', async () => {
+    const known = row(school.code)
+    await upload(unitUser, await xlsx([known]))
+    const rows = [row(school.code, { 项目编码: null }), row(school.code, { 项目编码: known[0]!, 项目名称: '分段中改名的项目' }), row(school.code), row(school.code, { 项目编码: null })]
+    const actor = (await activeActor(t.db, { userId: unitUser.id }))!
+    const ctx: ActorCtx = { actor, requestId: 'segment-order', clientIp: '127.0.0.1', now: new Date(), lang: 'zh' }
+    const result = await importProjects(t.db, ctx, { fileName: '分段.xlsx', content: await xlsx(rows) }, { dryRun: false, auditSegmentFrom: 1 })
+    expect(result).toEqual({ dryRun: false, created: 3, updated: 1, unchanged: 0 })
+    const audit = await t.db.selectFrom('auditLog').select(['action', 'entityId', 'after']).where('requestId', '=', 'segment-order').orderBy('seq').execute()
+    expect(audit.map((a) => a.action)).toEqual(['audit.segment.open', 'project.create', 'project.update', 'project.create', 'project.create', 'project.import', 'audit.segment.seal'])
+    const projects = await t.db.selectFrom('project').select(['id', 'code', 'name']).where('id', 'in', audit.slice(1, 5).map((a) => a.entityId!)).execute()
+    const byId = new Map(projects.map((p) => [p.id, p]))
+    // Each audit row names its project's code as stored — the generated ones too, which differ.
+    const codes = audit.slice(1, 5).map((a) => (a.after as { code: string }).code)
+    expect(codes).toEqual(audit.slice(1, 5).map((a) => byId.get(a.entityId!)!.code))
+    expect(codes[1]).toBe(known[0])
+    expect(codes[2]).toBe(rows[2]![0])
+    expect(new Set(codes).size).toBe(4)
+    expect(byId.get(audit[2]!.entityId!)!.name).toBe('分段中改名的项目')
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true })
   })
 
   test('columns left out of the file keep the stored values of updated projects', async () => {

@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto'
 import { parseMoney } from '../../../domain/money.ts'
+import type { ProjectCodeFacts } from '../../../domain/project-code.ts'
 import type { Db, Trx } from '../../db/database.ts'
 import type { NewProject } from '../../db/schema.ts'
 import type { ActorCtx } from '../../http/context.ts'
 import { AppError } from '../../http/errors.ts'
 import { type AuditEntry, recordAuditBatch } from '../../platform/audit.ts'
 import { type AuditSegment, reserveAuditSegment, writeAuditSegment } from '../../platform/audit-segment.ts'
+import type { JsonSpill } from '../../platform/spill.ts'
 import type { ScopedNode } from './projects.bulk.repository.ts'
 import { nextProjectCodes } from './projects.codes.ts'
-import { copyNewProjects, type ProjectToCreate, type StagedProject, updateStagedProjects } from './projects.import.repository.ts'
+import { copyNewProjects, type StagedProject, updateStagedProjects } from './projects.import.repository.ts'
 import type { CreateProjectInput, NewProjectInput } from './projects.schemas.ts'
 import { toProjectRow } from './projects.service.ts'
 
@@ -23,11 +24,20 @@ import { toProjectRow } from './projects.service.ts'
 /** From how many audit rows an import writes them as a segment; fewer are appended under the head as usual. */
 export const AUDIT_SEGMENT_FROM = 1000
 
-export interface ImportWrite {
-  action: 'create' | 'update'
-  input: NewProjectInput
-  unit: ScopedNode
-  existing: StagedProject | undefined
+/** A checked row to write, as it waits in the import's spill file (its stored project's dates as ISO strings). */
+export type SpilledWrite =
+  | { action: 'create'; id: string; input: NewProjectInput; totals: Totals; unitCode: string }
+  | { action: 'update'; id: string; input: NewProjectInput; totals: Totals; unitCode: string; existing: StagedProject }
+
+/** What the check handed over: the rows to write in file order, their units, and the facts of the new ones without a code. */
+export interface CheckedWrites {
+  spill: JsonSpill<SpilledWrite>
+  units: ReadonlyMap<string, ScopedNode | null>
+  /** In the order their rows come in the spill. */
+  uncoded: ProjectCodeFacts[]
+  created: number
+  updated: number
+  unchanged: number
 }
 
 export type ImportProgress = { phase: 'read'; fraction: number; rows: number } | { phase: 'write'; done: number; total: number }
@@ -37,18 +47,49 @@ export const changedMeanwhile = () =>
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505'
 
-const MONEY_FIELDS = ['mediumTermAmount', 'amountGeneral', 'amountFund', 'amountStateCapital', 'amountSocialInsurance', 'amountOther'] as const
-
 // numeric(18,2) reads back with two places; amounts arrive that way from the file, defaults as "0".
 const twoPlaces = (m: string) => (/^(0|[1-9]\d*)\.\d\d$/.test(m) ? m : parseMoney(m)!)
 
-type Totals = Pick<NewProject, 'amountFiscal' | 'amountTotal'>
+export type Totals = Pick<NewProject, 'amountFiscal' | 'amountTotal'>
 
-/** The project as stored and read back (projectColumns): amounts with two places, names of its unit and department. */
-function storedView(input: CreateProjectInput, totals: Totals, unit: ScopedNode, ctx: ActorCtx) {
-  const money = Object.fromEntries(MONEY_FIELDS.map((f) => [f, twoPlaces(input[f])]))
-  const org = { jurisdictionCode: unit.jurisdictionCode, departmentCode: unit.departmentCode!, unitCode: unit.code, unitName: unit.name, departmentName: unit.departmentName }
-  return { ...input, amountFiscal: totals.amountFiscal, amountTotal: totals.amountTotal, ...money, ...org, updatedAt: ctx.now }
+/**
+ * The project as stored and read back (projectColumns): amounts with two places, names of its unit and department,
+ * and what the row itself holds (id, status, version, createdAt). One literal naming every field, as toProjectRow.
+ */
+function storedView(input: CreateProjectInput, totals: Totals, unit: ScopedNode, ctx: ActorCtx, stored: { id: string; status: string; version: number; createdAt: Date | string }) {
+  return {
+    code: input.code,
+    name: input.name,
+    fiscalYear: input.fiscalYear,
+    unitCode: unit.code,
+    budgetKind: input.budgetKind,
+    attribute: input.attribute,
+    projectType: input.projectType,
+    objectKind: input.objectKind,
+    periodStartYear: input.periodStartYear,
+    periodEndYear: input.periodEndYear,
+    mediumTermAmount: twoPlaces(input.mediumTermAmount),
+    amountGeneral: twoPlaces(input.amountGeneral),
+    amountFund: twoPlaces(input.amountFund),
+    amountStateCapital: twoPlaces(input.amountStateCapital),
+    amountSocialInsurance: twoPlaces(input.amountSocialInsurance),
+    amountOther: twoPlaces(input.amountOther),
+    isMajorNew: input.isMajorNew,
+    description: input.description,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    amountFiscal: totals.amountFiscal,
+    amountTotal: totals.amountTotal,
+    jurisdictionCode: unit.jurisdictionCode,
+    departmentCode: unit.departmentCode!,
+    unitName: unit.name,
+    departmentName: unit.departmentName,
+    updatedAt: ctx.now,
+    id: stored.id,
+    status: stored.status,
+    version: stored.version,
+    createdAt: stored.createdAt,
+  } satisfies Record<keyof CreateProjectInput, unknown> & Record<string, unknown>
 }
 
 export interface WriteOptions {
@@ -58,62 +99,62 @@ export interface WriteOptions {
   onCommit?: (trx: Trx, result: { dryRun: false; created: number; updated: number; unchanged: number }) => Promise<void>
 }
 
-export async function writeImport(db: Db, ctx: ActorCtx, fileName: string, writes: ImportWrite[], unchanged: number, { onProgress, onCommit, auditSegmentFrom }: WriteOptions = {}) {
-  const total = writes.length
+export async function writeImport(db: Db, ctx: ActorCtx, fileName: string, checked: CheckedWrites, { onProgress, onCommit, auditSegmentFrom }: WriteOptions = {}) {
+  const { spill, units, created, updated, unchanged } = checked
+  const total = created + updated
   if (total) onProgress?.({ phase: 'write', done: 0, total })
   const auditRows = total + 1
   const segment: AuditSegment | null = auditRows >= (auditSegmentFrom ?? AUDIT_SEGMENT_FROM) ? await reserveAuditSegment(db, ctx, auditRows, { for: 'project.import', fileName }) : null
   return db.transaction().execute(async (trx) => {
-    const uncoded = writes.filter((w) => !w.input.code)
-    const generated = await nextProjectCodes(trx, uncoded.map((w) => ({ ...w.input, jurisdictionCode: w.unit.jurisdictionCode, departmentCode: w.unit.departmentCode!, unitCode: w.unit.code })), ctx.now)
-    uncoded.forEach((w, i) => (w.input = { ...w.input, code: generated[i]! }))
-    const ids = writes.map((w) => (w.action === 'create' ? randomUUID() : w.existing!.id))
-    const inputOf = (w: ImportWrite) => w.input as CreateProjectInput
-    // Each row is made once, for its COPY line; its totals are kept for its audit record.
-    const totals: Totals[] = []
-    const rowOf = (i: number) => {
-      const row = toProjectRow(inputOf(writes[i]!), writes[i]!.unit, ctx)
-      totals[i] = { amountFiscal: row.amountFiscal, amountTotal: row.amountTotal }
-      return row
+    const generated = await nextProjectCodes(trx, checked.uncoded, ctx.now)
+    /** The spilled rows, each with its unit and — a new one left without — its generated code; read once per step. */
+    const writes = async function* (): AsyncGenerator<Write> {
+      let next = 0
+      for await (const w of spill.read() as AsyncIterable<Write>) {
+        if (!w.input.code) w.input.code = generated[next++]!
+        w.unit = units.get(w.unitCode)!
+        yield w
+      }
     }
-
-    const creates = writes.flatMap((w, i) => (w.action === 'create' ? [i] : []))
     try {
-      const copied = await copyNewProjects(trx, (function* () {
-        for (const i of creates) yield { ...rowOf(i), id: ids[i]!, status: 'reserve' } satisfies ProjectToCreate
+      const copied = await copyNewProjects(trx, (async function* () {
+        for await (const w of writes()) if (w.action === 'create') yield { id: w.id, row: toProjectRow(w.input, w.unit, ctx, w.totals) }
       })())
-      if (copied !== creates.length) throw changedMeanwhile()
+      if (copied !== created) throw changedMeanwhile()
     } catch (error) {
       throw isUniqueViolation(error) ? changedMeanwhile() : error
     }
-    const updates = writes.flatMap((w, i) => (w.action === 'update' ? [i] : []))
-    const updated = await updateStagedProjects(trx, (function* () {
-      for (const i of updates) yield { ...rowOf(i), id: ids[i]!, expectedVersion: writes[i]!.existing!.version }
-    })())
-    if (updated !== updates.length) throw changedMeanwhile()
+    if (updated) {
+      const count = await updateStagedProjects(trx, (async function* () {
+        for await (const w of writes()) if (w.action === 'update') yield { id: w.id, expectedVersion: w.existing.version, row: toProjectRow(w.input, w.unit, ctx, w.totals) }
+      })())
+      if (count !== updated) throw changedMeanwhile()
+    }
     if (total) onProgress?.({ phase: 'write', done: total, total })
 
-    // Each write is let go once its audit row is made: the inputs and the audit rows are not both live at once.
-    const released = writes as (ImportWrite | undefined)[]
-    const entries = (function* (): Generator<AuditEntry> {
-      for (let i = 0; i < total; i++) {
-        const w = released[i]!
-        released[i] = undefined
-        const view = storedView(inputOf(w), totals[i]!, w.unit, ctx)
-        if (w.action === 'create') {
-          yield { action: 'project.create', entityType: 'project', entityId: ids[i]!, after: { ...view, id: ids[i]!, status: 'reserve', version: 1, createdAt: ctx.now } }
-          continue
-        }
-        const { visible: _v, ...before } = w.existing!
-        const after = { ...view, id: before.id, status: before.status, version: before.version + 1, createdAt: before.createdAt }
-        yield { action: 'project.update', entityType: 'project', entityId: before.id, before, after }
-      }
-      yield { action: 'project.import', entityType: 'project', after: { fileName, created: creates.length, updated: updates.length, unchanged } }
+    const entries = (async function* (): AsyncGenerator<AuditEntry> {
+      for await (const w of writes()) yield auditEntryOf(w, ctx)
+      yield { action: 'project.import', entityType: 'project', after: { fileName, created, updated, unchanged } }
     })()
     if (segment) await writeAuditSegment(trx, ctx, segment, entries)
-    else await recordAuditBatch(trx, ctx, [...entries])
-    const result = { dryRun: false as const, created: creates.length, updated: updates.length, unchanged }
+    else {
+      const batch: AuditEntry[] = []
+      for await (const entry of entries) batch.push(entry)
+      await recordAuditBatch(trx, ctx, batch)
+    }
+    const result = { dryRun: false as const, created, updated, unchanged }
     await onCommit?.(trx, result)
     return result
   })
+}
+
+type Write = SpilledWrite & { input: CreateProjectInput; unit: ScopedNode }
+
+function auditEntryOf(w: Write, ctx: ActorCtx): AuditEntry {
+  if (w.action === 'create') {
+    return { action: 'project.create', entityType: 'project', entityId: w.id, after: storedView(w.input, w.totals, w.unit, ctx, { id: w.id, status: 'reserve', version: 1, createdAt: ctx.now }) }
+  }
+  const { visible: _v, ...before } = w.existing
+  const after = storedView(w.input, w.totals, w.unit, ctx, { id: before.id, status: before.status, version: before.version + 1, createdAt: before.createdAt })
+  return { action: 'project.update', entityType: 'project', entityId: before.id, before, after }
 }

@@ -42,18 +42,41 @@ function throwProblems(ctx: Ctx, problems: ReturnType<typeof projectProblems>): 
 }
 
 /** The row as stored: org codes from the unit, derived totals, the segmented search text. */
-export function toProjectRow(input: CreateProjectInput, unit: OrgNode, ctx: Ctx): NewProject {
+/**
+ * The row to store; `totals` when the caller has already worked them out (an import's rows). One literal naming every
+ * field: an import makes 100 k of these, and V8 makes a spread followed by more fields ≈ 40 × slower.
+ */
+export function toProjectRow(input: CreateProjectInput, unit: OrgNode, ctx: Ctx, totals = projectTotals(input)): NewProject {
   return {
-    ...input,
-    ...projectTotals(input),
+    code: input.code,
+    name: input.name,
+    fiscalYear: input.fiscalYear,
+    unitCode: unit.code,
+    budgetKind: input.budgetKind,
+    attribute: input.attribute,
+    projectType: input.projectType,
+    objectKind: input.objectKind,
+    periodStartYear: input.periodStartYear,
+    periodEndYear: input.periodEndYear,
+    mediumTermAmount: input.mediumTermAmount,
+    amountGeneral: input.amountGeneral,
+    amountFund: input.amountFund,
+    amountStateCapital: input.amountStateCapital,
+    amountSocialInsurance: input.amountSocialInsurance,
+    amountOther: input.amountOther,
+    isMajorNew: input.isMajorNew,
+    description: input.description,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    amountFiscal: totals.amountFiscal,
+    amountTotal: totals.amountTotal,
     jurisdictionCode: unit.jurisdictionCode,
     departmentCode: unit.departmentCode!,
-    unitCode: unit.code,
     searchText: segmentForIndex(input.name, input.description, input.code),
     createdBy: ctx.actor?.userId ?? null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
-  }
+  } satisfies Record<keyof CreateProjectInput, unknown> & NewProject
 }
 
 async function mustFindForUpdate(trx: Trx, actor: Actor, id: string, version: number) {
