@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { chooseOption, chooseRadio } from './support/antd.ts'
+import { chooseOption, chooseRadio, confirmDialog } from './support/antd.ts'
 import { apiAs as apiAsAt, projectInLibrary as projectInLibraryAt } from './support/api.ts'
 import { keepScreenshot, signIn } from './support/browser.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
@@ -65,7 +65,7 @@ async function act(page: Page, action: string, opinion?: string) {
   await page.getByRole('button', { name: action, exact: true }).click()
   const dialog = page.getByRole('dialog', { name: `确认${action}` })
   if (opinion) await dialog.getByRole('textbox', { name: '意见' }).fill(opinion)
-  await dialog.getByRole('button', { name: action, exact: true }).click()
+  await confirmDialog(dialog, action)
   await page.getByText(`已${action}`).first().waitFor()
 }
 

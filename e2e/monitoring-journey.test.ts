@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { parseIndicatorValue } from '../domain/indicator-value.ts'
 import { apiAs } from './support/api.ts'
-import { dropdownsClosed } from './support/antd.ts'
+import { chooseOption as chooseShown, dropdownsClosed } from './support/antd.ts'
 import { keepDocScreenshot, signIn } from './support/browser.ts'
 import { acceptForm, saveAndSubmit } from './support/review.ts'
 import { newPage, openFromMenu, useAppAndBrowser } from './support/session.ts'
@@ -29,8 +29,7 @@ const option = (page: Page, text: string | RegExp) => page.locator('.ant-select-
 
 /** Picks an option of a single Select by its label, and waits for its dropdown to be gone before the next one opens. */
 async function chooseOption(page: Page, label: string, text: string | RegExp) {
-  await page.getByRole('combobox', { name: label, exact: true }).click()
-  await option(page, text).click()
+  await chooseShown(page, label, text)
   await dropdownsClosed(page)
 }
 

@@ -14,12 +14,17 @@ export async function dropdownsClosed(page: Page) {
 
 /**
  * Picks an option of an antd Select named by its label (the visible option, not the hidden a11y copy), until the
- * Select shows it chosen: on a loaded machine a click on an option that is still animating in can be lost.
+ * Select shows it chosen: on a loaded machine a click on an option that is still animating in can be lost. A string
+ * names the option's whole text; a RegExp is matched as given.
  */
-export async function chooseOption(page: Page, label: string, option: string) {
+export async function chooseOption(page: Page, label: string, option: string | RegExp) {
   const combobox = page.getByRole('combobox', { name: label, exact: true })
   const select = combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
-  const chosen = () => select.filter({ hasText: option }).count()
+  // A single Select (antd 6) shows its value with the option's text as the title.
+  const chosen = async () => {
+    const titles = await select.locator('.ant-select-content-has-value[title]').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))
+    return titles.some((title) => (typeof option === 'string' ? title.trim() === option : option.test(title))) ? 1 : 0
+  }
   for (let i = 0; i < 5 && (await chosen()) === 0; i++) {
     const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first()
     if (!(await item.isVisible())) await combobox.click()
@@ -27,6 +32,19 @@ export async function chooseOption(page: Page, label: string, option: string) {
     await expect.poll(chosen, { timeout: 2_000 }).toBeGreaterThan(0).catch(() => {})
   }
   expect(await chosen()).toBeGreaterThan(0)
+}
+
+/**
+ * Clicks a dialog's confirming button until the dialog closes: on a loaded machine a click on a dialog that is still
+ * settling can be lost. Not clicked again while the request runs (the button shows loading) or once the dialog shows
+ * an error — what follows checks the outcome.
+ */
+export async function confirmDialog(dialog: Locator, button: string) {
+  for (let i = 0; i < 3; i++) {
+    await dialog.getByRole('button', { name: button, exact: true }).click()
+    if (await dialog.waitFor({ state: 'hidden', timeout: 8_000 }).then(() => true, () => false)) return
+    if ((await dialog.locator('.ant-btn-loading, .ant-alert-error').count()) > 0) return
+  }
 }
 
 /**

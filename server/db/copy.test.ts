@@ -19,6 +19,22 @@ describe('copyRows', () => {
     expect(rows).toEqual([...awkward.map((s, n) => ({ n, s, b: n % 2 === 0 })), { n: 99, s: null, b: null }])
   })
 
+  test('a load of many megabytes whose pieces split lines anywhere arrives whole and counted (PGlite takes it in several COPYs)', async () => {
+    const rows = 120_000
+    const text = Array.from({ length: rows }, (_, n) => `${n}\t${'预算绩效管理'.repeat(n % 25)}第${n}行\n`).join('')
+    expect(text.length).toBeGreaterThan(9 * 1024 * 1024) // over the 8 M characters PGlite takes at once
+    // Pieces of odd sizes: most end inside a line, some inside a character's neighbourhood.
+    const pieces = async function* () {
+      for (let at = 0, size = 1; at < text.length; at += size, size = (size * 7919) % 400_009 + 1) yield text.slice(at, at + size)
+    }
+    const loaded = await t.db.transaction().execute(async (trx) => {
+      await sql`create temp table copy_big (n integer primary key, s text) on commit drop`.execute(trx)
+      expect(await copyRows(trx, 'copy_big', ['n', 's'], pieces())).toBe(rows)
+      return (await sql<{ n: number; last: string }>`select count(*)::int as n, (select s from copy_big where n = ${rows - 1}) as last from copy_big`.execute(trx)).rows[0]!
+    })
+    expect(loaded).toEqual({ n: rows, last: `${'预算绩效管理'.repeat((rows - 1) % 25)}第${rows - 1}行` })
+  })
+
   test('a failing COPY rolls its transaction back', async () => {
     await sql`create table copy_test_kept (n integer primary key)`.execute(t.db)
     await expect(

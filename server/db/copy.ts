@@ -53,13 +53,36 @@ export function enableCopy(connection: DatabaseConnection, client: pg.PoolClient
   }
 }
 
-/** PGlite: the copy query's lines as the blob its `FROM '/dev/blob'` reads. */
-export async function copyBlob(compiled: CompiledQuery): Promise<{ sql: string; blob: Blob } | undefined> {
+/** How much COPY text PGlite is given at once: a large load runs as several COPYs of whole lines. */
+const PGLITE_BLOB_CHARS = 8 * 1024 * 1024
+
+/**
+ * PGlite: the copy query's lines as the blobs its `FROM '/dev/blob'` reads, one statement per ≈ 8 MB of whole lines
+ * (cut after a piece's last line end; the rest goes with the next), so a 100 k-row load never sits in memory
+ * as one text. Undefined when the query is no copy.
+ */
+export function copyBlobs(compiled: CompiledQuery): AsyncGenerator<{ sql: string; blob: Blob }> | undefined {
   const source = copySourceOf(compiled)
   if (!source) return undefined
-  const parts: string[] = []
-  for await (const chunk of source) parts.push(chunk)
-  return { sql: compiled.sql.replace(/ from stdin$/, ` from '/dev/blob'`), blob: new Blob(parts) }
+  const sql = compiled.sql.replace(/ from stdin$/, ` from '/dev/blob'`)
+  return (async function* () {
+    let parts: string[] = []
+    let chars = 0
+    for await (const chunk of source) {
+      const lineEnd = chars + chunk.length >= PGLITE_BLOB_CHARS ? chunk.lastIndexOf('\n') : -1
+      if (lineEnd === -1) {
+        parts.push(chunk)
+        chars += chunk.length
+        continue
+      }
+      parts.push(chunk.slice(0, lineEnd + 1))
+      yield { sql, blob: new Blob(parts) }
+      const rest = chunk.slice(lineEnd + 1)
+      parts = rest ? [rest] : []
+      chars = rest.length
+    }
+    if (parts.length) yield { sql, blob: new Blob(parts) }
+  })()
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely'
-import { copyBlob } from './copy.ts'
+import { copyBlobs } from './copy.ts'
 
 /**
  * Kysely dialect for PGlite. PGlite is a single connection, so the driver holds a mutex from
@@ -90,10 +90,11 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const copy = await copyBlob(compiled)
-    if (copy) {
-      const result = await this.pglite.query<R>(copy.sql, [], { blob: copy.blob })
-      return { rows: [], numAffectedRows: BigInt(result.affectedRows ?? 0) }
+    const copies = copyBlobs(compiled)
+    if (copies) {
+      let copied = 0
+      for await (const copy of copies) copied += (await this.pglite.query<R>(copy.sql, [], { blob: copy.blob })).affectedRows ?? 0
+      return { rows: [], numAffectedRows: BigInt(copied) }
     }
     // PGlite's query() refuses multi-statement scripts; migrations send those without parameters.
     if (compiled.parameters.length === 0 && hasSeveralStatements(compiled.sql)) {

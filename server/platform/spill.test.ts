@@ -32,3 +32,24 @@ test('an empty spill reads as nothing and makes no file', async () => {
   expect(spill.location).toBeNull()
   await spill.remove()
 })
+
+test('a disk failure is thrown by the next write or read, not left to crash the process', async () => {
+  const spill = new JsonSpill<number>()
+  await spill.write(1)
+  // What a full disk does to the stream: an 'error' event, with nobody waiting on the stream at that moment.
+  spill['out']!.emit('error', Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))
+  await expect(spill.write(2)).rejects.toMatchObject({ code: 'ENOSPC' })
+  await expect(spill.read().next()).rejects.toMatchObject({ code: 'ENOSPC' })
+  await spill.remove()
+})
+
+test('a temporary directory that cannot be written to fails the first write with its error', async () => {
+  const before = process.env.TMPDIR
+  process.env.TMPDIR = '/proc/version' // a file, not a directory
+  try {
+    await expect(new JsonSpill<number>().write(1)).rejects.toMatchObject({ code: 'ENOTDIR' })
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR
+    else process.env.TMPDIR = before
+  }
+})

@@ -171,9 +171,13 @@ export async function importProjects(db: Db, ctx: ActorCtx, file: ImportFile, op
     const checked = await checkFile(db, ctx, file, options, async (r) => {
       const input = r.input!
       const unit = r.unit!
-      if (!input.code) uncoded.push({ fiscalYear: input.fiscalYear, budgetKind: input.budgetKind, jurisdictionCode: unit.jurisdictionCode, departmentCode: unit.departmentCode!, unitCode: unit.code })
+      let codeIndex: number | undefined
+      if (r.action === 'create' && !input.code) {
+        codeIndex = uncoded.length
+        uncoded.push({ fiscalYear: input.fiscalYear, budgetKind: input.budgetKind, jurisdictionCode: unit.jurisdictionCode, departmentCode: unit.departmentCode!, unitCode: unit.code })
+      }
       const totals = projectTotals(input)
-      await spill.write(r.action === 'create' ? { action: 'create', id: randomUUID(), input, totals, unitCode: unit.code } : { action: 'update', id: r.existing!.id, input, totals, unitCode: unit.code, existing: r.existing! })
+      await spill.write(r.action === 'create' ? { action: 'create', id: randomUUID(), input, totals, unitCode: unit.code, codeIndex } : { action: 'update', id: r.existing!.id, input, totals, unitCode: unit.code, existing: r.existing! })
     })
     if (problemCountOf(checked)) throw invalid(checked, ctx)
     const units = checked.checker.units

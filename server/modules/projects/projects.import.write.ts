@@ -24,16 +24,22 @@ import { toProjectRow } from './projects.service.ts'
 /** From how many audit rows an import writes them as a segment; fewer are appended under the head as usual. */
 export const AUDIT_SEGMENT_FROM = 1000
 
-/** A checked row to write, as it waits in the import's spill file (its stored project's dates as ISO strings). */
+/** A value as it goes into a spill file and comes back: its dates written as Dates, read back as ISO strings. */
+type Spilled<T> = { [K in keyof T]: T[K] extends Date ? Date | string : T[K] }
+
+/**
+ * A checked row to write, as it waits in the import's spill file. A new row left without a code names its place in
+ * `CheckedWrites.uncoded`, whose codes are drawn in the write transaction.
+ */
 export type SpilledWrite =
-  | { action: 'create'; id: string; input: NewProjectInput; totals: Totals; unitCode: string }
-  | { action: 'update'; id: string; input: NewProjectInput; totals: Totals; unitCode: string; existing: StagedProject }
+  | { action: 'create'; id: string; input: NewProjectInput; totals: Totals; unitCode: string; codeIndex?: number }
+  | { action: 'update'; id: string; input: NewProjectInput; totals: Totals; unitCode: string; existing: Spilled<StagedProject> }
 
 /** What the check handed over: the rows to write in file order, their units, and the facts of the new ones without a code. */
 export interface CheckedWrites {
   spill: JsonSpill<SpilledWrite>
   units: ReadonlyMap<string, ScopedNode | null>
-  /** In the order their rows come in the spill. */
+  /** The facts of the new rows without a code, each row naming its index here. */
   uncoded: ProjectCodeFacts[]
   created: number
   updated: number
@@ -109,9 +115,8 @@ export async function writeImport(db: Db, ctx: ActorCtx, fileName: string, check
     const generated = await nextProjectCodes(trx, checked.uncoded, ctx.now)
     /** The spilled rows, each with its unit and — a new one left without — its generated code; read once per step. */
     const writes = async function* (): AsyncGenerator<Write> {
-      let next = 0
       for await (const w of spill.read() as AsyncIterable<Write>) {
-        if (!w.input.code) w.input.code = generated[next++]!
+        if (w.action === 'create' && w.codeIndex !== undefined) w.input.code = generated[w.codeIndex]!
         w.unit = units.get(w.unitCode)!
         yield w
       }

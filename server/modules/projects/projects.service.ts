@@ -41,10 +41,10 @@ function throwProblems(ctx: Ctx, problems: ReturnType<typeof projectProblems>): 
   )
 }
 
-/** The row as stored: org codes from the unit, derived totals, the segmented search text. */
 /**
- * The row to store; `totals` when the caller has already worked them out (an import's rows). One literal naming every
- * field: an import makes 100 k of these, and V8 makes a spread followed by more fields ≈ 40 × slower.
+ * The row as stored: org codes from the unit, derived totals (`totals` when the caller has worked them out already),
+ * the segmented search text. One literal naming every field: an import makes 100 k of these, and V8 makes a spread
+ * followed by more fields ≈ 40 × slower.
  */
 export function toProjectRow(input: CreateProjectInput, unit: OrgNode, ctx: Ctx, totals = projectTotals(input)): NewProject {
   return {
